@@ -1,0 +1,78 @@
+import { type LinksFunction, type LoaderFunctionArgs, data } from '@remix-run/node'
+import {
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useRouteLoaderData,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SiteFooter, SiteHeader } from '#app/components/site-header.tsx'
+import appStylesheet from '#app/styles/app.css?url'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
+import { getViewer, primaryRole } from '#app/utils/permissions.server.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: appStylesheet },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await getViewer(request)
+	const language = await getLanguage(request, viewer?.language)
+	return data({
+		language,
+		viewer: viewer
+			? { id: viewer.id, name: viewer.name, role: primaryRole(viewer), isStaff: viewer.isStaff }
+			: null,
+	})
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>['data']
+
+export function useRootData() {
+	return useRouteLoaderData<typeof loader>('root')
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const rootData = useRootData()
+	const language = rootData?.language ?? DEFAULT_LANGUAGE
+	const { t } = useTranslation()
+	return (
+		<html lang={language} dir="ltr">
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="color-scheme" content="light" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				<a className="skip-link" href="#main">
+					{t('nav.skipToContent')}
+				</a>
+				<SiteHeader viewer={rootData?.viewer ?? null} language={language} />
+				<main id="main" tabIndex={-1}>
+					{children}
+				</main>
+				<SiteFooter />
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	const rootData = useRootData()
+	useChangeLanguage(rootData?.language ?? DEFAULT_LANGUAGE)
+	return <Outlet />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

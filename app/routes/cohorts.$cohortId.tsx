@@ -1,0 +1,111 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+import { useRootData } from '#app/root.tsx'
+import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
+import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.cohort.name }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(params.cohortId ?? '')
+	invariantResponse(cohort)
+	const roster = await getCohortRoster(viewer, cohort.id)
+	return { cohort, ...roster }
+}
+
+export default function CohortPage() {
+	const { cohort, delegations, facilitators } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	return (
+		<div className="page">
+			<p className="eyebrow">{t('cohort.eyebrow')}</p>
+			<h1>{cohort.name}</h1>
+			<dl className="facts">
+				<div>
+					<dt>{t('cohort.where')}</dt>
+					<dd>
+						{cohort.venue ? `${cohort.venue}, ` : ''}
+						{cohort.host_city}, {countryName(cohort.host_country, language)}
+					</dd>
+				</div>
+				<div>
+					<dt>{t('cohort.when')}</dt>
+					<dd>{formatDateRange(cohort.start_date, cohort.end_date, language)}</dd>
+				</div>
+				{cohort.prework_due_date ? (
+					<div>
+						<dt>{t('cohort.preworkDue')}</dt>
+						<dd>{formatDate(cohort.prework_due_date, language)}</dd>
+					</div>
+				) : null}
+				<div>
+					<dt>{t('cohort.status')}</dt>
+					<dd>
+						<StatusBadge status={cohort.status} />
+					</dd>
+				</div>
+				<div>
+					<dt>{t('cohort.facilitators')}</dt>
+					<dd>{facilitators.map((f) => f.name).join(', ') || '—'}</dd>
+				</div>
+			</dl>
+
+			<h2>{t('cohort.delegations', { count: delegations.length })}</h2>
+			{delegations.length === 0 ? <p>{t('cohort.noDelegations')}</p> : null}
+			{delegations.map((delegation) => (
+				<section key={delegation.id} className="panel" aria-labelledby={`d-${delegation.id}`}>
+					<h3 id={`d-${delegation.id}`}>
+						{countryName(delegation.country_code, language)}{' '}
+						<span className="muted">· {t(`napStatus.${delegation.nap_status}`)}</span>
+					</h3>
+					{delegation.members.length === 0 ? (
+						<p>{t('cohort.noMembers')}</p>
+					) : (
+						<div className="table-wrap">
+							<table>
+								<caption className="visually-hidden">
+									{t('cohort.membersOf', { country: countryName(delegation.country_code, language) })}
+								</caption>
+								<thead>
+									<tr>
+										<th scope="col">{t('cohort.name')}</th>
+										<th scope="col">{t('cohort.sector')}</th>
+										<th scope="col">{t('cohort.organisation')}</th>
+										<th scope="col">{t('cohort.position')}</th>
+									</tr>
+								</thead>
+								<tbody>
+									{delegation.members.map((member) => (
+										<tr key={member.userId}>
+											<td>
+												{member.name}
+												{member.isLead ? (
+													<span className="badge badge--lead">{t('cohort.lead')}</span>
+												) : null}
+												{member.email ? <div className="muted small">{member.email}</div> : null}
+											</td>
+											<td>{t(`sectors.${member.sector}`)}</td>
+											<td>{member.organisation}</td>
+											<td>{member.position}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</div>
+					)}
+				</section>
+			))}
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,65 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { getGlossary, getLesson, pickVersion } from '#app/utils/content.server.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { slugify } from '#app/utils/slugify.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'curriculum' })
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const terms = await getGlossary(language)
+	return {
+		title: `${t('glossary.title')} · ${t('app.name')}`,
+		language,
+		terms: terms.map((term) => ({
+			...term,
+			anchor: `term-${slugify(term.name)}`,
+			lessons: term.lessons.map((key) => {
+				const [moduleSlug, slug] = key.split('/') as [string, string]
+				const lesson = getLesson(moduleSlug, slug)!
+				return { href: `/learn/${key}`, title: pickVersion(lesson.versions, language).title }
+			}),
+		})),
+	}
+}
+
+export default function Glossary() {
+	const { terms, language } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	return (
+		<div className="page">
+			<h1>{t('glossary.title')}</h1>
+			<p className="lead">{t('glossary.intro', { count: terms.length })}</p>
+			<dl className="glossary" lang={language}>
+				{terms.map((term) => (
+					<div key={term.anchor} id={term.anchor} className="glossary__entry">
+						<dt>{term.name}</dt>
+						<dd>
+							<p>{term.definition}</p>
+							<p className="muted small">
+								{t('glossary.usedIn')}{' '}
+								{term.lessons.map((lesson, index) => (
+									<span key={lesson.href}>
+										{index > 0 ? ', ' : ''}
+										<Link to={lesson.href}>{lesson.title}</Link>
+									</span>
+								))}
+							</p>
+						</dd>
+					</div>
+				))}
+			</dl>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,164 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ProgressBar } from '#app/components/progress-bar.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+import { useRootData } from '#app/root.tsx'
+import { cohortsRunBy, getCohort } from '#app/utils/cohorts.server.ts'
+import { countryName, daysUntil, formatDate, formatDateRange } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { primaryRole, requireViewer } from '#app/utils/permissions.server.ts'
+import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const [runs, memberships, progress] = await Promise.all([
+		cohortsRunBy(viewer),
+		Promise.all(
+			viewer.memberships.map(async (membership) => ({
+				...membership,
+				cohort: (await getCohort(membership.cohortId))!,
+			})),
+		),
+		viewer.memberships.length ? getProgressRows(viewer.id) : Promise.resolve(null),
+	])
+	return {
+		title: `${t('home.title')} · ${t('app.name')}`,
+		name: viewer.name,
+		role: primaryRole(viewer),
+		isStaff: viewer.isStaff,
+		runs,
+		memberships,
+		learning: progress ? summarize(progress, language) : null,
+	}
+}
+
+export default function Home() {
+	const data = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const active = data.memberships.filter((m) => !m.isAlumni)
+	const alumni = data.memberships.filter((m) => m.isAlumni)
+	return (
+		<div className="page">
+			<p className="eyebrow">{t(`roles.${data.role}`)}</p>
+			<h1>{t('home.welcome', { name: data.name })}</h1>
+
+			{active.map((membership) => {
+				const days = daysUntil(membership.cohort.start_date)
+				return (
+					<section key={membership.delegationId} className="panel" aria-labelledby={`m-${membership.delegationId}`}>
+						<h2 id={`m-${membership.delegationId}`}>
+							{t('home.delegationOf', { country: countryName(membership.countryCode, language) })}
+						</h2>
+						<p>
+							<Link to={`/cohorts/${membership.cohortId}`}>{membership.cohort.name}</Link> ·{' '}
+							{membership.cohort.host_city},{' '}
+							{countryName(membership.cohort.host_country, language)} ·{' '}
+							{formatDateRange(membership.cohort.start_date, membership.cohort.end_date, language)}{' '}
+							<StatusBadge status={membership.cohort.status} />
+						</p>
+						{days > 0 ? <p>{t('home.daysUntil', { count: days })}</p> : null}
+						{data.learning ? (
+							<div className="readiness">
+								<h3>{t('home.readinessTitle')}</h3>
+								<ProgressBar
+									done={data.learning.completed}
+									total={data.learning.total}
+									label={t('home.readinessTitle')}
+								/>
+								{membership.cohort.prework_due_date ? (
+									<p>
+										{t('home.preworkDue', {
+											date: formatDate(membership.cohort.prework_due_date, language),
+										})}
+									</p>
+								) : null}
+								{data.learning.resume ? (
+									<>
+										<p>
+											{t('home.minutesLeft', { count: data.learning.minutesLeft })}
+										</p>
+										<p>
+											<Link
+												className="button button--primary"
+												to={`/learn/${data.learning.resume.moduleSlug}/${data.learning.resume.slug}`}
+											>
+												{data.learning.resume.started
+													? t('learn.resume', { title: data.learning.resume.title })
+													: t('learn.start', { title: data.learning.resume.title })}
+											</Link>
+										</p>
+									</>
+								) : (
+									<p>{t('home.allDone')}</p>
+								)}
+							</div>
+						) : null}
+					</section>
+				)
+			})}
+
+			{alumni.map((membership) => (
+				<section key={membership.delegationId} className="panel" aria-labelledby={`a-${membership.delegationId}`}>
+					<h2 id={`a-${membership.delegationId}`}>
+						{t('home.alumniOf', { country: countryName(membership.countryCode, language) })}
+					</h2>
+					<p>
+						<Link to={`/cohorts/${membership.cohortId}`}>{membership.cohort.name}</Link> ·{' '}
+						{formatDateRange(membership.cohort.start_date, membership.cohort.end_date, language)}{' '}
+						<StatusBadge status={membership.cohort.status} />
+					</p>
+					<p>{t('home.alumniText')}</p>
+					<p>
+						<Link className="button" to="/learn">
+							{t('home.revisitModules')}
+						</Link>
+					</p>
+				</section>
+			))}
+
+			{data.runs.length ? (
+				<section aria-labelledby="runs-heading">
+					<h2 id="runs-heading">{data.isStaff ? t('home.allCohorts') : t('home.yourCohorts')}</h2>
+					<ul className="card-list">
+						{data.runs.map((cohort) => (
+							<li key={cohort.id} className="card">
+								<h3>
+									<Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+								</h3>
+								<p>
+									{cohort.host_city}, {countryName(cohort.host_country, language)} ·{' '}
+									{formatDateRange(cohort.start_date, cohort.end_date, language)}
+								</p>
+								<p>
+									<StatusBadge status={cohort.status} />{' '}
+									{t('home.cohortCounts', {
+										delegations: cohort.delegationCount,
+										delegates: cohort.delegateCount,
+									})}
+								</p>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+
+			{data.role === 'none' ? <p>{t('home.noRole')}</p> : null}
+
+			<p>
+				<Link to="/learn">{t('home.toLearning')}</Link>
+			</p>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,333 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+	redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, SelectField } from '#app/components/forms.tsx'
+import { useRootData } from '#app/root.tsx'
+import { createSessionCookie, hashPassword } from '#app/utils/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { countryName } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import {
+	acceptInvitation,
+	findInvitation,
+	InvitationUnavailableError,
+	invitationState,
+} from '#app/utils/invitations.server.ts'
+import { getViewer } from '#app/utils/permissions.server.ts'
+import {
+	LanguageSchema,
+	NameSchema,
+	NewPasswordSchema,
+	OptionalText,
+	SECTORS,
+	SectorSchema,
+} from '#app/utils/schemas.ts'
+
+const JoinerFields = {
+	sector: SectorSchema,
+	organisation: OptionalText(200),
+	position: OptionalText(200),
+}
+
+const NewAccountSchema = z
+	.object({
+		intent: z.literal('create'),
+		name: NameSchema,
+		password: NewPasswordSchema,
+		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
+		language: LanguageSchema,
+		...JoinerFields,
+	})
+	.refine((value) => value.password === value.confirmPassword, {
+		path: ['confirmPassword'],
+		error: 'forms.passwordsDontMatch',
+	})
+
+const JoinSchema = z.object({ intent: z.literal('join'), ...JoinerFields })
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+async function loadInvitation(request: Request, token: string) {
+	const viewer = await getViewer(request)
+	const language = await getLanguage(request, viewer?.language)
+	const t = await getT(language)
+	const invitation = await findInvitation(token)
+	const state = invitation ? invitationState(invitation) : 'unknown'
+	const accountExists = invitation
+		? Boolean(
+				await db.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst(),
+			)
+		: false
+	return { viewer, language, t, invitation, state, accountExists }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { viewer, language, t, invitation, state, accountExists } = await loadInvitation(
+		request,
+		params.token ?? '',
+	)
+	const status = state === 'unknown' ? 404 : state === 'valid' ? 200 : 410
+	return data(
+		{
+			title: `${t('invite.title')} · ${t('app.name')}`,
+			state,
+			language,
+			accountExists,
+			viewerEmail: viewer?.email ?? null,
+			invitation:
+				invitation && state === 'valid'
+					? {
+							role: invitation.role,
+							email: invitation.email,
+							name: invitation.name,
+							sector: invitation.sector,
+							organisation: invitation.organisation,
+							position: invitation.position,
+							cohortName: invitation.cohortName,
+							countryCode: invitation.countryCode,
+						}
+					: null,
+		},
+		{ status },
+	)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const token = params.token ?? ''
+	const { viewer, invitation, state, accountExists } = await loadInvitation(request, token)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const schema = intent === 'join' ? JoinSchema : NewAccountSchema
+	const submission = parseWithZod(formData, { schema })
+	const hidden = ['password', 'confirmPassword']
+	if (!invitation || state !== 'valid') {
+		return data(
+			{ result: submission.reply({ formErrors: [`invite.state.${state}`], hideFields: hidden }) },
+			{ status: state === 'unknown' ? 404 : 410 },
+		)
+	}
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
+	}
+	const value = submission.value
+	const joiner = {
+		sector: value.sector,
+		organisation: value.organisation,
+		position: value.position,
+	}
+	let userId: string
+	let newUser: Parameters<typeof acceptInvitation>[0]['newUser']
+	if (value.intent === 'join') {
+		// An existing account joins: it must be the account the invitation was sent to.
+		if (!viewer || viewer.email !== invitation.email) {
+			return data(
+				{ result: submission.reply({ formErrors: ['invite.wrongAccount'] }) },
+				{ status: 403 },
+			)
+		}
+		userId = viewer.id
+	} else {
+		if (accountExists) {
+			return data(
+				{ result: submission.reply({ formErrors: ['invite.accountExists'], hideFields: hidden }) },
+				{ status: 409 },
+			)
+		}
+		userId = crypto.randomUUID()
+		newUser = {
+			email: invitation.email,
+			name: value.name,
+			passwordHash: await hashPassword(value.password),
+			language: value.language,
+		}
+	}
+	try {
+		await acceptInvitation({ invitationId: invitation.id, userId, newUser, joiner })
+	} catch (error) {
+		if (error instanceof InvitationUnavailableError) {
+			return data(
+				{ result: submission.reply({ formErrors: ['invite.state.used'], hideFields: hidden }) },
+				{ status: 410 },
+			)
+		}
+		if (String(error).includes('UNIQUE constraint failed: users.email')) {
+			return data(
+				{ result: submission.reply({ formErrors: ['invite.accountExists'], hideFields: hidden }) },
+				{ status: 409 },
+			)
+		}
+		throw error
+	}
+	const headers = new Headers()
+	if (!viewer) headers.append('Set-Cookie', await createSessionCookie(userId))
+	throw redirect('/home', { headers })
+}
+
+export default function InvitationPage() {
+	const loaderData = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const params = useParams()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const { invitation, state } = loaderData
+	const creating = Boolean(invitation && !loaderData.viewerEmail && !loaderData.accountExists)
+	const schema = creating ? NewAccountSchema : JoinSchema
+	const [form, fields] = useForm({
+		id: 'accept-invitation',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(schema),
+		defaultValue: {
+			name: invitation?.name ?? '',
+			sector: invitation?.sector ?? '',
+			organisation: invitation?.organisation ?? '',
+			position: invitation?.position ?? '',
+			language,
+		},
+		shouldValidate: 'onBlur',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+	})
+
+	if (!invitation) {
+		return (
+			<div className="page page--narrow">
+				<h1>{t('invite.title')}</h1>
+				<div className="alert alert--error" role="alert">
+					<p>{t(`invite.state.${state}`)}</p>
+				</div>
+				<p>{t('invite.askFacilitator')}</p>
+				<p>
+					<Link to="/invite">{t('invite.enterCode')}</Link>
+				</p>
+			</div>
+		)
+	}
+
+	const where = invitation.countryCode
+		? t('invite.delegationOf', {
+				country: countryName(invitation.countryCode, language),
+				cohort: invitation.cohortName,
+			})
+		: t('invite.facilitatorOf', { cohort: invitation.cohortName })
+
+	const sectorOptions = [
+		{ value: '', label: t('forms.choose') },
+		...SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) })),
+	]
+
+	const wrongAccount = loaderData.viewerEmail && loaderData.viewerEmail !== invitation.email
+	return (
+		<div className="page page--narrow">
+			<p className="eyebrow">{t('invite.eyebrow')}</p>
+			<h1>{t('invite.title')}</h1>
+			<p className="lead">{where}</p>
+			<p>{t('invite.forEmail', { email: invitation.email })}</p>
+
+			{wrongAccount ? (
+				<div className="alert alert--error" role="alert">
+					<p>{t('invite.wrongAccount')}</p>
+					<Form method="post" action="/logout">
+						<button className="button" type="submit">
+							{t('nav.signOut')}
+						</button>
+					</Form>
+				</div>
+			) : !loaderData.viewerEmail && loaderData.accountExists ? (
+				<div className="alert" role="status">
+					<p>{t('invite.signInFirst')}</p>
+					<Link
+						className="button button--primary"
+						to={`/login?${new URLSearchParams({ redirectTo: `/invite/${encodeURIComponent(params.token ?? '')}` })}`}
+					>
+						{t('nav.signIn')}
+					</Link>
+				</div>
+			) : (
+				<Form method="post" {...getFormProps(form)} className="stack">
+					<input type="hidden" name="intent" value={creating ? 'create' : 'join'} />
+					{creating ? (
+						<>
+							<Field
+								label={t('forms.name')}
+								errors={fields.name.errors}
+								inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
+							/>
+							<Field
+								label={t('forms.password')}
+								hint={t('forms.passwordHint')}
+								errors={fields.password.errors}
+								inputProps={{
+									...getInputProps(fields.password, { type: 'password' }),
+									autoComplete: 'new-password',
+								}}
+							/>
+							<Field
+								label={t('settings.confirmPassword')}
+								errors={fields.confirmPassword.errors}
+								inputProps={{
+									...getInputProps(fields.confirmPassword, { type: 'password' }),
+									autoComplete: 'new-password',
+								}}
+							/>
+							<SelectField
+								label={t('settings.language')}
+								errors={fields.language.errors}
+								selectProps={getSelectProps(fields.language)}
+								options={[
+									{ value: 'es', label: 'Español' },
+									{ value: 'en', label: 'English' },
+								]}
+							/>
+						</>
+					) : null}
+					{invitation.role === 'delegate' ? (
+						<>
+							<SelectField
+								label={t('forms.sector')}
+								errors={fields.sector.errors}
+								selectProps={getSelectProps(fields.sector)}
+								options={sectorOptions}
+							/>
+							<Field
+								label={t('forms.organisation')}
+								errors={fields.organisation.errors}
+								inputProps={{ ...getInputProps(fields.organisation, { type: 'text' }), autoComplete: 'organization' }}
+							/>
+							<Field
+								label={t('forms.position')}
+								errors={fields.position.errors}
+								inputProps={{ ...getInputProps(fields.position, { type: 'text' }), autoComplete: 'organization-title' }}
+							/>
+						</>
+					) : (
+						<input type="hidden" name="sector" value="international_organisation" />
+					)}
+					{form.errors?.length ? (
+						<div className="alert alert--error" role="alert" id={form.errorId}>
+							{form.errors.map((error) => (
+								<p key={error}>{t(error)}</p>
+							))}
+						</div>
+					) : null}
+					<button className="button button--primary" type="submit">
+						{creating ? t('invite.createAndJoin') : t('invite.join')}
+					</button>
+				</Form>
+			)}
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,79 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+	redirect,
+} from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field } from '#app/components/forms.tsx'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { findInvitation } from '#app/utils/invitations.server.ts'
+
+/** Accepts a whole invitation link or just its code. */
+const CodeSchema = z.object({
+	code: z
+		.string({ error: 'invite.codeRequired' })
+		.trim()
+		.min(1, { error: 'invite.codeRequired' })
+		.max(500, { error: 'invite.state.unknown' })
+		.transform((value) => value.split('/').filter(Boolean).pop() ?? ''),
+})
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const t = await getT(await getLanguage(request))
+	return { title: `${t('invite.title')} · ${t('app.name')}` }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const submission = parseWithZod(await request.formData(), { schema: CodeSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply() }, { status: 400 })
+	}
+	const token = submission.value.code
+	if (!(await findInvitation(token))) {
+		return data(
+			{ result: submission.reply({ fieldErrors: { code: ['invite.state.unknown'] } }) },
+			{ status: 404 },
+		)
+	}
+	throw redirect(`/invite/${encodeURIComponent(token)}`)
+}
+
+export default function EnterInvitation() {
+	const { t } = useTranslation()
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useForm<z.input<typeof CodeSchema>>({
+		id: 'invitation-code',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(CodeSchema),
+		shouldValidate: 'onBlur',
+	})
+	return (
+		<div className="page page--narrow">
+			<h1>{t('invite.title')}</h1>
+			<p className="lead">{t('invite.codeIntro')}</p>
+			<Form method="post" {...getFormProps(form)} className="stack">
+				<Field
+					label={t('invite.codeLabel')}
+					errors={fields.code.errors}
+					inputProps={{ ...getInputProps(fields.code, { type: 'text' }), autoComplete: 'off' }}
+				/>
+				<button className="button button--primary" type="submit">
+					{t('invite.continue')}
+				</button>
+			</Form>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,295 @@
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+	redirect,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { LessonContext } from '#app/components/lesson/lesson-context.tsx'
+import { useMdxComponent } from '#app/components/lesson/mdx-components.tsx'
+import { ProgressBar } from '#app/components/progress-bar.tsx'
+import { allLessons, getCompiled, getLesson, getModule, pickVersion } from '#app/utils/content.server.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import {
+	answerCheck,
+	completeLesson,
+	getProgressRows,
+	getReflections,
+	latestAttempts,
+	lessonReflections,
+	recordLessonView,
+	REFLECTION_MAX_LENGTH,
+	reopenLesson,
+	saveReflection,
+} from '#app/utils/progress.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `${data.title} · ${data.appName}` : undefined },
+	{ name: 'description', content: data?.summary },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'curriculum' })
+	const lesson = getLesson(params.module ?? '', params.lesson ?? '')
+	invariantResponse(lesson)
+	const module = getModule(lesson.moduleSlug)!
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const version = pickVersion(lesson.versions, language)
+	const compiled = await getCompiled(version.file)
+
+	await recordLessonView(viewer.id, lesson.key)
+	const [attempts, reflections, rows] = await Promise.all([
+		latestAttempts(viewer.id, lesson.key),
+		getReflections(viewer.id, lesson.key),
+		getProgressRows(viewer.id),
+	])
+	// Explanations come from the reader's language and only for checks already answered.
+	const checks = Object.fromEntries(
+		compiled.checks.map((check) => {
+			const attempt = attempts.get(check.id)
+			return [check.id, attempt ? { ...attempt, explanation: check.explanation } : undefined]
+		}),
+	)
+	const unanswered = compiled.checks.filter((check) => !attempts.has(check.id)).length
+
+	const ordered = allLessons()
+	const index = ordered.findIndex((entry) => entry.key === lesson.key)
+	const neighbour = (offset: number) => {
+		const entry = ordered[index + offset]
+		if (!entry) return null
+		return {
+			moduleSlug: entry.moduleSlug,
+			slug: entry.slug,
+			title: pickVersion(entry.versions, language).title,
+		}
+	}
+	const completedKeys = new Set(rows.filter((row) => row.completedAt).map((row) => row.lessonKey))
+	return {
+		appName: t('app.name'),
+		title: version.title,
+		summary: version.summary,
+		minutes: version.minutes,
+		objectives: version.objectives,
+		fallback: version.fallback,
+		contentLanguage: version.language,
+		code: compiled.code,
+		module: {
+			slug: module.slug,
+			title: pickVersion(module.versions, language).title,
+			total: module.lessons.length,
+			completed: module.lessons.filter((entry) => completedKeys.has(entry.key)).length,
+			position: module.lessons.findIndex((entry) => entry.key === lesson.key) + 1,
+		},
+		completed: completedKeys.has(lesson.key),
+		checkCount: compiled.checks.length,
+		unanswered,
+		checks,
+		reflections,
+		previous: neighbour(-1),
+		next: neighbour(1),
+	}
+}
+
+const ActionSchema = z.discriminatedUnion('intent', [
+	z.object({
+		intent: z.literal('answer'),
+		checkId: z.string().max(100),
+		option: z.array(z.string().max(10)).max(20).default([]),
+	}),
+	z.object({
+		intent: z.literal('reflect'),
+		reflectionId: z.string().max(100),
+		body: z.string().default(''),
+		shared: z.literal('on').optional(),
+	}),
+	z.object({ intent: z.literal('complete') }),
+	z.object({ intent: z.literal('reopen') }),
+])
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'learn', { type: 'curriculum' })
+	const lesson = getLesson(params.module ?? '', params.lesson ?? '')
+	invariantResponse(lesson)
+	const formData = await request.formData()
+	const viaJs = formData.get('via') === 'js'
+	const parsed = ActionSchema.safeParse({
+		...Object.fromEntries(formData),
+		option: formData.getAll('option'),
+	})
+	if (!parsed.success) {
+		return data({ ok: false, formId: 'lesson', error: 'learn.errors.badRequest' }, { status: 400 })
+	}
+	const input = parsed.data
+	const back = (anchor: string) => {
+		const url = new URL(request.url)
+		return redirect(`${url.pathname}${anchor}`)
+	}
+	switch (input.intent) {
+		case 'answer': {
+			const formId = `check:${input.checkId}`
+			const result = await answerCheck(viewer.id, lesson, input.checkId, input.option)
+			if (!result.ok) {
+				const status = result.error === 'unknownCheck' ? 404 : 400
+				return data({ ok: false, formId, error: `learn.errors.${result.error}` }, { status })
+			}
+			if (!viaJs) return back(`#check-${input.checkId}`)
+			return { ok: true, formId, correct: result.correct }
+		}
+		case 'reflect': {
+			const formId = `reflection:${input.reflectionId}`
+			const known = (await lessonReflections(lesson)).some((r) => r.id === input.reflectionId)
+			if (!known) {
+				return data({ ok: false, formId, error: 'learn.errors.unknownReflection' }, { status: 404 })
+			}
+			const body = input.body.trim()
+			if (!body) {
+				return data(
+					{ ok: false, formId, error: 'learn.errors.reflectionEmpty', draft: input.body },
+					{ status: 400 },
+				)
+			}
+			if (body.length > REFLECTION_MAX_LENGTH) {
+				return data(
+					{ ok: false, formId, error: 'learn.errors.reflectionTooLong', draft: input.body.slice(0, 60_000) },
+					{ status: 400 },
+				)
+			}
+			const savedAt = await saveReflection(viewer.id, lesson.key, input.reflectionId, body, Boolean(input.shared))
+			if (!viaJs) return back(`#reflection-${input.reflectionId}`)
+			return { ok: true, formId, savedAt }
+		}
+		case 'complete': {
+			const result = await completeLesson(viewer.id, lesson)
+			if (!result.ok) {
+				return data(
+					{ ok: false, formId: 'complete', error: 'learn.errors.unansweredChecks' },
+					{ status: 400 },
+				)
+			}
+			return back('#lesson-complete')
+		}
+		case 'reopen': {
+			await reopenLesson(viewer.id, lesson.key)
+			return back('#lesson-complete')
+		}
+	}
+}
+
+export default function LessonPage() {
+	const lesson = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const Content = useMdxComponent(lesson.code)
+	const formError =
+		actionData && 'error' in actionData && actionData.error
+			? {
+					formId: actionData.formId,
+					error: actionData.error,
+					draft: 'draft' in actionData ? String(actionData.draft) : undefined,
+				}
+			: null
+	return (
+		<article className="page lesson">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/learn">{t('nav.learn')}</Link> ›{' '}
+				<Link to={`/learn/${lesson.module.slug}`}>{lesson.module.title}</Link>
+			</nav>
+			<header className="lesson__header">
+				<p className="eyebrow">
+					{t('learn.lessonOf', { position: lesson.module.position, total: lesson.module.total })} ·{' '}
+					{t('learn.minutes', { count: lesson.minutes })}
+					{lesson.completed ? <> · {t('learn.completed')}</> : null}
+				</p>
+				<h1>{lesson.title}</h1>
+				<p className="lead">{lesson.summary}</p>
+				{lesson.fallback ? (
+					<p className="alert" role="note">
+						{t('learn.fallbackNote')}
+					</p>
+				) : null}
+				<section className="objectives" aria-labelledby="objectives-heading">
+					<h2 id="objectives-heading">{t('learn.objectives')}</h2>
+					<ul lang={lesson.contentLanguage}>
+						{lesson.objectives.map((objective) => (
+							<li key={objective}>{objective}</li>
+						))}
+					</ul>
+				</section>
+			</header>
+
+			<LessonContext.Provider
+				value={{ checks: lesson.checks, reflections: lesson.reflections, formError }}
+			>
+				<div className="prose" lang={lesson.contentLanguage}>
+					<Content />
+				</div>
+			</LessonContext.Provider>
+
+			<section id="lesson-complete" className="panel completion" aria-labelledby="completion-heading">
+				<h2 id="completion-heading">{t('learn.yourProgress')}</h2>
+				<ProgressBar
+					done={lesson.module.completed}
+					total={lesson.module.total}
+					label={t('learn.moduleProgress', { title: lesson.module.title })}
+				/>
+				{lesson.completed ? (
+					<>
+						<p className="alert alert--success" role="status">
+							{t('learn.lessonDone')}
+						</p>
+						<Form method="post" preventScrollReset>
+							<input type="hidden" name="intent" value="reopen" />
+							<button type="submit" className="link-button">
+								{t('learn.markNotDone')}
+							</button>
+						</Form>
+					</>
+				) : (
+					<Form method="post" preventScrollReset>
+						<input type="hidden" name="intent" value="complete" />
+						{lesson.unanswered > 0 ? (
+							<p className="muted">{t('learn.answerChecksFirst', { count: lesson.unanswered })}</p>
+						) : null}
+						{formError?.formId === 'complete' ? (
+							<p className="alert alert--error" role="alert">
+								{t(formError.error)}
+							</p>
+						) : null}
+						<button type="submit" className="button button--primary">
+							{t('learn.markComplete')}
+						</button>
+					</Form>
+				)}
+			</section>
+
+			<nav className="pager" aria-label={t('learn.pager')}>
+				{lesson.previous ? (
+					<Link to={`/learn/${lesson.previous.moduleSlug}/${lesson.previous.slug}`} rel="prev">
+						<span className="pager__label">{t('learn.previous')}</span>
+						{lesson.previous.title}
+					</Link>
+				) : (
+					<span />
+				)}
+				{lesson.next ? (
+					<Link to={`/learn/${lesson.next.moduleSlug}/${lesson.next.slug}`} rel="next">
+						<span className="pager__label">{t('learn.next')}</span>
+						{lesson.next.title}
+					</Link>
+				) : null}
+			</nav>
+		</article>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,107 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useMdxComponent } from '#app/components/lesson/mdx-components.tsx'
+import { ProgressBar } from '#app/components/progress-bar.tsx'
+import { getCompiled, getModule, pickVersion } from '#app/utils/content.server.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `${data.title} · ${data.appName}` : undefined },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'curriculum' })
+	const module = getModule(params.module ?? '')
+	invariantResponse(module)
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const version = pickVersion(module.versions, language)
+	const compiled = await getCompiled(version.file)
+	const summary = summarize(await getProgressRows(viewer.id), language)
+	const progress = summary.modules.find((m) => m.slug === module.slug)!
+	const nextLesson = progress.lessons.find((lesson) => !lesson.completed) ?? null
+	return {
+		appName: t('app.name'),
+		slug: module.slug,
+		order: module.order,
+		title: version.title,
+		summary: version.summary,
+		objectives: version.objectives,
+		fallback: version.fallback,
+		contentLanguage: version.language,
+		code: compiled.code,
+		progress,
+		nextLesson,
+	}
+}
+
+export default function ModulePage() {
+	const module = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const Content = useMdxComponent(module.code)
+	const started = module.progress.completed > 0
+	return (
+		<article className="page">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/learn">{t('nav.learn')}</Link>
+			</nav>
+			<p className="eyebrow">{t('learn.moduleNumber', { number: module.order })}</p>
+			<h1>{module.title}</h1>
+			<p className="lead">{module.summary}</p>
+			{module.fallback ? (
+				<p className="alert" role="note">
+					{t('learn.fallbackNote')}
+				</p>
+			) : null}
+			<ProgressBar
+				done={module.progress.completed}
+				total={module.progress.total}
+				label={t('learn.moduleProgress', { title: module.title })}
+			/>
+			{module.nextLesson ? (
+				<p>
+					<Link className="button button--primary" to={`/learn/${module.slug}/${module.nextLesson.slug}`}>
+						{started
+							? t('learn.continueWith', { title: module.nextLesson.title })
+							: t('learn.start', { title: module.nextLesson.title })}
+					</Link>
+				</p>
+			) : (
+				<p className="alert alert--success" role="status">
+					{t('learn.moduleDone')}
+				</p>
+			)}
+
+			<section aria-labelledby="lessons-heading">
+				<h2 id="lessons-heading">{t('learn.lessons')}</h2>
+				<ol className="lesson-list">
+					{module.progress.lessons.map((lesson) => (
+						<li key={lesson.key} className={lesson.completed ? 'is-done' : undefined}>
+							<Link to={`/learn/${module.slug}/${lesson.slug}`}>{lesson.title}</Link>{' '}
+							<span className="muted small">
+								{t('learn.minutes', { count: lesson.minutes })} ·{' '}
+								{lesson.completed ? `✓ ${t('learn.completed')}` : t('learn.notCompleted')}
+							</span>
+						</li>
+					))}
+				</ol>
+			</section>
+
+			<section aria-labelledby="overview-heading">
+				<h2 id="overview-heading">{t('learn.overview')}</h2>
+				<div className="prose" lang={module.contentLanguage}>
+					<Content />
+				</div>
+			</section>
+		</article>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

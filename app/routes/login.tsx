@@ -1,0 +1,122 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+	redirect,
+} from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field } from '#app/components/forms.tsx'
+import {
+	clientAddress,
+	createSessionCookie,
+	requireAnonymous,
+	signIn,
+} from '#app/utils/auth.server.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { safeRedirect } from '#app/utils/misc.ts'
+import { EmailSchema } from '#app/utils/schemas.ts'
+
+const LoginSchema = z.object({
+	email: EmailSchema,
+	password: z
+		.string({ error: 'forms.passwordRequired' })
+		.max(200, { error: 'forms.passwordTooLong' }),
+	redirectTo: z.string().optional(),
+})
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	const t = await getT(await getLanguage(request))
+	return { title: `${t('login.title')} · ${t('app.name')}` }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	await requireAnonymous(request)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: LoginSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const { email, password, redirectTo } = submission.value
+	const outcome = await signIn(email, password, clientAddress(request))
+	if (!outcome.ok) {
+		const minutes = outcome.retryAfter ? Math.ceil(outcome.retryAfter / 60) : 0
+		return data(
+			{
+				result: submission.reply({
+					hideFields: ['password'],
+					formErrors: [outcome.retryAfter ? 'login.throttled' : 'login.invalid'],
+				}),
+				minutes,
+			},
+			{
+				status: outcome.retryAfter ? 429 : 400,
+				headers: outcome.retryAfter ? { 'Retry-After': String(outcome.retryAfter) } : undefined,
+			},
+		)
+	}
+	throw redirect(safeRedirect(redirectTo), {
+		headers: { 'Set-Cookie': await createSessionCookie(outcome.userId) },
+	})
+}
+
+export default function LoginPage() {
+	const { t } = useTranslation()
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		constraint: getZodConstraint(LoginSchema),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+	})
+	const minutes = actionData && 'minutes' in actionData ? Number(actionData.minutes) : 0
+	return (
+		<div className="page page--narrow">
+			<h1>{t('login.title')}</h1>
+			<p className="lead">{t('login.intro')}</p>
+			<Form method="post" {...getFormProps(form)} className="stack">
+				<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+				<Field
+					label={t('forms.email')}
+					errors={fields.email.errors}
+					inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+				/>
+				<Field
+					label={t('forms.password')}
+					errors={fields.password.errors}
+					inputProps={{
+						...getInputProps(fields.password, { type: 'password' }),
+						autoComplete: 'current-password',
+					}}
+				/>
+				{form.errors?.length ? (
+					<div className="alert alert--error" id={form.errorId} role="alert">
+						{form.errors.map((error) => (
+							<p key={error}>{t(error, { count: minutes })}</p>
+						))}
+					</div>
+				) : null}
+				<button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+					{t('login.submit')}
+				</button>
+			</Form>
+			<p className="muted">{t('login.invitationOnly')}</p>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

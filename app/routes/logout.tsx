@@ -1,0 +1,10 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { destroySession } from '#app/utils/auth.server.ts'
+
+export async function loader() {
+	return redirect('/')
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	return redirect('/', { headers: { 'Set-Cookie': await destroySession(request) } })
+}

@@ -1,0 +1,208 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, SelectField } from '#app/components/forms.tsx'
+import { hashPassword, rotateAllSessions, verifyPassword } from '#app/utils/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { getLanguage, getT, languageCookie } from '#app/utils/i18n.server.ts'
+import { requireViewer } from '#app/utils/permissions.server.ts'
+import { LanguageSchema, NameSchema, NewPasswordSchema } from '#app/utils/schemas.ts'
+
+const ProfileSchema = z.object({
+	intent: z.literal('profile'),
+	name: NameSchema,
+	language: LanguageSchema,
+})
+
+const PasswordSchema = z
+	.object({
+		intent: z.literal('password'),
+		currentPassword: z.string({ error: 'forms.passwordRequired' }).max(200),
+		newPassword: NewPasswordSchema,
+		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
+	})
+	.refine((value) => value.newPassword === value.confirmPassword, {
+		path: ['confirmPassword'],
+		error: 'forms.passwordsDontMatch',
+	})
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	return {
+		title: `${t('settings.title')} · ${t('app.name')}`,
+		user: { name: viewer.name, email: viewer.email, language: viewer.language ?? language },
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	if (intent === 'profile') {
+		const submission = parseWithZod(formData, { schema: ProfileSchema })
+		if (submission.status !== 'success') {
+			return data({ intent, result: submission.reply(), saved: false }, { status: 400 })
+		}
+		await db
+			.updateTable('users')
+			.set({ name: submission.value.name, language: submission.value.language })
+			.where('id', '=', viewer.id)
+			.execute()
+		return data(
+			{ intent, result: submission.reply(), saved: true },
+			{ headers: { 'Set-Cookie': await languageCookie.serialize(submission.value.language) } },
+		)
+	}
+	if (intent === 'password') {
+		const submission = parseWithZod(formData, { schema: PasswordSchema })
+		if (submission.status !== 'success') {
+			return data(
+				{ intent, result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), saved: false },
+				{ status: 400 },
+			)
+		}
+		const user = await db
+			.selectFrom('users')
+			.select('password_hash')
+			.where('id', '=', viewer.id)
+			.executeTakeFirstOrThrow()
+		if (!(await verifyPassword(user.password_hash, submission.value.currentPassword))) {
+			return data(
+				{
+					intent,
+					result: submission.reply({
+						hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+						fieldErrors: { currentPassword: ['settings.currentPasswordWrong'] },
+					}),
+					saved: false,
+				},
+				{ status: 400 },
+			)
+		}
+		await db
+			.updateTable('users')
+			.set({ password_hash: await hashPassword(submission.value.newPassword) })
+			.where('id', '=', viewer.id)
+			.execute()
+		// Every other session of this account ends; this browser gets a fresh one.
+		const cookie = await rotateAllSessions(viewer.id)
+		return data(
+			{ intent, result: submission.reply({ resetForm: true }), saved: true },
+			{ headers: { 'Set-Cookie': cookie } },
+		)
+	}
+	return data({ intent: null, result: undefined, saved: false }, { status: 400 })
+}
+
+export default function Settings() {
+	const { user } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const [profileForm, profileFields] = useForm({
+		id: 'profile',
+		lastResult: actionData?.intent === 'profile' ? actionData.result : undefined,
+		constraint: getZodConstraint(ProfileSchema),
+		defaultValue: { name: user.name, language: user.language },
+		shouldValidate: 'onBlur',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+	})
+	const [passwordForm, passwordFields] = useForm({
+		id: 'password',
+		lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
+		constraint: getZodConstraint(PasswordSchema),
+		shouldValidate: 'onBlur',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
+	})
+	return (
+		<div className="page page--narrow">
+			<h1>{t('settings.title')}</h1>
+			<p className="muted">{t('settings.signedInAs', { email: user.email })}</p>
+
+			<section className="panel" aria-labelledby="profile-heading">
+				<h2 id="profile-heading">{t('settings.profile')}</h2>
+				<Form method="post" {...getFormProps(profileForm)} className="stack">
+					<input type="hidden" name="intent" value="profile" />
+					<Field
+						label={t('forms.name')}
+						errors={profileFields.name.errors}
+						inputProps={{ ...getInputProps(profileFields.name, { type: 'text' }), autoComplete: 'name' }}
+					/>
+					<SelectField
+						label={t('settings.language')}
+						errors={profileFields.language.errors}
+						selectProps={getSelectProps(profileFields.language)}
+						options={[
+							{ value: 'es', label: 'Español' },
+							{ value: 'en', label: 'English' },
+						]}
+					/>
+					{actionData?.intent === 'profile' && actionData.saved ? (
+						<p role="status" className="alert alert--success">
+							{t('settings.saved')}
+						</p>
+					) : null}
+					<button type="submit" className="button button--primary">
+						{t('settings.saveProfile')}
+					</button>
+				</Form>
+			</section>
+
+			<section className="panel" aria-labelledby="password-heading">
+				<h2 id="password-heading">{t('settings.password')}</h2>
+				<Form method="post" {...getFormProps(passwordForm)} className="stack">
+					<input type="hidden" name="intent" value="password" />
+					<Field
+						label={t('settings.currentPassword')}
+						errors={passwordFields.currentPassword.errors}
+						inputProps={{
+							...getInputProps(passwordFields.currentPassword, { type: 'password' }),
+							autoComplete: 'current-password',
+						}}
+					/>
+					<Field
+						label={t('settings.newPassword')}
+						hint={t('forms.passwordHint')}
+						errors={passwordFields.newPassword.errors}
+						inputProps={{
+							...getInputProps(passwordFields.newPassword, { type: 'password' }),
+							autoComplete: 'new-password',
+						}}
+					/>
+					<Field
+						label={t('settings.confirmPassword')}
+						errors={passwordFields.confirmPassword.errors}
+						inputProps={{
+							...getInputProps(passwordFields.confirmPassword, { type: 'password' }),
+							autoComplete: 'new-password',
+						}}
+					/>
+					{actionData?.intent === 'password' && actionData.saved ? (
+						<p role="status" className="alert alert--success">
+							{t('settings.passwordChanged')}
+						</p>
+					) : null}
+					<button type="submit" className="button button--primary">
+						{t('settings.changePassword')}
+					</button>
+				</Form>
+			</section>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+/** Environment variables, validated once at start-up. Every value has a working default. */
+const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	DATABASE_PATH: z.string().min(1).default('./data/academy.db'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** Public origin (https://academy.example.org). Empty: trust the request's Host header. */
+	APP_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
+	/** 1 when behind a reverse proxy that sets X-Forwarded-For. */
+	TRUST_PROXY: z.enum(['0', '1']).default('0'),
+})
+
+const parsed = EnvSchema.safeParse(process.env)
+if (!parsed.success) {
+	const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+	throw new Error(`Invalid environment variables:\n${problems.join('\n')}`)
+}
+
+export const env = parsed.data
+
+export function isProduction() {
+	return env.NODE_ENV === 'production'
+}

@@ -1,0 +1,49 @@
+import type { Language } from '#app/utils/i18n.ts'
+
+/** Dates in the database are ISO dates (YYYY-MM-DD) or instants; shown in the reader's language. */
+function toDate(value: string) {
+	return new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+}
+
+export function formatDate(value: string, language: Language, style: 'long' | 'medium' = 'long') {
+	return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(toDate(value))
+}
+
+export function formatDateTime(value: string, language: Language) {
+	return new Intl.DateTimeFormat(language, {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'UTC',
+	}).format(toDate(value))
+}
+
+export function formatDateRange(start: string, end: string, language: Language) {
+	return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(
+		toDate(start),
+		toDate(end),
+	)
+}
+
+export function countryName(code: string, language: Language) {
+	try {
+		return new Intl.DisplayNames([language], { type: 'region' }).of(code.toUpperCase()) ?? code
+	} catch {
+		return code
+	}
+}
+
+export function formatNumber(value: number, language: Language) {
+	return new Intl.NumberFormat(language).format(value)
+}
+
+export function formatPercent(fraction: number, language: Language) {
+	return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(
+		fraction,
+	)
+}
+
+/** Whole days from today (UTC) until an ISO date; negative when it has passed. */
+export function daysUntil(date: string, now = new Date()) {
+	const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+	return Math.round((toDate(date).getTime() - today) / 86_400_000)
+}

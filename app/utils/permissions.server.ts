@@ -1,0 +1,164 @@
+/**
+ * Who may do what — the one place where authorization is decided. Every loader and action gets the
+ * viewer with `requireViewer` and asks `requirePermission` (or `can`) before touching a resource.
+ *
+ * Roles are derived, not stored (except staff):
+ * - staff: Academy-wide;
+ * - facilitator: of the cohorts listed in cohort_facilitators;
+ * - delegate: member of a delegation; an alumni delegate is one whose cohort is closed.
+ */
+import { redirect } from '@remix-run/node'
+import { requireUserId, getUserId, loginUrl } from '#app/utils/auth.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import type { CohortStatus, Sector } from '#db/schema.ts'
+
+export type Membership = {
+	delegationId: string
+	cohortId: string
+	cohortName: string
+	cohortStatus: CohortStatus
+	countryCode: string
+	sector: Sector
+	organisation: string
+	position: string
+	isLead: boolean
+	/** Derived: the membership's cohort is closed. */
+	isAlumni: boolean
+}
+
+export type Viewer = {
+	id: string
+	email: string
+	name: string
+	language: 'en' | 'es' | null
+	isStaff: boolean
+	facilitates: string[]
+	memberships: Membership[]
+}
+
+export type Role = 'staff' | 'facilitator' | 'delegate' | 'alumni' | 'none'
+
+export async function loadViewer(userId: string): Promise<Viewer | null> {
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'email', 'name', 'language', 'is_staff'])
+		.where('id', '=', userId)
+		.executeTakeFirst()
+	if (!user) return null
+	const [facilitates, memberships] = await Promise.all([
+		db
+			.selectFrom('cohort_facilitators')
+			.select('cohort_id')
+			.where('user_id', '=', userId)
+			.execute(),
+		db
+			.selectFrom('delegation_members as m')
+			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+			.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
+			.select([
+				'd.id as delegationId',
+				'c.id as cohortId',
+				'c.name as cohortName',
+				'c.status as cohortStatus',
+				'c.start_date as startDate',
+				'd.country_code as countryCode',
+				'm.sector',
+				'm.organisation',
+				'm.position',
+				'm.is_lead',
+			])
+			.where('m.user_id', '=', userId)
+			.orderBy('c.start_date', 'desc')
+			.execute(),
+	])
+	return {
+		id: user.id,
+		email: user.email,
+		name: user.name,
+		language: user.language,
+		isStaff: user.is_staff === 1,
+		facilitates: facilitates.map((row) => row.cohort_id),
+		memberships: memberships.map(({ is_lead, startDate: _startDate, ...row }) => ({
+			...row,
+			isLead: is_lead === 1,
+			isAlumni: row.cohortStatus === 'closed',
+		})),
+	}
+}
+
+/** The signed-in viewer, or null for a visitor. */
+export async function getViewer(request: Request) {
+	const userId = await getUserId(request)
+	return userId ? loadViewer(userId) : null
+}
+
+/** The signed-in viewer; a visitor is sent to sign in and brought back afterwards. */
+export async function requireViewer(request: Request): Promise<Viewer> {
+	const userId = await requireUserId(request)
+	const viewer = await loadViewer(userId)
+	if (!viewer) throw redirect(loginUrl(request))
+	return viewer
+}
+
+/** The viewer's main role, for the home page. */
+export function primaryRole(viewer: Viewer): Role {
+	if (viewer.isStaff) return 'staff'
+	if (viewer.facilitates.length) return 'facilitator'
+	if (viewer.memberships.some((m) => !m.isAlumni)) return 'delegate'
+	if (viewer.memberships.length) return 'alumni'
+	return 'none'
+}
+
+export type Resource =
+	| { type: 'academy' }
+	| { type: 'cohort'; cohortId: string }
+	| { type: 'delegation'; delegationId: string; cohortId: string }
+	| { type: 'curriculum' }
+	| { type: 'learner-progress'; userId: string }
+
+export type Action = 'view' | 'manage' | 'learn'
+
+export function can(viewer: Viewer, action: Action, resource: Resource): boolean {
+	if (viewer.isStaff) return true
+	switch (resource.type) {
+		case 'academy':
+			return false
+		case 'curriculum':
+			// Everyone signed in reads every module and records their own progress (only delegates'
+			// progress shows on facilitator dashboards).
+			return action === 'view' || action === 'learn'
+		case 'cohort': {
+			const facilitates = viewer.facilitates.includes(resource.cohortId)
+			if (action === 'manage') return facilitates
+			if (action === 'view') {
+				return facilitates || viewer.memberships.some((m) => m.cohortId === resource.cohortId)
+			}
+			return false
+		}
+		case 'delegation': {
+			if (viewer.facilitates.includes(resource.cohortId)) return true
+			const member = viewer.memberships.some((m) => m.delegationId === resource.delegationId)
+			return action === 'view' && member
+		}
+		case 'learner-progress':
+			return action === 'view' && resource.userId === viewer.id
+	}
+}
+
+/** Throws a 403 response (rendered by the error boundary) unless the viewer may do this. */
+export function requirePermission(viewer: Viewer, action: Action, resource: Resource) {
+	if (!can(viewer, action, resource)) {
+		throw new Response('Forbidden', { status: 403, statusText: 'Forbidden' })
+	}
+}
+
+/** Throws a 404 response when a looked-up record is missing. */
+export function invariantResponse<T>(
+	value: T | null | undefined,
+	status = 404,
+	message = 'Not found',
+): asserts value is T {
+	if (value === null || value === undefined) {
+		throw new Response(message, { status, statusText: message })
+	}
+}

@@ -1,0 +1,12 @@
+import { type Migration } from 'kysely/migration'
+import * as foundation from './2026-11-22_01_foundation.ts'
+import * as curriculum from './2026-11-22_02_curriculum.ts'
+
+/**
+ * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
+ * the same list works in scripts, tests and the bundled production server.
+ */
+export const migrations: Record<string, Migration> = {
+	'2026-11-22_01_foundation': foundation,
+	'2026-11-22_02_curriculum': curriculum,
+}

@@ -1,0 +1,155 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** The Academy's database, as Kysely sees it. Dates are ISO 8601 strings unless noted. */
+
+export type CohortStatus = 'planned' | 'open' | 'in_convening' | 'closed'
+export type NapStatus = 'no_plan' | 'drafting' | 'adopted' | 'implementing'
+export type Sector = 'government' | 'civil_society' | 'academia' | 'international_organisation'
+export type InvitationRole = 'delegate' | 'facilitator'
+
+export interface UsersTable {
+	id: string
+	email: string
+	name: string
+	password_hash: string
+	is_staff: ColumnType<number, number | undefined, number>
+	language: 'en' | 'es' | null
+	created_at: string
+	last_login_at: string | null
+}
+
+export interface SessionsTable {
+	/** SHA-256 of the session id that the cookie holds; the id itself is never stored. */
+	id: string
+	user_id: string
+	/** Unix seconds. */
+	expires_at: number
+	/** Unix seconds. */
+	created_at: number
+}
+
+export interface CohortsTable {
+	id: string
+	name: string
+	host_city: string
+	host_country: string
+	venue: string | null
+	start_date: string
+	end_date: string
+	prework_due_date: string | null
+	status: CohortStatus
+	created_at: string
+	updated_at: string
+}
+
+export interface CohortFacilitatorsTable {
+	cohort_id: string
+	user_id: string
+	created_at: string
+}
+
+export interface DelegationsTable {
+	id: string
+	cohort_id: string
+	country_code: string
+	nap_status: ColumnType<NapStatus, NapStatus | undefined, NapStatus>
+	created_at: string
+}
+
+export interface DelegationMembersTable {
+	delegation_id: string
+	user_id: string
+	sector: Sector
+	organisation: ColumnType<string, string | undefined, string>
+	position: ColumnType<string, string | undefined, string>
+	is_lead: ColumnType<number, number | undefined, number>
+	joined_at: string
+}
+
+export interface InvitationsTable {
+	id: string
+	/** SHA-256 of the token in the link; the token itself is never stored. */
+	token_hash: string
+	cohort_id: string
+	delegation_id: string | null
+	role: InvitationRole
+	email: string
+	name: ColumnType<string, string | undefined, string>
+	sector: Sector | null
+	organisation: string | null
+	position: string | null
+	created_by: string | null
+	created_at: string
+	expires_at: string
+	accepted_at: string | null
+	accepted_by: string | null
+	revoked_at: string | null
+}
+
+export interface LoginAttemptsTable {
+	id: Generated<number>
+	email: string
+	ip: string
+	/** Unix milliseconds. */
+	created_at: number
+}
+
+export interface LessonProgressTable {
+	user_id: string
+	/** `<module-slug>/<lesson-slug>`: survives content edits that keep the slug. */
+	lesson_key: string
+	first_viewed_at: string
+	last_viewed_at: string
+	completed_at: string | null
+}
+
+export interface CheckAttemptsTable {
+	id: Generated<number>
+	user_id: string
+	lesson_key: string
+	check_id: string
+	/** JSON array of the chosen option values. */
+	answer: string
+	correct: number
+	created_at: string
+}
+
+export interface ReflectionsTable {
+	user_id: string
+	lesson_key: string
+	reflection_id: string
+	body: string
+	shared: ColumnType<number, number | undefined, number>
+	created_at: string
+	updated_at: string
+}
+
+export interface Database {
+	users: UsersTable
+	sessions: SessionsTable
+	cohorts: CohortsTable
+	cohort_facilitators: CohortFacilitatorsTable
+	delegations: DelegationsTable
+	delegation_members: DelegationMembersTable
+	invitations: InvitationsTable
+	login_attempts: LoginAttemptsTable
+	lesson_progress: LessonProgressTable
+	check_attempts: CheckAttemptsTable
+	reflections: ReflectionsTable
+}
+
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type UserUpdate = Updateable<UsersTable>
+export type Cohort = Selectable<CohortsTable>
+export type NewCohort = Insertable<CohortsTable>
+export type CohortUpdate = Updateable<CohortsTable>
+export type Delegation = Selectable<DelegationsTable>
+export type NewDelegation = Insertable<DelegationsTable>
+export type DelegationMember = Selectable<DelegationMembersTable>
+export type NewDelegationMember = Insertable<DelegationMembersTable>
+export type Invitation = Selectable<InvitationsTable>
+export type NewInvitation = Insertable<InvitationsTable>
+export type LessonProgress = Selectable<LessonProgressTable>
+export type CheckAttempt = Selectable<CheckAttemptsTable>
+export type Reflection = Selectable<ReflectionsTable>

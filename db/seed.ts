@@ -1,0 +1,310 @@
+import { hash } from '@node-rs/argon2'
+import type { Kysely } from 'kysely'
+import type { Database, Sector } from './schema.ts'
+
+/**
+ * The demo Academy, as the public record has it: the closed 2024 Port of Spain cohort (Trinidad and
+ * Tobago, Barbados, Guyana, Jamaica) and the 2025 Panama City cohort (Bolivia, Costa Rica, Ecuador,
+ * Panama; 24 delegates). People are invented, with plainly invented names and example.org addresses.
+ * Running it twice changes nothing: every row has a fixed id and is inserted only if missing.
+ */
+
+export const DEMO_PASSWORD = 'academy-demo'
+
+export const DEMO_ACCOUNTS = [
+	{ email: 'staff@example.org', role: 'Academy staff' },
+	{ email: 'facilitator@example.org', role: 'Facilitator of the 2025 Panama City cohort' },
+	{ email: 'delegate.pa@example.org', role: 'Delegate, Panama, 2025' },
+	{ email: 'delegate.bo@example.org', role: 'Delegate, Bolivia, 2025' },
+	{ email: 'alumni.tt@example.org', role: 'Alumni, Trinidad and Tobago, 2024' },
+] as const
+
+type SeedPerson = {
+	id: string
+	email: string
+	name: string
+	language: 'en' | 'es'
+	sector?: Sector
+	organisation?: string
+	position?: string
+	lead?: boolean
+}
+
+const COHORTS = [
+	{
+		id: 'port-of-spain-2024',
+		name: 'Port of Spain 2024',
+		host_city: 'Port of Spain',
+		host_country: 'TT',
+		venue: null,
+		start_date: '2024-05-13',
+		end_date: '2024-05-15',
+		prework_due_date: '2024-05-06',
+		status: 'closed' as const,
+	},
+	{
+		id: 'panama-2025',
+		name: 'Panama City 2025',
+		host_city: 'Panama City',
+		host_country: 'PA',
+		venue: 'Ministry of Foreign Affairs',
+		start_date: '2025-06-24',
+		end_date: '2025-06-26',
+		prework_due_date: '2025-06-17',
+		status: 'in_convening' as const,
+	},
+]
+
+const STAFF: SeedPerson[] = [
+	{ id: 'user-staff', email: 'staff@example.org', name: 'Sofía Ejemplo', language: 'es' },
+]
+
+const FACILITATORS: Array<SeedPerson & { cohorts: string[] }> = [
+	{
+		id: 'user-facilitator',
+		email: 'facilitator@example.org',
+		name: 'Fernando Ficticio',
+		language: 'es',
+		cohorts: ['panama-2025'],
+	},
+	{
+		id: 'user-facilitator-pos',
+		email: 'facilitator.pos@example.org',
+		name: 'Felicia Placeholder',
+		language: 'en',
+		cohorts: ['port-of-spain-2024'],
+	},
+]
+
+/** Delegations with their members: [country, cohort, members]. The first member leads. */
+const DELEGATIONS: Array<{ cohortId: string; country: string; members: SeedPerson[] }> = [
+	{
+		cohortId: 'port-of-spain-2024',
+		country: 'TT',
+		members: [
+			person('alumni.tt@example.org', 'Tamara Testperson', 'en', 'government', 'Office of the Prime Minister (Gender and Child Affairs)', 'Senior Policy Analyst'),
+			person('tt2@example.org', 'Trevor Madeup', 'en', 'government', 'Ministry of National Security', 'Programme Officer'),
+			person('tt3@example.org', 'Tricia Sampleton', 'en', 'civil_society', 'A women’s peacebuilding network', 'Coordinator'),
+			person('tt4@example.org', 'Terrence Notreal', 'en', 'government', 'Ministry of Foreign and CARICOM Affairs', 'Foreign Service Officer'),
+		],
+	},
+	{
+		cohortId: 'port-of-spain-2024',
+		country: 'BB',
+		members: [
+			person('bb1@example.org', 'Beverly Fictional', 'en', 'government', 'Bureau of Gender Affairs', 'Programme Officer'),
+			person('bb2@example.org', 'Brandon Invented', 'en', 'civil_society', 'A youth advocacy group', 'Director'),
+		],
+	},
+	{
+		cohortId: 'port-of-spain-2024',
+		country: 'GY',
+		members: [
+			person('gy1@example.org', 'Grace Imaginary', 'en', 'government', 'Ministry of Human Services', 'Gender Focal Point'),
+			person('gy2@example.org', 'Glen Pretend', 'en', 'civil_society', 'A rural women’s association', 'Chair'),
+		],
+	},
+	{
+		cohortId: 'port-of-spain-2024',
+		country: 'JM',
+		members: [
+			person('jm1@example.org', 'Janelle Examplewood', 'en', 'government', 'Bureau of Gender Affairs', 'Senior Director'),
+			person('jm2@example.org', 'Jerome Dummy', 'en', 'academia', 'A university gender studies institute', 'Lecturer'),
+		],
+	},
+	{
+		cohortId: 'panama-2025',
+		country: 'BO',
+		members: [
+			person('delegate.bo@example.org', 'Beatriz Demo', 'es', 'government', 'Ministerio de Relaciones Exteriores', 'Directora de Asuntos Multilaterales'),
+			person('bo2@example.org', 'Bruno Muestra', 'es', 'government', 'Ministerio de Defensa', 'Jefe de Derechos Humanos'),
+			person('bo3@example.org', 'Berta Inventada', 'es', 'government', 'Viceministerio de Igualdad de Oportunidades', 'Profesional técnica'),
+			person('bo4@example.org', 'Benito Ficticio', 'es', 'civil_society', 'Una red de mujeres indígenas', 'Coordinador'),
+			person('bo5@example.org', 'Blanca Prueba', 'es', 'civil_society', 'Un colectivo de defensoras', 'Presidenta'),
+			person('bo6@example.org', 'Boris Ejemplar', 'es', 'academia', 'Un instituto universitario de estudios de género', 'Investigador'),
+		],
+	},
+	{
+		cohortId: 'panama-2025',
+		country: 'CR',
+		members: [
+			person('cr1@example.org', 'Carla Demostración', 'es', 'government', 'Ministerio de Relaciones Exteriores y Culto', 'Consejera'),
+			person('cr2@example.org', 'César Simulado', 'es', 'government', 'Ministerio de Seguridad Pública', 'Comisionado'),
+			person('cr3@example.org', 'Cecilia Ficticia', 'es', 'government', 'Instituto Nacional de las Mujeres', 'Coordinadora de Políticas'),
+			person('cr4@example.org', 'Cristian Muestra', 'es', 'civil_society', 'Una asociación de mujeres rurales', 'Director Ejecutivo'),
+			person('cr5@example.org', 'Clara Inventada', 'es', 'civil_society', 'Una red de mujeres por la paz', 'Vocera'),
+			person('cr6@example.org', 'Camilo Prueba', 'es', 'international_organisation', 'Una agencia de cooperación', 'Oficial de Programa'),
+		],
+	},
+	{
+		cohortId: 'panama-2025',
+		country: 'EC',
+		members: [
+			person('ec1@example.org', 'Elena Ejemplo', 'es', 'government', 'Ministerio de Relaciones Exteriores y Movilidad Humana', 'Tercera Secretaria'),
+			person('ec2@example.org', 'Esteban Ficticio', 'es', 'government', 'Ministerio del Interior', 'Analista'),
+			person('ec3@example.org', 'Estela Demo', 'es', 'government', 'Consejo Nacional para la Igualdad de Género', 'Técnica'),
+			person('ec4@example.org', 'Eduardo Muestra', 'es', 'civil_society', 'Una fundación de derechos humanos', 'Coordinador'),
+			person('ec5@example.org', 'Eva Inventada', 'es', 'civil_society', 'Una red de mujeres de frontera', 'Lideresa'),
+			person('ec6@example.org', 'Emilio Simulado', 'es', 'academia', 'Una facultad de ciencias sociales', 'Docente'),
+		],
+	},
+	{
+		cohortId: 'panama-2025',
+		country: 'PA',
+		members: [
+			person('delegate.pa@example.org', 'Patricia Prueba', 'es', 'government', 'Ministerio de Relaciones Exteriores', 'Directora de Política Multilateral'),
+			person('pa2@example.org', 'Pablo Ejemplo', 'es', 'government', 'Ministerio de Seguridad Pública', 'Subcomisionado'),
+			person('pa3@example.org', 'Paula Ficticia', 'es', 'government', 'Ministerio de la Mujer', 'Jefa de Planificación'),
+			person('pa4@example.org', 'Pedro Inventado', 'es', 'civil_society', 'Una red de mujeres afropanameñas', 'Secretario'),
+			person('pa5@example.org', 'Pilar Demo', 'es', 'civil_society', 'Una organización de mujeres indígenas', 'Presidenta'),
+			person('pa6@example.org', 'Próspero Muestra', 'es', 'government', 'Servicio Nacional de Fronteras', 'Capitán'),
+		],
+	},
+]
+
+function person(
+	email: string,
+	name: string,
+	language: 'en' | 'es',
+	sector: Sector,
+	organisation: string,
+	position: string,
+): SeedPerson {
+	return {
+		id: `user-${email.split('@')[0]!.replace(/\./g, '-')}`,
+		email,
+		name,
+		language,
+		sector,
+		organisation,
+		position,
+	}
+}
+
+/** Lessons some demo delegates have completed, so that progress and readiness show something. */
+const DEMO_PROGRESS: Record<string, string[]> = {
+	'delegate.bo@example.org': [
+		'theory-of-change/why-a-theory-of-change',
+		'theory-of-change/from-problem-to-change',
+		'theory-of-change/pathways-assumptions-risks',
+		'gender-budgeting/why-money-decides',
+	],
+	'bo2@example.org': ['theory-of-change/why-a-theory-of-change'],
+	'cr1@example.org': [
+		'theory-of-change/why-a-theory-of-change',
+		'theory-of-change/from-problem-to-change',
+	],
+	'ec1@example.org': ['theory-of-change/why-a-theory-of-change'],
+	'pa2@example.org': [
+		'theory-of-change/why-a-theory-of-change',
+		'theory-of-change/from-problem-to-change',
+		'theory-of-change/pathways-assumptions-risks',
+	],
+	'alumni.tt@example.org': [
+		'theory-of-change/why-a-theory-of-change',
+		'theory-of-change/from-problem-to-change',
+		'theory-of-change/pathways-assumptions-risks',
+		'monitoring-and-evaluation/indicators-that-tell-you-something',
+	],
+}
+
+export async function seed(db: Kysely<Database>, options: { passwordHash?: string } = {}) {
+	const passwordHash =
+		options.passwordHash ??
+		(await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }))
+	const now = new Date().toISOString()
+	const counts = { users: 0, cohorts: 0, delegations: 0, members: 0 }
+
+	await db.transaction().execute(async (trx) => {
+		const addUser = async (p: SeedPerson, isStaff = false) => {
+			const result = await trx
+				.insertInto('users')
+				.values({
+					id: p.id,
+					email: p.email,
+					name: p.name,
+					password_hash: passwordHash,
+					is_staff: isStaff ? 1 : 0,
+					language: p.language,
+					created_at: now,
+				})
+				.onConflict((oc) => oc.doNothing())
+				.executeTakeFirst()
+			counts.users += Number(result.numInsertedOrUpdatedRows ?? 0)
+		}
+
+		for (const cohort of COHORTS) {
+			const result = await trx
+				.insertInto('cohorts')
+				.values({ ...cohort, created_at: now, updated_at: now })
+				.onConflict((oc) => oc.doNothing())
+				.executeTakeFirst()
+			counts.cohorts += Number(result.numInsertedOrUpdatedRows ?? 0)
+		}
+		for (const staff of STAFF) await addUser(staff, true)
+		for (const facilitator of FACILITATORS) {
+			await addUser(facilitator)
+			for (const cohortId of facilitator.cohorts) {
+				await trx
+					.insertInto('cohort_facilitators')
+					.values({ cohort_id: cohortId, user_id: facilitator.id, created_at: now })
+					.onConflict((oc) => oc.doNothing())
+					.execute()
+			}
+		}
+		for (const delegation of DELEGATIONS) {
+			const delegationId = `${delegation.cohortId}-${delegation.country.toLowerCase()}`
+			const result = await trx
+				.insertInto('delegations')
+				.values({
+					id: delegationId,
+					cohort_id: delegation.cohortId,
+					country_code: delegation.country,
+					nap_status:
+						delegation.country === 'TT'
+							? 'implementing'
+							: delegation.cohortId === 'panama-2025'
+								? 'drafting'
+								: 'no_plan',
+					created_at: now,
+				})
+				.onConflict((oc) => oc.doNothing())
+				.executeTakeFirst()
+			counts.delegations += Number(result.numInsertedOrUpdatedRows ?? 0)
+			for (const [index, member] of delegation.members.entries()) {
+				await addUser(member)
+				const added = await trx
+					.insertInto('delegation_members')
+					.values({
+						delegation_id: delegationId,
+						user_id: member.id,
+						sector: member.sector!,
+						organisation: member.organisation ?? '',
+						position: member.position ?? '',
+						is_lead: index === 0 ? 1 : 0,
+						joined_at: now,
+					})
+					.onConflict((oc) => oc.doNothing())
+					.executeTakeFirst()
+				counts.members += Number(added.numInsertedOrUpdatedRows ?? 0)
+			}
+		}
+		for (const [email, lessons] of Object.entries(DEMO_PROGRESS)) {
+			const user = DELEGATIONS.flatMap((d) => d.members).find((m) => m.email === email)!
+			for (const lessonKey of lessons) {
+				await trx
+					.insertInto('lesson_progress')
+					.values({
+						user_id: user.id,
+						lesson_key: lessonKey,
+						first_viewed_at: now,
+						last_viewed_at: now,
+						completed_at: now,
+					})
+					.onConflict((oc) => oc.doNothing())
+					.execute()
+			}
+		}
+	})
+	return counts
+}

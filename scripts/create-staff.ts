@@ -1,0 +1,58 @@
+/**
+ * Creates the first Academy staff account on a real install:
+ *   npm run user:create-staff -- --email you@example.org --name "Your Name"
+ * A random password is printed once; change it under Settings after signing in.
+ */
+import { randomBytes } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import { hash } from '@node-rs/argon2'
+import { z } from 'zod'
+import { createKysely, databasePath, openSqlite, pendingMigrations } from '#db/connection.ts'
+
+const { values } = parseArgs({
+	options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+})
+const parsed = z
+	.object({
+		email: z.email().transform((email) => email.toLowerCase()),
+		name: z.string().trim().min(2).max(100),
+		password: z.string().min(10).max(200).optional(),
+	})
+	.safeParse(values)
+if (!parsed.success) {
+	console.error('Usage: npm run user:create-staff -- --email you@example.org --name "Your Name" [--password …]')
+	for (const issue of parsed.error.issues) console.error(`  --${issue.path.join('.')}: ${issue.message}`)
+	process.exit(2)
+}
+const sqlite = openSqlite()
+if (pendingMigrations(sqlite).length) {
+	console.error(`The database at ${databasePath()} is not migrated. Run \`npm run db:migrate\` first.`)
+	process.exit(1)
+}
+const db = createKysely(sqlite)
+const existing = await db
+	.selectFrom('users')
+	.select('id')
+	.where('email', '=', parsed.data.email)
+	.executeTakeFirst()
+if (existing) {
+	await db.updateTable('users').set({ is_staff: 1 }).where('id', '=', existing.id).execute()
+	console.log(`${parsed.data.email} already had an account; it is now Academy staff.`)
+} else {
+	const password = parsed.data.password ?? randomBytes(12).toString('base64url')
+	await db
+		.insertInto('users')
+		.values({
+			id: crypto.randomUUID(),
+			email: parsed.data.email,
+			name: parsed.data.name,
+			password_hash: await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 }),
+			is_staff: 1,
+			language: null,
+			created_at: new Date().toISOString(),
+		})
+		.execute()
+	console.log(`Created staff account ${parsed.data.email} in ${databasePath()}.`)
+	if (!parsed.data.password) console.log(`Its password (shown once): ${password}`)
+}
+await db.destroy()

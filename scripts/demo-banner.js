@@ -1,0 +1,12 @@
+// Printed by `npm run demo` before the server starts.
+const port = process.env.PORT || 3000
+console.log(`
+  NAP Academy demo — open http://localhost:${port}
+
+  Demo accounts (password for all: academy-demo)
+    staff@example.org          Academy staff
+    facilitator@example.org    Facilitator of the 2025 Panama City cohort
+    delegate.pa@example.org    Delegate, Panama, 2025
+    delegate.bo@example.org    Delegate, Bolivia, 2025
+    alumni.tt@example.org      Alumni, Trinidad and Tobago, 2024
+`)

@@ -1,0 +1,35 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vitest/config'
+
+declare module '@remix-run/node' {
+	interface Future {
+		v3_singleFetch: true
+	}
+}
+
+export default defineConfig({
+	server: { port: 3000 },
+	build: { target: 'es2022' },
+	plugins: [
+		!process.env.VITEST &&
+			remix({
+				ignoredRouteFiles: ['**/*.test.*', '**/*.server.*'],
+				future: {
+					v3_fetcherPersist: true,
+					v3_relativeSplatPath: true,
+					v3_throwAbortReason: true,
+					v3_singleFetch: true,
+					v3_lazyRouteDiscovery: true,
+					v3_routeConfig: false,
+				},
+			}),
+	],
+	test: {
+		include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		globalSetup: ['./tests/global-setup.ts'],
+		setupFiles: ['./tests/setup-db.ts'],
+		pool: 'forks',
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+	},
+})
