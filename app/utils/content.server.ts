@@ -223,6 +223,11 @@ export async function compileSource(relative: string, source: string): Promise<C
 		const result = await bundleMDX({
 			source,
 			cwd: path.join(contentDir(), path.dirname(relative)),
+			esbuildOptions(options) {
+				// Errors are reported once, by the ContentError below, not also by esbuild's logger.
+				options.logLevel = 'silent'
+				return options
+			},
 			mdxOptions(options) {
 				options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkAcademy(extract)]
 				return options

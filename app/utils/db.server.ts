@@ -25,9 +25,10 @@ function connect() {
 	return { db: createKysely(sqlite), sqlite, file }
 }
 
-globalThis.__academyDb ??= connect()
+// Tests point DATABASE_PATH at a fresh copy per test file; reconnect when it changes.
+if (globalThis.__academyDb?.file !== databasePath()) globalThis.__academyDb = connect()
 
-export const db: Kysely<Database> = globalThis.__academyDb.db
+export const db: Kysely<Database> = globalThis.__academyDb!.db
 
 /** The raw better-sqlite3 handle (backups, integrity checks). */
-export const sqlite: SQLite.Database = globalThis.__academyDb.sqlite
+export const sqlite: SQLite.Database = globalThis.__academyDb!.sqlite
