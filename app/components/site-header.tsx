@@ -59,7 +59,8 @@ export function LanguageSwitcher({ language }: { language: Language }) {
 	params.delete('lng')
 	const redirectTo = `${location.pathname}${params.size ? `?${params}` : ''}`
 	return (
-		<Form method="post" action="/set-language" className="language-switcher">
+		// A full page load: the whole page, its data and its texts come back in the new language at once.
+		<Form method="post" action="/set-language" className="language-switcher" reloadDocument>
 			<input type="hidden" name="redirectTo" value={redirectTo} />
 			<fieldset>
 				<legend className="visually-hidden">{t('language.label')}</legend>

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
 import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
 import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
@@ -68,7 +69,7 @@ export default function CohortPage() {
 					{delegation.members.length === 0 ? (
 						<p>{t('cohort.noMembers')}</p>
 					) : (
-						<div className="table-wrap">
+						<TableWrap label={t('cohort.membersOf', { country: countryName(delegation.country_code, language) })}>
 							<table>
 								<caption className="visually-hidden">
 									{t('cohort.membersOf', { country: countryName(delegation.country_code, language) })}
@@ -98,7 +99,7 @@ export default function CohortPage() {
 									))}
 								</tbody>
 							</table>
-						</div>
+						</TableWrap>
 					)}
 				</section>
 			))}

@@ -12,6 +12,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLessonContext } from '#app/components/lesson/lesson-context.tsx'
+import { TableWrap } from '#app/components/table-wrap.tsx'
 import { slugify } from '#app/utils/slugify.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 
@@ -262,10 +263,11 @@ function ContentLink({ href, children, ...rest }: React.AnchorHTMLAttributes<HTM
 }
 
 function Table(props: React.TableHTMLAttributes<HTMLTableElement>) {
+	const { t } = useTranslation()
 	return (
-		<div className="table-wrap">
+		<TableWrap label={t('learn.table')}>
 			<table {...props} />
-		</div>
+		</TableWrap>
 	)
 }
 

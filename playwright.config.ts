@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3210)
+
+/**
+ * Browser tests run against the production build (`npm run build` first), on a fresh migrated and
+ * seeded database, in Debian's Chromium (Playwright's own browser download is not available here).
+ */
+export default defineConfig({
+	testDir: './tests/e2e',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : 2,
+	retries: 0,
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		locale: 'en-US',
+		trace: 'off',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+			],
+		},
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Pixel 7'], browserName: 'chromium' } }],
+	webServer: {
+		command: 'npx tsx tests/e2e/start-server.ts',
+		url: `http://localhost:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: { E2E_PORT: String(PORT) },
+	},
+})

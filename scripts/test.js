@@ -1,0 +1,46 @@
+// `npm test`: every test — unit and integration (vitest, real SQLite), then the browser tests
+// (Playwright against the production build in Debian's Chromium) — and one closing line with the
+// totals: "N passed, N failed".
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+
+const REPORTS = '.cache/test-reports'
+fs.rmSync(REPORTS, { recursive: true, force: true })
+fs.mkdirSync(REPORTS, { recursive: true })
+
+function run(command, args, env = {}) {
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+	return result.status ?? 1
+}
+
+const chromium = run('node', ['scripts/ensure-chromium.js'])
+if (chromium !== 0) process.exit(chromium)
+
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`])
+const buildStatus = run('npm', ['run', 'build'])
+const e2eStatus =
+	buildStatus === 0
+		? run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` })
+		: 1
+
+let passed = 0
+let failed = 0
+try {
+	const vitest = JSON.parse(fs.readFileSync(`${REPORTS}/vitest.json`, 'utf8'))
+	passed += vitest.numPassedTests
+	failed += vitest.numFailedTests
+} catch {
+	failed += 1
+	console.error('No vitest report was written.')
+}
+try {
+	const playwright = JSON.parse(fs.readFileSync(`${REPORTS}/playwright.json`, 'utf8'))
+	passed += playwright.stats.expected + playwright.stats.flaky
+	failed += playwright.stats.unexpected
+} catch {
+	failed += 1
+	console.error('No Playwright report was written.')
+}
+const ok = unitStatus === 0 && buildStatus === 0 && e2eStatus === 0 && failed === 0
+console.log(`\n${passed} passed, ${failed} failed`)
+process.exit(ok ? 0 : 1)

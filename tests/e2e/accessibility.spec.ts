@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright'
+import { createDelegate, expect, loginAs, test } from './fixtures.ts'
+
+async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
+	const results = await new AxeBuilder({ page }).analyze()
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	expect(
+		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`),
+	).toEqual([])
+}
+
+for (const language of ['en', 'es'] as const) {
+	test(`public pages have no serious accessibility violations (${language})`, async ({ page }) => {
+		for (const path of ['/', '/login', '/invite']) {
+			await page.goto(`${path}?lng=${language}`)
+			await expectNoSeriousViolations(page)
+		}
+	})
+
+	test(`signed-in pages have no serious accessibility violations (${language})`, async ({ page }) => {
+		const { email } = await createDelegate({ language })
+		await loginAs(page, email)
+		for (const path of [
+			'/home',
+			'/learn',
+			'/learn/gender-budgeting',
+			'/learn/gender-budgeting/costing-a-nap',
+			'/glossary',
+			'/settings',
+			'/cohorts/panama-2025',
+		]) {
+			await page.goto(path)
+			await expectNoSeriousViolations(page)
+		}
+	})
+}
+
+test('staff home and a 403 page have no serious accessibility violations', async ({ page }) => {
+	await loginAs(page, 'staff@example.org')
+	await page.goto('/home')
+	await expectNoSeriousViolations(page)
+	await page.context().clearCookies()
+	await loginAs(page, 'delegate.bo@example.org')
+	await page.goto('/cohorts/port-of-spain-2024')
+	await expectNoSeriousViolations(page)
+})

@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import { hash } from '@node-rs/argon2'
+import { test as base, type Page, expect } from '@playwright/test'
+import { createKysely, openSqlite } from '../../db/connection.ts'
+import { E2E_DATABASE } from './db.ts'
+
+export const DEMO_PASSWORD = 'academy-demo'
+
+const sqlite = openSqlite(E2E_DATABASE)
+export const db = createKysely(sqlite)
+
+function sha256(value: string) {
+	return createHash('sha256').update(value).digest('hex')
+}
+
+/** A new delegate in a delegation, so tests do not step on each other's progress. */
+export async function createDelegate(options: {
+	delegationId?: string
+	language?: 'en' | 'es'
+	password?: string
+} = {}) {
+	const id = `e2e-${randomBytes(6).toString('hex')}`
+	const email = `${id}@example.org`
+	await db
+		.insertInto('users')
+		.values({
+			id,
+			email,
+			name: `Test Delegate ${id.slice(-4)}`,
+			password_hash: await hash(options.password ?? DEMO_PASSWORD),
+			language: options.language ?? 'es',
+			created_at: new Date().toISOString(),
+		})
+		.execute()
+	await db
+		.insertInto('delegation_members')
+		.values({
+			delegation_id: options.delegationId ?? 'panama-2025-ec',
+			user_id: id,
+			sector: 'government',
+			organisation: 'Test ministry',
+			position: 'Analyst',
+			joined_at: new Date().toISOString(),
+		})
+		.execute()
+	return { id, email }
+}
+
+/** An invitation link straight in the database; returns the token for /invite/<token>. */
+export async function createInvitationLink(options: {
+	delegationId: string
+	cohortId: string
+	email: string
+	name?: string
+	expiresInDays?: number
+}) {
+	const token = randomBytes(32).toString('base64url')
+	const now = new Date()
+	await db
+		.insertInto('invitations')
+		.values({
+			id: randomBytes(8).toString('hex'),
+			token_hash: sha256(token),
+			cohort_id: options.cohortId,
+			delegation_id: options.delegationId,
+			role: 'delegate',
+			email: options.email,
+			name: options.name ?? '',
+			sector: null,
+			organisation: null,
+			position: null,
+			created_by: null,
+			created_at: now.toISOString(),
+			expires_at: new Date(now.getTime() + (options.expiresInDays ?? 14) * 86_400_000).toISOString(),
+		})
+		.execute()
+	return token
+}
+
+/** Signs a browser context in by creating the session in the database (no form). */
+export async function loginAs(page: Page, email: string) {
+	const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+	const sessionId = randomBytes(20).toString('hex')
+	await db
+		.insertInto('sessions')
+		.values({
+			id: sha256(sessionId),
+			user_id: user.id,
+			expires_at: Math.floor(Date.now() / 1000) + 3600,
+			created_at: Math.floor(Date.now() / 1000),
+		})
+		.execute()
+	const baseURL = test.info().project.use.baseURL ?? 'http://localhost:3210'
+	await page.context().addCookies([
+		{ name: 'academy_session', value: sessionId, url: baseURL, httpOnly: true, sameSite: 'Lax' },
+	])
+}
+
+/** The correct options and explanations of a lesson's checks, read from its MDX source. */
+export function answerKey(file: string) {
+	const source = fs.readFileSync(`content/${file}`, 'utf8')
+	const checks = [...source.matchAll(/<KnowledgeCheck([^>]*)>([\s\S]*?)<\/KnowledgeCheck>/g)]
+	return checks.map((match) => {
+		const id = /id="([^"]+)"/.exec(match[1]!)![1]!
+		const options = [...match[2]!.matchAll(/<Option( correct)?>([\s\S]*?)<\/Option>/g)].map((o) => ({
+			correct: Boolean(o[1]),
+			label: o[2]!.trim(),
+		}))
+		const explanation = /<Explanation>([\s\S]*?)<\/Explanation>/.exec(match[2]!)![1]!.trim()
+		return { id, multiple: /\bmultiple\b/.test(match[1]!), options, explanation }
+	})
+}
+
+export const test = base
+export { expect }
