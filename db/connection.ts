@@ -1,8 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
-import { Migrator } from 'kysely/migration'
+import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 

@@ -1,4 +1,4 @@
-import { type Migration } from 'kysely/migration'
+import { type Migration } from 'kysely'
 import * as foundation from './2026-11-22_01_foundation.ts'
 import * as curriculum from './2026-11-22_02_curriculum.ts'
 

@@ -144,6 +144,17 @@ describe('content validation', () => {
 		expect(() => scanCatalogue(dir)).toThrow(/01-a-lesson\.en\.mdx: front matter field "objectives"/)
 	})
 
+	test('a lesson with no Spanish version falls back to English and says so', async () => {
+		const { pickVersion } = await import('#app/utils/content.server.ts')
+		const dir = contentWith({
+			'01-theory-of-change/module.en.mdx': good,
+			'01-theory-of-change/01-a-lesson.en.mdx': good.replace('A module', 'An English lesson'),
+		})
+		const lesson = scanCatalogue(dir).lessons.get('theory-of-change/a-lesson')!
+		expect(pickVersion(lesson.versions, 'es')).toMatchObject({ title: 'An English lesson', language: 'en', fallback: true })
+		expect(pickVersion(lesson.versions, 'en')).toMatchObject({ fallback: false })
+	})
+
 	test('a knowledge check without an answer key or explanation fails to compile', async () => {
 		const { compileSource } = await import('#app/utils/content.server.ts')
 		const noKey = `${good}\n<KnowledgeCheck id="q" question="Which?">\n  <Option>A</Option>\n  <Option>B</Option>\n  <Explanation>Because.</Explanation>\n</KnowledgeCheck>\n`
