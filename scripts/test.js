@@ -1,4 +1,4 @@
-// `npm test`: every test — unit and integration (vitest, real SQLite), then the browser tests
+// `npm test`: typecheck and lint, then every test — unit and integration (vitest, real SQLite), then the browser tests
 // (Playwright against the production build in Debian's Chromium) — and one closing line with the
 // totals: "N passed, N failed".
 import { spawnSync } from 'node:child_process'
@@ -15,6 +15,15 @@ function run(command, args, env = {}) {
 
 const chromium = run('node', ['scripts/ensure-chromium.js'])
 if (chromium !== 0) process.exit(chromium)
+
+// The code must typecheck and lint clean before anything else runs.
+for (const script of ['typecheck', 'lint']) {
+	const status = run('npm', ['run', script])
+	if (status !== 0) {
+		console.log(`\n0 passed, 1 failed`)
+		process.exit(status)
+	}
+}
 
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`])
 const buildStatus = run('npm', ['run', 'build'])

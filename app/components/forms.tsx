@@ -82,3 +82,25 @@ export function SelectField({ label, errors, options, selectProps }: SelectField
 		</div>
 	)
 }
+
+/** Errors about the whole form (not one field), e.g. a wrong password or a used invitation. */
+export function FormErrors({
+	id,
+	errors,
+	values,
+}: {
+	id?: string
+	errors?: ListOfErrors
+	values?: Record<string, unknown>
+}) {
+	const { t } = useTranslation()
+	const messages = errors?.filter(Boolean) as string[] | undefined
+	if (!messages?.length) return null
+	return (
+		<div className="alert alert--error" id={id} role="alert">
+			{messages.map((message) => (
+				<p key={message}>{t(message, values)}</p>
+			))}
+		</div>
+	)
+}

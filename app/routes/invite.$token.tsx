@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, SelectField } from '#app/components/forms.tsx'
+import { Field, FormErrors, SelectField } from '#app/components/forms.tsx'
 import { useRootData } from '#app/root.tsx'
 import { createSessionCookie, hashPassword } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -312,13 +312,7 @@ export default function InvitationPage() {
 					) : (
 						<input type="hidden" name="sector" value="international_organisation" />
 					)}
-					{form.errors?.length ? (
-						<div className="alert alert--error" role="alert" id={form.errorId}>
-							{form.errors.map((error) => (
-								<p key={error}>{t(error)}</p>
-							))}
-						</div>
-					) : null}
+					<FormErrors id={form.errorId} errors={form.errors} />
 					<button className="button button--primary" type="submit">
 						{creating ? t('invite.createAndJoin') : t('invite.join')}
 					</button>

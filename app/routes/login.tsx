@@ -11,7 +11,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field } from '#app/components/forms.tsx'
+import { Field, FormErrors } from '#app/components/forms.tsx'
 import {
 	clientAddress,
 	createSessionCookie,
@@ -101,13 +101,7 @@ export default function LoginPage() {
 						autoComplete: 'current-password',
 					}}
 				/>
-				{form.errors?.length ? (
-					<div className="alert alert--error" id={form.errorId} role="alert">
-						{form.errors.map((error) => (
-							<p key={error}>{t(error, { count: minutes })}</p>
-						))}
-					</div>
-				) : null}
+				<FormErrors id={form.errorId} errors={form.errors} values={{ count: minutes }} />
 				<button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
 					{t('login.submit')}
 				</button>
