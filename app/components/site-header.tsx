@@ -25,6 +25,11 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 								<li>
 									<NavLink to="/learn">{t('nav.learn')}</NavLink>
 								</li>
+								{viewer.role === 'staff' || viewer.role === 'facilitator' ? (
+									<li>
+										<NavLink to="/cohorts">{t('nav.cohorts')}</NavLink>
+									</li>
+								) : null}
 								<li>
 									<NavLink to="/glossary">{t('nav.glossary')}</NavLink>
 								</li>

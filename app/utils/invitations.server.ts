@@ -1,7 +1,8 @@
+import type { Kysely, Transaction } from 'kysely'
 import { db } from '#app/utils/db.server.ts'
 import { generateToken, sha256 } from '#app/utils/auth.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
-import type { InvitationRole, Sector } from '#db/schema.ts'
+import type { Database, InvitationRole, Sector } from '#db/schema.ts'
 
 /**
  * Invitation links: a random token in the URL, only its SHA-256 in the database. Single use (a
@@ -62,12 +63,12 @@ export async function createInvitation(input: {
 	createdBy: string | null
 	days?: number
 	now?: Date
-}) {
+}, executor: Kysely<Database> | Transaction<Database> = db) {
 	const token = generateToken()
 	const now = input.now ?? new Date()
 	const expires = new Date(now.getTime() + (input.days ?? DEFAULT_INVITATION_DAYS) * 86_400_000)
 	const id = crypto.randomUUID()
-	await db
+	await executor
 		.insertInto('invitations')
 		.values({
 			id,

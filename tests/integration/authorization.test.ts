@@ -36,19 +36,19 @@ const ROUTES: RouteCase[] = [
 	{ path: '/home', module: () => import('#app/routes/home.tsx'), params: {}, expected: everyoneSignedIn() },
 	{
 		path: '/cohorts/panama-2025',
-		module: () => import('#app/routes/cohorts.$cohortId.tsx'),
+		module: () => import('#app/routes/cohorts.$cohortId._index.tsx'),
 		params: { cohortId: 'panama-2025' },
 		expected: { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 403, delegateBolivia: 200, delegatePanama: 200, alumniTT: 403 },
 	},
 	{
 		path: '/cohorts/port-of-spain-2024',
-		module: () => import('#app/routes/cohorts.$cohortId.tsx'),
+		module: () => import('#app/routes/cohorts.$cohortId._index.tsx'),
 		params: { cohortId: 'port-of-spain-2024' },
 		expected: { signedOut: 302, staff: 200, facilitator2025: 403, facilitator2024: 200, delegateBolivia: 403, delegatePanama: 403, alumniTT: 200 },
 	},
 	{
 		path: '/cohorts/no-such-cohort',
-		module: () => import('#app/routes/cohorts.$cohortId.tsx'),
+		module: () => import('#app/routes/cohorts.$cohortId._index.tsx'),
 		params: { cohortId: 'no-such-cohort' },
 		expected: everyoneSignedIn(404),
 	},
@@ -106,7 +106,7 @@ describe('authorization matrix (role × route)', () => {
 	})
 
 	test('delegates see the names of their cohort, but e-mail addresses only reach those who run it', async () => {
-		const { loader } = await import('#app/routes/cohorts.$cohortId.tsx')
+		const { loader } = await import('#app/routes/cohorts.$cohortId._index.tsx')
 		const delegateView = (await run(async () =>
 			loader(routeArgs(await requestAs('delegate.bo@example.org', '/cohorts/panama-2025'), { cohortId: 'panama-2025' })),
 		)).data as { delegations: Array<{ members: Array<{ email: string | null; name: string }> }> }

@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { CohortNav } from '#app/components/cohort-nav.tsx'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
@@ -8,7 +9,7 @@ import { useRootData } from '#app/root.tsx'
 import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
 import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import { invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
+import { can, invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.cohort.name }]
 
@@ -17,17 +18,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const cohort = await getCohort(params.cohortId ?? '')
 	invariantResponse(cohort)
 	const roster = await getCohortRoster(viewer, cohort.id)
-	return { cohort, ...roster }
+	return {
+		cohort,
+		...roster,
+		canManage: can(viewer, 'manage', { type: 'cohort', cohortId: cohort.id }),
+		isStaff: viewer.isStaff,
+	}
 }
 
 export default function CohortPage() {
-	const { cohort, delegations, facilitators } = useLoaderData<typeof loader>()
+	const { cohort, delegations, facilitators, canManage, isStaff } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	return (
 		<div className="page">
 			<p className="eyebrow">{t('cohort.eyebrow')}</p>
 			<h1>{cohort.name}</h1>
+			{canManage ? <CohortNav cohortId={cohort.id} isStaff={isStaff} /> : null}
 			<dl className="facts">
 				<div>
 					<dt>{t('cohort.where')}</dt>
@@ -59,6 +66,19 @@ export default function CohortPage() {
 			</dl>
 
 			<h2>{t('cohort.delegations', { count: delegations.length })}</h2>
+			{canManage ? (
+				<p className="actions">
+					<Link className="button button--primary" to={`/cohorts/${cohort.id}/delegations/new`}>
+						{t('delegation.add')}
+					</Link>{' '}
+					<a className="button" href={`/cohorts/${cohort.id}/roster.csv`} download>
+						{t('exports.roster')}
+					</a>{' '}
+					<a className="button" href={`/cohorts/${cohort.id}/invitations.csv`} download>
+						{t('exports.invitations')}
+					</a>
+				</p>
+			) : null}
 			{delegations.length === 0 ? <p>{t('cohort.noDelegations')}</p> : null}
 			{delegations.map((delegation) => (
 				<section key={delegation.id} className="panel" aria-labelledby={`d-${delegation.id}`}>
@@ -66,6 +86,13 @@ export default function CohortPage() {
 						{countryName(delegation.country_code, language)}{' '}
 						<span className="muted">· {t(`napStatus.${delegation.nap_status}`)}</span>
 					</h3>
+					{canManage ? (
+						<p>
+							<Link to={`/cohorts/${cohort.id}/delegations/${delegation.id}`}>
+								{t('delegation.manage', { country: countryName(delegation.country_code, language) })}
+							</Link>
+						</p>
+					) : null}
 					{delegation.members.length === 0 ? (
 						<p>{t('cohort.noMembers')}</p>
 					) : (

@@ -1,0 +1,80 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CohortNav } from '#app/components/cohort-nav.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { TableWrap } from '#app/components/table-wrap.tsx'
+import { useRootData } from '#app/root.tsx'
+import { getCohort } from '#app/utils/cohorts.server.ts'
+import { checkResults } from '#app/utils/dashboard.server.ts'
+import { formatPercent } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(params.cohortId ?? '')
+	invariantResponse(cohort)
+	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	return {
+		title: `${t('checks.title')} · ${cohort.name}`,
+		cohort,
+		isStaff: viewer.isStaff,
+		results: await checkResults(cohort.id, language),
+	}
+}
+
+export default function CheckResults() {
+	const { cohort, isStaff, results } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	return (
+		<div className="page">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/cohorts">{t('cohorts.title')}</Link>
+			</nav>
+			<p className="eyebrow">{t('checks.title')}</p>
+			<h1>{cohort.name}</h1>
+			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+			<p>{t('checks.intro')}</p>
+			<TableWrap label={t('checks.title')}>
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{t('checks.question')}</th>
+							<th scope="col">{t('checks.answered')}</th>
+							<th scope="col">{t('checks.missed')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{results.map((r) => (
+							<tr key={`${r.lessonKey}#${r.checkId}`}>
+								<td>
+									{r.question}
+									<div className="muted small">
+										{r.moduleTitle} · <Link to={`/learn/${r.lessonKey}#check-${r.checkId}`}>{r.lessonTitle}</Link>
+									</div>
+								</td>
+								<td>{r.answered}</td>
+								<td>
+									{r.missRate === null
+										? '—'
+										: `${formatPercent(r.missRate, language)} (${r.answered - r.rightFirstTime}/${r.answered})`}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableWrap>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,236 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CohortNav } from '#app/components/cohort-nav.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { TableWrap } from '#app/components/table-wrap.tsx'
+import { useRootData } from '#app/root.tsx'
+import { getCohort } from '#app/utils/cohorts.server.ts'
+import { cohortProgress } from '#app/utils/dashboard.server.ts'
+import { countryName, daysUntil, formatDate, formatPercent } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(params.cohortId ?? '')
+	invariantResponse(cohort)
+	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const progress = await cohortProgress(cohort.id, language)
+	const selected = new URL(request.url).searchParams.get('delegation')
+	const delegates = progress.delegations.flatMap((d) => d.delegates)
+	return {
+		title: `${t('dashboard.title')} · ${cohort.name}`,
+		cohort,
+		isStaff: viewer.isStaff,
+		progress,
+		selected: progress.delegations.find((d) => d.id === selected) ?? null,
+		summary: {
+			delegates: delegates.length,
+			ready: delegates.filter((d) => d.completed >= progress.totalLessons).length,
+			notStarted: delegates.filter((d) => !d.started).length,
+			pending: progress.pendingInvitations.length,
+		},
+	}
+}
+
+export default function Dashboard() {
+	const { cohort, isStaff, progress, selected, summary } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const due = cohort.prework_due_date
+	const daysLeft = due ? daysUntil(due) : null
+	const overdue = daysLeft !== null && daysLeft < 0
+	const notStarted = progress.delegations.flatMap((d) =>
+		d.delegates.filter((x) => !x.started).map((x) => ({ ...x, countryCode: d.countryCode, delegationId: d.id })),
+	)
+
+	return (
+		<div className="page page--wide">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/cohorts">{t('cohorts.title')}</Link>
+			</nav>
+			<p className="eyebrow">{t('dashboard.title')}</p>
+			<h1>{cohort.name}</h1>
+			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+
+			<section aria-labelledby="summary-heading">
+				<h2 id="summary-heading" className="visually-hidden">
+					{t('dashboard.summary')}
+				</h2>
+				<dl className="stats">
+					<div>
+						<dt>{t('dashboard.delegates')}</dt>
+						<dd>{summary.delegates}</dd>
+					</div>
+					<div>
+						<dt>{t('dashboard.ready')}</dt>
+						<dd>
+							{summary.ready} <span className="muted small">/ {summary.delegates}</span>
+						</dd>
+					</div>
+					<div>
+						<dt>{t('dashboard.notStarted')}</dt>
+						<dd>{summary.notStarted}</dd>
+					</div>
+					<div>
+						<dt>{t('dashboard.pendingInvitations')}</dt>
+						<dd>{summary.pending}</dd>
+					</div>
+				</dl>
+				{due ? (
+					<p className={overdue ? 'alert alert--error' : 'alert'}>
+						{overdue
+							? t('dashboard.dueOverdue', { date: formatDate(due, language), ready: summary.ready, total: summary.delegates })
+							: t('dashboard.dueIn', { count: daysLeft ?? 0, date: formatDate(due, language) })}
+					</p>
+				) : null}
+				<p className="actions">
+					<a className="button" href={`/cohorts/${cohort.id}/progress.csv`} download>
+						{t('exports.progress')}
+					</a>{' '}
+					<a className="button" href={`/cohorts/${cohort.id}/roster.csv`} download>
+						{t('exports.roster')}
+					</a>{' '}
+					<a className="button" href={`/cohorts/${cohort.id}/invitations.csv`} download>
+						{t('exports.invitations')}
+					</a>
+				</p>
+			</section>
+
+			<section aria-labelledby="matrix-heading">
+				<h2 id="matrix-heading">{t('dashboard.matrix')}</h2>
+				<p className="muted small">{t('dashboard.matrixHint')}</p>
+				{progress.delegations.length === 0 ? <p>{t('cohort.noDelegations')}</p> : null}
+				{progress.delegations.length ? (
+					<TableWrap label={t('dashboard.matrix')}>
+						<table className="matrix">
+							<thead>
+								<tr>
+									<th scope="col">{t('dashboard.delegation')}</th>
+									{progress.modules.map((m, index) => (
+										<th scope="col" key={m.slug} title={m.title}>
+											<span aria-hidden="true">{index + 1}. </span>
+											{m.title}
+										</th>
+									))}
+									<th scope="col">{t('dashboard.ready')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{progress.delegations.map((delegation) => {
+									const people = delegation.delegates.length
+									return (
+										<tr key={delegation.id} aria-current={selected?.id === delegation.id ? 'true' : undefined}>
+											<th scope="row">
+												<Link to={`?delegation=${delegation.id}#drill-down`}>{countryName(delegation.countryCode, language)}</Link>
+												<div className="muted small">{t('dashboard.people', { count: people })}</div>
+											</th>
+											{progress.modules.map((m) => (
+												<MatrixCell key={m.slug} done={delegation.byModule[m.slug] ?? 0} total={m.lessons * people} />
+											))}
+											<td>
+												{delegation.ready}/{people}
+											</td>
+										</tr>
+									)
+								})}
+							</tbody>
+						</table>
+					</TableWrap>
+				) : null}
+			</section>
+
+			{selected ? (
+				<section id="drill-down" aria-labelledby="drill-heading" className="panel">
+					<h2 id="drill-heading">{t('dashboard.delegatesOf', { country: countryName(selected.countryCode, language) })}</h2>
+					<TableWrap label={t('dashboard.delegatesOf', { country: countryName(selected.countryCode, language) })}>
+						<table className="matrix">
+							<thead>
+								<tr>
+									<th scope="col">{t('cohort.name')}</th>
+									{progress.modules.map((m, index) => (
+										<th scope="col" key={m.slug} title={m.title}>
+											<span aria-hidden="true">{index + 1}. </span>
+											{m.title}
+										</th>
+									))}
+									<th scope="col">{t('dashboard.total')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{selected.delegates.map((d) => (
+									<tr key={d.userId}>
+										<th scope="row">
+											<Link to={`/cohorts/${cohort.id}/delegates/${d.userId}`}>{d.name}</Link>
+											{!d.started ? <div className="small">⚠ {t('dashboard.notStartedYet')}</div> : null}
+										</th>
+										{progress.modules.map((m) => (
+											<MatrixCell key={m.slug} done={d.byModule[m.slug] ?? 0} total={m.lessons} />
+										))}
+										<td>
+											{d.completed}/{progress.totalLessons}
+											{d.completed >= progress.totalLessons ? ` ✓ ${t('dashboard.readyShort')}` : overdue ? ` ⚠ ${t('dashboard.overdueShort')}` : ''}
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</TableWrap>
+				</section>
+			) : null}
+
+			<section aria-labelledby="not-started-heading">
+				<h2 id="not-started-heading">{t('dashboard.notStartedTitle', { count: notStarted.length })}</h2>
+				{notStarted.length === 0 ? <p>{t('dashboard.everyoneStarted')}</p> : null}
+				<ul className="plain-list columns">
+					{notStarted.map((d) => (
+						<li key={d.userId}>
+							<Link to={`/cohorts/${cohort.id}/delegates/${d.userId}`}>{d.name}</Link>{' '}
+							<span className="muted small">· {countryName(d.countryCode, language)}</span>
+						</li>
+					))}
+				</ul>
+			</section>
+
+			<section aria-labelledby="pending-heading">
+				<h2 id="pending-heading">{t('dashboard.pendingTitle', { count: progress.pendingInvitations.length })}</h2>
+				{progress.pendingInvitations.length === 0 ? <p>{t('dashboard.noPending')}</p> : null}
+				<ul className="plain-list columns">
+					{progress.pendingInvitations.map((i) => (
+						<li key={`${i.email}-${i.createdAt}`}>
+							{i.name || i.email} <span className="muted small">· {i.countryCode ? countryName(i.countryCode, language) : '—'}</span>{' '}
+							{i.expired ? <span className="badge badge--expired">{t('invitations.states.expired')}</span> : null}
+						</li>
+					))}
+				</ul>
+			</section>
+		</div>
+	)
+}
+
+function MatrixCell({ done, total }: { done: number; total: number }) {
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const share = total ? done / total : 0
+	const level = share >= 1 ? 'full' : share >= 0.5 ? 'half' : share > 0 ? 'some' : 'none'
+	return (
+		<td className={`cell cell--${level}`}>
+			<span className="cell__symbol" aria-hidden="true">
+				{level === 'full' ? '✓' : level === 'none' ? '·' : '◐'}
+			</span>{' '}
+			{formatPercent(share, language)}
+			<span className="muted small"> ({done}/{total})</span>
+			<span className="visually-hidden">{t('dashboard.lessonsCompleted')}</span>
+		</td>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,90 @@
+import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { CountrySelect } from '#app/components/cohort-form.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SelectField } from '#app/components/forms.tsx'
+import { addDelegation } from '#app/utils/cohort-admin.server.ts'
+import { CountrySchema, NapStatusSchema } from '#app/utils/cohort-schemas.ts'
+import { getCohort } from '#app/utils/cohorts.server.ts'
+import { countryOptions } from '#app/utils/countries.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+const DelegationSchema = z.object({ countryCode: CountrySchema, napStatus: NapStatusSchema })
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+async function load(request: Request, cohortId: string | undefined) {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(cohortId ?? '')
+	invariantResponse(cohort)
+	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	return { viewer, cohort }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { viewer, cohort } = await load(request, params.cohortId)
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	return { title: `${t('delegation.add')} · ${cohort.name}`, cohort, countries: countryOptions(language) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { cohort } = await load(request, params.cohortId)
+	const submission = parseWithZod(await request.formData(), { schema: DelegationSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus)
+	if (!added.ok) {
+		return data(
+			{ result: submission.reply({ fieldErrors: { countryCode: ['delegation.alreadyExists'] } }) },
+			{ status: 409 },
+		)
+	}
+	throw redirect(`/cohorts/${cohort.id}/delegations/${added.id}`)
+}
+
+export default function NewDelegation() {
+	const { cohort, countries } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const [form, fields] = useForm<z.input<typeof DelegationSchema>, z.output<typeof DelegationSchema>>({
+		id: 'delegation',
+		lastResult: actionData?.result,
+		defaultValue: { napStatus: 'no_plan' },
+		constraint: getZodConstraint(DelegationSchema),
+		shouldValidate: 'onBlur',
+	})
+	return (
+		<div className="page page--narrow">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+			</nav>
+			<h1>{t('delegation.add')}</h1>
+			<Form method="post" {...getFormProps(form)} className="stack">
+				<CountrySelect
+					label={t('delegation.country')}
+					options={countries}
+					selectProps={getSelectProps(fields.countryCode)}
+					errors={fields.countryCode.errors}
+				/>
+				<SelectField
+					label={t('delegation.napStatus')}
+					errors={fields.napStatus.errors}
+					selectProps={getSelectProps(fields.napStatus)}
+					options={(['no_plan', 'drafting', 'adopted', 'implementing'] as const).map((s) => ({ value: s, label: t(`napStatus.${s}`) }))}
+				/>
+				<button type="submit" className="button button--primary">
+					{t('delegation.create')}
+				</button>
+			</Form>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

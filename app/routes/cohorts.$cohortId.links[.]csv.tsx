@@ -1,0 +1,35 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { linksCsv } from '#app/utils/cohort-exports.server.ts'
+import { getCohort } from '#app/utils/cohorts.server.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+const LinksSchema = z.object({
+	name: z.array(z.string().max(200)).max(1000),
+	email: z.array(z.string().max(254)).max(1000),
+	url: z.array(z.url().max(500)).max(1000),
+})
+
+export async function loader({ params }: { params: { cohortId?: string } }) {
+	return redirect(`/cohorts/${params.cohortId ?? ''}`)
+}
+
+/** Turns the links just shown on the page into a CSV download (the server keeps no tokens). */
+export async function action({ request, params }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(params.cohortId ?? '')
+	invariantResponse(cohort)
+	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const formData = await request.formData()
+	const parsed = LinksSchema.safeParse({
+		name: formData.getAll('name'),
+		email: formData.getAll('email'),
+		url: formData.getAll('url'),
+	})
+	if (!parsed.success || parsed.data.url.length !== parsed.data.email.length || parsed.data.url.length !== parsed.data.name.length) {
+		return new Response('These links could not be read.', { status: 400 })
+	}
+	const links = parsed.data.url.map((url, i) => ({ url, name: parsed.data.name[i]!, email: parsed.data.email[i]! }))
+	return linksCsv(cohort.id, await getLanguage(request, viewer.language), links)
+}

@@ -1,0 +1,104 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CohortNav } from '#app/components/cohort-nav.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useRootData } from '#app/root.tsx'
+import { getCohort } from '#app/utils/cohorts.server.ts'
+import { getCatalogue, pickVersion } from '#app/utils/content.server.ts'
+import { sharedReflections } from '#app/utils/dashboard.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { countryName, formatDateTime } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(params.cohortId ?? '')
+	invariantResponse(cohort)
+	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const url = new URL(request.url)
+	const modules = getCatalogue().modules.map((m) => ({ slug: m.slug, title: pickVersion(m.versions, language).title }))
+	const delegations = await db
+		.selectFrom('delegations')
+		.select(['id', 'country_code'])
+		.where('cohort_id', '=', cohort.id)
+		.orderBy('country_code')
+		.execute()
+	// Unknown filter values are ignored rather than matching nothing by accident.
+	const module = modules.find((m) => m.slug === url.searchParams.get('module'))?.slug
+	const delegation = delegations.find((d) => d.id === url.searchParams.get('delegation'))?.id
+	return {
+		title: `${t('reflections.title')} · ${cohort.name}`,
+		cohort,
+		isStaff: viewer.isStaff,
+		modules,
+		delegations,
+		filters: { module: module ?? '', delegation: delegation ?? '' },
+		reflections: await sharedReflections(cohort.id, { module, delegation }, language),
+	}
+}
+
+export default function Reflections() {
+	const { cohort, isStaff, modules, delegations, filters, reflections } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	return (
+		<div className="page">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/cohorts">{t('cohorts.title')}</Link>
+			</nav>
+			<p className="eyebrow">{t('reflections.title')}</p>
+			<h1>{cohort.name}</h1>
+			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+			<Form method="get" className="filters">
+				<div className="field">
+					<label htmlFor="filter-module">{t('reflections.module')}</label>
+					<select id="filter-module" name="module" defaultValue={filters.module}>
+						<option value="">{t('reflections.all')}</option>
+						{modules.map((m) => (
+							<option key={m.slug} value={m.slug}>
+								{m.title}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="filter-delegation">{t('dashboard.delegation')}</label>
+					<select id="filter-delegation" name="delegation" defaultValue={filters.delegation}>
+						<option value="">{t('reflections.all')}</option>
+						{delegations.map((d) => (
+							<option key={d.id} value={d.id}>
+								{countryName(d.country_code, language)}
+							</option>
+						))}
+					</select>
+				</div>
+				<button type="submit" className="button">
+					{t('reflections.filter')}
+				</button>
+			</Form>
+			<p role="status">{t('reflections.count', { count: reflections.length })}</p>
+			{reflections.map((r) => (
+				<article key={`${r.name}-${r.lesson_key}-${r.reflection_id}`} className="card">
+					<p className="muted small">
+						{r.name} · {countryName(r.country_code, language)} · {r.lessonTitle} · {formatDateTime(r.updated_at, language)}
+					</p>
+					{r.prompt ? <p className="small"><em>{r.prompt}</em></p> : null}
+					<blockquote className="reflection-quote">
+						<p>{r.body}</p>
+					</blockquote>
+				</article>
+			))}
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,103 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+import { TableWrap } from '#app/components/table-wrap.tsx'
+import { useRootData } from '#app/root.tsx'
+import { cohortsRunBy } from '#app/utils/cohorts.server.ts'
+import { countryName, formatDateRange } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { can, requireViewer } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	const t = await getT(await getLanguage(request, viewer.language))
+	const runs = await cohortsRunBy(viewer)
+	const runIds = new Set(runs.map((c) => c.id))
+	return {
+		title: `${t('cohorts.title')} · ${t('app.name')}`,
+		canCreate: can(viewer, 'manage', { type: 'academy' }),
+		runs,
+		// Cohorts the viewer belongs to as a delegate (or alumni) and does not run.
+		memberOf: viewer.memberships
+			.filter((m) => !runIds.has(m.cohortId))
+			.map((m) => ({ id: m.cohortId, name: m.cohortName, status: m.cohortStatus, countryCode: m.countryCode })),
+	}
+}
+
+export default function Cohorts() {
+	const { runs, memberOf, canCreate } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	return (
+		<div className="page">
+			<h1>{t('cohorts.title')}</h1>
+			{canCreate ? (
+				<p>
+					<Link to="/cohorts/new" className="button button--primary">
+						{t('cohortForm.newTitle')}
+					</Link>
+				</p>
+			) : null}
+			{runs.length ? (
+				<TableWrap label={t('cohorts.title')}>
+					<table>
+						<caption className="visually-hidden">{t('cohorts.title')}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('cohorts.cohort')}</th>
+								<th scope="col">{t('cohort.where')}</th>
+								<th scope="col">{t('cohort.when')}</th>
+								<th scope="col">{t('cohort.status')}</th>
+								<th scope="col">{t('cohorts.people')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{runs.map((cohort) => (
+								<tr key={cohort.id}>
+									<td>
+										<Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+										<div className="small">
+											<Link to={`/cohorts/${cohort.id}/dashboard`}>{t('cohortNav.dashboard')}</Link>
+										</div>
+									</td>
+									<td>
+										{cohort.host_city}, {countryName(cohort.host_country, language)}
+									</td>
+									<td>{formatDateRange(cohort.start_date, cohort.end_date, language)}</td>
+									<td>
+										<StatusBadge status={cohort.status} />
+									</td>
+									<td>{t('home.cohortCounts', { delegations: cohort.delegationCount, delegates: cohort.delegateCount })}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableWrap>
+			) : null}
+			{memberOf.length ? (
+				<ul className="card-list">
+					{memberOf.map((cohort) => (
+						<li key={cohort.id} className="card">
+							<h2>
+								<Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+							</h2>
+							<p>
+								{t('home.delegationOf', { country: countryName(cohort.countryCode, language) })} · <StatusBadge status={cohort.status} />
+							</p>
+						</li>
+					))}
+				</ul>
+			) : null}
+			{!runs.length && !memberOf.length ? <p>{t('home.noRole')}</p> : null}
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

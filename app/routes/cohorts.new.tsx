@@ -1,0 +1,51 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CohortForm } from '#app/components/cohort-form.tsx'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { createCohort } from '#app/utils/cohort-admin.server.ts'
+import { CohortSchema } from '#app/utils/cohort-schemas.ts'
+import { countryOptions } from '#app/utils/countries.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'manage', { type: 'academy' })
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	return { title: `${t('cohortForm.newTitle')} · ${t('app.name')}`, countries: countryOptions(language) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'manage', { type: 'academy' })
+	const submission = parseWithZod(await request.formData(), { schema: CohortSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply() }, { status: 400 })
+	}
+	const id = await createCohort(submission.value)
+	throw redirect(`/cohorts/${id}`)
+}
+
+export default function NewCohort() {
+	const { countries } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	return (
+		<div className="page page--narrow">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/cohorts">{t('cohorts.title')}</Link>
+			</nav>
+			<h1>{t('cohortForm.newTitle')}</h1>
+			<CohortForm lastResult={actionData?.result} countries={countries} submitLabel={t('cohortForm.create')} />
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
