@@ -370,7 +370,7 @@ export default function ManageDelegation() {
 			<section className="panel" aria-labelledby="roster-heading">
 				<h2 id="roster-heading">{t('roster.title')}</h2>
 				<p>{rosterHint}</p>
-				<pre className="example-csv">name,email,sector,organisation,position{'\n'}Ana Example,ana@example.org,government,Ministry,Director</pre>
+				<pre className="example-csv" tabIndex={0} aria-label={t('roster.exampleLabel')}>name,email,sector,organisation,position{'\n'}Ana Example,ana@example.org,government,Ministry,Director</pre>
 				{actionData?.intent === 'roster' && actionData.rosterErrors?.length ? (
 					<div className="alert alert--error" role="alert">
 						<p>

@@ -44,3 +44,23 @@ test('staff home and a 403 page have no serious accessibility violations', async
 	await page.goto('/cohorts/port-of-spain-2024')
 	await expectNoSeriousViolations(page)
 })
+
+for (const language of ['en', 'es'] as const) {
+	test(`pages for running a cohort have no serious accessibility violations (${language})`, async ({ page }) => {
+		await loginAs(page, 'staff@example.org')
+		for (const path of [
+			'/cohorts',
+			'/cohorts/new',
+			'/cohorts/panama-2025/edit',
+			'/cohorts/panama-2025/dashboard?delegation=panama-2025-bo',
+			'/cohorts/panama-2025/reflections',
+			'/cohorts/panama-2025/checks',
+			'/cohorts/panama-2025/delegations/new',
+			'/cohorts/panama-2025/delegations/panama-2025-pa',
+			'/cohorts/panama-2025/delegates/user-delegate-bo',
+		]) {
+			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
+			await expectNoSeriousViolations(page)
+		}
+	})
+}
