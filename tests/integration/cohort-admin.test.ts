@@ -4,7 +4,6 @@ import { findInvitation, invitationState } from '#app/utils/invitations.server.t
 import { loadViewer } from '#app/utils/permissions.server.ts'
 import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
 
-const DELEGATION_PATH = '/cohorts/panama-2025/delegations/panama-2025-cr'
 const delegationParams = { cohortId: 'panama-2025', delegationId: 'panama-2025-cr' }
 
 async function delegationAction(email: string, form: Record<string, string>, params = delegationParams) {
