@@ -10,6 +10,8 @@ declare module '@remix-run/node' {
 export default defineConfig({
 	server: { port: 3000 },
 	build: { target: 'es2022' },
+	// Server-only native modules: never pre-bundled for the browser by the dev server.
+	optimizeDeps: { exclude: ['@node-rs/argon2', 'better-sqlite3'] },
 	plugins: [
 		!process.env.VITEST &&
 			remix({
