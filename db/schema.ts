@@ -124,6 +124,59 @@ export interface ReflectionsTable {
 	updated_at: string
 }
 
+export type RoadmapStatus = 'draft' | 'review' | 'final'
+
+export interface RoadmapsTable {
+	id: string
+	delegation_id: string
+	/** ISO 4217 code; amounts are integer minor units of it. */
+	currency: ColumnType<string, string | undefined, string>
+	status: ColumnType<RoadmapStatus, RoadmapStatus | undefined, RoadmapStatus>
+	shared_with_cohort: ColumnType<number, number | undefined, number>
+	version: ColumnType<number, number | undefined, number>
+	created_at: string
+	updated_at: string
+}
+
+export interface RoadmapItemsTable {
+	id: string
+	roadmap_id: string
+	kind: string
+	parent_id: string | null
+	position: ColumnType<number, number | undefined, number>
+	/** JSON of the kind's fields, validated by the kind's zod schema. */
+	data: string
+	version: ColumnType<number, number | undefined, number>
+	created_at: string
+	updated_at: string
+	updated_by: string | null
+}
+
+export interface RoadmapChangesTable {
+	id: Generated<number>
+	roadmap_id: string
+	item_id: string | null
+	kind: string
+	/** create | update | delete | move | settings */
+	change: string
+	before: string | null
+	after: string | null
+	user_id: string | null
+	created_at: string
+}
+
+export interface RoadmapCommentsTable {
+	id: Generated<number>
+	roadmap_id: string
+	section: string
+	item_id: string | null
+	user_id: string | null
+	body: string
+	created_at: string
+	resolved_at: string | null
+	resolved_by: string | null
+}
+
 export interface Database {
 	users: UsersTable
 	sessions: SessionsTable
@@ -136,6 +189,10 @@ export interface Database {
 	lesson_progress: LessonProgressTable
 	check_attempts: CheckAttemptsTable
 	reflections: ReflectionsTable
+	roadmaps: RoadmapsTable
+	roadmap_items: RoadmapItemsTable
+	roadmap_changes: RoadmapChangesTable
+	roadmap_comments: RoadmapCommentsTable
 }
 
 export type User = Selectable<UsersTable>
@@ -153,3 +210,5 @@ export type NewInvitation = Insertable<InvitationsTable>
 export type LessonProgress = Selectable<LessonProgressTable>
 export type CheckAttempt = Selectable<CheckAttemptsTable>
 export type Reflection = Selectable<ReflectionsTable>
+export type Roadmap = Selectable<RoadmapsTable>
+export type RoadmapItemRow = Selectable<RoadmapItemsTable>

@@ -25,6 +25,11 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 								<li>
 									<NavLink to="/learn">{t('nav.learn')}</NavLink>
 								</li>
+								{viewer.role === 'delegate' || viewer.role === 'alumni' ? (
+									<li>
+										<NavLink to="/roadmap">{t('nav.roadmap')}</NavLink>
+									</li>
+								) : null}
 								{viewer.role === 'staff' || viewer.role === 'facilitator' ? (
 									<li>
 										<NavLink to="/cohorts">{t('nav.cohorts')}</NavLink>

@@ -65,6 +65,9 @@ export default function CohortPage() {
 				</div>
 			</dl>
 
+			<p>
+				<Link to={`/cohorts/${cohort.id}/roadmaps`}>{t('roadmap.peers.title')}</Link>
+			</p>
 			<h2>{t('cohort.delegations', { count: delegations.length })}</h2>
 			{canManage ? (
 				<p className="actions">
@@ -88,6 +91,7 @@ export default function CohortPage() {
 					</h3>
 					{canManage ? (
 						<p>
+							<Link to={`/roadmaps/${delegation.id}`}>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</Link> ·{' '}
 							<Link to={`/cohorts/${cohort.id}/delegations/${delegation.id}`}>
 								{t('delegation.manage', { country: countryName(delegation.country_code, language) })}
 							</Link>

@@ -65,6 +65,11 @@ export default function Home() {
 							<StatusBadge status={membership.cohort.status} />
 						</p>
 						{days > 0 ? <p>{t('home.daysUntil', { count: days })}</p> : null}
+						<p>
+							<Link className="button" to={`/roadmaps/${membership.delegationId}`}>
+								{t('home.openRoadmap')}
+							</Link>
+						</p>
 						{data.learning ? (
 							<div className="readiness">
 								<h3>{t('home.readinessTitle')}</h3>
@@ -117,6 +122,9 @@ export default function Home() {
 					</p>
 					<p>{t('home.alumniText')}</p>
 					<p>
+						<Link className="button button--primary" to={`/roadmaps/${membership.delegationId}`}>
+							{t('home.openRoadmap')}
+						</Link>{' '}
 						<Link className="button" to="/learn">
 							{t('home.revisitModules')}
 						</Link>

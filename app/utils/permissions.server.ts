@@ -115,10 +115,12 @@ export type Resource =
 	| { type: 'delegation'; delegationId: string; cohortId: string }
 	| { type: 'curriculum' }
 	| { type: 'learner-progress'; userId: string }
+	| { type: 'roadmap'; delegationId: string; cohortId: string; sharedWithCohort: boolean }
 
-export type Action = 'view' | 'manage' | 'learn'
+export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen'
 
 export function can(viewer: Viewer, action: Action, resource: Resource): boolean {
+	if (resource.type === 'roadmap') return canOnRoadmap(viewer, action, resource)
 	if (viewer.isStaff) return true
 	switch (resource.type) {
 		case 'academy':
@@ -142,6 +144,30 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 		}
 		case 'learner-progress':
 			return action === 'view' && resource.userId === viewer.id
+	}
+}
+
+/**
+ * Roadmaps: the delegation's members edit (alumni too: they record implementation); facilitators
+ * of the cohort and staff read and comment; the delegation lead shares it with the cohort and, with
+ * staff, reopens a final roadmap; other delegations of the cohort read it only when it is shared.
+ */
+function canOnRoadmap(viewer: Viewer, action: Action, resource: Extract<Resource, { type: 'roadmap' }>) {
+	const membership = viewer.memberships.find((m) => m.delegationId === resource.delegationId)
+	const runsCohort = viewer.isStaff || viewer.facilitates.includes(resource.cohortId)
+	switch (action) {
+		case 'view':
+			return Boolean(membership) || runsCohort || (resource.sharedWithCohort && viewer.memberships.some((m) => m.cohortId === resource.cohortId))
+		case 'edit':
+			return Boolean(membership)
+		case 'comment':
+			return Boolean(membership) || runsCohort
+		case 'manage':
+			return Boolean(membership?.isLead)
+		case 'reopen':
+			return Boolean(membership?.isLead) || viewer.isStaff
+		default:
+			return false
 	}
 }
 

@@ -1,6 +1,7 @@
 import { type Migration } from 'kysely'
 import * as foundation from './2026-11-22_01_foundation.ts'
 import * as curriculum from './2026-11-22_02_curriculum.ts'
+import * as roadmaps from './2026-11-22_03_roadmaps.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -9,4 +10,5 @@ import * as curriculum from './2026-11-22_02_curriculum.ts'
 export const migrations: Record<string, Migration> = {
 	'2026-11-22_01_foundation': foundation,
 	'2026-11-22_02_curriculum': curriculum,
+	'2026-11-22_03_roadmaps': roadmaps,
 }

@@ -1,0 +1,255 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formatMoney } from '#app/components/roadmap/item-form.tsx'
+import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
+import { useRootData } from '#app/root.tsx'
+import { formatDateTime, formatPercent } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
+import { SECTIONS } from '#app/utils/roadmap-kinds.ts'
+import { importRoadmap } from '#app/utils/roadmap-transfer.server.ts'
+import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems, setShared, setStatus } from '#app/utils/roadmap.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
+	const t = await getT(language)
+	const items = await roadmapItems(roadmap.id)
+	const tree = buildTree(items)
+	const gaps = completeness(tree)
+	const comments = await roadmapComments(roadmap.id)
+	return {
+		title: `${t('roadmap.title')} · ${delegation.cohortName}`,
+		delegation,
+		roadmap,
+		abilities,
+		counts: {
+			pillars: tree.pillars.length,
+			objectives: tree.objectives.length,
+			actions: tree.actions.length,
+			indicators: tree.indicators.length,
+		},
+		totals: budgetTotals(tree),
+		gapsBySection: Object.fromEntries(SECTIONS.map((s) => [s, gaps.filter((g) => g.section === s).length])),
+		openComments: Object.fromEntries(SECTIONS.map((s) => [s, comments.filter((c) => c.section === s && !c.resolved_at).length])),
+		isEmpty: items.every((item) => item.kind === 'pillar' && !items.some((child) => child.parentId === item.id)),
+	}
+}
+
+const NEXT_STATUS = { draft: 'review', review: 'final' } as const
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const formData = await request.formData()
+	const intent = String(formData.get('intent') ?? '')
+	const needs = intent === 'share' ? 'manage' : intent === 'reopen' ? 'reopen' : 'edit'
+	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, needs)
+	const back = () => redirect(new URL(request.url).pathname)
+	switch (intent) {
+		case 'advance': {
+			const next = roadmap.status === 'final' ? null : NEXT_STATUS[roadmap.status]
+			if (!next) return data({ error: 'roadmap.errors.final', importErrors: null }, { status: 409 })
+			await setStatus(roadmap, viewer.id, next)
+			return back()
+		}
+		case 'backToDraft': {
+			if (roadmap.status !== 'review') return data({ error: 'roadmap.errors.badStatus', importErrors: null }, { status: 409 })
+			await setStatus(roadmap, viewer.id, 'draft')
+			return back()
+		}
+		case 'reopen': {
+			if (roadmap.status !== 'final') return data({ error: 'roadmap.errors.badStatus', importErrors: null }, { status: 409 })
+			await setStatus(roadmap, viewer.id, 'draft')
+			return back()
+		}
+		case 'share': {
+			await setShared(roadmap, viewer.id, formData.get('shared') === 'true')
+			return back()
+		}
+		case 'import': {
+			if (roadmap.status === 'final') return data({ error: 'roadmap.errors.final', importErrors: null }, { status: 409 })
+			const file = formData.get('file')
+			let text = String(formData.get('json') ?? '')
+			if (file && typeof file === 'object' && 'size' in file && file.size > 0) {
+				if (file.size > 2_000_000) return data({ error: 'roadmap.import.tooBig', importErrors: null }, { status: 413 })
+				text = await file.text()
+			}
+			if (!text.trim()) return data({ error: 'roadmap.import.empty', importErrors: null }, { status: 400 })
+			const result = await importRoadmap(roadmap, viewer.id, text)
+			if (!result.ok) return data({ error: 'roadmap.import.failed', importErrors: result.errors }, { status: 400 })
+			return back()
+		}
+		default:
+			return data({ error: 'roadmap.errors.badKind', importErrors: null }, { status: 400 })
+	}
+}
+
+export default function RoadmapOverview() {
+	const { delegation, roadmap, abilities, counts, totals, gapsBySection, openComments, isEmpty } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const base = `/roadmaps/${delegation.id}`
+	return (
+		<div className="page page--wide roadmap">
+			<RoadmapHeader delegation={delegation} roadmap={roadmap} />
+			{actionData?.error ? (
+				<div className="alert alert--error" role="alert">
+					<p>{t(actionData.error)}</p>
+					{actionData.importErrors?.length ? (
+						<ul>
+							{actionData.importErrors.map((e) => {
+								const [key, where] = e.split('|')
+								return (
+									<li key={e}>
+										{t(key!)}
+										{where ? <code> {where}</code> : null}
+									</li>
+								)
+							})}
+						</ul>
+					) : null}
+				</div>
+			) : null}
+			<dl className="stats">
+				<div>
+					<dt>{t('roadmap.kinds.pillar.plural')}</dt>
+					<dd>{counts.pillars}</dd>
+				</div>
+				<div>
+					<dt>{t('roadmap.kinds.objective.plural')}</dt>
+					<dd>{counts.objectives}</dd>
+				</div>
+				<div>
+					<dt>{t('roadmap.kinds.action.plural')}</dt>
+					<dd>{counts.actions}</dd>
+				</div>
+				<div>
+					<dt>{t('roadmap.kinds.indicator.plural')}</dt>
+					<dd>{counts.indicators}</dd>
+				</div>
+				<div>
+					<dt>{t('roadmap.budget.fundedShare')}</dt>
+					<dd>{formatPercent(totals.fundedShare, language)}</dd>
+				</div>
+			</dl>
+			<p>{t('roadmap.budget.summary', { total: formatMoney(totals.total, roadmap.currency, language), funded: formatMoney(totals.funded, roadmap.currency, language), share: formatPercent(totals.fundedShare, language) })}</p>
+
+			<section aria-labelledby="sections-heading">
+				<h2 id="sections-heading">{t('roadmap.completeness')}</h2>
+				<ol className="card-list">
+					{SECTIONS.map((section) => (
+						<li key={section} className="card">
+							<h3>
+								<Link to={`${base}/${section}`}>{t(`roadmap.sections.${section}.title`)}</Link>
+							</h3>
+							<p className="small">{t(`roadmap.sections.${section}.question`)}</p>
+							<p>
+								{gapsBySection[section] ? `⚠ ${t('roadmap.gapsCount', { count: gapsBySection[section] })}` : `✓ ${t('roadmap.sectionComplete')}`}
+								{openComments[section] ? ` · 💬 ${t('roadmap.comments.open', { count: openComments[section] })}` : ''}
+							</p>
+						</li>
+					))}
+				</ol>
+			</section>
+
+			<section className="panel" aria-labelledby="status-heading">
+				<h2 id="status-heading">{t('roadmap.statusTitle')}</h2>
+				<p>
+					{t('roadmap.statusNow', { status: t(`roadmap.status.${roadmap.status}`) })} {t(`roadmap.statusHelp.${roadmap.status}`)}
+				</p>
+				<div className="actions">
+					{abilities.edit && roadmap.status !== 'final' ? (
+						<Form method="post" className="inline-form">
+							<input type="hidden" name="intent" value="advance" />
+							<button type="submit" className="button button--primary">
+								{roadmap.status === 'draft' ? t('roadmap.toReview') : t('roadmap.toFinal')}
+							</button>
+						</Form>
+					) : null}{' '}
+					{abilities.edit && roadmap.status === 'review' ? (
+						<Form method="post" className="inline-form">
+							<input type="hidden" name="intent" value="backToDraft" />
+							<button type="submit" className="button">
+								{t('roadmap.backToDraft')}
+							</button>
+						</Form>
+					) : null}
+					{abilities.reopen && roadmap.status === 'final' ? (
+						<Form method="post" className="inline-form">
+							<input type="hidden" name="intent" value="reopen" />
+							<button type="submit" className="button">
+								{t('roadmap.reopen')}
+							</button>
+						</Form>
+					) : null}
+				</div>
+				{abilities.manage ? (
+					<Form method="post" className="stack">
+						<input type="hidden" name="intent" value="share" />
+						<input type="hidden" name="shared" value={roadmap.shared_with_cohort ? 'false' : 'true'} />
+						<p>{roadmap.shared_with_cohort ? t('roadmap.sharing.on') : t('roadmap.sharing.off')}</p>
+						<button type="submit" className="button">
+							{roadmap.shared_with_cohort ? t('roadmap.sharing.stop') : t('roadmap.sharing.start')}
+						</button>
+					</Form>
+				) : (
+					<p className="muted small">{roadmap.shared_with_cohort ? t('roadmap.sharing.on') : t('roadmap.sharing.off')}</p>
+				)}
+			</section>
+
+			<section className="panel" aria-labelledby="output-heading">
+				<h2 id="output-heading">{t('roadmap.output')}</h2>
+				<p className="actions">
+					<Link className="button" to={`${base}/print`}>
+						{t('roadmap.print')}
+					</Link>{' '}
+					<a className="button" href={`${base}/roadmap.json`} download>
+						{t('roadmap.exportJson')}
+					</a>{' '}
+					<a className="button" href={`${base}/actions.csv`} download>
+						{t('roadmap.exportActions')}
+					</a>{' '}
+					<a className="button" href={`${base}/indicators.csv`} download>
+						{t('roadmap.exportIndicators')}
+					</a>{' '}
+					<Link className="button" to={`${base}/history`}>
+						{t('roadmap.history.title')}
+					</Link>{' '}
+					<Link className="button" to={`/cohorts/${delegation.cohort_id}/roadmaps`}>
+						{t('roadmap.peers.title')}
+					</Link>
+				</p>
+				<p className="muted small">{t('roadmap.updated', { date: formatDateTime(roadmap.updated_at, language) })}</p>
+			</section>
+
+			{abilities.edit && isEmpty && roadmap.status !== 'final' ? (
+				<section className="panel" aria-labelledby="import-heading">
+					<h2 id="import-heading">{t('roadmap.import.title')}</h2>
+					<p>{t('roadmap.import.help')}</p>
+					<Form method="post" encType="multipart/form-data" className="stack">
+						<input type="hidden" name="intent" value="import" />
+						<div className="field">
+							<label htmlFor="import-file">{t('roadmap.import.file')}</label>
+							<input id="import-file" name="file" type="file" accept=".json,application/json" />
+						</div>
+						<div className="field">
+							<label htmlFor="import-json">{t('roadmap.import.paste')}</label>
+							<textarea id="import-json" name="json" rows={4} />
+						</div>
+						<button type="submit" className="button">
+							{t('roadmap.import.submit')}
+						</button>
+					</Form>
+				</section>
+			) : null}
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,111 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { RoadmapDocument } from '#app/components/roadmap/roadmap-document.tsx'
+import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
+import { useRootData } from '#app/root.tsx'
+import { formatDateTime } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
+import { budgetTotals, buildTree, itemsAsOf, roadmapHistory } from '#app/utils/roadmap.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, 'view')
+	const t = await getT(language)
+	const at = Number(new URL(request.url).searchParams.get('at'))
+	const history = await roadmapHistory(roadmap.id)
+	const asOf = Number.isInteger(at) && at > 0 && history.some((h) => h.id === at) ? at : null
+	const tree = asOf ? buildTree(await itemsAsOf(roadmap.id, asOf)) : null
+	return {
+		title: `${t('roadmap.history.title')} · ${t('roadmap.title')}`,
+		delegation,
+		roadmap,
+		history,
+		asOf: asOf ? { id: asOf, at: history.find((h) => h.id === asOf)!.created_at, tree: tree!, totals: budgetTotals(tree!) } : null,
+	}
+}
+
+const LABEL_FIELD: Record<string, string> = {
+	toc: 'problem',
+	pathway: 'if',
+	assumption: 'text',
+	risk: 'risk',
+	pillar: 'name',
+	objective: 'statement',
+	action: 'description',
+	mechanism: 'name',
+	member: 'institution',
+	partner: 'name',
+	indicator: 'statement',
+}
+
+export default function RoadmapHistory() {
+	const { delegation, roadmap, history, asOf } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	return (
+		<div className="page page--wide roadmap">
+			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="history" />
+			<h2>{t('roadmap.history.title')}</h2>
+			{asOf ? (
+				<section className="panel as-of" aria-labelledby="as-of-heading">
+					<h3 id="as-of-heading">{t('roadmap.history.asOf', { date: formatDateTime(asOf.at, language) })}</h3>
+					<p>
+						<Link to="?">{t('roadmap.history.backToList')}</Link>
+					</p>
+					<RoadmapDocument tree={asOf.tree} totals={asOf.totals} currency={roadmap.currency} language={language} />
+				</section>
+			) : null}
+			<ol className="history" reversed>
+				{history.map((entry) => {
+					const label = LABEL_FIELD[entry.kind] ?? ''
+					const before = entry.before?.data as Record<string, unknown> | undefined
+					const after = entry.after?.data as Record<string, unknown> | undefined
+					const changed =
+						entry.change === 'update' && before && after
+							? Object.keys({ ...before, ...after }).filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+							: []
+					const name = String((after ?? before)?.[label] ?? '').slice(0, 100)
+					return (
+						<li key={entry.id} className="history__entry">
+							<p>
+								<strong>{entry.userName ?? t('roadmap.history.system')}</strong> ·{' '}
+								{t(`roadmap.history.changes.${entry.change}`)}{' '}
+								{entry.kind === 'roadmap' ? t('roadmap.history.settings') : t(`roadmap.kinds.${entry.kind}.one`)}
+								{name ? <> «{name}»</> : null} · <span className="muted small">{formatDateTime(entry.created_at, language)}</span>
+							</p>
+							{changed.length ? (
+								<dl className="diff">
+									{changed.map((key) => (
+										<div key={key}>
+											<dt>{t(`roadmap.fields.${entry.kind}.${key}`)}</dt>
+											<dd>
+												<del>{String(before?.[key] ?? '—')}</del> → <ins>{String(after?.[key] ?? '—')}</ins>
+											</dd>
+										</div>
+									))}
+								</dl>
+							) : null}
+							{entry.kind === 'roadmap' ? (
+								<p className="muted small">
+									{JSON.stringify(entry.before)} → {JSON.stringify(entry.after)}
+								</p>
+							) : null}
+							<Link to={`?at=${entry.id}`} className="small">
+								{t('roadmap.history.viewAsOf')}
+							</Link>
+						</li>
+					)
+				})}
+			</ol>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,70 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { RoadmapDocument } from '#app/components/roadmap/roadmap-document.tsx'
+import { useRootData } from '#app/root.tsx'
+import { countryName, formatDate } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
+import { loadTree } from '#app/utils/roadmap-transfer.server.ts'
+import { budgetTotals } from '#app/utils/roadmap.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, 'view')
+	const t = await getT(language)
+	const tree = await loadTree(roadmap.id)
+	return {
+		title: `${t('roadmap.of', { country: countryName(delegation.country_code, language) })} · ${delegation.cohortName}`,
+		delegation,
+		roadmap,
+		tree,
+		totals: budgetTotals(tree),
+		printedAt: new Date().toISOString(),
+	}
+}
+
+/** A clean document for the browser's print to PDF: cover, the six sections, tables. */
+export default function PrintRoadmap() {
+	const { delegation, roadmap, tree, totals, printedAt } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	return (
+		<article className="print-page">
+			<p className="no-print">
+				<Link to={`/roadmaps/${delegation.id}`}>← {t('roadmap.overview')}</Link> · {t('roadmap.printHint')}
+			</p>
+			<header className="cover">
+				<p className="eyebrow">{t('app.name')}</p>
+				<h1>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</h1>
+				<p className="lead">{t('roadmap.doc.subtitle')}</p>
+				<dl className="facts">
+					<div>
+						<dt>{t('cohorts.cohort')}</dt>
+						<dd>{delegation.cohortName}</dd>
+					</div>
+					<div>
+						<dt>{t('roadmap.statusTitle')}</dt>
+						<dd>{t(`roadmap.status.${roadmap.status}`)}</dd>
+					</div>
+					<div>
+						<dt>{t('roadmap.doc.date')}</dt>
+						<dd>{formatDate(printedAt, language)}</dd>
+					</div>
+					<div>
+						<dt>{t('roadmap.budget.currency')}</dt>
+						<dd>{roadmap.currency}</dd>
+					</div>
+				</dl>
+			</header>
+			<RoadmapDocument tree={tree} totals={totals} currency={roadmap.currency} language={language} />
+		</article>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,16 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
+import { exportRoadmap, loadTree } from '#app/utils/roadmap-transfer.server.ts'
+
+/** The whole roadmap as JSON (format "nap-academy-roadmap", version 1; see docs/roadmap-json.md). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { roadmap } = await requireRoadmap(request, params.delegationId, 'view')
+	const body = JSON.stringify(exportRoadmap(roadmap, await loadTree(roadmap.id)), null, 2)
+	return new Response(body, {
+		headers: {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${roadmap.delegation_id}-roadmap.json"`,
+			'Cache-Control': 'no-store',
+		},
+	})
+}
