@@ -51,30 +51,43 @@ export function exportRoadmap(roadmap: Roadmap, tree: Tree) {
 	}
 }
 
-const Data = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-const WithIndicators = Data.and(z.object({ indicators: z.array(Data).max(200).default([]) }))
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
+const Data = z.object({}).catchall(Scalar)
+const Indicators = z.array(Data).max(200).default([])
 const ImportSchema = z.object({
 	format: z.literal(FORMAT),
 	version: z.literal(FORMAT_VERSION),
 	currency: z.string(),
-	theoryOfChange: Data.and(
-		z.object({
+	theoryOfChange: z
+		.object({
 			pathways: z.array(Data).max(200).default([]),
 			assumptions: z.array(Data).max(200).default([]),
 			risks: z.array(Data).max(200).default([]),
-		}),
-	),
+		})
+		.catchall(Scalar),
 	pillars: z
 		.array(
-			Data.and(
-				z.object({
-					objectives: z.array(WithIndicators.and(z.object({ actions: z.array(WithIndicators).max(200).default([]) }))).max(100).default([]),
-				}),
-			),
+			z
+				.object({
+					objectives: z
+						.array(
+							z
+								.object({
+									indicators: Indicators,
+									actions: z.array(z.object({ indicators: Indicators }).catchall(Scalar)).max(200).default([]),
+								})
+								.catchall(Scalar),
+						)
+						.max(100)
+						.default([]),
+				})
+				.catchall(Scalar),
 		)
 		.max(20),
 	coordination: z.object({ mechanism: Data.nullable().default(null), members: z.array(Data).max(200).default([]) }).default({ mechanism: null, members: [] }),
 	localPartners: z.array(Data).max(500).default([]),
+	exportedAt: z.string().optional(),
+	status: z.string().optional(),
 })
 
 /** Turns stored values back into what a person would type, so imports go through the same checks. */

@@ -64,3 +64,24 @@ for (const language of ['en', 'es'] as const) {
 		}
 	})
 }
+
+for (const language of ['en', 'es'] as const) {
+	test(`roadmap pages have no serious accessibility violations (${language})`, async ({ page }) => {
+		await loginAs(page, 'delegate.bo@example.org')
+		for (const path of [
+			'/roadmaps/panama-2025-bo',
+			'/roadmaps/panama-2025-bo/theory-of-change',
+			'/roadmaps/panama-2025-bo/strategic-design',
+			'/roadmaps/panama-2025-bo/gender-budgeting',
+			'/roadmaps/panama-2025-bo/coordination',
+			'/roadmaps/panama-2025-bo/localization',
+			'/roadmaps/panama-2025-bo/monitoring',
+			'/roadmaps/panama-2025-bo/history',
+			'/roadmaps/panama-2025-bo/print',
+			'/cohorts/panama-2025/roadmaps',
+		]) {
+			await page.goto(`${path}?lng=${language}`)
+			await expectNoSeriousViolations(page)
+		}
+	})
+}

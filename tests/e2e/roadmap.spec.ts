@@ -1,0 +1,146 @@
+import { type Page } from '@playwright/test'
+import { expect, loginAs, test } from './fixtures.ts'
+
+const BASE = '/roadmaps/panama-2025-cr'
+
+async function addObjective(page: Page, pillar: string, statement: string) {
+	const section = page.locator('section.pillar').filter({ has: page.getByRole('heading', { name: `Pilar: ${pillar}` }) })
+	await section.locator('details.add').last().locator('summary').click()
+	await section.getByLabel('Objetivo estratégico').last().fill(statement)
+	await section.getByRole('button', { name: 'Agregar un objetivo estratégico' }).click()
+	await expect(page.getByRole('heading', { name: new RegExp(statement) })).toBeVisible()
+}
+
+async function addAction(page: Page, objective: string, description: string, lead: string) {
+	const article = page.locator('article.objective').filter({ has: page.getByRole('heading', { name: new RegExp(objective) }) })
+	await article.locator('details.add').locator('summary').click()
+	const form = article.locator('details.add form')
+	await form.getByLabel('Línea de acción').fill(description)
+	await form.getByLabel('Institución responsable').fill(lead)
+	await form.getByLabel(/Inicio/).fill('2026-Q1')
+	await form.getByLabel(/Fin/).fill('2027-Q4')
+	await form.getByRole('button', { name: 'Agregar una línea de acción' }).click()
+	await expect(article.locator('.action-card textarea').filter({ hasText: description })).toHaveCount(1)
+}
+
+test('two delegates build a roadmap together, a facilitator comments, and the print page shows it all', async ({ browser }) => {
+	const ana = await (await browser.newContext()).newPage()
+	const carlos = await (await browser.newContext()).newPage()
+	await loginAs(ana, 'cr1@example.org')
+	await loginAs(carlos, 'cr2@example.org')
+
+	// Theory of change (Ana), from the lesson's link.
+	await ana.goto('/roadmap/theory-of-change')
+	await expect(ana).toHaveURL(`${BASE}/theory-of-change`)
+	await ana.getByLabel('Planteamiento del problema').fill('Pocas mujeres en las instituciones de seguridad.')
+	await ana.getByLabel('Cambio de largo plazo buscado').fill('Mujeres en todos los niveles de decisión en seguridad.')
+	await ana.getByRole('button', { name: 'Guardar' }).first().click()
+	await expect(ana.getByLabel('Planteamiento del problema')).toHaveValue('Pocas mujeres en las instituciones de seguridad.')
+	const pathway = ana.locator('section.panel').filter({ has: ana.getByRole('heading', { name: /Rutas de cambio/ }) })
+	await pathway.getByRole('textbox', { name: 'Si', exact: true }).fill('la policía recluta con metas de paridad')
+	await pathway.getByRole('textbox', { name: 'entonces', exact: true }).fill('habrá más mujeres en mandos medios')
+	await pathway.getByRole('button', { name: 'Agregar una ruta' }).click()
+	await expect(pathway.locator('.item-list textarea').first()).toHaveValue('la policía recluta con metas de paridad')
+
+	// Strategic design (Carlos): two pillars with objectives and actions.
+	await carlos.goto(`${BASE}/strategic-design`)
+	await addObjective(carlos, 'Prevención', 'Reducir la violencia armada contra mujeres')
+	await addObjective(carlos, 'Participación', 'Más mujeres en la policía')
+	await addAction(carlos, 'Reducir la violencia armada', 'Programa de prevención comunitaria', 'Ministerio de Seguridad Pública')
+	await addAction(carlos, 'Más mujeres en la policía', 'Campaña de reclutamiento', 'Instituto Nacional de las Mujeres')
+
+	// Budget (Ana): costs with different funding sources; totals are computed.
+	await ana.goto(`${BASE}/gender-budgeting`)
+	const first = ana.locator('.action-card').filter({ hasText: 'Programa de prevención comunitaria' })
+	await first.getByLabel(/Costo estimado/).fill('10000')
+	await first.getByLabel('Fuente de financiamiento').selectOption('national_budget')
+	await first.getByLabel('El dinero está comprometido').check()
+	await first.getByRole('button', { name: 'Guardar' }).click()
+	await expect(ana.getByText(/Costo total 10\.000,00/)).toBeVisible()
+	const second = ana.locator('.action-card').filter({ hasText: 'Campaña de reclutamiento' })
+	await second.getByLabel(/Costo estimado/).fill('5000')
+	await second.getByLabel('Fuente de financiamiento').selectOption('international_cooperation')
+	await second.getByRole('button', { name: 'Guardar' }).click()
+	await expect(ana.getByText(/Costo total 15\.000,00.*comprometido 10\.000,00.*67/)).toBeVisible()
+
+	// An indicator (Carlos).
+	await carlos.goto(`${BASE}/monitoring`)
+	const objectivePanel = carlos.locator('section.panel').filter({ has: carlos.getByRole('heading', { name: 'Más mujeres en la policía' }) })
+	await objectivePanel.locator('details.add > summary').click()
+	const indicatorForm = objectivePanel.locator('details.add > form')
+	await indicatorForm.getByLabel('Indicador').fill('Porcentaje de mujeres en la policía')
+	await indicatorForm.getByLabel('Se mide como').selectOption('percent')
+	await indicatorForm.getByLabel('Valor de línea de base').fill('14')
+	await indicatorForm.getByLabel('Año de línea de base').fill('2025')
+	await indicatorForm.getByLabel('Valor de la meta').fill('25')
+	await indicatorForm.getByLabel('Año de la meta').fill('2030')
+	await indicatorForm.getByLabel('Medio de verificación').fill('Registro de personal')
+	await indicatorForm.getByLabel('Frecuencia de informe').selectOption('annual')
+	await indicatorForm.getByRole('button', { name: 'Agregar un indicador a este objetivo' }).click()
+	await expect(carlos.getByText(/Calendario de informes/)).toBeVisible()
+	await expect(carlos.locator('.plain-list').getByText(/Porcentaje de mujeres en la policía/)).toBeVisible()
+
+	// The facilitator comments on the strategic design.
+	const facilitator = await (await browser.newContext()).newPage()
+	await loginAs(facilitator, 'facilitator@example.org')
+	await facilitator.goto(`${BASE}/strategic-design`)
+	await expect(facilitator.getByRole('button', { name: 'Agregar una línea de acción' })).toHaveCount(0)
+	await facilitator.getByLabel('Agregar un comentario a esta sección').fill('¿Quién financia la campaña en 2027?')
+	await facilitator.getByRole('button', { name: 'Publicar el comentario' }).click()
+	await expect(facilitator.locator('.comment').getByText('¿Quién financia la campaña en 2027?')).toBeVisible()
+
+	// The print page shows it all.
+	await ana.goto(`${BASE}/print`)
+	for (const text of [
+		'Hoja de ruta de Costa Rica',
+		'Pocas mujeres en las instituciones de seguridad.',
+		'la policía recluta con metas de paridad',
+		'Reducir la violencia armada contra mujeres',
+		'Campaña de reclutamiento',
+		'Instituto Nacional de las Mujeres',
+		'Porcentaje de mujeres en la policía',
+		'Registro de personal',
+	]) {
+		await expect(ana.getByText(text, { exact: false }).first()).toBeVisible()
+	}
+	await expect(ana.locator('.doc-table').getByText(/10\.000,00/).first()).toBeVisible()
+	await ana.context().close()
+	await carlos.context().close()
+	await facilitator.context().close()
+})
+
+test('two people saving the same action: the second sees both texts, merges, and history keeps both steps', async ({ browser }) => {
+	const one = await (await browser.newContext()).newPage()
+	const two = await (await browser.newContext()).newPage()
+	await loginAs(one, 'ec1@example.org')
+	await loginAs(two, 'ec2@example.org')
+	await one.goto('/roadmaps/panama-2025-ec/strategic-design')
+	await addObjective(one, 'Protección', 'Atención a sobrevivientes en frontera')
+	await addAction(one, 'Atención a sobrevivientes', 'Casas de acogida', 'Ministerio de la Mujer')
+
+	// Both open the same version of the action.
+	await two.goto('/roadmaps/panama-2025-ec/strategic-design')
+	const cardOne = one.locator('.action-card').filter({ has: one.locator('textarea', { hasText: 'Casas de acogida' }) })
+	const cardTwo = two.locator('.action-card').filter({ has: two.locator('textarea', { hasText: 'Casas de acogida' }) })
+	await cardOne.getByLabel('Línea de acción').fill('Casas de acogida en tres provincias')
+	await cardOne.getByRole('button', { name: 'Guardar' }).click()
+	await expect(cardOne.getByLabel('Línea de acción')).toHaveValue('Casas de acogida en tres provincias')
+
+	await cardTwo.getByLabel('Línea de acción').fill('Casas de acogida con redes de mujeres')
+	await cardTwo.getByRole('button', { name: 'Guardar' }).click()
+	const alert = two.getByRole('alert').filter({ hasText: 'Otra persona guardó este elemento' })
+	await expect(alert).toBeVisible()
+	await expect(alert).toContainText('Casas de acogida en tres provincias')
+	await expect(alert).toContainText('Casas de acogida con redes de mujeres')
+	const merged = two.locator('form').filter({ has: two.getByRole('alert') })
+	await expect(merged.getByLabel('Línea de acción')).toHaveValue('Casas de acogida con redes de mujeres')
+	await merged.getByLabel('Línea de acción').fill('Casas de acogida en tres provincias, con redes de mujeres')
+	await merged.getByRole('button', { name: 'Guardar' }).click()
+	await expect(two.getByRole('alert').filter({ hasText: 'Otra persona guardó' })).toHaveCount(0)
+
+	await two.goto('/roadmaps/panama-2025-ec/history')
+	await expect(two.locator('.history ins').filter({ hasText: 'Casas de acogida en tres provincias, con redes de mujeres' })).toBeVisible()
+	await expect(two.locator('.history ins').filter({ hasText: /^Casas de acogida en tres provincias$/ })).toBeVisible()
+	await one.context().close()
+	await two.context().close()
+})
