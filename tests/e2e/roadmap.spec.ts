@@ -144,3 +144,36 @@ test('two people saving the same action: the second sees both texts, merges, and
 	await one.context().close()
 	await two.context().close()
 })
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false })
+
+	test('a delegate adds an objective and an action, and a bad action keeps what was typed', async ({ page }) => {
+		await loginAs(page, 'gy1@example.org')
+		await page.goto('/roadmap/strategic-design')
+		await expect(page).toHaveURL('/roadmaps/port-of-spain-2024-gy/strategic-design')
+		const prevention = page.locator('section.pillar').first()
+		await prevention.locator('details.add').last().locator('summary').click()
+		await prevention.getByLabel('Strategic objective').last().fill('Prevent gang violence against women')
+		await prevention.getByRole('button', { name: 'Add a strategic objective' }).click()
+		await expect(page.getByRole('heading', { name: /Prevent gang violence against women/ })).toBeVisible()
+
+		const article = page.locator('article.objective').filter({ hasText: 'Prevent gang violence' })
+		await article.locator('details.add summary').click()
+		const form = article.locator('details.add form')
+		await form.getByLabel('Line of action').fill('Community safety audits')
+		await form.getByLabel(/Start/).fill('2027-Q2')
+		await form.getByLabel(/End/).fill('2026-Q1')
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			form.getByRole('button', { name: 'Add a line of action' }).click(),
+		])
+		expect(response.status()).toBe(400)
+		const again = page.locator('article.objective').filter({ hasText: 'Prevent gang violence' }).locator('details.add form')
+		await expect(again.getByText('The end cannot be before the start.')).toBeVisible()
+		await expect(again.getByLabel('Line of action')).toHaveValue('Community safety audits')
+		await again.getByLabel(/End/).fill('2028-Q4')
+		await again.getByRole('button', { name: 'Add a line of action' }).click()
+		await expect(page.locator('.action-card textarea').filter({ hasText: 'Community safety audits' })).toHaveCount(1)
+	})
+})

@@ -194,3 +194,45 @@ describe('working together', () => {
 		expect(saved.data.cost).toBe(1_250_050)
 	})
 })
+
+describe('status, order and deletion', () => {
+	async function post(email: string, path: string, params: Record<string, string>, form: Record<string, string>, module: 'overview' | 'section') {
+		const { requestAs, routeArgs, run } = await import('#tests/helpers.ts')
+		const route = module === 'overview' ? await import('#app/routes/roadmaps.$delegationId._index.tsx') : await import('#app/routes/roadmaps.$delegationId.$section.tsx')
+		return run(async () => route.action(routeArgs(await requestAs(email, path, { form }), params)))
+	}
+	const gt = { delegationId: 'port-of-spain-2024-jm' }
+
+	test('draft → shared for review → final; a final roadmap refuses edits until its lead reopens it', async () => {
+		await getOrCreateRoadmap('port-of-spain-2024-jm', 'en')
+		const lead = 'jm1@example.org'
+		const member = 'jm2@example.org'
+		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance' }, 'overview')).status).toBe(302)
+		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance' }, 'overview')).status).toBe(302)
+		const status = async () => (await db.selectFrom('roadmaps').select('status').where('delegation_id', '=', 'port-of-spain-2024-jm').executeTakeFirstOrThrow()).status
+		expect(await status()).toBe('final')
+		const edit = await post(member, '/roadmaps/port-of-spain-2024-jm/coordination', { ...gt, section: 'coordination' }, { intent: 'create', kind: 'member', institution: 'Bureau of Gender Affairs' }, 'section')
+		expect(edit.status).toBe(409)
+		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen' }, 'overview')).status).toBe(403)
+		expect((await post(lead, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen' }, 'overview')).status).toBe(302)
+		expect(await status()).toBe('draft')
+	})
+
+	test('items move up and down; a pillar with objectives cannot be deleted; an empty one can', async () => {
+		const roadmap = await getOrCreateRoadmap('port-of-spain-2024-gy', 'en')
+		const userId = await userIdFor('gy1@example.org')
+		const names = async () => (await loadTree(roadmap.id)).pillars.map((p) => p.data.name)
+		expect(await names()).toEqual(['Prevention', 'Participation', 'Protection', 'Relief and recovery'])
+		const tree = await loadTree(roadmap.id)
+		const { moveItem, deleteItem } = await import('#app/utils/roadmap.server.ts')
+		await moveItem(roadmap, userId, { id: tree.pillars[3]!.id, direction: 'up' })
+		expect(await names()).toEqual(['Prevention', 'Participation', 'Relief and recovery', 'Protection'])
+		const objective = await createItem(roadmap, userId, { kind: 'objective', parentId: tree.pillars[0]!.id, form: { statement: 'An objective' } })
+		expect(objective.ok).toBe(true)
+		const fresh = await loadTree(roadmap.id)
+		expect(await deleteItem(roadmap, userId, { id: fresh.pillars[0]!.id, version: fresh.pillars[0]!.version })).toEqual({ ok: false, reason: 'hasChildren' })
+		const protection = fresh.pillars.find((p) => p.data.name === 'Protection')!
+		expect(await deleteItem(roadmap, userId, { id: protection.id, version: protection.version })).toEqual({ ok: true })
+		expect(await names()).toEqual(['Prevention', 'Participation', 'Relief and recovery'])
+	})
+})
