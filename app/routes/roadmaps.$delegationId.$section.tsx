@@ -55,6 +55,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		gaps: completeness(tree).filter((gap) => gap.section === section),
 		calendar: reportingCalendar(tree, new Date().getUTCFullYear()),
 		comments: await roadmapComments(roadmap.id, section),
+		commentTargets: commentTargets(tree, section),
+	}
+}
+
+/** The items of a section a comment can be about, with a short label. */
+function commentTargets(tree: ReturnType<typeof buildTree>, section: Section) {
+	const label = (value: unknown) => String(value ?? '').slice(0, 80)
+	switch (section) {
+		case 'theory-of-change':
+			return [...tree.pathways.map((p) => ({ id: p.id, label: label(p.data.if) })), ...tree.assumptions.map((a) => ({ id: a.id, label: label(a.data.text) })), ...tree.risks.map((r) => ({ id: r.id, label: label(r.data.risk) }))]
+		case 'strategic-design':
+			return [...tree.pillars.map((p) => ({ id: p.id, label: label(p.data.name) })), ...tree.objectives.map((o) => ({ id: o.id, label: label(o.data.statement) })), ...tree.actions.map((a) => ({ id: a.id, label: label(a.data.description) }))]
+		case 'gender-budgeting':
+		case 'localization':
+			return [...tree.actions.map((a) => ({ id: a.id, label: label(a.data.description) })), ...(section === 'localization' ? tree.partners.map((p) => ({ id: p.id, label: label(p.data.name) })) : [])]
+		case 'coordination':
+			return [...(tree.mechanism ? [{ id: tree.mechanism.id, label: label(tree.mechanism.data.name) }] : []), ...tree.members.map((m) => ({ id: m.id, label: label(m.data.institution) }))]
+		case 'monitoring':
+			return tree.indicators.map((i) => ({ id: i.id, label: label(i.data.statement) }))
 	}
 }
 
@@ -389,6 +408,14 @@ export default function RoadmapSection() {
 								{comment.author ?? '—'} · {formatDateTime(comment.created_at, language)}
 								{comment.resolved_at ? ` · ✓ ${t('roadmap.comments.resolvedBy', { name: comment.resolvedBy ?? '—' })}` : ''}
 							</p>
+							{comment.item_id ? (
+								<p className="small">
+									{t('roadmap.comments.about')}{' '}
+									<a href={`#item-${comment.item_id}`}>
+										{loaderData.commentTargets.find((target) => target.id === comment.item_id)?.label ?? t('roadmap.comments.deletedItem')}
+									</a>
+								</p>
+							) : null}
 							<p className="comment__body">{comment.body}</p>
 							{abilities.comment ? (
 								<Form method="post" preventScrollReset>
@@ -406,6 +433,19 @@ export default function RoadmapSection() {
 				{abilities.comment ? (
 					<Form method="post" className="stack" preventScrollReset>
 						<input type="hidden" name="intent" value="comment" />
+						{loaderData.commentTargets.length ? (
+							<div className="field">
+								<label htmlFor="comment-item">{t('roadmap.comments.aboutLabel')}</label>
+								<select id="comment-item" name="itemId" defaultValue="">
+									<option value="">{t('roadmap.comments.wholeSection')}</option>
+									{loaderData.commentTargets.map((target) => (
+										<option key={target.id} value={target.id}>
+											{target.label}
+										</option>
+									))}
+								</select>
+							</div>
+						) : null}
 						<div className="field">
 							<label htmlFor="comment-body">{t('roadmap.comments.add')}</label>
 							<textarea

@@ -236,3 +236,25 @@ describe('status, order and deletion', () => {
 		expect(await names()).toEqual(['Prevention', 'Participation', 'Relief and recovery'])
 	})
 })
+
+test('comments can be about one item, resolved and reopened; an item of another roadmap is refused', async () => {
+	const { requestAs, routeArgs, run } = await import('#tests/helpers.ts')
+	const route = await import('#app/routes/roadmaps.$delegationId.$section.tsx')
+	const roadmap = await getOrCreateRoadmap('port-of-spain-2024-bb', 'en')
+	const other = await getOrCreateRoadmap('port-of-spain-2024-tt', 'en')
+	const pillar = (await loadTree(roadmap.id)).pillars[0]!
+	const foreign = (await loadTree(other.id)).pillars[0]!
+	const params = { delegationId: 'port-of-spain-2024-bb', section: 'strategic-design' }
+	const comment = async (form: Record<string, string>, email = 'facilitator.pos@example.org') =>
+		run(async () => route.action(routeArgs(await requestAs(email, '/roadmaps/port-of-spain-2024-bb/strategic-design', { form }), params)))
+	expect((await comment({ intent: 'comment', body: 'Rename this pillar?', itemId: pillar.id })).status).toBe(302)
+	expect((await comment({ intent: 'comment', body: 'Sneaky', itemId: foreign.id })).status).toBe(404)
+	expect((await comment({ intent: 'comment', body: '   ' })).status).toBe(400)
+	const saved = await db.selectFrom('roadmap_comments').selectAll().where('roadmap_id', '=', roadmap.id).execute()
+	expect(saved).toHaveLength(1)
+	expect(saved[0]).toMatchObject({ item_id: pillar.id, body: 'Rename this pillar?', resolved_at: null })
+	expect((await comment({ intent: 'resolve', commentId: String(saved[0]!.id), resolved: 'true' }, 'bb1@example.org')).status).toBe(302)
+	const resolved = await db.selectFrom('roadmap_comments').select(['resolved_at', 'resolved_by']).where('id', '=', saved[0]!.id).executeTakeFirstOrThrow()
+	expect(resolved.resolved_at).not.toBeNull()
+	expect(resolved.resolved_by).toBe(await userIdFor('bb1@example.org'))
+})
