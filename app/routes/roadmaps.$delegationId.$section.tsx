@@ -369,15 +369,26 @@ export default function RoadmapSection() {
 								<h3>{String(objective.data.statement)}</h3>
 								<ItemList kind="indicator" items={indicators} editable={editable} {...common} labelField="statement" />
 								{editable ? (
-									<details className="add" open={openFor(`new-indicator-${objective.id}`, ...objective.actions.map((a) => `new-indicator-${a.id}`))}>
+									<details className="add" open={openFor(`new-indicator-${objective.id}`)}>
 										<summary>{t('roadmap.kinds.indicator.add')}</summary>
-										<ItemForm {...common} kind="indicator" parentId={objective.id} formKey={`new-indicator-${objective.id}`} submitLabel={t('roadmap.kinds.indicator.addToObjective')} compact />
-										{objective.actions.map((action) => (
-											<details key={action.id} open={openFor(`new-indicator-${action.id}`)}>
-												<summary>{t('roadmap.kinds.indicator.addToAction', { action: String(action.data.description).slice(0, 80) })}</summary>
-												<ItemForm {...common} kind="indicator" parentId={action.id} formKey={`new-indicator-${action.id}`} submitLabel={t('roadmap.kinds.indicator.add')} compact />
-											</details>
-										))}
+										<ItemForm
+											{...common}
+											kind="indicator"
+											parentId={objective.id}
+											parentChoices={{
+												label: t('roadmap.attachedTo'),
+												options: [
+													{ value: objective.id, label: `${t('roadmap.kinds.objective.one')}: ${String(objective.data.statement).slice(0, 60)}` },
+													...objective.actions.map((action) => ({
+														value: action.id,
+														label: `${t('roadmap.kinds.action.one')}: ${String(action.data.description).slice(0, 60)}`,
+													})),
+												],
+											}}
+											formKey={`new-indicator-${objective.id}`}
+											submitLabel={t('roadmap.kinds.indicator.add')}
+											compact
+										/>
 									</details>
 								) : null}
 							</section>

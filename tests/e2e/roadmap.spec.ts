@@ -76,7 +76,7 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	await indicatorForm.getByLabel('Año de la meta').fill('2030')
 	await indicatorForm.getByLabel('Medio de verificación').fill('Registro de personal')
 	await indicatorForm.getByLabel('Frecuencia de informe').selectOption('annual')
-	await indicatorForm.getByRole('button', { name: 'Agregar un indicador a este objetivo' }).click()
+	await indicatorForm.getByRole('button', { name: 'Agregar un indicador' }).click()
 	await expect(carlos.getByText(/Calendario de informes/)).toBeVisible()
 	await expect(carlos.locator('.plain-list').getByText(/Porcentaje de mujeres en la policía/)).toBeVisible()
 

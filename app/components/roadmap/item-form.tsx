@@ -47,8 +47,11 @@ export function ItemForm({
 	submitLabel,
 	formKey,
 	compact,
+	parentChoices,
 }: {
 	kind: Kind
+	/** Lets the person choose what the new item hangs under (an indicator: the objective or one of its actions). */
+	parentChoices?: { label: string; options: Array<{ value: string; label: string }> }
 	fields?: readonly string[]
 	item?: { id: string; version: number; data: ItemData }
 	parentId?: string
@@ -73,7 +76,19 @@ export function ItemForm({
 			<input type="hidden" name="formKey" value={formKey} />
 			{item ? <input type="hidden" name="id" value={item.id} /> : null}
 			{item ? <input type="hidden" name="version" value={version} /> : null}
-			{parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+			{parentId && !parentChoices ? <input type="hidden" name="parentId" value={parentId} /> : null}
+			{parentChoices ? (
+				<div className="field">
+					<label htmlFor={`${uid}-parent`}>{parentChoices.label}</label>
+					<select id={`${uid}-parent`} name="parentId" defaultValue={parentId}>
+						{parentChoices.options.map((option) => (
+							<option key={option.value} value={option.value}>
+								{option.label}
+							</option>
+						))}
+					</select>
+				</div>
+			) : null}
 			{fields ? <input type="hidden" name="fields" value={fields.join(',')} /> : null}
 			{conflict ? (
 				<div className="alert alert--error" role="alert">
