@@ -177,6 +177,59 @@ export interface RoadmapCommentsTable {
 	resolved_by: string | null
 }
 
+export type TaStatus = 'open' | 'scheduled' | 'in_progress' | 'done' | 'declined'
+
+export interface TaRequestsTable {
+	id: string
+	delegation_id: string
+	section: string | null
+	item_id: string | null
+	topic: string
+	need: string
+	urgency: 'low' | 'medium' | 'high'
+	due_date: string | null
+	language: string
+	format: string
+	status: ColumnType<TaStatus, TaStatus | undefined, TaStatus>
+	scheduled_for: string | null
+	decline_reason: string | null
+	assignee_id: string | null
+	created_by: string | null
+	created_at: string
+	updated_at: string
+	done_at: string | null
+}
+
+export interface TaEventsTable {
+	id: Generated<number>
+	request_id: string
+	/** created | message | note | status | assign | schedule */
+	kind: string
+	/** 1 for staff notes the delegation never sees. */
+	internal: ColumnType<number, number | undefined, number>
+	body: string | null
+	from_value: string | null
+	to_value: string | null
+	user_id: string | null
+	created_at: string
+}
+
+export interface ImplementationUpdatesTable {
+	id: Generated<number>
+	roadmap_id: string
+	item_id: string
+	kind: 'action_status' | 'indicator_value'
+	status: string | null
+	note: string | null
+	period: string | null
+	value: string | null
+	source: string | null
+	/** The date the update is about (ISO date). */
+	dated: string
+	user_id: string | null
+	created_at: string
+}
+
 export interface Database {
 	users: UsersTable
 	sessions: SessionsTable
@@ -193,6 +246,9 @@ export interface Database {
 	roadmap_items: RoadmapItemsTable
 	roadmap_changes: RoadmapChangesTable
 	roadmap_comments: RoadmapCommentsTable
+	ta_requests: TaRequestsTable
+	ta_events: TaEventsTable
+	implementation_updates: ImplementationUpdatesTable
 }
 
 export type User = Selectable<UsersTable>

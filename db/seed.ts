@@ -305,6 +305,88 @@ export async function seed(db: Kysely<Database>, options: { passwordHash?: strin
 					.execute()
 			}
 		}
+		await seedRoadmapsAndAssistance(trx, now)
 	})
 	return counts
+}
+
+type Trx = Parameters<Parameters<ReturnType<Kysely<Database>['transaction']>['execute']>[0]>[0]
+
+/** A partly built roadmap for Panama, Trinidad and Tobago's implemented one, and a few TA requests. */
+async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
+	const roadmap = async (delegationId: string, currency: string, items: Array<{ id: string; kind: string; parent?: string; data: Record<string, unknown> }>) => {
+		const id = `roadmap-${delegationId}`
+		const added = await trx
+			.insertInto('roadmaps')
+			.values({ id, delegation_id: delegationId, currency, created_at: now, updated_at: now })
+			.onConflict((oc) => oc.doNothing())
+			.executeTakeFirst()
+		if (!Number(added.numInsertedOrUpdatedRows ?? 0)) return
+		for (const [position, item] of items.entries()) {
+			await trx
+				.insertInto('roadmap_items')
+				.values({ id: item.id, roadmap_id: id, kind: item.kind, parent_id: item.parent ?? null, position, data: JSON.stringify(item.data), created_at: now, updated_at: now, updated_by: null })
+				.execute()
+			await trx
+				.insertInto('roadmap_changes')
+				.values({ roadmap_id: id, item_id: item.id, kind: item.kind, change: 'create', before: null, after: JSON.stringify({ kind: item.kind, parentId: item.parent ?? null, position, data: item.data }), user_id: null, created_at: now })
+				.execute()
+		}
+	}
+	const pillars = (prefix: string, names: string[]) => names.map((name, i) => ({ id: `${prefix}-pillar-${i + 1}`, kind: 'pillar', data: { name } }))
+	await roadmap('panama-2025-pa', 'USD', [
+		{ id: 'pa-toc', kind: 'toc', data: { problem: 'Las mujeres están subrepresentadas en las instituciones de seguridad y en los espacios de decisión sobre paz.', change: 'Mujeres participan en condiciones de igualdad en la prevención de la violencia y la toma de decisiones sobre seguridad.' } },
+		{ id: 'pa-pathway-1', kind: 'pathway', data: { if: 'las instituciones de seguridad adoptan metas de reclutamiento con paridad', then: 'más mujeres llegarán a mandos medios', because: 'la representación cambia prioridades y culturas institucionales' } },
+		...pillars('pa', ['Prevención', 'Participación', 'Protección', 'Socorro y recuperación']),
+		{ id: 'pa-objective-1', kind: 'objective', parent: 'pa-pillar-2', data: { statement: 'Aumentar la participación de mujeres en el Ministerio de Seguridad Pública al 30 % en 2030' } },
+		{ id: 'pa-action-1', kind: 'action', parent: 'pa-objective-1', data: { description: 'Programa de reclutamiento con enfoque de género', lead: 'Ministerio de Seguridad Pública', partners: 'Ministerio de la Mujer', start: '2026-Q1', end: '2027-Q4', status: 'planned', cost: 12000000, source: 'national_budget', committed: true, level: 'national', places: '' } },
+		{ id: 'pa-indicator-1', kind: 'indicator', parent: 'pa-objective-1', data: { statement: 'Porcentaje de mujeres en el personal uniformado', type: 'outcome', measure: 'percent', unit: '%', baselineValue: '', baselineYear: null, targetValue: '30', targetYear: 2030, means: 'Registro de personal del Ministerio', frequency: 'annual', reporter: 'Ministerio de Seguridad Pública' } },
+	])
+	await roadmap('port-of-spain-2024-tt', 'TTD', [
+		{ id: 'tt-toc', kind: 'toc', data: { problem: 'Gun and gang violence harms women and girls, who are rarely part of security decisions.', change: 'Women shape and benefit from security policy at national and community level.' } },
+		...pillars('tt', ['Prevention', 'Participation', 'Protection', 'Relief and recovery']),
+		{ id: 'tt-objective-1', kind: 'objective', parent: 'tt-pillar-1', data: { statement: 'Reduce gender-based violence linked to firearms in priority communities' } },
+		{ id: 'tt-action-1', kind: 'action', parent: 'tt-objective-1', data: { description: 'Community safety dialogues led by women’s groups', lead: 'Office of the Prime Minister (Gender and Child Affairs)', partners: 'Ministry of National Security', start: '2025-Q2', end: '2026-Q4', status: 'in_progress', cost: 25000000, source: 'national_budget', committed: true, level: 'community', places: '' } },
+		{ id: 'tt-indicator-1', kind: 'indicator', parent: 'tt-objective-1', data: { statement: 'Number of community safety dialogues held', type: 'output', measure: 'number', unit: 'dialogues', baselineValue: '0', baselineYear: 2025, targetValue: '40', targetYear: 2026, means: 'Programme reports', frequency: 'quarterly', reporter: 'Gender and Child Affairs' } },
+		{ id: 'tt-mechanism', kind: 'mechanism', data: { name: 'WPS National Coordination Mechanism', lead: 'Office of the Prime Minister (Gender and Child Affairs)', frequency: 'quarterly', decisions: 'Consensus, recorded in minutes', civilSociety: 'Civil-society members sit on the mechanism' } },
+	])
+	const requests = [
+		{ id: 'ta-tt-me', delegation: 'port-of-spain-2024-tt', topic: 'monitoring-and-evaluation', section: 'monitoring', item: null, need: 'Technical workshop to finalise the M&E framework of our NAP 2025–2030 before its launch.', urgency: 'high', due: '2025-03-25', status: 'done', scheduled: '2025-03-24', created: '2025-02-10T10:00:00.000Z', done: '2025-03-25T17:00:00.000Z', by: 'user-alumni-tt' },
+		{ id: 'ta-tt-coord', delegation: 'port-of-spain-2024-tt', topic: 'institutional-coordination', section: 'coordination', item: 'tt-mechanism', need: 'Support to design the coordination mechanism and implementation strategies in the same March 2025 workshop.', urgency: 'high', due: '2025-03-25', status: 'done', scheduled: '2025-03-24', created: '2025-02-10T10:05:00.000Z', done: '2025-03-25T17:00:00.000Z', by: 'user-alumni-tt' },
+		{ id: 'ta-pa-costing', delegation: 'panama-2025-pa', topic: 'gender-budgeting', section: 'gender-budgeting', item: 'pa-action-1', need: 'Necesitamos apoyo para costear las líneas de acción y vincularlas con los programas presupuestarios del Ministerio.', urgency: 'medium', due: '2027-02-26', status: 'open', scheduled: null, created: now, done: null, by: 'user-delegate-pa' },
+		{ id: 'ta-bo-local', delegation: 'panama-2025-bo', topic: 'localization', section: 'localization', item: null, need: 'Queremos intercambiar con otra delegación sobre cómo llevar el plan a los gobiernos municipales.', urgency: 'low', due: null, status: 'scheduled', scheduled: '2027-01-20', created: now, done: null, by: 'user-delegate-bo' },
+	] as const
+	for (const r of requests) {
+		const added = await trx
+			.insertInto('ta_requests')
+			.values({
+				id: r.id,
+				delegation_id: r.delegation,
+				section: r.section,
+				item_id: r.item,
+				topic: r.topic,
+				need: r.need,
+				urgency: r.urgency,
+				due_date: r.due,
+				language: r.delegation.startsWith('port') ? 'en' : 'es',
+				format: r.topic === 'localization' ? 'peer_exchange' : r.delegation.startsWith('port') ? 'in_country_visit' : 'remote_session',
+				status: r.status,
+				scheduled_for: r.scheduled,
+				assignee_id: r.status === 'open' ? null : 'user-staff',
+				created_by: r.by,
+				created_at: r.created,
+				updated_at: r.done ?? r.created,
+				done_at: r.done,
+			})
+			.onConflict((oc) => oc.doNothing())
+			.executeTakeFirst()
+		if (!Number(added.numInsertedOrUpdatedRows ?? 0)) continue
+		await trx.insertInto('ta_events').values({ request_id: r.id, kind: 'created', to_value: 'open', user_id: r.by, created_at: r.created }).execute()
+		if (r.status !== 'open') {
+			await trx.insertInto('ta_events').values({ request_id: r.id, kind: 'status', from_value: 'open', to_value: 'scheduled', body: r.scheduled, user_id: 'user-staff', created_at: r.created }).execute()
+		}
+		if (r.status === 'done') {
+			await trx.insertInto('ta_events').values({ request_id: r.id, kind: 'status', from_value: 'scheduled', to_value: 'done', user_id: 'user-staff', created_at: r.done! }).execute()
+		}
+	}
 }

@@ -35,6 +35,11 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 										<NavLink to="/cohorts">{t('nav.cohorts')}</NavLink>
 									</li>
 								) : null}
+								{viewer.role === 'staff' || viewer.role === 'facilitator' ? (
+									<li>
+										<NavLink to="/assistance">{t('nav.assistance')}</NavLink>
+									</li>
+								) : null}
 								<li>
 									<NavLink to="/glossary">{t('nav.glossary')}</NavLink>
 								</li>

@@ -11,6 +11,8 @@ import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { primaryRole, requireViewer } from '#app/utils/permissions.server.ts'
 import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+import { alumniSummary } from '#app/utils/alumni.server.ts'
+import { TaStatusBadge } from '#app/components/ta-status.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
@@ -36,6 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		runs,
 		memberships,
 		learning: progress ? summarize(progress, language) : null,
+		alumni: Object.fromEntries(
+			await Promise.all(
+				viewer.memberships.filter((m) => m.isAlumni).map(async (m) => [m.delegationId, await alumniSummary(viewer, m.delegationId)] as const),
+			),
+		),
 	}
 }
 
@@ -121,6 +128,9 @@ export default function Home() {
 						<StatusBadge status={membership.cohort.status} />
 					</p>
 					<p>{t('home.alumniText')}</p>
+					{data.alumni[membership.delegationId] ? (
+						<AlumniSummary summary={data.alumni[membership.delegationId]!} delegationId={membership.delegationId} />
+					) : null}
 					<p>
 						<Link className="button button--primary" to={`/roadmaps/${membership.delegationId}`}>
 							{t('home.openRoadmap')}
@@ -162,6 +172,54 @@ export default function Home() {
 
 			<p>
 				<Link to="/learn">{t('home.toLearning')}</Link>
+			</p>
+		</div>
+	)
+}
+
+function AlumniSummary({
+	summary,
+	delegationId,
+}: {
+	summary: { actions: Record<string, number>; indicators: Array<{ id: string; statement: string; value: string | null; period: string | null }>; requests: Array<{ id: string; topic: string; status: string; need: string }> }
+	delegationId: string
+}) {
+	const { t } = useTranslation()
+	return (
+		<div className="alumni">
+			<h3>{t('implementation.title')}</h3>
+			<p>
+				{Object.entries(summary.actions)
+					.filter(([, n]) => n > 0)
+					.map(([status, n]) => `${t(`roadmap.options.status.${status}`)}: ${n}`)
+					.join(' · ') || t('roadmap.needActions')}
+			</p>
+			{summary.indicators.length ? (
+				<ul className="plain-list">
+					{summary.indicators.map((i) => (
+						<li key={i.id}>
+							{i.statement} — {i.value ? <strong>{t('implementation.latestShort', { value: i.value, period: i.period })}</strong> : <span className="muted">{t('implementation.noValue')}</span>}
+						</li>
+					))}
+				</ul>
+			) : null}
+			<p>
+				<Link to={`/roadmaps/${delegationId}/implementation`}>{t('implementation.update')}</Link>
+			</p>
+			<h3>{t('ta.title')}</h3>
+			{summary.requests.length ? (
+				<ul className="plain-list">
+					{summary.requests.map((r) => (
+						<li key={r.id}>
+							<TaStatusBadge status={r.status} /> <Link to={`/assistance/${r.id}`}>{t(`ta.topics.${r.topic}`)}</Link> — {r.need.slice(0, 80)}
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="muted">{t('ta.none')}</p>
+			)}
+			<p>
+				<Link to={`/roadmaps/${delegationId}/assistance#ask`}>{t('ta.ask')}</Link>
 			</p>
 		</div>
 	)

@@ -13,6 +13,7 @@ import { getT } from '#app/utils/i18n.server.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { ACTION_FIELDS_BY_SECTION, isKind, KINDS, type Section, SECTIONS, SECTION_MODULE } from '#app/utils/roadmap-kinds.ts'
+import { openRequestsByItem } from '#app/utils/assistance.server.ts'
 import {
 	addComment,
 	budgetTotals,
@@ -55,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		gaps: completeness(tree).filter((gap) => gap.section === section),
 		calendar: reportingCalendar(tree, new Date().getUTCFullYear()),
 		comments: await roadmapComments(roadmap.id, section),
+		openTa: await openRequestsByItem(delegation.id),
 		commentTargets: commentTargets(tree, section),
 	}
 }
@@ -171,6 +173,7 @@ export default function RoadmapSection() {
 	const editable = abilities.edit && roadmap.status !== 'final'
 	const common = { currency, feedback }
 	// Without JavaScript a refused form comes back in a new page: keep its fold open.
+	const taFor = (id: string) => ({ href: `/roadmaps/${loaderData.delegation.id}/assistance?section=${section}&item=${id}#ask`, open: loaderData.openTa.byItem[id] ?? 0 })
 	const openFor = (...keys: string[]) => (feedback?.formKey && keys.includes(feedback.formKey) ? true : undefined)
 
 	return (
@@ -180,6 +183,13 @@ export default function RoadmapSection() {
 			<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
 			<p className="small">
 				<Link to={`/learn/${loaderData.module}`}>{t('roadmap.learnMore')}</Link>
+				{abilities.edit ? (
+					<>
+						{' · '}
+						<Link to={`/roadmaps/${loaderData.delegation.id}/assistance?section=${section}#ask`}>{t('ta.askAboutSection')}</Link>
+					</>
+				) : null}
+				{loaderData.openTa.bySection[section] ? ` · 🛈 ${t('ta.openForSection', { count: loaderData.openTa.bySection[section] })}` : ''}
 			</p>
 			{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
 			{feedback?.message ? (
@@ -249,7 +259,7 @@ export default function RoadmapSection() {
 										<details open={openFor(`item-${objective.id}`)}>
 											<summary>{t('roadmap.editObjective')}</summary>
 											<ItemForm {...common} kind="objective" item={objective} formKey={`item-${objective.id}`} submitLabel={t('roadmap.save')} compact />
-											<ItemControls item={objective} label={String(objective.data.statement)} />
+											<ItemControls item={objective} label={String(objective.data.statement)} ta={taFor(objective.id)} />
 										</details>
 									) : null}
 									<ol className="actions-list">
@@ -266,7 +276,7 @@ export default function RoadmapSection() {
 															submitLabel={t('roadmap.save')}
 															compact
 														/>
-														<ItemControls item={action} label={String(action.data.description)} />
+														<ItemControls item={action} label={String(action.data.description)} ta={taFor(action.id)} />
 													</>
 												) : (
 													<ReadOnly kind="action" data={action.data} fields={ACTION_FIELDS_BY_SECTION['strategic-design']} />
@@ -327,7 +337,7 @@ export default function RoadmapSection() {
 							</Form>
 						) : null}
 					</section>
-					<ActionsBySection section="gender-budgeting" tree={tree} editable={editable} {...common} />
+					<ActionsBySection section="gender-budgeting" tree={tree} editable={editable} {...common} taFor={taFor} />
 				</>
 			) : null}
 
@@ -351,7 +361,7 @@ export default function RoadmapSection() {
 
 			{section === 'localization' ? (
 				<>
-					<ActionsBySection section="localization" tree={tree} editable={editable} {...common} />
+					<ActionsBySection section="localization" tree={tree} editable={editable} {...common} taFor={taFor} />
 					<section className="panel">
 						<h3>{t('roadmap.kinds.partner.plural')}</h3>
 						<ItemList kind="partner" items={tree.partners} editable={editable} {...common} labelField="name" />
@@ -367,7 +377,7 @@ export default function RoadmapSection() {
 						return (
 							<section key={objective.id} className="panel">
 								<h3>{String(objective.data.statement)}</h3>
-								<ItemList kind="indicator" items={indicators} editable={editable} {...common} labelField="statement" />
+								<ItemList kind="indicator" items={indicators} editable={editable} {...common} labelField="statement" taFor={taFor} />
 								{editable ? (
 									<details className="add" open={openFor(`new-indicator-${objective.id}`)}>
 										<summary>{t('roadmap.kinds.indicator.add')}</summary>
@@ -485,7 +495,7 @@ export default function RoadmapSection() {
 type Common = { currency: string; feedback: ItemFeedback | null }
 type ListItem = { id: string; version: number; data: Record<string, string | number | boolean | null> }
 
-function ItemList({ kind, items, editable, labelField, currency, feedback }: Common & { kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'partner' | 'indicator'; items: ListItem[]; editable: boolean; labelField: string }) {
+function ItemList({ kind, items, editable, labelField, currency, feedback, taFor }: Common & { kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'partner' | 'indicator'; items: ListItem[]; editable: boolean; labelField: string; taFor?: (id: string) => { href: string; open: number } }) {
 	const { t } = useTranslation()
 	if (!items.length) return <p className="muted">{t('roadmap.noneYet')}</p>
 	return (
@@ -495,7 +505,7 @@ function ItemList({ kind, items, editable, labelField, currency, feedback }: Com
 					{editable ? (
 						<>
 							<ItemForm kind={kind} item={item} currency={currency} feedback={feedback} formKey={`item-${item.id}`} submitLabel={t('roadmap.save')} compact />
-							<ItemControls item={item} label={String(item.data[labelField] ?? '').slice(0, 60)} />
+							<ItemControls item={item} label={String(item.data[labelField] ?? '').slice(0, 60)} ta={taFor?.(item.id)} />
 						</>
 					) : (
 						<ReadOnly kind={kind} data={item.data} />
@@ -506,7 +516,7 @@ function ItemList({ kind, items, editable, labelField, currency, feedback }: Com
 	)
 }
 
-function ActionsBySection({ section, tree, editable, currency, feedback }: Common & { section: 'gender-budgeting' | 'localization'; tree: ReturnType<typeof useLoaderData<typeof loader>>['tree']; editable: boolean }) {
+function ActionsBySection({ section, tree, editable, currency, feedback, taFor }: Common & { section: 'gender-budgeting' | 'localization'; tree: ReturnType<typeof useLoaderData<typeof loader>>['tree']; editable: boolean; taFor?: (id: string) => { href: string; open: number } }) {
 	const { t } = useTranslation()
 	const fields = ACTION_FIELDS_BY_SECTION[section]!
 	if (!tree.actions.length) return <p>{t('roadmap.needActions')}</p>
@@ -521,7 +531,10 @@ function ActionsBySection({ section, tree, editable, currency, feedback }: Commo
 								<li key={action.id} id={`item-${action.id}`} className="action-card">
 									<p className="action-card__title">{String(action.data.description)}</p>
 									{editable ? (
-										<ItemForm kind="action" item={action} fields={fields} currency={currency} feedback={feedback} formKey={`item-${action.id}`} submitLabel={t('roadmap.save')} compact />
+										<>
+											<ItemForm kind="action" item={action} fields={fields} currency={currency} feedback={feedback} formKey={`item-${action.id}`} submitLabel={t('roadmap.save')} compact />
+											{taFor ? <ItemControls item={action} label={String(action.data.description)} canMove={false} canDelete={false} ta={taFor(action.id)} /> : null}
+										</>
 									) : (
 										<ReadOnly kind="action" data={action.data} fields={fields} currency={currency} />
 									)}

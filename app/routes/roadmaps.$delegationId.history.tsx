@@ -17,7 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, 'view')
 	const t = await getT(language)
 	const at = Number(new URL(request.url).searchParams.get('at'))
-	const history = await roadmapHistory(roadmap.id)
+	const view = new URL(request.url).searchParams.get('view') === 'implementation' ? 'implementation' : 'design'
+	const all = await roadmapHistory(roadmap.id)
+	// Implementation updates (after the convening) are shown apart from design edits.
+	const isImplementation = (change: string) => change === 'implementation' || change === 'report'
+	const history = all.filter((h) => (view === 'implementation') === isImplementation(h.change))
 	const asOf = Number.isInteger(at) && at > 0 && history.some((h) => h.id === at) ? at : null
 	const tree = asOf ? buildTree(await itemsAsOf(roadmap.id, asOf)) : null
 	return {
@@ -25,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		delegation,
 		roadmap,
 		history,
+		view,
 		asOf: asOf ? { id: asOf, at: history.find((h) => h.id === asOf)!.created_at, tree: tree!, totals: budgetTotals(tree!) } : null,
 	}
 }
@@ -44,13 +49,21 @@ const LABEL_FIELD: Record<string, string> = {
 }
 
 export default function RoadmapHistory() {
-	const { delegation, roadmap, history, asOf } = useLoaderData<typeof loader>()
+	const { delegation, roadmap, history, asOf, view } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	return (
 		<div className="page page--wide roadmap">
 			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="history" />
 			<h2>{t('roadmap.history.title')}</h2>
+			<nav aria-label={t('roadmap.history.title')} className="tabs">
+				<Link to="?" aria-current={view === 'design' ? 'page' : undefined} className={view === 'design' ? 'active' : undefined}>
+					{t('roadmap.history.design')}
+				</Link>
+				<Link to="?view=implementation" aria-current={view === 'implementation' ? 'page' : undefined} className={view === 'implementation' ? 'active' : undefined}>
+					{t('roadmap.history.implementation')}
+				</Link>
+			</nav>
 			{asOf ? (
 				<section className="panel as-of" aria-labelledby="as-of-heading">
 					<h3 id="as-of-heading">{t('roadmap.history.asOf', { date: formatDateTime(asOf.at, language) })}</h3>
@@ -69,7 +82,7 @@ export default function RoadmapHistory() {
 						entry.change === 'update' && before && after
 							? Object.keys({ ...before, ...after }).filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
 							: []
-					const name = String((after ?? before)?.[label] ?? '').slice(0, 100)
+					const name = String((after ?? before)?.[label] ?? (entry.change === 'report' ? '' : '')).slice(0, 100)
 					return (
 						<li key={entry.id} className="history__entry">
 							<p>
@@ -78,6 +91,23 @@ export default function RoadmapHistory() {
 								{entry.kind === 'roadmap' ? t('roadmap.history.settings') : t(`roadmap.kinds.${entry.kind}.one`)}
 								{name ? <> «{name}»</> : null} · <span className="muted small">{formatDateTime(entry.created_at, language)}</span>
 							</p>
+							{entry.change === 'implementation' ? (
+								<p>
+									{t('roadmap.history.statusUpdate', {
+										status: t(`roadmap.options.status.${String(after?.status ?? 'planned')}`),
+										date: String((entry.after as Record<string, unknown> | null)?.dated ?? ''),
+									})}
+									{(entry.after as Record<string, unknown> | null)?.note ? ` — ${String((entry.after as Record<string, unknown>).note)}` : ''}
+								</p>
+							) : null}
+							{entry.change === 'report' ? (
+								<p>
+									{t('roadmap.history.valueReported', {
+										value: String((entry.after as Record<string, unknown> | null)?.value ?? ''),
+										period: String((entry.after as Record<string, unknown> | null)?.period ?? ''),
+									})}
+								</p>
+							) : null}
 							{changed.length ? (
 								<dl className="diff">
 									{changed.map((key) => (

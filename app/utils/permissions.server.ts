@@ -116,11 +116,15 @@ export type Resource =
 	| { type: 'curriculum' }
 	| { type: 'learner-progress'; userId: string }
 	| { type: 'roadmap'; delegationId: string; cohortId: string; sharedWithCohort: boolean }
+	| { type: 'assistance'; delegationId: string; cohortId: string }
+	| { type: 'assistance-queue' }
 
 export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen'
 
 export function can(viewer: Viewer, action: Action, resource: Resource): boolean {
 	if (resource.type === 'roadmap') return canOnRoadmap(viewer, action, resource)
+	if (resource.type === 'assistance') return canOnAssistance(viewer, action, resource)
+	if (resource.type === 'assistance-queue') return action === 'view' ? viewer.isStaff || viewer.facilitates.length > 0 : viewer.isStaff
 	if (viewer.isStaff) return true
 	switch (resource.type) {
 		case 'academy':
@@ -166,6 +170,28 @@ function canOnRoadmap(viewer: Viewer, action: Action, resource: Extract<Resource
 			return Boolean(membership?.isLead)
 		case 'reopen':
 			return Boolean(membership?.isLead) || viewer.isStaff
+		default:
+			return false
+	}
+}
+
+/**
+ * Technical assistance: the delegation's members ask and write messages; facilitators of the cohort
+ * and staff read everything, internal notes included, and write notes; staff triage (assign,
+ * schedule, change status).
+ */
+function canOnAssistance(viewer: Viewer, action: Action, resource: Extract<Resource, { type: 'assistance' }>) {
+	const member = viewer.memberships.some((m) => m.delegationId === resource.delegationId)
+	const runsCohort = viewer.isStaff || viewer.facilitates.includes(resource.cohortId)
+	switch (action) {
+		case 'view':
+			return member || runsCohort
+		case 'edit':
+			return member
+		case 'comment':
+			return runsCohort
+		case 'manage':
+			return viewer.isStaff
 		default:
 			return false
 	}

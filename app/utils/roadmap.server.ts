@@ -448,6 +448,8 @@ export async function itemsAsOf(roadmapId: string, changeId: number): Promise<It
 	const state = new Map<string, Item>()
 	for (const change of changes) {
 		const id = change.item_id!
+		// Reported indicator values do not change the item itself.
+		if (change.change === 'report') continue
 		if (change.change === 'delete') {
 			state.delete(id)
 			continue
@@ -510,4 +512,86 @@ export async function setCommentResolved(roadmap: Roadmap, userId: string, comme
 
 export function periodLabel(value: unknown) {
 	return typeof value === 'string' && periodMonths(value) ? value : ''
+}
+
+// -------------------------------------------------------------------------------------------------
+// Implementation (after the convening): kept apart from design edits in the history
+
+export const ActionStatusUpdate = z.object({
+	status: z.enum(['planned', 'in_progress', 'done', 'delayed', 'dropped'], { error: 'roadmap.errors.option' }),
+	note: z.string().trim().max(2000, { error: 'roadmap.errors.tooLong' }).optional().default(''),
+	dated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'forms.dateInvalid' }),
+})
+
+export const IndicatorReport = z.object({
+	period: z.string().trim().min(4, { error: 'roadmap.errors.required' }).max(40, { error: 'roadmap.errors.tooLong' }),
+	value: z.string().trim().min(1, { error: 'roadmap.errors.required' }).max(60, { error: 'roadmap.errors.tooLong' }),
+	dated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'forms.dateInvalid' }),
+	source: z.string().trim().max(300, { error: 'roadmap.errors.tooLong' }).optional().default(''),
+})
+
+/** An action's implementation status with a dated note. */
+export async function recordActionStatus(roadmap: Roadmap, userId: string, actionId: string, input: z.output<typeof ActionStatusUpdate>) {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx.selectFrom('roadmap_items').selectAll().where('id', '=', actionId).where('roadmap_id', '=', roadmap.id).where('kind', '=', 'action').executeTakeFirst()
+		if (!row) return false
+		const current = parseRow(row)
+		const data = { ...current.data, status: input.status }
+		await trx.updateTable('roadmap_items').set({ data: JSON.stringify(data), version: current.version + 1, updated_at: nowIso(), updated_by: userId }).where('id', '=', actionId).execute()
+		await trx
+			.insertInto('implementation_updates')
+			.values({ roadmap_id: roadmap.id, item_id: actionId, kind: 'action_status', status: input.status, note: input.note, dated: input.dated, user_id: userId, created_at: nowIso() })
+			.execute()
+		await recordChange(trx, {
+			roadmapId: roadmap.id,
+			itemId: actionId,
+			kind: 'action',
+			change: 'implementation',
+			before: snapshot(current),
+			after: { ...snapshot({ ...current, data }), note: input.note, dated: input.dated },
+			userId,
+		})
+		return true
+	})
+}
+
+/** A reported value of an indicator for a period. */
+export async function reportIndicatorValue(roadmap: Roadmap, userId: string, indicatorId: string, input: z.output<typeof IndicatorReport>) {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx.selectFrom('roadmap_items').selectAll().where('id', '=', indicatorId).where('roadmap_id', '=', roadmap.id).where('kind', '=', 'indicator').executeTakeFirst()
+		if (!row) return { ok: false as const, error: 'roadmap.errors.notFound' }
+		const indicator = parseRow(row)
+		if ((indicator.data.measure === 'number' || indicator.data.measure === 'percent') && !/^-?\d+([.,]\d+)?$/.test(input.value)) {
+			return { ok: false as const, error: 'roadmap.errors.number' }
+		}
+		await trx
+			.insertInto('implementation_updates')
+			.values({ roadmap_id: roadmap.id, item_id: indicatorId, kind: 'indicator_value', period: input.period, value: input.value, source: input.source, dated: input.dated, user_id: userId, created_at: nowIso() })
+			.execute()
+		await recordChange(trx, {
+			roadmapId: roadmap.id,
+			itemId: indicatorId,
+			kind: 'indicator',
+			change: 'report',
+			before: null,
+			after: { period: input.period, value: input.value, dated: input.dated, source: input.source },
+			userId,
+		})
+		return { ok: true as const }
+	})
+}
+
+/** The latest implementation update per item (action status notes, indicator values). */
+export async function latestImplementation(roadmapId: string) {
+	const rows = await db
+		.selectFrom('implementation_updates as u')
+		.leftJoin('users as p', 'p.id', 'u.user_id')
+		.select(['u.id', 'u.item_id', 'u.kind', 'u.status', 'u.note', 'u.period', 'u.value', 'u.source', 'u.dated', 'u.created_at', 'p.name as userName'])
+		.where('u.roadmap_id', '=', roadmapId)
+		.orderBy('u.dated')
+		.orderBy('u.id')
+		.execute()
+	const latest: Record<string, (typeof rows)[number]> = {}
+	for (const row of rows) latest[row.item_id] = row
+	return latest
 }

@@ -2,6 +2,7 @@ import { type Migration } from 'kysely'
 import * as foundation from './2026-11-22_01_foundation.ts'
 import * as curriculum from './2026-11-22_02_curriculum.ts'
 import * as roadmaps from './2026-11-22_03_roadmaps.ts'
+import * as assistance from './2026-11-22_04_assistance.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22_01_foundation': foundation,
 	'2026-11-22_02_curriculum': curriculum,
 	'2026-11-22_03_roadmaps': roadmaps,
+	'2026-11-22_04_assistance': assistance,
 }

@@ -85,3 +85,19 @@ for (const language of ['en', 'es'] as const) {
 		}
 	})
 }
+
+for (const language of ['en', 'es'] as const) {
+	test(`assistance and implementation pages have no serious accessibility violations (${language})`, async ({ page }) => {
+		await loginAs(page, 'staff@example.org')
+		for (const path of ['/assistance', '/assistance/overview', '/assistance/ta-tt-me', '/roadmaps/port-of-spain-2024-tt/implementation']) {
+			await page.goto(`${path}?lng=${language}`)
+			await expectNoSeriousViolations(page)
+		}
+		await page.context().clearCookies()
+		await loginAs(page, 'alumni.tt@example.org')
+		for (const path of ['/home', '/roadmaps/port-of-spain-2024-tt/assistance', '/roadmaps/port-of-spain-2024-tt/implementation', '/roadmaps/port-of-spain-2024-tt/history?view=implementation']) {
+			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
+			await expectNoSeriousViolations(page)
+		}
+	})
+}

@@ -19,7 +19,7 @@ test('the app refuses to start on an unmigrated database and says what to run', 
 	const previous = process.env.DATABASE_PATH
 	process.env.DATABASE_PATH = tempDatabase()
 	vi.resetModules()
-	await expect(import('#app/utils/db.server.ts')).rejects.toThrow(/missing 3 migration\(s\).*npm run db:migrate/)
+	await expect(import('#app/utils/db.server.ts')).rejects.toThrow(/missing 4 migration\(s\).*npm run db:migrate/)
 	process.env.DATABASE_PATH = previous
 	vi.resetModules()
 })
@@ -27,7 +27,7 @@ test('the app refuses to start on an unmigrated database and says what to run', 
 test('migrations bring an empty file up to date, and down again', async () => {
 	const sqlite = openSqlite(tempDatabase())
 	const db = createKysely(sqlite)
-	expect(pendingMigrations(sqlite)).toHaveLength(3)
+	expect(pendingMigrations(sqlite)).toHaveLength(4)
 	await migrateToLatest(db)
 	expect(pendingMigrations(sqlite)).toEqual([])
 	const { createMigrator } = await import('#db/connection.ts')

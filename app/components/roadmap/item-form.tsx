@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/forms.tsx'
@@ -183,10 +183,30 @@ export function ItemForm({
 }
 
 /** Move up / move down / delete for an item in a list. */
-export function ItemControls({ item, label, canDelete = true }: { item: { id: string; version: number }; label: string; canDelete?: boolean }) {
+export function ItemControls({
+	item,
+	label,
+	canDelete = true,
+	canMove = true,
+	ta,
+}: {
+	item: { id: string; version: number }
+	label: string
+	canDelete?: boolean
+	canMove?: boolean
+	/** Where to ask for technical assistance about this item, and how many requests are open. */
+	ta?: { href: string; open: number }
+}) {
 	const { t } = useTranslation()
 	return (
 		<div className="item-controls">
+			{ta ? (
+				<span>
+					<Link to={ta.href}>{t('ta.askAboutItem')}</Link>
+					{ta.open ? <span className="badge badge--ta-open"> {t('ta.openBadge', { count: ta.open })}</span> : null}
+				</span>
+			) : null}
+			{canMove ? (
 			<Form method="post" preventScrollReset className="inline-form">
 				<input type="hidden" name="intent" value="move" />
 				<input type="hidden" name="id" value={item.id} />
@@ -197,6 +217,7 @@ export function ItemControls({ item, label, canDelete = true }: { item: { id: st
 					↓ {t('roadmap.down')}
 				</button>
 			</Form>
+			) : null}
 			{canDelete ? (
 				<Form method="post" preventScrollReset className="inline-form">
 					<input type="hidden" name="intent" value="delete" />

@@ -43,6 +43,8 @@ export function RoadmapHeader({
 						{index + 1}. {t(`roadmap.sections.${s}.short`)}
 					</NavLink>
 				))}
+				<NavLink to={`${base}/implementation`}>{t('implementation.title')}</NavLink>
+				<NavLink to={`${base}/assistance`}>{t('ta.short')}</NavLink>
 			</nav>
 		</header>
 	)

@@ -1,0 +1,266 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList } from '#app/components/forms.tsx'
+import { TaStatusBadge } from '#app/components/ta-status.tsx'
+import { useRootData } from '#app/root.tsx'
+import { addEvent, assignRequest, changeStatus, getRequest, requestEvents, TA_TRANSITIONS } from '#app/utils/assistance.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import type { TaStatus } from '#db/schema.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+async function load(request: Request, requestId: string | undefined) {
+	const viewer = await requireViewer(request)
+	const ta = await getRequest(requestId ?? '')
+	invariantResponse(ta)
+	const resource = { type: 'assistance' as const, delegationId: ta.delegation_id, cohortId: ta.cohort_id }
+	requirePermission(viewer, 'view', resource)
+	return { viewer, ta, resource }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { viewer, ta, resource } = await load(request, params.requestId)
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const seesInternal = can(viewer, 'comment', resource)
+	const manage = can(viewer, 'manage', resource)
+	const assignees = manage
+		? await db
+				.selectFrom('users as u')
+				.select(['u.id', 'u.name'])
+				.where((eb) =>
+					eb.or([
+						eb('u.is_staff', '=', 1),
+						eb.exists(eb.selectFrom('cohort_facilitators as f').select('f.user_id').whereRef('f.user_id', '=', 'u.id').where('f.cohort_id', '=', ta.cohort_id)),
+					]),
+				)
+				.orderBy('u.name')
+				.execute()
+		: []
+	return {
+		title: `${t('ta.request')} · ${countryName(ta.country_code, language)}`,
+		// Internal notes are not even loaded for the delegation.
+		ta,
+		events: await requestEvents(ta.id, seesInternal),
+		abilities: { message: can(viewer, 'edit', resource) || seesInternal, note: seesInternal, manage },
+		transitions: TA_TRANSITIONS[ta.status],
+		assignees,
+	}
+}
+
+const MessageSchema = z.object({ body: z.string().trim().min(1, { error: 'ta.errors.messageEmpty' }).max(4000, { error: 'roadmap.errors.tooLong' }) })
+const StatusSchema = z.object({
+	to: z.enum(['open', 'scheduled', 'in_progress', 'done', 'declined'], { error: 'ta.errors.transition' }),
+	scheduledFor: z.string().optional(),
+	reason: z.string().max(2000).optional(),
+})
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { viewer, ta, resource } = await load(request, params.requestId)
+	const form = Object.fromEntries(await request.formData())
+	const back = () => {
+		const url = new URL(request.url)
+		return redirect(`${url.pathname}${url.search}`)
+	}
+	const fail = (status: number, intent: string, error: string) => data({ intent, error }, { status })
+	switch (form.intent) {
+		case 'message':
+		case 'note': {
+			const intent = form.intent
+			requirePermission(viewer, intent === 'note' ? 'comment' : can(viewer, 'edit', resource) ? 'edit' : 'comment', resource)
+			const parsed = MessageSchema.safeParse(form)
+			if (!parsed.success) return fail(400, intent, parsed.error.issues[0]!.message)
+			await addEvent(ta.id, viewer.id, { kind: intent, body: parsed.data.body })
+			return back()
+		}
+		case 'status': {
+			requirePermission(viewer, 'manage', resource)
+			const parsed = StatusSchema.safeParse(form)
+			if (!parsed.success) return fail(400, 'status', 'ta.errors.transition')
+			const result = await changeStatus(ta.id, viewer.id, { to: parsed.data.to as TaStatus, scheduledFor: parsed.data.scheduledFor, reason: parsed.data.reason })
+			if (!result.ok) return fail(result.error === 'transition' ? 409 : 400, 'status', `ta.errors.${result.error}`)
+			return back()
+		}
+		case 'assign': {
+			requirePermission(viewer, 'manage', resource)
+			const assignee = String(form.assigneeId ?? '')
+			if (!(await assignRequest(ta.id, viewer.id, assignee || null))) return fail(400, 'assign', 'ta.errors.assignee')
+			return back()
+		}
+		default:
+			return fail(400, 'unknown', 'roadmap.errors.badKind')
+	}
+}
+
+export default function TaRequest() {
+	const { ta, events, abilities, transitions, assignees } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const error = (intent: string) => (actionData?.intent === intent ? [actionData.error] : undefined)
+	return (
+		<div className="page">
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				{abilities.note ? <Link to="/assistance">{t('ta.queue')}</Link> : null}
+				{abilities.note ? ' › ' : null}
+				<Link to={`/roadmaps/${ta.delegation_id}/assistance`}>
+					{t('ta.title')} · {countryName(ta.country_code, language)}
+				</Link>
+			</nav>
+			<p className="eyebrow">
+				{t('ta.request')} · {ta.cohortName}
+			</p>
+			<h1>
+				{t(`ta.topics.${ta.topic}`)} · {countryName(ta.country_code, language)}
+			</h1>
+			<p>
+				<TaStatusBadge status={ta.status} />
+				{ta.scheduled_for ? ` · ${t('ta.scheduledFor', { date: formatDate(ta.scheduled_for, language) })}` : ''}
+				{ta.status === 'declined' && ta.decline_reason ? ` · ${t('ta.declinedBecause', { reason: ta.decline_reason })}` : ''}
+			</p>
+			<dl className="facts">
+				<div>
+					<dt>{t('ta.urgency')}</dt>
+					<dd>{t(`ta.urgencies.${ta.urgency}`)}</dd>
+				</div>
+				<div>
+					<dt>{t('ta.dueDate')}</dt>
+					<dd>{ta.due_date ? formatDate(ta.due_date, language) : t('ta.noDue')}</dd>
+				</div>
+				<div>
+					<dt>{t('ta.format')}</dt>
+					<dd>{t(`ta.formats.${ta.format}`)}</dd>
+				</div>
+				<div>
+					<dt>{t('ta.language')}</dt>
+					<dd>{ta.language === 'es' ? 'Español' : 'English'}</dd>
+				</div>
+				<div>
+					<dt>{t('ta.assignee')}</dt>
+					<dd>{ta.assigneeName ?? t('ta.unassigned')}</dd>
+				</div>
+			</dl>
+			<h2>{t('ta.need')}</h2>
+			<p className="pre">{ta.need}</p>
+			{ta.item_id || ta.section ? (
+				<p>
+					<Link to={`/roadmaps/${ta.delegation_id}/${ta.section ?? ''}${ta.item_id ? `#item-${ta.item_id}` : ''}`}>{t('ta.openInRoadmap')}</Link>
+				</p>
+			) : null}
+
+			{abilities.manage ? (
+				<section className="panel" aria-labelledby="triage-heading">
+					<h2 id="triage-heading">{t('ta.triage')}</h2>
+					<Form method="post" className="inline-fields">
+						<input type="hidden" name="intent" value="assign" />
+						<label htmlFor="assigneeId">{t('ta.assignee')}</label>
+						<select id="assigneeId" name="assigneeId" defaultValue={ta.assignee_id ?? ''}>
+							<option value="">{t('ta.unassigned')}</option>
+							{assignees.map((a) => (
+								<option key={a.id} value={a.id}>
+									{a.name}
+								</option>
+							))}
+						</select>
+						<button type="submit" className="button">
+							{t('ta.assign')}
+						</button>
+						<ErrorList errors={error('assign')} />
+					</Form>
+					{transitions.length ? (
+						<Form method="post" className="stack">
+							<input type="hidden" name="intent" value="status" />
+							<div className="field">
+								<label htmlFor="to">{t('ta.moveTo')}</label>
+								<select id="to" name="to" defaultValue={transitions[0]}>
+									{transitions.map((s) => (
+										<option key={s} value={s}>
+											{t(`ta.statuses.${s}`)}
+										</option>
+									))}
+								</select>
+							</div>
+							<div className="field">
+								<label htmlFor="scheduledFor">{t('ta.scheduleDate')}</label>
+								<input id="scheduledFor" name="scheduledFor" type="date" />
+							</div>
+							<div className="field">
+								<label htmlFor="reason">{t('ta.declineReason')}</label>
+								<input id="reason" name="reason" type="text" maxLength={2000} />
+							</div>
+							<ErrorList errors={error('status')} />
+							<button type="submit" className="button button--primary">
+								{t('ta.changeStatus')}
+							</button>
+						</Form>
+					) : (
+						<p className="muted">{t('ta.finalStatus')}</p>
+					)}
+				</section>
+			) : null}
+
+			<section aria-labelledby="events-heading">
+				<h2 id="events-heading">{t('ta.timeline')}</h2>
+				<ol className="plain-list timeline">
+					{events.map((event) => (
+						<li key={event.id} className={event.internal ? 'comment internal-note' : 'comment'}>
+							<p className="muted small">
+								{event.userName ?? '—'} · {formatDateTime(event.created_at, language)}
+								{event.internal ? ` · 🔒 ${t('ta.internal')}` : ''}
+							</p>
+							{event.kind === 'message' || event.kind === 'note' ? (
+								<p className="comment__body">{event.body}</p>
+							) : event.kind === 'status' ? (
+								<p>
+									{t('ta.statusChanged', { from: t(`ta.statuses.${event.from_value}`), to: t(`ta.statuses.${event.to_value}`) })}
+									{event.body ? ` (${event.body})` : ''}
+								</p>
+							) : event.kind === 'assign' ? (
+								<p>{t('ta.assignedEvent')}</p>
+							) : (
+								<p>{t('ta.createdEvent')}</p>
+							)}
+						</li>
+					))}
+				</ol>
+				{abilities.message ? (
+					<Form method="post" className="stack">
+						<input type="hidden" name="intent" value="message" />
+						<div className="field">
+							<label htmlFor="message-body">{t('ta.addMessage')}</label>
+							<textarea id="message-body" name="body" rows={3} aria-describedby={error('message') ? 'message-error' : undefined} />
+							<ErrorList id="message-error" errors={error('message')} />
+						</div>
+						<button type="submit" className="button">
+							{t('ta.send')}
+						</button>
+					</Form>
+				) : null}
+				{abilities.note ? (
+					<Form method="post" className="stack">
+						<input type="hidden" name="intent" value="note" />
+						<div className="field">
+							<label htmlFor="note-body">{t('ta.addNote')}</label>
+							<textarea id="note-body" name="body" rows={3} aria-describedby={error('note') ? 'note-error' : undefined} />
+							<ErrorList id="note-error" errors={error('note')} />
+						</div>
+						<button type="submit" className="button">
+							{t('ta.saveNote')}
+						</button>
+					</Form>
+				) : null}
+			</section>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

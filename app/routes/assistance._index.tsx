@@ -1,0 +1,121 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { TableWrap } from '#app/components/table-wrap.tsx'
+import { TaStatusBadge } from '#app/components/ta-status.tsx'
+import { useRootData } from '#app/root.tsx'
+import { TA_STATUSES, TA_TOPICS, TA_URGENCIES } from '#app/utils/assistance.ts'
+import { filtersFrom, listRequests } from '#app/utils/assistance.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { countryName, formatDate } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+/** One queue across every country and cohort (facilitators: their cohorts), soonest due first. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'assistance-queue' })
+	const t = await getT(await getLanguage(request, viewer.language))
+	const url = new URL(request.url)
+	const filters = filtersFrom(url)
+	const [requests, cohorts, people] = await Promise.all([
+		listRequests(viewer, filters),
+		db.selectFrom('cohorts').select(['id', 'name']).orderBy('start_date', 'desc').execute(),
+		db
+			.selectFrom('users as u')
+			.select(['u.id', 'u.name'])
+			.where((eb) => eb.or([eb('u.is_staff', '=', 1), eb.exists(eb.selectFrom('cohort_facilitators as f').select('f.user_id').whereRef('f.user_id', '=', 'u.id'))]))
+			.orderBy('u.name')
+			.execute(),
+	])
+	const countries = [...new Set((await listRequests(viewer)).map((r) => r.country_code))].sort()
+	return { title: `${t('ta.queue')} · ${t('app.name')}`, isStaff: viewer.isStaff, requests, filters, cohorts, people, countries, query: url.search }
+}
+
+export default function Queue() {
+	const { isStaff, requests, filters, cohorts, people, countries, query } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const select = (name: keyof typeof filters, label: string, options: Array<{ value: string; label: string }>) => (
+		<div className="field">
+			<label htmlFor={`f-${name}`}>{label}</label>
+			<select id={`f-${name}`} name={name} defaultValue={filters[name] ?? ''}>
+				<option value="">{t('reflections.all')}</option>
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	)
+	return (
+		<div className="page page--wide">
+			<h1>{t('ta.queue')}</h1>
+			<p className="actions">
+				{isStaff ? (
+					<Link className="button" to="/assistance/overview">
+						{t('ta.overview.title')}
+					</Link>
+				) : null}{' '}
+				<a className="button" href={`/assistance/requests.csv${query}`} download>
+					{t('ta.exportCsv')}
+				</a>
+			</p>
+			<Form method="get" className="filters">
+				{select('status', t('ta.status'), TA_STATUSES.map((s) => ({ value: s, label: t(`ta.statuses.${s}`) })))}
+				{select('topic', t('ta.topic'), TA_TOPICS.map((s) => ({ value: s, label: t(`ta.topics.${s}`) })))}
+				{select('country', t('delegation.country'), countries.map((c) => ({ value: c, label: countryName(c, language) })))}
+				{select('cohort', t('cohorts.cohort'), cohorts.map((c) => ({ value: c.id, label: c.name })))}
+				{select('urgency', t('ta.urgency'), TA_URGENCIES.map((s) => ({ value: s, label: t(`ta.urgencies.${s}`) })))}
+				{select('assignee', t('ta.assignee'), [{ value: 'none', label: t('ta.unassigned') }, ...people.map((p) => ({ value: p.id, label: p.name }))])}
+				<button type="submit" className="button">
+					{t('reflections.filter')}
+				</button>
+			</Form>
+			<p role="status">{t('ta.count', { count: requests.length })}</p>
+			<TableWrap label={t('ta.queue')}>
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{t('ta.dueDate')}</th>
+							<th scope="col">{t('ta.request')}</th>
+							<th scope="col">{t('delegation.country')}</th>
+							<th scope="col">{t('ta.status')}</th>
+							<th scope="col">{t('ta.urgency')}</th>
+							<th scope="col">{t('ta.assignee')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{requests.map((r) => (
+							<tr key={r.id}>
+								<td>{r.due_date ? formatDate(r.due_date, language, 'medium') : '—'}</td>
+								<td>
+									<Link to={`/assistance/${r.id}`}>{t(`ta.topics.${r.topic}`)}</Link>
+									<div className="small">{r.need.slice(0, 100)}</div>
+								</td>
+								<td>
+									{countryName(r.country_code, language)}
+									<div className="muted small">{r.cohortName}</div>
+								</td>
+								<td>
+									<TaStatusBadge status={r.status} />
+								</td>
+								<td>{t(`ta.urgencies.${r.urgency}`)}</td>
+								<td>{r.assigneeName ?? t('ta.unassigned')}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableWrap>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

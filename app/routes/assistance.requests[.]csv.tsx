@@ -1,0 +1,33 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { filtersFrom, listRequests } from '#app/utils/assistance.server.ts'
+import { csvResponse } from '#app/utils/csv.server.ts'
+import { countryName } from '#app/utils/format.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+/** The queue as CSV, with the same filters as the page (never internal notes). */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'assistance-queue' })
+	const language = await getLanguage(request, viewer.language)
+	const t = await getT(language)
+	const rows = await listRequests(viewer, filtersFrom(new URL(request.url)))
+	return csvResponse(
+		'ta-requests.csv',
+		[t('csv.country'), t('cohorts.cohort'), t('ta.topic'), t('ta.need'), t('ta.urgency'), t('ta.dueDate'), t('ta.status'), t('ta.scheduleDate'), t('ta.format'), t('ta.assignee'), t('csv.invitedAt'), t('ta.doneAt')],
+		rows.map((r) => [
+			countryName(r.country_code, language),
+			r.cohortName,
+			t(`ta.topics.${r.topic}`),
+			r.need,
+			t(`ta.urgencies.${r.urgency}`),
+			r.due_date ?? '',
+			t(`ta.statuses.${r.status}`),
+			r.scheduled_for ?? '',
+			t(`ta.formats.${r.format}`),
+			r.assigneeName ?? '',
+			r.created_at,
+			r.done_at ?? '',
+		]),
+	)
+}

@@ -1,0 +1,184 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList } from '#app/components/forms.tsx'
+import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
+import { useRootData } from '#app/root.tsx'
+import { formatDate } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
+import { ACTION_STATUSES } from '#app/utils/roadmap-kinds.ts'
+import { ActionStatusUpdate, buildTree, IndicatorReport, latestImplementation, recordActionStatus, reportIndicatorValue, roadmapItems } from '#app/utils/roadmap.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
+	const t = await getT(language)
+	const tree = buildTree(await roadmapItems(roadmap.id))
+	const counts = Object.fromEntries(ACTION_STATUSES.map((s) => [s, tree.actions.filter((a) => (a.data.status ?? 'planned') === s).length]))
+	return {
+		title: `${t('implementation.title')} · ${t('roadmap.title')}`,
+		delegation,
+		roadmap,
+		abilities,
+		tree,
+		counts,
+		latest: await latestImplementation(roadmap.id),
+		today: new Date().toISOString().slice(0, 10),
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, 'edit')
+	const form = Object.fromEntries(await request.formData())
+	const itemId = String(form.itemId ?? '')
+	const fail = (status: number, errors: Record<string, string[]>) => data({ itemId, errors, submitted: form as Record<string, string> }, { status })
+	if (form.intent === 'status') {
+		const parsed = ActionStatusUpdate.safeParse(form)
+		if (!parsed.success) return fail(400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])))
+		if (!(await recordActionStatus(roadmap, viewer.id, itemId, parsed.data))) return fail(404, { form: ['roadmap.errors.notFound'] })
+		return redirect(`${new URL(request.url).pathname}#item-${itemId}`)
+	}
+	if (form.intent === 'report') {
+		const parsed = IndicatorReport.safeParse(form)
+		if (!parsed.success) return fail(400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])))
+		const result = await reportIndicatorValue(roadmap, viewer.id, itemId, parsed.data)
+		if (!result.ok) return fail(result.error === 'roadmap.errors.notFound' ? 404 : 400, { value: [result.error] })
+		return redirect(`${new URL(request.url).pathname}#item-${itemId}`)
+	}
+	return fail(400, { form: ['roadmap.errors.badKind'] })
+}
+
+export default function Implementation() {
+	const { delegation, roadmap, abilities, tree, counts, latest, today } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const errorsFor = (id: string) => (actionData?.itemId === id ? actionData.errors : undefined)
+	const valueFor = (id: string, name: string, fallback: string) => (actionData?.itemId === id ? String(actionData.submitted[name] ?? fallback) : fallback)
+	return (
+		<div className="page page--wide roadmap">
+			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="implementation" />
+			<h2 className="section-title">{t('implementation.title')}</h2>
+			<p className="lead">{t('implementation.intro')}</p>
+			<dl className="stats">
+				{ACTION_STATUSES.map((status) => (
+					<div key={status}>
+						<dt>{t(`roadmap.options.status.${status}`)}</dt>
+						<dd>{counts[status]}</dd>
+					</div>
+				))}
+			</dl>
+			{tree.actions.length === 0 ? <p>{t('roadmap.needActions')}</p> : null}
+			<section aria-labelledby="actions-heading">
+				<h3 id="actions-heading">{t('roadmap.kinds.action.plural')}</h3>
+				<ol className="actions-list">
+					{tree.actions.map((action) => {
+						const last = latest[action.id]
+						const errors = errorsFor(action.id)
+						return (
+							<li key={action.id} id={`item-${action.id}`} className="action-card">
+								<p className="action-card__title">{String(action.data.description)}</p>
+								<p>
+									<span className={`badge badge--${String(action.data.status ?? 'planned')}`}>{t(`roadmap.options.status.${String(action.data.status ?? 'planned')}`)}</span>
+									{last ? (
+										<span className="muted small">
+											{' '}
+											· {formatDate(last.dated, language, 'medium')}
+											{last.note ? ` — ${last.note}` : ''} ({last.userName ?? '—'})
+										</span>
+									) : null}
+								</p>
+								{abilities.edit ? (
+									<Form method="post" className="inline-fields" preventScrollReset>
+										<input type="hidden" name="intent" value="status" />
+										<input type="hidden" name="itemId" value={action.id} />
+										<div className="field">
+											<label htmlFor={`status-${action.id}`}>{t('roadmap.fields.action.status')}</label>
+											<select id={`status-${action.id}`} name="status" defaultValue={valueFor(action.id, 'status', String(action.data.status ?? 'planned'))}>
+												{ACTION_STATUSES.map((s) => (
+													<option key={s} value={s}>
+														{t(`roadmap.options.status.${s}`)}
+													</option>
+												))}
+											</select>
+										</div>
+										<div className="field">
+											<label htmlFor={`dated-${action.id}`}>{t('implementation.date')}</label>
+											<input id={`dated-${action.id}`} name="dated" type="date" defaultValue={valueFor(action.id, 'dated', today)} aria-invalid={errors?.dated ? true : undefined} aria-describedby={errors?.dated ? `dated-${action.id}-error` : undefined} />
+											<ErrorList id={`dated-${action.id}-error`} errors={errors?.dated} />
+										</div>
+										<div className="field field--grow">
+											<label htmlFor={`note-${action.id}`}>{t('implementation.note')}</label>
+											<input id={`note-${action.id}`} name="note" type="text" maxLength={2000} defaultValue={valueFor(action.id, 'note', '')} />
+										</div>
+										<button type="submit" className="button">
+											{t('implementation.saveStatus')}
+										</button>
+									</Form>
+								) : null}
+							</li>
+						)
+					})}
+				</ol>
+			</section>
+			<section aria-labelledby="indicators-heading">
+				<h3 id="indicators-heading">{t('roadmap.kinds.indicator.plural')}</h3>
+				<ol className="actions-list">
+					{tree.indicators.map((indicator) => {
+						const last = latest[indicator.id]
+						const errors = errorsFor(indicator.id)
+						return (
+							<li key={indicator.id} id={`item-${indicator.id}`} className="action-card">
+								<p className="action-card__title">{String(indicator.data.statement)}</p>
+								<p className="small">
+									{t('roadmap.doc.baseline')}: {String(indicator.data.baselineValue ?? '—')} · {t('roadmap.doc.target')}: {String(indicator.data.targetValue ?? '—')} {String(indicator.data.unit ?? '')}
+								</p>
+								<p>
+									{last ? (
+										<strong>
+											{t('implementation.latest', { value: last.value, period: last.period, date: formatDate(last.dated, language, 'medium') })}
+										</strong>
+									) : (
+										<span className="muted">{t('implementation.noValue')}</span>
+									)}
+									{last?.source ? <span className="muted small"> — {last.source}</span> : null}
+								</p>
+								{abilities.edit ? (
+									<Form method="post" className="inline-fields" preventScrollReset>
+										<input type="hidden" name="intent" value="report" />
+										<input type="hidden" name="itemId" value={indicator.id} />
+										{(['period', 'value', 'dated', 'source'] as const).map((name) => (
+											<div className="field" key={name}>
+												<label htmlFor={`${name}-${indicator.id}`}>{t(`implementation.${name}`)}</label>
+												<input
+													id={`${name}-${indicator.id}`}
+													name={name}
+													type={name === 'dated' ? 'date' : 'text'}
+													defaultValue={valueFor(indicator.id, name, name === 'dated' ? today : '')}
+													aria-invalid={errors?.[name] ? true : undefined}
+													aria-describedby={errors?.[name] ? `${name}-${indicator.id}-error` : undefined}
+												/>
+												<ErrorList id={`${name}-${indicator.id}-error`} errors={errors?.[name]} />
+											</div>
+										))}
+										<button type="submit" className="button">
+											{t('implementation.report')}
+										</button>
+									</Form>
+								) : null}
+							</li>
+						)
+					})}
+				</ol>
+			</section>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,17 @@
+import type { TaStatus } from '#db/schema.ts'
+
+/** Technical-assistance vocabularies, shared by forms and the server. */
+export const TA_TOPICS = ['theory-of-change', 'gender-budgeting', 'strategic-design', 'institutional-coordination', 'localization', 'monitoring-and-evaluation', 'other'] as const
+export const TA_URGENCIES = ['low', 'medium', 'high'] as const
+export const TA_FORMATS = ['remote_session', 'document_review', 'in_country_visit', 'peer_exchange'] as const
+export const TA_STATUSES = ['open', 'scheduled', 'in_progress', 'done', 'declined'] as const
+
+/** Which status may follow which (staff only). Done is final; a declined request can be reopened. */
+export const TA_TRANSITIONS: Record<TaStatus, TaStatus[]> = {
+	open: ['scheduled', 'in_progress', 'declined'],
+	scheduled: ['in_progress', 'done', 'declined', 'open'],
+	in_progress: ['done', 'declined', 'scheduled'],
+	done: [],
+	declined: ['open'],
+}
+
