@@ -5,20 +5,16 @@ import { CohortNav } from '#app/components/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { getCohort } from '#app/utils/cohorts.server.ts'
+import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { checkResults } from '#app/utils/dashboard.server.ts'
 import { formatPercent } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(params.cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	return {

@@ -4,20 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { getCohort } from '#app/utils/cohorts.server.ts'
+import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { delegateDetail } from '#app/utils/dashboard.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { invariantResponse } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.detail.member.name }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(params.cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	// Only a delegate of this cohort can be looked at from this cohort's dashboard.
 	const detail = await delegateDetail(cohort.id, params.userId ?? '', language)

@@ -23,12 +23,12 @@ import {
 	updateMember,
 } from '#app/utils/cohort-admin.server.ts'
 import { NapStatusSchema } from '#app/utils/cohort-schemas.ts'
-import { getCohort } from '#app/utils/cohorts.server.ts'
+import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_INVITATION_DAYS } from '#app/utils/invitations.server.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { EmailSchema, NameSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
@@ -58,10 +58,7 @@ const MemberSchema = z.object({
 })
 
 async function load(request: Request, params: { cohortId?: string; delegationId?: string }) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(params.cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const delegation = await getDelegationInCohort(cohort.id, params.delegationId ?? '')
 	invariantResponse(delegation)
 	return { viewer, cohort, delegation }

@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { linksCsv } from '#app/utils/cohort-exports.server.ts'
-import { getCohort } from '#app/utils/cohorts.server.ts'
+import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 const LinksSchema = z.object({
 	name: z.array(z.string().max(200)).max(1000),
@@ -17,10 +16,7 @@ export async function loader({ params }: { params: { cohortId?: string } }) {
 
 /** Turns the links just shown on the page into a CSV download (the server keeps no tokens). */
 export async function action({ request, params }: ActionFunctionArgs) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(params.cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const formData = await request.formData()
 	const parsed = LinksSchema.safeParse({
 		name: formData.getAll('name'),

@@ -4,22 +4,18 @@ import { useTranslation } from 'react-i18next'
 import { CohortNav } from '#app/components/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useRootData } from '#app/root.tsx'
-import { getCohort } from '#app/utils/cohorts.server.ts'
+import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { getCatalogue, pickVersion } from '#app/utils/content.server.ts'
 import { sharedReflections } from '#app/utils/dashboard.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(params.cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const url = new URL(request.url)

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/components/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { BudgetTables } from '#app/components/roadmap/roadmap-document.tsx'
 import { useRootData } from '#app/root.tsx'
 import { formatDateTime, formatPercent } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -590,52 +590,7 @@ function BudgetTotals({ totals, currency, language }: { totals: ReturnType<typeo
 					share: formatPercent(totals.fundedShare, language as 'en' | 'es'),
 				})}
 			</p>
-			<TableWrap label={t('roadmap.budget.byPillar')}>
-				<table>
-					<caption>{t('roadmap.budget.byPillar')}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('roadmap.kinds.pillar.one')}</th>
-							<th scope="col">{t('roadmap.budget.total')}</th>
-							<th scope="col">{t('roadmap.budget.committed')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{totals.byPillar.map((p) => (
-							<tr key={p.id}>
-								<th scope="row">{p.name}</th>
-								<td>{formatMoney(p.total, currency, language)}</td>
-								<td>{formatMoney(p.funded, currency, language)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</TableWrap>
-			<TableWrap label={t('roadmap.budget.bySource')}>
-				<table>
-					<caption>{t('roadmap.budget.bySource')}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('roadmap.fields.action.source')}</th>
-							<th scope="col">{t('roadmap.budget.total')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{totals.bySource.map((s) => (
-							<tr key={s.source}>
-								<th scope="row">{t(`roadmap.options.source.${s.source}`)}</th>
-								<td>{formatMoney(s.total, currency, language)}</td>
-							</tr>
-						))}
-						{totals.unassigned ? (
-							<tr>
-								<th scope="row">{t('roadmap.budget.noSource')}</th>
-								<td>{formatMoney(totals.unassigned, currency, language)}</td>
-							</tr>
-						) : null}
-					</tbody>
-				</table>
-			</TableWrap>
+			<BudgetTables totals={totals} currency={currency} language={language as 'en' | 'es'} />
 		</>
 	)
 }

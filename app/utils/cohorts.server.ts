@@ -1,5 +1,5 @@
 import { db } from '#app/utils/db.server.ts'
-import { can, requirePermission, type Viewer } from '#app/utils/permissions.server.ts'
+import { can, invariantResponse, requirePermission, requireViewer, type Viewer } from '#app/utils/permissions.server.ts'
 
 /** Convenings as the public home lists them: no people, only where, when and which countries. */
 export async function listPublicCohorts() {
@@ -108,4 +108,16 @@ export async function getCohortRoster(viewer: Viewer, cohortId: string) {
 				})),
 		})),
 	}
+}
+
+/**
+ * The cohort in the URL for a viewer allowed to `action` it: a visitor is sent to sign in, an
+ * unknown cohort is a 404 and a cohort the viewer may not see or run is a 403.
+ */
+export async function requireCohort(request: Request, cohortId: string | undefined, action: 'view' | 'manage') {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(cohortId ?? '')
+	invariantResponse(cohort)
+	requirePermission(viewer, action, { type: 'cohort', cohortId: cohort.id })
+	return { viewer, cohort }
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '#app/components/roadmap/item-form.tsx'
+import { TableWrap } from '#app/components/table-wrap.tsx'
 import { formatPercent } from '#app/utils/format.ts'
 import type { Language } from '#app/utils/i18n.ts'
 
@@ -23,6 +24,62 @@ export type DocumentTotals = {
 	total: number
 	funded: number
 	fundedShare: number
+}
+
+/** Budget totals per pillar and per funding source (computed, never typed). */
+export function BudgetTables({ totals, currency, language }: { totals: DocumentTotals; currency: string; language: Language }) {
+	const { t } = useTranslation()
+	const money = (value: number) => formatMoney(value, currency, language)
+	return (
+		<>
+			<TableWrap label={t('roadmap.budget.byPillar')}>
+				<table className="doc-table">
+					<caption>{t('roadmap.budget.byPillar')}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('roadmap.kinds.pillar.one')}</th>
+							<th scope="col">{t('roadmap.budget.total')}</th>
+							<th scope="col">{t('roadmap.budget.committed')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{totals.byPillar.map((p) => (
+							<tr key={p.id}>
+								<th scope="row">{p.name}</th>
+								<td>{money(p.total)}</td>
+								<td>{money(p.funded)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableWrap>
+			<TableWrap label={t('roadmap.budget.bySource')}>
+				<table className="doc-table">
+					<caption>{t('roadmap.budget.bySource')}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('roadmap.fields.action.source')}</th>
+							<th scope="col">{t('roadmap.budget.total')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{totals.bySource.map((x) => (
+							<tr key={x.source}>
+								<th scope="row">{t(`roadmap.options.source.${x.source}`)}</th>
+								<td>{money(x.total)}</td>
+							</tr>
+						))}
+						{totals.unassigned ? (
+							<tr>
+								<th scope="row">{t('roadmap.budget.noSource')}</th>
+								<td>{money(totals.unassigned)}</td>
+							</tr>
+						) : null}
+					</tbody>
+				</table>
+			</TableWrap>
+		</>
+	)
 }
 
 const s = (value: unknown) => (value === null || value === undefined ? '' : String(value))
@@ -133,42 +190,7 @@ export function RoadmapDocument({ tree, totals, currency, language }: { tree: Do
 			<section className="doc-section">
 				<h2>3. {t('roadmap.sections.gender-budgeting.title')}</h2>
 				<p>{t('roadmap.budget.summary', { total: formatMoney(totals.total, currency, language), funded: formatMoney(totals.funded, currency, language), share: formatPercent(totals.fundedShare, language) })}</p>
-				<table className="doc-table">
-					<caption>{t('roadmap.budget.byPillar')}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('roadmap.kinds.pillar.one')}</th>
-							<th scope="col">{t('roadmap.budget.total')}</th>
-							<th scope="col">{t('roadmap.budget.committed')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{totals.byPillar.map((p) => (
-							<tr key={p.id}>
-								<td>{p.name}</td>
-								<td>{formatMoney(p.total, currency, language)}</td>
-								<td>{formatMoney(p.funded, currency, language)}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-				<table className="doc-table">
-					<caption>{t('roadmap.budget.bySource')}</caption>
-					<tbody>
-						{totals.bySource.map((x) => (
-							<tr key={x.source}>
-								<td>{t(`roadmap.options.source.${x.source}`)}</td>
-								<td>{formatMoney(x.total, currency, language)}</td>
-							</tr>
-						))}
-						{totals.unassigned ? (
-							<tr>
-								<td>{t('roadmap.budget.noSource')}</td>
-								<td>{formatMoney(totals.unassigned, currency, language)}</td>
-							</tr>
-						) : null}
-					</tbody>
-				</table>
+				<BudgetTables totals={totals} currency={currency} language={language} />
 			</section>
 
 			<section className="doc-section">
