@@ -152,6 +152,8 @@ test('an unknown invitation token gets a clear message and a 404', async ({ page
 	expect(response?.status()).toBe(404)
 	await expect(page.getByRole('alert')).toContainText('We could not find this invitation')
 	await page.goto('/invite')
+	// Let the page finish loading its scripts so the click is not lost mid-hydration.
+	await page.waitForLoadState('networkidle')
 	await page.getByLabel('Invitation link or code').fill('https://academy.example.org/invite/not-a-real-code-123456789')
 	const [post] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST'),
