@@ -7,6 +7,7 @@ import {
 	ScrollRestoration,
 	useRouteLoaderData,
 } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -70,6 +71,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
 	const rootData = useRootData()
 	useChangeLanguage(rootData?.language ?? DEFAULT_LANGUAGE)
+	// Marks the page as interactive (browser tests wait for it before clicking).
+	useEffect(() => {
+		document.documentElement.dataset.hydrated = 'true'
+	}, [])
 	return <Outlet />
 }
 

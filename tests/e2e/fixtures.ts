@@ -112,5 +112,28 @@ export function answerKey(file: string) {
 	})
 }
 
-export const test = base
+/**
+ * `page.goto` and `page.reload` wait until React has hydrated the page (when JavaScript is on), so
+ * a click is never lost in the moment between the HTML arriving and the scripts taking over.
+ */
+export const test = base.extend({
+	page: async ({ page, javaScriptEnabled }, provide) => {
+		const waitForHydration = async () => {
+			if (javaScriptEnabled !== false) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
+		}
+		const goto = page.goto.bind(page)
+		const reload = page.reload.bind(page)
+		page.goto = async (...args: Parameters<typeof goto>) => {
+			const response = await goto(...args)
+			await waitForHydration()
+			return response
+		}
+		page.reload = async (...args: Parameters<typeof reload>) => {
+			const response = await reload(...args)
+			await waitForHydration()
+			return response
+		}
+		await provide(page)
+	},
+})
 export { expect }
