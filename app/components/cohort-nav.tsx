@@ -1,4 +1,4 @@
-import { NavLink } from '@remix-run/react'
+import { Link, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The tabs of a cohort for the people who run it. */
@@ -15,5 +15,20 @@ export function CohortNav({ cohortId, isStaff }: { cohortId: string; isStaff: bo
 			<NavLink to={`${base}/checks`}>{t('cohortNav.checks')}</NavLink>
 			{isStaff ? <NavLink to={`${base}/edit`}>{t('cohortNav.edit')}</NavLink> : null}
 		</nav>
+	)
+}
+
+/** The top of a page for running a cohort: back to the cohorts, what the page is, the tabs. */
+export function CohortPageHeader({ cohort, isStaff, eyebrow }: { cohort: { id: string; name: string }; isStaff: boolean; eyebrow: string }) {
+	const { t } = useTranslation()
+	return (
+		<>
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/cohorts">{t('cohorts.title')}</Link>
+			</nav>
+			<p className="eyebrow">{eyebrow}</p>
+			<h1>{cohort.name}</h1>
+			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+		</>
 	)
 }

@@ -230,32 +230,31 @@ export default function TaRequest() {
 						</li>
 					))}
 				</ol>
-				{abilities.message ? (
-					<Form method="post" className="stack">
-						<input type="hidden" name="intent" value="message" />
-						<div className="field">
-							<label htmlFor="message-body">{t('ta.addMessage')}</label>
-							<textarea id="message-body" name="body" rows={3} aria-describedby={error('message') ? 'message-error' : undefined} />
-							<ErrorList id="message-error" errors={error('message')} />
-						</div>
-						<button type="submit" className="button">
-							{t('ta.send')}
-						</button>
-					</Form>
-				) : null}
-				{abilities.note ? (
-					<Form method="post" className="stack">
-						<input type="hidden" name="intent" value="note" />
-						<div className="field">
-							<label htmlFor="note-body">{t('ta.addNote')}</label>
-							<textarea id="note-body" name="body" rows={3} aria-describedby={error('note') ? 'note-error' : undefined} />
-							<ErrorList id="note-error" errors={error('note')} />
-						</div>
-						<button type="submit" className="button">
-							{t('ta.saveNote')}
-						</button>
-					</Form>
-				) : null}
+				{(
+					[
+						{ intent: 'message', allowed: abilities.message, label: t('ta.addMessage'), submit: t('ta.send') },
+						{ intent: 'note', allowed: abilities.note, label: t('ta.addNote'), submit: t('ta.saveNote') },
+					] as const
+				)
+					.filter((form) => form.allowed)
+					.map((form) => (
+						<Form key={form.intent} method="post" className="stack">
+							<input type="hidden" name="intent" value={form.intent} />
+							<div className="field">
+								<label htmlFor={`${form.intent}-body`}>{form.label}</label>
+								<textarea
+									id={`${form.intent}-body`}
+									name="body"
+									rows={3}
+									aria-describedby={error(form.intent) ? `${form.intent}-error` : undefined}
+								/>
+								<ErrorList id={`${form.intent}-error`} errors={error(form.intent)} />
+							</div>
+							<button type="submit" className="button">
+								{form.submit}
+							</button>
+						</Form>
+					))}
 			</section>
 		</div>
 	)

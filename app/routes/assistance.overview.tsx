@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Stats } from '#app/components/stats.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -101,24 +102,20 @@ export default function Overview() {
 				<Link to="/assistance">{t('ta.queue')}</Link>
 			</nav>
 			<h1>{t('ta.overview.title')}</h1>
-			<dl className="stats">
-				<div>
-					<dt>{t('ta.overview.total')}</dt>
-					<dd>{stats.total}</dd>
-				</div>
-				<div>
-					<dt>{t('ta.overview.open')}</dt>
-					<dd>{stats.open}</dd>
-				</div>
-				<div>
-					<dt>{t('ta.overview.done')}</dt>
-					<dd>{stats.done}</dd>
-				</div>
-				<div>
-					<dt>{t('ta.overview.median')}</dt>
-					<dd>{stats.medianDaysToDone === null ? '—' : t('ta.overview.days', { count: Math.round(stats.medianDaysToDone), formatted: formatNumber(Math.round(stats.medianDaysToDone), language) })}</dd>
-				</div>
-			</dl>
+			<Stats
+				items={[
+					{ label: t('ta.overview.total'), value: stats.total },
+					{ label: t('ta.overview.open'), value: stats.open },
+					{ label: t('ta.overview.done'), value: stats.done },
+					{
+						label: t('ta.overview.median'),
+						value:
+							stats.medianDaysToDone === null
+								? '—'
+								: t('ta.overview.days', { count: Math.round(stats.medianDaysToDone), formatted: formatNumber(Math.round(stats.medianDaysToDone), language) }),
+					},
+				]}
+			/>
 			<section aria-labelledby="topics-heading">
 				<h2 id="topics-heading">{t('ta.overview.byTopic')}</h2>
 				<BarChart rows={stats.byTopic} label={t('ta.overview.byTopic')} nameOf={topicName} />

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortNav } from '#app/components/cohort-nav.tsx'
+import { CohortPageHeader } from '#app/components/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -31,12 +31,7 @@ export default function CheckResults() {
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	return (
 		<div className="page">
-			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
-				<Link to="/cohorts">{t('cohorts.title')}</Link>
-			</nav>
-			<p className="eyebrow">{t('checks.title')}</p>
-			<h1>{cohort.name}</h1>
-			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('checks.title')} />
 			<p>{t('checks.intro')}</p>
 			<TableWrap label={t('checks.title')}>
 				<table>

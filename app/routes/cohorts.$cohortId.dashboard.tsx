@@ -1,7 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortNav } from '#app/components/cohort-nav.tsx'
+import { CohortPageHeader } from '#app/components/cohort-nav.tsx'
+import { Stats } from '#app/components/stats.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -48,37 +49,27 @@ export default function Dashboard() {
 
 	return (
 		<div className="page page--wide">
-			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
-				<Link to="/cohorts">{t('cohorts.title')}</Link>
-			</nav>
-			<p className="eyebrow">{t('dashboard.title')}</p>
-			<h1>{cohort.name}</h1>
-			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('dashboard.title')} />
 
 			<section aria-labelledby="summary-heading">
 				<h2 id="summary-heading" className="visually-hidden">
 					{t('dashboard.summary')}
 				</h2>
-				<dl className="stats">
-					<div>
-						<dt>{t('dashboard.delegates')}</dt>
-						<dd>{summary.delegates}</dd>
-					</div>
-					<div>
-						<dt>{t('dashboard.ready')}</dt>
-						<dd>
-							{summary.ready} <span className="muted small">/ {summary.delegates}</span>
-						</dd>
-					</div>
-					<div>
-						<dt>{t('dashboard.notStarted')}</dt>
-						<dd>{summary.notStarted}</dd>
-					</div>
-					<div>
-						<dt>{t('dashboard.pendingInvitations')}</dt>
-						<dd>{summary.pending}</dd>
-					</div>
-				</dl>
+				<Stats
+					items={[
+						{ label: t('dashboard.delegates'), value: summary.delegates },
+						{
+							label: t('dashboard.ready'),
+							value: (
+								<>
+									{summary.ready} <span className="muted small">/ {summary.delegates}</span>
+								</>
+							),
+						},
+						{ label: t('dashboard.notStarted'), value: summary.notStarted },
+						{ label: t('dashboard.pendingInvitations'), value: summary.pending },
+					]}
+				/>
 				{due ? (
 					<p className={overdue ? 'alert alert--error' : 'alert'}>
 						{overdue

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortNav } from '#app/components/cohort-nav.tsx'
+import { CohortPageHeader } from '#app/components/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useRootData } from '#app/root.tsx'
 import { requireCohort } from '#app/utils/cohorts.server.ts'
@@ -46,12 +46,7 @@ export default function Reflections() {
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	return (
 		<div className="page">
-			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
-				<Link to="/cohorts">{t('cohorts.title')}</Link>
-			</nav>
-			<p className="eyebrow">{t('reflections.title')}</p>
-			<h1>{cohort.name}</h1>
-			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('reflections.title')} />
 			<Form method="get" className="filters">
 				<div className="field">
 					<label htmlFor="filter-module">{t('reflections.module')}</label>

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Stats } from '#app/components/stats.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatMoney } from '#app/components/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
@@ -114,28 +115,15 @@ export default function RoadmapOverview() {
 					) : null}
 				</div>
 			) : null}
-			<dl className="stats">
-				<div>
-					<dt>{t('roadmap.kinds.pillar.plural')}</dt>
-					<dd>{counts.pillars}</dd>
-				</div>
-				<div>
-					<dt>{t('roadmap.kinds.objective.plural')}</dt>
-					<dd>{counts.objectives}</dd>
-				</div>
-				<div>
-					<dt>{t('roadmap.kinds.action.plural')}</dt>
-					<dd>{counts.actions}</dd>
-				</div>
-				<div>
-					<dt>{t('roadmap.kinds.indicator.plural')}</dt>
-					<dd>{counts.indicators}</dd>
-				</div>
-				<div>
-					<dt>{t('roadmap.budget.fundedShare')}</dt>
-					<dd>{formatPercent(totals.fundedShare, language)}</dd>
-				</div>
-			</dl>
+			<Stats
+				items={[
+					{ label: t('roadmap.kinds.pillar.plural'), value: counts.pillars },
+					{ label: t('roadmap.kinds.objective.plural'), value: counts.objectives },
+					{ label: t('roadmap.kinds.action.plural'), value: counts.actions },
+					{ label: t('roadmap.kinds.indicator.plural'), value: counts.indicators },
+					{ label: t('roadmap.budget.fundedShare'), value: formatPercent(totals.fundedShare, language) },
+				]}
+			/>
 			<p>{t('roadmap.budget.summary', { total: formatMoney(totals.total, roadmap.currency, language), funded: formatMoney(totals.funded, roadmap.currency, language), share: formatPercent(totals.fundedShare, language) })}</p>
 
 			<section aria-labelledby="sections-heading">

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Stats } from '#app/components/stats.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
@@ -64,14 +65,7 @@ export default function Implementation() {
 			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="implementation" />
 			<h2 className="section-title">{t('implementation.title')}</h2>
 			<p className="lead">{t('implementation.intro')}</p>
-			<dl className="stats">
-				{ACTION_STATUSES.map((status) => (
-					<div key={status}>
-						<dt>{t(`roadmap.options.status.${status}`)}</dt>
-						<dd>{counts[status]}</dd>
-					</div>
-				))}
-			</dl>
+			<Stats items={ACTION_STATUSES.map((status) => ({ label: t(`roadmap.options.status.${status}`), value: counts[status] }))} />
 			{tree.actions.length === 0 ? <p>{t('roadmap.needActions')}</p> : null}
 			<section aria-labelledby="actions-heading">
 				<h3 id="actions-heading">{t('roadmap.kinds.action.plural')}</h3>

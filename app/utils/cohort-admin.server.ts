@@ -26,6 +26,19 @@ export type CohortInput = {
 	status: CohortStatus
 }
 
+function cohortColumns(input: CohortInput) {
+	return {
+		name: input.name,
+		host_city: input.hostCity,
+		host_country: input.hostCountry,
+		venue: input.venue || null,
+		start_date: input.startDate,
+		end_date: input.endDate,
+		prework_due_date: input.preworkDueDate,
+		status: input.status,
+	}
+}
+
 async function uniqueCohortId(name: string, startDate: string) {
 	const base = slugify(`${name} ${startDate.slice(0, 4)}`).slice(0, 60) || 'cohort'
 	let id = base
@@ -42,14 +55,7 @@ export async function createCohort(input: CohortInput) {
 		.insertInto('cohorts')
 		.values({
 			id,
-			name: input.name,
-			host_city: input.hostCity,
-			host_country: input.hostCountry,
-			venue: input.venue || null,
-			start_date: input.startDate,
-			end_date: input.endDate,
-			prework_due_date: input.preworkDueDate,
-			status: input.status,
+			...cohortColumns(input),
 			created_at: now,
 			updated_at: now,
 		})
@@ -60,17 +66,7 @@ export async function createCohort(input: CohortInput) {
 export async function updateCohort(id: string, input: CohortInput) {
 	await db
 		.updateTable('cohorts')
-		.set({
-			name: input.name,
-			host_city: input.hostCity,
-			host_country: input.hostCountry,
-			venue: input.venue || null,
-			start_date: input.startDate,
-			end_date: input.endDate,
-			prework_due_date: input.preworkDueDate,
-			status: input.status,
-			updated_at: nowIso(),
-		})
+		.set({ ...cohortColumns(input), updated_at: nowIso() })
 		.where('id', '=', id)
 		.execute()
 }
