@@ -170,7 +170,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		throw error
 	}
 	const headers = new Headers()
-	if (!viewer) headers.append('Set-Cookie', await createSessionCookie(userId))
+	if (!viewer) headers.append('Set-Cookie', await createSessionCookie(userId, request))
 	throw redirect('/home', { headers })
 }
 

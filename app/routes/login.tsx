@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		)
 	}
 	throw redirect(safeRedirect(redirectTo), {
-		headers: { 'Set-Cookie': await createSessionCookie(outcome.userId) },
+		headers: { 'Set-Cookie': await createSessionCookie(outcome.userId, request) },
 	})
 }
 

@@ -10,13 +10,22 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import { redirect } from '@remix-run/node'
-import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
+import { type Adapter, Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
 import { db } from '#app/utils/db.server.ts'
 import { isProduction } from '#app/utils/env.server.ts'
 
 export const SESSION_COOKIE = 'academy_session'
-/** A session lasts 30 days and is extended while in use (Lucia extends it in its second half). */
-const SESSION_DAYS = 30
+/**
+ * Session lifetimes. A session ends after 14 days without a request (idle expiry, kept to within
+ * an hour) and 30 days after sign-in whatever happens (absolute expiry); then the person signs in
+ * again. The cookie lives as long as the absolute limit, and the server enforces both limits itself.
+ */
+export const SESSION_LIMITS = {
+	idleMs: 14 * 24 * 60 * 60 * 1000,
+	absoluteMs: 30 * 24 * 60 * 60 * 1000,
+	/** How stale the recorded last use may get before a request writes a new one. */
+	refreshMs: 60 * 60 * 1000,
+}
 
 export function sha256(value: string) {
 	return createHash('sha256').update(value).digest('hex')
@@ -34,7 +43,7 @@ class KyselyHashedSessionAdapter implements Adapter {
 		const row = await db
 			.selectFrom('sessions')
 			.innerJoin('users', 'users.id', 'sessions.user_id')
-			.select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'users.email'])
+			.select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.created_at'])
 			.where('sessions.id', '=', sha256(sessionId))
 			.executeTakeFirst()
 		if (!row) return [null, null]
@@ -43,7 +52,7 @@ class KyselyHashedSessionAdapter implements Adapter {
 				id: sessionId,
 				userId: row.user_id,
 				expiresAt: new Date(row.expires_at * 1000),
-				attributes: {},
+				attributes: { created_at: row.created_at },
 			},
 			{ id: row.user_id, attributes: {} },
 		]
@@ -54,7 +63,7 @@ class KyselyHashedSessionAdapter implements Adapter {
 			id: row.id,
 			userId: row.user_id,
 			expiresAt: new Date(row.expires_at * 1000),
-			attributes: {},
+			attributes: { created_at: row.created_at },
 		}))
 	}
 	async setSession(session: DatabaseSession): Promise<void> {
@@ -64,7 +73,7 @@ class KyselyHashedSessionAdapter implements Adapter {
 				id: sha256(session.id),
 				user_id: session.userId,
 				expires_at: Math.floor(session.expiresAt.getTime() / 1000),
-				created_at: Math.floor(Date.now() / 1000),
+				created_at: session.attributes.created_at,
 			})
 			.execute()
 	}
@@ -89,25 +98,52 @@ class KyselyHashedSessionAdapter implements Adapter {
 	}
 }
 
-const lucia = new Lucia(new KyselyHashedSessionAdapter(), {
-	sessionExpiresIn: new TimeSpan(SESSION_DAYS, 'd'),
-	sessionCookie: {
-		name: SESSION_COOKIE,
-		expires: true,
-		attributes: { secure: isProduction(), sameSite: 'lax', path: '/' },
-	},
+const adapter = new KyselyHashedSessionAdapter()
+const cookieAttributes = { httpOnly: true, secure: isProduction(), sameSite: 'lax', path: '/' } as const
+
+// The row's expires_at is the idle deadline: Lucia refuses (and deletes) a session past it.
+const lucia = new Lucia(adapter, {
+	sessionExpiresIn: new TimeSpan(SESSION_LIMITS.idleMs / 1000, 's'),
+	sessionCookie: { name: SESSION_COOKIE, attributes: cookieAttributes },
+	getSessionAttributes: (attributes) => ({ createdAt: attributes.created_at }),
 })
+
+declare module 'lucia' {
+	interface Register {
+		Lucia: typeof lucia
+		DatabaseSessionAttributes: { created_at: number }
+	}
+}
+
+function sessionCookie(sessionId: string) {
+	return new Cookie(SESSION_COOKIE, sessionId, {
+		...cookieAttributes,
+		maxAge: Math.floor(SESSION_LIMITS.absoluteMs / 1000),
+	})
+}
 
 function readSessionId(request: Request) {
 	return lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
 }
 
 /** The signed-in user's id, or null. */
-export async function getUserId(request: Request): Promise<string | null> {
+export async function getUserId(request: Request, now = Date.now()): Promise<string | null> {
 	const sessionId = readSessionId(request)
 	if (!sessionId) return null
 	const { session } = await lucia.validateSession(sessionId)
-	return session?.userId ?? null
+	if (!session) return null
+	const absoluteDeadline = session.createdAt * 1000 + SESSION_LIMITS.absoluteMs
+	if (absoluteDeadline <= now) {
+		await lucia.invalidateSession(sessionId)
+		return null
+	}
+	// Record this use: push the idle deadline on, never past the absolute one.
+	const idleDeadline = Math.min(now + SESSION_LIMITS.idleMs, absoluteDeadline)
+	const recorded = session.expiresAt.getTime()
+	if (recorded > absoluteDeadline || idleDeadline - recorded > SESSION_LIMITS.refreshMs) {
+		await adapter.updateSessionExpiration(sessionId, new Date(idleDeadline))
+	}
+	return session.userId
 }
 
 export function loginUrl(request: Request) {
@@ -128,10 +164,15 @@ export async function requireAnonymous(request: Request) {
 	if (await getUserId(request)) throw redirect('/home')
 }
 
-/** Starts a new session (a fresh id every sign-in) and returns its Set-Cookie header. */
-export async function createSessionCookie(userId: string) {
-	const session = await lucia.createSession(userId, {})
-	return lucia.createSessionCookie(session.id).serialize()
+/**
+ * Starts a new session and returns its Set-Cookie header. Every sign-in gets a fresh random id, and
+ * whatever session the browser presented before (e.g. one planted by someone else) is ended.
+ */
+export async function createSessionCookie(userId: string, previous?: Request) {
+	const previousId = previous ? readSessionId(previous) : null
+	if (previousId) await lucia.invalidateSession(previousId)
+	const session = await lucia.createSession(userId, { created_at: Math.floor(Date.now() / 1000) })
+	return sessionCookie(session.id).serialize()
 }
 
 /** Ends the request's session and returns the Set-Cookie header that clears the cookie. */
