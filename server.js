@@ -1,5 +1,6 @@
 // The Academy's HTTP server: Express in front of Remix, for development (Vite middleware) and
 // production (the built app). Kept in plain JavaScript so `node server.js` needs no build step.
+import crypto from 'node:crypto'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
@@ -34,6 +35,42 @@ function sameOrigin(req) {
 		return false
 	}
 }
+/**
+ * Security headers on every response. Scripts run only from this site or with the per-response
+ * nonce that Remix puts on its own inline scripts: no 'unsafe-inline', no 'unsafe-eval' (the
+ * curriculum's compiled MDX is served as a same-site module, not evaluated from a string).
+ * No page may be framed. Development adds what Vite's hot reload needs.
+ */
+function contentSecurityPolicy(nonce) {
+	return [
+		"default-src 'self'",
+		`script-src 'self' 'nonce-${nonce}'`,
+		// Vite's development server injects styles as <style> elements.
+		production ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
+		"img-src 'self' data:",
+		"font-src 'self'",
+		production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",
+		"form-action 'self'",
+		"frame-ancestors 'none'",
+		"base-uri 'none'",
+		"object-src 'none'",
+	].join('; ')
+}
+app.use((req, res, next) => {
+	const nonce = crypto.randomBytes(16).toString('base64')
+	res.locals.cspNonce = nonce
+	res.set({
+		'Content-Security-Policy': contentSecurityPolicy(nonce),
+		'Referrer-Policy': 'same-origin',
+		'X-Content-Type-Options': 'nosniff',
+		'X-Frame-Options': 'DENY',
+		'Cross-Origin-Opener-Policy': 'same-origin',
+		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+	})
+	if (production) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+	next()
+})
+
 app.use((req, res, next) => {
 	if (sameOrigin(req)) return next()
 	res.status(403).type('text/plain').send('Cross-origin request refused.')
@@ -56,7 +93,14 @@ const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build')
 	: await import('./build/server/index.js')
 
-app.all('*', createRequestHandler({ build, mode: production ? 'production' : 'development' }))
+app.all(
+	'*',
+	createRequestHandler({
+		build,
+		mode: production ? 'production' : 'development',
+		getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+	}),
+)
 
 const server = app.listen(port, host, () => {
 	console.log(`NAP Academy listening on http://localhost:${port}`)

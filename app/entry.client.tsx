@@ -5,8 +5,12 @@ import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, LANGUAGES } from '#app/utils/i18n.ts'
+import { loadRenderedMdxModules } from '#app/utils/mdx-modules.ts'
 
 async function hydrate() {
+	// The page's curriculum modules load alongside the translations; both are needed to hydrate.
+	// If one cannot load, the page stays as the server rendered it (it works without JavaScript).
+	const curriculum = loadRenderedMdxModules()
 	await i18next
 		.use(initReactI18next)
 		// Only the page's language is downloaded (its own small chunk), the other on demand.
@@ -22,6 +26,7 @@ async function hydrate() {
 			interpolation: { escapeValue: false },
 			react: { useSuspense: false },
 		})
+	await curriculum
 
 	startTransition(() => {
 		hydrateRoot(

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
@@ -10,6 +10,14 @@ import '#app/utils/db.server.ts'
 import '#app/utils/env.server.ts'
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n.ts'
 import { i18nServer, resources } from '#app/utils/i18n.server.ts'
+import { NonceProvider } from '#app/utils/nonce.tsx'
+
+declare module '@remix-run/node' {
+	interface AppLoadContext {
+		/** The Content-Security-Policy nonce server.js made for this response. */
+		cspNonce?: string
+	}
+}
 
 export const streamTimeout = 5_000
 
@@ -18,7 +26,9 @@ export default async function handleRequest(
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	remixContext: EntryContext,
+	loadContext: AppLoadContext,
 ) {
+	const nonce = loadContext.cspNonce ?? ''
 	const rootData = remixContext.staticHandlerContext.loaderData.root as
 		| { language?: string }
 		| undefined
@@ -40,10 +50,13 @@ export default async function handleRequest(
 	return new Promise((resolve, reject) => {
 		let shellRendered = false
 		const { pipe, abort } = renderToPipeableStream(
-			<I18nextProvider i18n={i18n}>
-				<RemixServer context={remixContext} url={request.url} />
-			</I18nextProvider>,
+			<NonceProvider value={nonce}>
+				<I18nextProvider i18n={i18n}>
+					<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+				</I18nextProvider>
+			</NonceProvider>,
 			{
+				nonce,
 				[callback]: () => {
 					shellRendered = true
 					const body = new PassThrough()

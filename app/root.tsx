@@ -15,6 +15,7 @@ import { SiteFooter, SiteHeader } from '#app/components/site-header.tsx'
 import appStylesheet from '#app/styles/app.css?url'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
+import { useNonce } from '#app/utils/nonce.tsx'
 import { getViewer, primaryRole } from '#app/utils/permissions.server.ts'
 
 export const links: LinksFunction = () => [
@@ -43,6 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRootData()
 	const language = rootData?.language ?? DEFAULT_LANGUAGE
 	const { t } = useTranslation()
+	const nonce = useNonce()
 	return (
 		<html lang={language} dir="ltr">
 			<head>
@@ -61,8 +63,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 					{children}
 				</main>
 				<SiteFooter />
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -5,15 +5,17 @@ import {
 	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { type ClientLoaderFunctionArgs, Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { LessonContext } from '#app/components/lesson/lesson-context.tsx'
-import { useMdxComponent } from '#app/components/lesson/mdx-components.tsx'
+import { MdxContent } from '#app/components/lesson/mdx-components.tsx'
 import { ProgressBar } from '#app/components/progress-bar.tsx'
 import { allLessons, getCompiled, getLesson, getModule, pickVersion } from '#app/utils/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { loadMdxModule } from '#app/utils/mdx-modules.ts'
+import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import {
 	answerCheck,
@@ -27,6 +29,13 @@ import {
 	reopenLesson,
 	saveReflection,
 } from '#app/utils/progress.server.ts'
+
+/** A client-side visit imports the curriculum module before the page renders. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+	const data = await serverLoader<typeof loader>()
+	await loadMdxModule(data.contentHash)
+	return data
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.title} · ${data.appName}` : undefined },
@@ -79,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		objectives: version.objectives,
 		fallback: version.fallback,
 		contentLanguage: version.language,
-		code: compiled.code,
+		contentHash: prepareMdx(compiled),
 		module: {
 			slug: module.slug,
 			title: pickVersion(module.versions, language).title,
@@ -187,7 +196,6 @@ export default function LessonPage() {
 	const lesson = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
-	const Content = useMdxComponent(lesson.code)
 	const formError =
 		actionData && 'error' in actionData && actionData.error
 			? {
@@ -228,9 +236,7 @@ export default function LessonPage() {
 			<LessonContext.Provider
 				value={{ checks: lesson.checks, reflections: lesson.reflections, formError }}
 			>
-				<div className="prose" lang={lesson.contentLanguage}>
-					<Content />
-				</div>
+				<MdxContent hash={lesson.contentHash} lang={lesson.contentLanguage} />
 			</LessonContext.Provider>
 
 			<section id="lesson-complete" className="panel completion" aria-labelledby="completion-heading">

@@ -1,13 +1,22 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { type ClientLoaderFunctionArgs, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { useMdxComponent } from '#app/components/lesson/mdx-components.tsx'
+import { MdxContent } from '#app/components/lesson/mdx-components.tsx'
 import { ProgressBar } from '#app/components/progress-bar.tsx'
 import { getCompiled, getModule, pickVersion } from '#app/utils/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { loadMdxModule } from '#app/utils/mdx-modules.ts'
+import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+
+/** A client-side visit imports the curriculum module before the page renders. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+	const data = await serverLoader<typeof loader>()
+	await loadMdxModule(data.contentHash)
+	return data
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.title} · ${data.appName}` : undefined },
@@ -34,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		objectives: version.objectives,
 		fallback: version.fallback,
 		contentLanguage: version.language,
-		code: compiled.code,
+		contentHash: prepareMdx(compiled),
 		progress,
 		nextLesson,
 	}
@@ -43,7 +52,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ModulePage() {
 	const module = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const Content = useMdxComponent(module.code)
 	const started = module.progress.completed > 0
 	return (
 		<article className="page">
@@ -94,9 +102,7 @@ export default function ModulePage() {
 
 			<section aria-labelledby="overview-heading">
 				<h2 id="overview-heading">{t('learn.overview')}</h2>
-				<div className="prose" lang={module.contentLanguage}>
-					<Content />
-				</div>
+				<MdxContent hash={module.contentHash} lang={module.contentLanguage} />
 			</section>
 		</article>
 	)

@@ -279,6 +279,19 @@ export async function getCompiled(relative: string): Promise<CompiledContent> {
 	return compiled
 }
 
+/** A compiled version by its hash (memory, then the disk cache), or null if none is known. */
+export async function getCompiledByHash(hash: string): Promise<CompiledContent | null> {
+	if (!/^[a-f0-9]{32}$/.test(hash)) return null
+	for (const compiled of memoryCache.values()) if (compiled.hash === hash) return compiled
+	try {
+		return JSON.parse(
+			await fs.promises.readFile(path.join(cacheDir(), `${hash}.json`), 'utf8'),
+		) as CompiledContent
+	} catch {
+		return null
+	}
+}
+
 /** Forgets the in-memory cache (tests use it to prove the disk cache works). */
 export function clearMemoryCache() {
 	memoryCache.clear()

@@ -51,11 +51,39 @@ describe('knowledge checks', () => {
 	test('the lesson page data holds no answer before the delegate answers', async () => {
 		const { loader } = await import('#app/routes/learn.$module.$lesson.tsx')
 		const request = await requestAs('ec4@example.org', PATH)
-		const page = (await run(() => loader(routeArgs(request, params)))).data as { checks: Record<string, unknown>; code: string }
+		const page = (await run(() => loader(routeArgs(request, params)))).data as { checks: Record<string, unknown>; contentHash: string }
 		expect(Object.values(page.checks).every((state) => state === undefined)).toBe(true)
+		// The lesson's code travels as its own module: that must hold no answer either.
+		const { loader: moduleLoader } = await import('#app/routes/mdx.$file.tsx')
+		const moduleRequest = await requestAs('ec4@example.org', `/mdx/${page.contentHash}.js`)
+		const module = await run(() => moduleLoader(routeArgs(moduleRequest, { file: `${page.contentHash}.js` })))
+		expect(module.status).toBe(200)
+		const source = await module.response!.text()
 		const checks = await lessonChecks(getLesson(MODULE, LESSON)!)
+		expect(checks.length).toBeGreaterThan(0)
 		for (const check of checks) {
 			expect(JSON.stringify(page)).not.toContain(check.explanation.slice(0, 30))
+			expect(source).not.toContain(check.explanation.slice(0, 30))
+		}
+	})
+
+	test('curriculum modules are served to signed-in people only, by hash, and cached for good', async () => {
+		const { loader } = await import('#app/routes/learn.$module.$lesson.tsx')
+		const { loader: moduleLoader } = await import('#app/routes/mdx.$file.tsx')
+		const page = (await run(async () => loader(routeArgs(await requestAs('ec4@example.org', PATH), params)))).data as { contentHash: string }
+		const file = `${page.contentHash}.js`
+		const signedIn = await run(async () => moduleLoader(routeArgs(await requestAs('ec4@example.org', `/mdx/${file}`), { file })))
+		expect(signedIn.status).toBe(200)
+		expect(signedIn.response!.headers.get('Content-Type')).toMatch(/^text\/javascript/)
+		expect(signedIn.response!.headers.get('Cache-Control')).toContain('immutable')
+		const source = await signedIn.response!.text()
+		expect(source).toMatch(/^export default function \(React, ReactDOM, _jsx_runtime\)/)
+		expect(source).toContain('return Component')
+		const anonymous = await run(async () => moduleLoader(routeArgs(await requestAs(null, `/mdx/${file}`), { file })))
+		expect(anonymous.status).toBe(302)
+		for (const bad of ['0'.repeat(32) + '.js', '../../etc/passwd', `${page.contentHash}.json`, 'x.js']) {
+			const outcome = await run(async () => moduleLoader(routeArgs(await requestAs('ec4@example.org', `/mdx/x`), { file: bad })))
+			expect(outcome.status, bad).toBe(404)
 		}
 	})
 })

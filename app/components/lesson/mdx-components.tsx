@@ -1,18 +1,17 @@
 import { Link, useFetcher } from '@remix-run/react'
-import { getMDXComponent } from 'mdx-bundler/client/index.js'
 import {
 	Children,
 	isValidElement,
 	type ReactElement,
 	type ReactNode,
 	useEffect,
-	useMemo,
 	useRef,
 	useState,
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLessonContext } from '#app/components/lesson/lesson-context.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
+import { getMdxComponent, MDX_ATTRIBUTE, mdxModuleUrl } from '#app/utils/mdx-modules.ts'
 import { slugify } from '#app/utils/slugify.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 
@@ -283,12 +282,13 @@ const components = {
 	table: Table,
 }
 
-/** Turns compiled MDX into a component once per code string. */
-export function useMdxComponent(code: string) {
-	return useMemo(() => {
-		const Component = getMDXComponent(code)
-		return function Content() {
-			return <Component components={components} />
-		}
-	}, [code])
+/** Renders the curriculum module with this hash (loaded beforehand: see mdx-modules.ts). */
+export function MdxContent({ hash, lang }: { hash: string; lang: string }) {
+	const Component = getMdxComponent(hash)
+	return (
+		<div {...{ [MDX_ATTRIBUTE]: hash }} className="prose" lang={lang}>
+			<link rel="modulepreload" href={mdxModuleUrl(hash)} />
+			<Component components={components} />
+		</div>
+	)
 }

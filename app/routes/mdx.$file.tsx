@@ -1,0 +1,20 @@
+// A compiled curriculum version as a JavaScript module (see app/utils/mdx-modules.ts). Its URL
+// names the content hash, so it never changes and browsers may keep it for a year.
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { getCompiledByHash } from '#app/utils/content.server.ts'
+import { mdxModuleSource } from '#app/utils/mdx-modules.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'curriculum' })
+	const hash = /^([a-f0-9]{32})\.js$/.exec(params.file ?? '')?.[1]
+	const compiled = hash ? await getCompiledByHash(hash) : null
+	invariantResponse(compiled, 404, 'No such curriculum module.')
+	return new Response(mdxModuleSource(compiled.code), {
+		headers: {
+			'Content-Type': 'text/javascript; charset=utf-8',
+			'Cache-Control': 'private, max-age=31536000, immutable',
+		},
+	})
+}
