@@ -1,26 +1,34 @@
 import type { Language } from '#app/utils/i18n.ts'
 
+/**
+ * Node's and the browser's ICU disagree on spacing (a thin or narrow no-break space in one, a plain
+ * space in the other, e.g. in "June 24 – 26, 2025" or "3:45 PM"), and text rendered on the server
+ * must match what the browser renders when it hydrates. Every formatted string uses plain spaces.
+ */
+export function plain(text: string) {
+	return text.replace(/\s/gu, ' ')
+}
+
 /** Dates in the database are ISO dates (YYYY-MM-DD) or instants; shown in the reader's language. */
 function toDate(value: string) {
 	return new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
 }
 
 export function formatDate(value: string, language: Language, style: 'long' | 'medium' = 'long') {
-	return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(toDate(value))
+	return plain(new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(toDate(value)))
 }
 
 export function formatDateTime(value: string, language: Language) {
-	return new Intl.DateTimeFormat(language, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'UTC',
-	}).format(toDate(value))
+	return plain(
+		new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+			toDate(value),
+		),
+	)
 }
 
 export function formatDateRange(start: string, end: string, language: Language) {
-	return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(
-		toDate(start),
-		toDate(end),
+	return plain(
+		new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(toDate(start), toDate(end)),
 	)
 }
 
@@ -33,13 +41,11 @@ export function countryName(code: string, language: Language) {
 }
 
 export function formatNumber(value: number, language: Language) {
-	return new Intl.NumberFormat(language).format(value)
+	return plain(new Intl.NumberFormat(language).format(value))
 }
 
 export function formatPercent(fraction: number, language: Language) {
-	return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(
-		fraction,
-	)
+	return plain(new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(fraction))
 }
 
 /** Whole days from today (UTC) until an ISO date; negative when it has passed. */

@@ -133,7 +133,17 @@ export const test = base.extend({
 			await waitForHydration()
 			return response
 		}
+		// Any error in the browser fails the test: a hydration mismatch (the server's HTML thrown away
+		// and re-rendered), a Content-Security-Policy violation, an uncaught exception. Failed loads
+		// (a 403 page, a refused form) are expected in some tests and are not errors here.
+		const errors: string[] = []
+		page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+		page.on('console', (message) => {
+			if (message.type() !== 'error' || message.text().startsWith('Failed to load resource')) return
+			errors.push(message.text().slice(0, 300))
+		})
 		await provide(page)
+		expect(errors, 'errors in the browser console').toEqual([])
 	},
 })
 export { expect }

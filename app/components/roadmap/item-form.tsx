@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/forms.tsx'
+import { plain } from '#app/utils/format.ts'
 import { type FieldSpec, type ItemData, type Kind, KINDS } from '#app/utils/roadmap-kinds.ts'
 
 export type ItemFeedback = {
@@ -23,7 +24,7 @@ export function formatMinor(value: unknown, currency: string, language: string) 
 
 export function formatMoney(value: number, currency: string, language: string) {
 	const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-	return new Intl.NumberFormat(language, { style: 'currency', currency }).format(value / 10 ** digits)
+	return plain(new Intl.NumberFormat(language, { style: 'currency', currency }).format(value / 10 ** digits))
 }
 
 function fieldValue(spec: FieldSpec, data: ItemData | undefined, currency: string, language: string) {

@@ -1,0 +1,154 @@
+/**
+ * `npm run lighthouse`: Lighthouse (mobile profile, Debian's Chromium) on the public home, a lesson
+ * and a roadmap page of a freshly seeded demo Academy served by the production build. Prints the
+ * four scores against the targets, lists what cost points, writes
+ * tests/bench/results/lighthouse.json, and exits non-zero if a target is missed.
+ *
+ * Needs `npm run build` first (the npm script does it).
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { createKysely, migrateToLatest, openSqlite } from '#db/connection.ts'
+import { DEMO_PASSWORD, seed } from '#db/seed.ts'
+
+const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4310)
+const ORIGIN = `http://localhost:${PORT}`
+const WORK = path.resolve('.cache/lighthouse')
+const DATABASE = path.join(WORK, 'academy.db')
+const RESULTS = path.resolve('tests/bench/results/lighthouse.json')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const PAGES = [
+	{ name: 'Public home', path: '/', as: null },
+	{ name: 'Lesson (delegate)', path: '/learn/theory-of-change/why-a-theory-of-change', as: 'delegate.pa@example.org' },
+	{ name: 'Roadmap: strategic design (delegate)', path: '/roadmaps/panama-2025-pa/strategic-design', as: 'delegate.pa@example.org' },
+] as const
+
+const TARGETS: Record<string, number> = { performance: 95, accessibility: 100, 'best-practices': 95 }
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
+
+async function prepareDatabase() {
+	fs.mkdirSync(WORK, { recursive: true })
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${DATABASE}${suffix}`, { force: true })
+	const db = createKysely(openSqlite(DATABASE))
+	await migrateToLatest(db)
+	await seed(db)
+	await db.destroy()
+}
+
+async function startServer() {
+	if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first.')
+	const server = spawn(process.execPath, ['server.js'], {
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_PATH: DATABASE },
+		stdio: ['ignore', 'ignore', 'inherit'],
+	})
+	const deadline = Date.now() + 30_000
+	while (Date.now() < deadline) {
+		const healthy = await fetch(`${ORIGIN}/healthz`).then((r) => r.ok, () => false)
+		if (healthy) return server
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+	server.kill()
+	throw new Error('The server did not become healthy within 30 s.')
+}
+
+async function signIn(email: string) {
+	const response = await fetch(`${ORIGIN}/login`, {
+		method: 'POST',
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+		redirect: 'manual',
+	})
+	const cookie = response.headers.get('set-cookie')?.split(';')[0]
+	if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email} (${response.status}).`)
+	return cookie
+}
+
+type Audit = { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
+
+async function main() {
+	await prepareDatabase()
+	const server = await startServer()
+	const chrome = await chromeLauncher.launch({
+		chromePath: CHROMIUM,
+		chromeFlags: [
+			'--headless=new',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	})
+	const results: Array<{ name: string; url: string; scores: Record<string, number>; lost: Record<string, string[]> }> = []
+	try {
+		for (const page of PAGES) {
+			const url = `${ORIGIN}${page.path}`
+			const headers = page.as ? { Cookie: await signIn(page.as) } : undefined
+			const runner = await lighthouse(url, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: [...CATEGORIES],
+				formFactor: 'mobile',
+				extraHeaders: headers,
+			})
+			if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`)
+			const { lhr } = runner
+			if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`)
+			const finalUrl = lhr.finalDisplayedUrl
+			if (new URL(finalUrl).pathname !== page.path) throw new Error(`${url} ended at ${finalUrl}: not the page meant to be measured.`)
+			const scores: Record<string, number> = {}
+			const lost: Record<string, string[]> = {}
+			for (const category of CATEGORIES) {
+				const entry = lhr.categories[category]!
+				scores[category] = Math.round((entry.score ?? 0) * 100)
+				lost[category] = entry.auditRefs
+					.map((ref) => lhr.audits[ref.id] as Audit)
+					.filter((audit) => audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
+					.filter((audit) => audit.score !== null && audit.score < 0.9)
+					.map((audit) => `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`)
+			}
+			const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
+				.map((id) => `${lhr.audits[id]?.title}: ${lhr.audits[id]?.displayValue}`)
+			const consoleErrors = (lhr.audits['errors-in-console']?.details as { items?: Array<{ description?: string; sourceLocation?: { url?: string } }> } | undefined)?.items ?? []
+			for (const item of consoleErrors) lost['best-practices']!.push(`console: ${item.description ?? ''} ${item.sourceLocation?.url ?? ''}`.trim())
+			results.push({ name: page.name, url: page.path, scores, lost })
+			console.log(`\n${page.name} — ${page.path}\n  ${metrics.join(' · ')}`)
+		}
+	} finally {
+		await chrome.kill()
+		server.kill()
+	}
+
+	const header = `| Page | ${CATEGORIES.join(' | ')} |\n|---|${CATEGORIES.map(() => '---:').join('|')}|`
+	const rows = results.map((r) => `| ${r.name} | ${CATEGORIES.map((c) => r.scores[c]).join(' | ')} |`)
+	const targets = `| Target | ${CATEGORIES.map((c) => (TARGETS[c] ? `≥ ${TARGETS[c]}` : '—')).join(' | ')} |`
+	console.log(`\n${[header, ...rows, targets].join('\n')}\n`)
+	let missed = false
+	for (const result of results) {
+		for (const category of CATEGORIES) {
+			const target = TARGETS[category]
+			const score = result.scores[category]!
+			if (target && score < target) {
+				missed = true
+				console.log(`MISS ${result.name}: ${category} ${score} < ${target}`)
+			}
+			if (score < 100 && result.lost[category]!.length) {
+				console.log(`  ${result.name} · ${category}: ${result.lost[category]!.join('; ')}`)
+			}
+		}
+	}
+	fs.mkdirSync(path.dirname(RESULTS), { recursive: true })
+	fs.writeFileSync(
+		RESULTS,
+		`${JSON.stringify({ date: new Date().toISOString(), chromium: CHROMIUM, profile: 'mobile (Lighthouse default: simulated slow 4G, 4× CPU slowdown)', results }, null, '\t')}\n`,
+	)
+	console.log(missed ? 'Some Lighthouse targets were missed.' : 'All Lighthouse targets met.')
+	process.exit(missed ? 1 : 0)
+}
+
+await main()
