@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { type z } from 'zod'
-import { Field, FormErrors, SelectField } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormErrors, SelectField } from '#app/components/forms.tsx'
 import { CohortSchema } from '#app/utils/cohort-schemas.ts'
 
 type CountryOptions = { region: Array<{ value: string; label: string }>; rest: Array<{ value: string; label: string }> }
@@ -43,13 +43,7 @@ export function CountrySelect({
 					))}
 				</optgroup>
 			</select>
-			{errors?.length ? (
-				<ul id={errorId} className="field-errors" role="alert">
-					{errors.map((e) => (
-						<li key={e}>{t(e)}</li>
-					))}
-				</ul>
-			) : null}
+			<ErrorList id={errorId} errors={errors} />
 		</div>
 	)
 }

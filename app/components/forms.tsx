@@ -9,11 +9,14 @@ export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }
 	const messages = errors?.filter(Boolean) as string[] | undefined
 	if (!messages?.length) return null
 	return (
-		<ul id={id} className="field-errors" role="alert">
-			{messages.map((message) => (
-				<li key={message}>{t(message)}</li>
-			))}
-		</ul>
+		// The alert role sits on a wrapper: on the <ul> itself it would hide that this is a list.
+		<div id={id} className="field-errors" role="alert">
+			<ul>
+				{messages.map((message) => (
+					<li key={message}>{t(message)}</li>
+				))}
+			</ul>
+		</div>
 	)
 }
 

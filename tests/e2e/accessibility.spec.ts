@@ -1,12 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
-import { createDelegate, expect, loginAs, test } from './fixtures.ts'
+import { createDelegate, createInvitationLink, expect, loginAs, test } from './fixtures.ts'
 
 async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
 	const results = await new AxeBuilder({ page }).analyze()
 	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`),
-	).toEqual([])
+	const found = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+	expect(found, page.url()).toEqual([])
 }
 
 for (const language of ['en', 'es'] as const) {
@@ -99,5 +98,48 @@ for (const language of ['en', 'es'] as const) {
 			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
 			await expectNoSeriousViolations(page)
 		}
+	})
+}
+
+for (const language of ['en', 'es'] as const) {
+	test(`the remaining pages people reach have no serious accessibility violations (${language})`, async ({ page }) => {
+		// Accepting an invitation, and sign-in with its error messages showing.
+		const token = await createInvitationLink({
+			delegationId: 'panama-2025-cr',
+			cohortId: 'panama-2025',
+			email: `a11y-${language}-${Date.now()}@example.org`,
+		})
+		await page.goto(`/invite/${token}?lng=${language}`)
+		await expectNoSeriousViolations(page)
+		await page.goto(`/login?lng=${language}`)
+		await page.getByRole('button', { name: language === 'en' ? 'Sign in' : 'Iniciar sesión' }).click()
+		await expect(page.locator('[id$=-error]').first()).toBeVisible()
+		await expectNoSeriousViolations(page)
+		await page.goto(`/no-such-page?lng=${language}`)
+		await expectNoSeriousViolations(page)
+
+		// A delegate asking for help, reading a request, and looking back at an earlier version.
+		await loginAs(page, 'delegate.pa@example.org')
+		for (const path of [
+			'/roadmaps/panama-2025-pa/assistance?section=gender-budgeting',
+			'/roadmaps/panama-2025-pa/assistance',
+			'/roadmaps/panama-2025-pa/history?at=1',
+			'/cohorts/port-of-spain-2024',
+		]) {
+			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
+			await expectNoSeriousViolations(page)
+		}
+
+		// A facilitator's home and the whole-cohort dashboard.
+		await page.context().clearCookies()
+		await loginAs(page, 'facilitator@example.org')
+		for (const path of ['/home', '/cohorts/panama-2025/dashboard', '/assistance']) {
+			await page.goto(`${path}?lng=${language}`)
+			await expectNoSeriousViolations(page)
+		}
+		await page.context().clearCookies()
+		await loginAs(page, 'alumni.tt@example.org')
+		await page.goto(`/assistance/ta-tt-me?lng=${language}`)
+		await expectNoSeriousViolations(page)
 	})
 }
