@@ -1,4 +1,4 @@
-import { type LinksFunction, type LoaderFunctionArgs, data } from '@remix-run/node'
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import {
 	Links,
 	Meta,
@@ -14,7 +14,8 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/site-header.tsx'
 import appStylesheet from '#app/styles/app.css?url'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import { getLanguage } from '#app/utils/i18n.server.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { errorTitle, type PageTitles } from '#app/utils/meta.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import { getViewer, primaryRole } from '#app/utils/permissions.server.ts'
 
@@ -26,13 +27,29 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
 	const viewer = await getViewer(request)
 	const language = await getLanguage(request, viewer?.language)
+	const t = await getT(language)
+	const titles: PageTitles = {
+		appName: t('app.name'),
+		errors: {
+			forbidden: t('errors.forbidden.title'),
+			notFound: t('errors.notFound.title'),
+			badRequest: t('errors.badRequest.title'),
+			unexpected: t('errors.unexpected.title'),
+		},
+	}
 	return data({
 		language,
+		titles,
 		viewer: viewer
 			? { id: viewer.id, name: viewer.name, role: primaryRole(viewer), isStaff: viewer.isStaff }
 			: null,
 	})
 }
+
+/** Used by pages without a meta of their own, and when the root itself fails. */
+export const meta: MetaFunction<typeof loader> = ({ data, error, matches }) => [
+	{ title: error ? errorTitle(error, matches) : data?.titles.appName },
+]
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>['data']
 

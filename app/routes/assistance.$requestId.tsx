@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -13,8 +13,9 @@ import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import type { TaStatus } from '#db/schema.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 async function load(request: Request, requestId: string | undefined) {
 	const viewer = await requireViewer(request)

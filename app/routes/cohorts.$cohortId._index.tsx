@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { CohortNav } from '#app/components/cohort-nav.tsx'
 import { useTranslation } from 'react-i18next'
@@ -10,8 +10,9 @@ import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
 import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { can, invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.cohort.name }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.cohort.name }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)

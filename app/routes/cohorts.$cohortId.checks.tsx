@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortPageHeader } from '#app/components/cohort-nav.tsx'
@@ -10,8 +10,9 @@ import { checkResults } from '#app/utils/dashboard.server.ts'
 import { formatPercent } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')

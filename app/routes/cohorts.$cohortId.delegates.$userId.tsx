@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -10,8 +10,9 @@ import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.detail.member.name }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.detail.member.name }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -30,8 +30,9 @@ import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_INVITATION_DAYS } from '#app/utils/invitations.server.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { EmailSchema, NameSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 const MAX_ROSTER_BYTES = 1_000_000
 const Days = z.coerce

@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -13,10 +13,11 @@ import { getCohort } from '#app/utils/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const DelegationSchema = z.object({ countryCode: CountrySchema, napStatus: NapStatusSchema })
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 async function load(request: Request, cohortId: string | undefined) {
 	const viewer = await requireViewer(request)

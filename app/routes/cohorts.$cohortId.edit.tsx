@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -12,8 +12,9 @@ import { countryOptions } from '#app/utils/countries.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { EmailSchema } from '#app/utils/schemas.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 async function load(request: Request, cohortId: string | undefined) {
 	const viewer = await requireViewer(request)

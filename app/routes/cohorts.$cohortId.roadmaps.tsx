@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -11,8 +11,9 @@ import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { budgetTotals, buildTree, roadmapItems } from '#app/utils/roadmap.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 /** Peer learning: the roadmaps of a cohort side by side — those shared, plus the viewer's own. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

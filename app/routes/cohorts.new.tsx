@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortForm } from '#app/components/cohort-form.tsx'
@@ -9,8 +9,9 @@ import { CohortSchema } from '#app/utils/cohort-schemas.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)

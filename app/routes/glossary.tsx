@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -6,8 +6,9 @@ import { getGlossary, getLesson, pickVersion } from '#app/utils/content.server.t
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { slugify } from '#app/utils/slugify.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)

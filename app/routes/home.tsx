@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -13,8 +13,9 @@ import { primaryRole, requireViewer } from '#app/utils/permissions.server.ts'
 import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
 import { alumniSummary } from '#app/utils/alumni.server.ts'
 import { TaStatusBadge } from '#app/components/ta-status.tsx'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)

@@ -4,7 +4,6 @@ import {
 	type ActionFunctionArgs,
 	data,
 	type LoaderFunctionArgs,
-	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
@@ -33,6 +32,7 @@ import {
 	SECTORS,
 	SectorSchema,
 } from '#app/utils/schemas.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const JoinerFields = {
 	sector: SectorSchema,
@@ -56,7 +56,7 @@ const NewAccountSchema = z
 
 const JoinSchema = z.object({ intent: z.literal('join'), ...JoinerFields })
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 async function loadInvitation(request: Request, token: string) {
 	const viewer = await getViewer(request)

@@ -4,7 +4,6 @@ import {
 	type ActionFunctionArgs,
 	data,
 	type LoaderFunctionArgs,
-	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
@@ -14,6 +13,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field } from '#app/components/forms.tsx'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { findInvitation } from '#app/utils/invitations.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 /** Accepts a whole invitation link or just its code. */
 const CodeSchema = z.object({
@@ -25,7 +25,7 @@ const CodeSchema = z.object({
 		.transform((value) => value.split('/').filter(Boolean).pop() ?? ''),
 })
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const t = await getT(await getLanguage(request))

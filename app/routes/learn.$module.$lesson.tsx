@@ -2,7 +2,6 @@ import {
 	type ActionFunctionArgs,
 	data,
 	type LoaderFunctionArgs,
-	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -29,6 +28,7 @@ import {
 	reopenLesson,
 	saveReflection,
 } from '#app/utils/progress.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 /** A client-side visit imports the curriculum module before the page renders. */
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
@@ -37,10 +37,10 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 	return data
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.title} · ${data.appName}` : undefined },
-	{ name: 'description', content: data?.summary },
-]
+export const meta = pageMeta<typeof loader>((data) => [
+	{ title: `${data.title} · ${data.appName}` },
+	{ name: 'description', content: data.summary },
+])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)

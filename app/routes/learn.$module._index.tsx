@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -10,6 +10,7 @@ import { loadMdxModule } from '#app/utils/mdx-modules.ts'
 import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 /** A client-side visit imports the curriculum module before the page renders. */
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
@@ -18,9 +19,9 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 	return data
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.title} · ${data.appName}` : undefined },
-]
+export const meta = pageMeta<typeof loader>((data) => [
+	{ title: `${data.title} · ${data.appName}` },
+])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)

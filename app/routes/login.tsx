@@ -4,7 +4,6 @@ import {
 	type ActionFunctionArgs,
 	data,
 	type LoaderFunctionArgs,
-	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
@@ -21,6 +20,7 @@ import {
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
 import { EmailSchema } from '#app/utils/schemas.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const LoginSchema = z.object({
 	email: EmailSchema,
@@ -30,7 +30,7 @@ const LoginSchema = z.object({
 	redirectTo: z.string().optional(),
 })
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)

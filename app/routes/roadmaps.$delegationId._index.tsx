@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Stats } from '#app/components/stats.tsx'
@@ -13,8 +13,9 @@ import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { SECTIONS } from '#app/utils/roadmap-kinds.ts'
 import { importRoadmap } from '#app/utils/roadmap-transfer.server.ts'
 import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems, setShared, setStatus } from '#app/utils/roadmap.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -14,8 +14,9 @@ import { getT } from '#app/utils/i18n.server.ts'
 import { requirePermission } from '#app/utils/permissions.server.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { roadmapItems } from '#app/utils/roadmap.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 async function load(request: Request, delegationId: string | undefined, action: 'view' | 'edit') {
 	const access = await requireRoadmap(request, delegationId, 'view')

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Stats } from '#app/components/stats.tsx'
@@ -12,8 +12,9 @@ import { getT } from '#app/utils/i18n.server.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { ACTION_STATUSES } from '#app/utils/roadmap-kinds.ts'
 import { ActionStatusUpdate, buildTree, IndicatorReport, latestImplementation, recordActionStatus, reportIndicatorValue, roadmapItems } from '#app/utils/roadmap.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')

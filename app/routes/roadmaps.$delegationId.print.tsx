@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -10,8 +10,9 @@ import { getT } from '#app/utils/i18n.server.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { loadTree } from '#app/utils/roadmap-transfer.server.ts'
 import { budgetTotals } from '#app/utils/roadmap.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, 'view')

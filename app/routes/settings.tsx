@@ -4,7 +4,6 @@ import {
 	type ActionFunctionArgs,
 	data,
 	type LoaderFunctionArgs,
-	type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -16,6 +15,7 @@ import { db } from '#app/utils/db.server.ts'
 import { getLanguage, getT, languageCookie } from '#app/utils/i18n.server.ts'
 import { requireViewer } from '#app/utils/permissions.server.ts'
 import { LanguageSchema, NameSchema, NewPasswordSchema } from '#app/utils/schemas.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const ProfileSchema = z.object({
 	intent: z.literal('profile'),
@@ -35,7 +35,7 @@ const PasswordSchema = z
 		error: 'forms.passwordsDontMatch',
 	})
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }]
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)
