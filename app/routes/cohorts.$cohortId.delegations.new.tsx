@@ -13,6 +13,7 @@ import { getCohort } from '#app/utils/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 const DelegationSchema = z.object({ countryCode: CountrySchema, napStatus: NapStatusSchema })
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { cohort } = await load(request, params.cohortId)
-	const submission = parseWithZod(await request.formData(), { schema: DelegationSchema })
+	const submission = parseWithZod(await readFormData(request), { schema: DelegationSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus)
 	if (!added.ok) {

@@ -27,6 +27,7 @@ import {
 	reopenLesson,
 	saveReflection,
 } from '#app/utils/progress.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
 	{ title: data ? `${data.title} · ${data.appName}` : undefined },
@@ -118,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	requirePermission(viewer, 'learn', { type: 'curriculum' })
 	const lesson = getLesson(params.module ?? '', params.lesson ?? '')
 	invariantResponse(lesson)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const viaJs = formData.get('via') === 'js'
 	const parsed = ActionSchema.safeParse({
 		...Object.fromEntries(formData),
