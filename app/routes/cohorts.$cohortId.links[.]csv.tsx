@@ -12,7 +12,7 @@ const LinksSchema = z.object({
 })
 
 export async function loader({ params }: { params: { cohortId?: string } }) {
-	return redirect(`/cohorts/${params.cohortId ?? ''}`)
+	return redirect(`/cohorts/${encodeURIComponent(params.cohortId ?? '')}`)
 }
 
 /** Turns the links just shown on the page into a CSV download (the server keeps no tokens). */
