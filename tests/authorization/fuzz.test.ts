@@ -505,6 +505,6 @@ describe('fuzz: every route', () => {
 					{ numRuns: ACTION_RUNS },
 				)
 			}
-		})
+		}, 30_000 + RUNS * 2_000)
 	}
 })
