@@ -27,7 +27,7 @@ export default defineConfig({
 			}),
 	],
 	test: {
-		include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/authorization/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		globalSetup: ['./tests/global-setup.ts'],
 		setupFiles: ['./tests/setup-db.ts'],
 		pool: 'forks',

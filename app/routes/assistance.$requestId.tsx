@@ -12,6 +12,7 @@ import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import type { TaStatus } from '#db/schema.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -65,7 +66,7 @@ const StatusSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, ta, resource } = await load(request, params.requestId)
-	const form = Object.fromEntries(await request.formData())
+	const form = Object.fromEntries(await readFormData(request))
 	const back = () => {
 		const url = new URL(request.url)
 		return redirect(`${url.pathname}${url.search}`)

@@ -31,6 +31,7 @@ import { DEFAULT_INVITATION_DAYS } from '#app/utils/invitations.server.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { EmailSchema, NameSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -102,7 +103,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, delegation } = await load(request, params)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
 	const reply = (result: ActionResult, status = 200) => data(result, { status })
 	const withUrls = (links: NewLink[]) => links.map((link) => ({ ...link, url: linkFor(request, link.token) }))

@@ -14,6 +14,7 @@ import { countryOptions } from '#app/utils/countries.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 const DelegationSchema = z.object({ countryCode: CountrySchema, napStatus: NapStatusSchema })
 
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { cohort } = await load(request, params.cohortId)
-	const submission = parseWithZod(await request.formData(), { schema: DelegationSchema })
+	const submission = parseWithZod(await readFormData(request), { schema: DelegationSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus)
 	if (!added.ok) {

@@ -13,6 +13,7 @@ import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { EmailSchema } from '#app/utils/schemas.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -44,7 +45,7 @@ const RemoveSchema = z.object({ userId: z.string().min(1).max(100) })
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { cohort } = await load(request, params.cohortId)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'save') {
 		const submission = parseWithZod(formData, { schema: CohortSchema })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { linksCsv } from '#app/utils/cohort-exports.server.ts'
 import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 const LinksSchema = z.object({
 	name: z.array(z.string().max(200)).max(1000),
@@ -11,13 +12,13 @@ const LinksSchema = z.object({
 })
 
 export async function loader({ params }: { params: { cohortId?: string } }) {
-	return redirect(`/cohorts/${params.cohortId ?? ''}`)
+	return redirect(`/cohorts/${encodeURIComponent(params.cohortId ?? '')}`)
 }
 
 /** Turns the links just shown on the page into a CSV download (the server keeps no tokens). */
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const parsed = LinksSchema.safeParse({
 		name: formData.getAll('name'),
 		email: formData.getAll('email'),

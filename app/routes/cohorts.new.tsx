@@ -10,6 +10,7 @@ import { countryOptions } from '#app/utils/countries.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const viewer = await requireViewer(request)
 	requirePermission(viewer, 'manage', { type: 'academy' })
-	const submission = parseWithZod(await request.formData(), { schema: CohortSchema })
+	const submission = parseWithZod(await readFormData(request), { schema: CohortSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply() }, { status: 400 })
 	}

@@ -33,6 +33,7 @@ import {
 	SectorSchema,
 } from '#app/utils/schemas.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 const JoinerFields = {
 	sector: SectorSchema,
@@ -106,7 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const token = params.token ?? ''
 	const { viewer, invitation, state, accountExists } = await loadInvitation(request, token)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	const schema = intent === 'join' ? JoinSchema : NewAccountSchema
 	const submission = parseWithZod(formData, { schema })

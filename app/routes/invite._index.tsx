@@ -14,6 +14,7 @@ import { Field } from '#app/components/forms.tsx'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { findInvitation } from '#app/utils/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 /** Accepts a whole invitation link or just its code. */
 const CodeSchema = z.object({
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: CodeSchema })
+	const submission = parseWithZod(await readFormData(request), { schema: CodeSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply() }, { status: 400 })
 	}

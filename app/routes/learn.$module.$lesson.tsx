@@ -29,6 +29,7 @@ import {
 	saveReflection,
 } from '#app/utils/progress.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 /** A client-side visit imports the curriculum module before the page renders. */
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
@@ -127,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	requirePermission(viewer, 'learn', { type: 'curriculum' })
 	const lesson = getLesson(params.module ?? '', params.lesson ?? '')
 	invariantResponse(lesson)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const viaJs = formData.get('via') === 'js'
 	const parsed = ActionSchema.safeParse({
 		...Object.fromEntries(formData),

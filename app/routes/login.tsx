@@ -21,6 +21,7 @@ import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
 import { EmailSchema } from '#app/utils/schemas.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 const LoginSchema = z.object({
 	email: EmailSchema,
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	await requireAnonymous(request)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, { schema: LoginSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })

@@ -31,6 +31,7 @@ import {
 	updateItem,
 } from '#app/utils/roadmap.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -87,7 +88,7 @@ const CommentSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const section = sectionOf(params.section)
-	const form = Object.fromEntries(await request.formData())
+	const form = Object.fromEntries(await readFormData(request))
 	const intent = String(form.intent ?? '')
 	const formKey = typeof form.formKey === 'string' ? form.formKey : undefined
 	const needs = intent === 'comment' || intent === 'resolve' ? 'comment' : 'edit'

@@ -14,6 +14,7 @@ import { SECTIONS } from '#app/utils/roadmap-kinds.ts'
 import { importRoadmap } from '#app/utils/roadmap-transfer.server.ts'
 import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems, setShared, setStatus } from '#app/utils/roadmap.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const NEXT_STATUS = { draft: 'review', review: 'final' } as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
 	const needs = intent === 'share' ? 'manage' : intent === 'reopen' ? 'reopen' : 'edit'
 	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, needs)

@@ -15,6 +15,7 @@ import { requirePermission } from '#app/utils/permissions.server.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { roadmapItems } from '#app/utils/roadmap.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, delegation } = await load(request, params.delegationId, 'edit')
-	const form = Object.fromEntries(await request.formData())
+	const form = Object.fromEntries(await readFormData(request))
 	const parsed = NewRequestSchema.safeParse(form)
 	if (!parsed.success) {
 		const errors: Record<string, string[]> = {}

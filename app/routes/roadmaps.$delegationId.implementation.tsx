@@ -13,6 +13,7 @@ import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { ACTION_STATUSES } from '#app/utils/roadmap-kinds.ts'
 import { ActionStatusUpdate, buildTree, IndicatorReport, latestImplementation, recordActionStatus, reportIndicatorValue, roadmapItems } from '#app/utils/roadmap.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, 'edit')
-	const form = Object.fromEntries(await request.formData())
+	const form = Object.fromEntries(await readFormData(request))
 	const itemId = String(form.itemId ?? '')
 	const fail = (status: number, errors: Record<string, string[]>) => data({ itemId, errors, submitted: form as Record<string, string> }, { status })
 	if (form.intent === 'status') {

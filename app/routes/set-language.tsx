@@ -5,6 +5,7 @@ import { LANGUAGES } from '#app/utils/i18n.ts'
 import { languageCookie } from '#app/utils/i18n.server.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 const LanguageSchema = z.object({
 	lng: z.enum(LANGUAGES),
@@ -17,7 +18,7 @@ export async function loader() {
 
 /** The visible switcher: remembers the choice in a cookie and, when signed in, in the account. */
 export async function action({ request }: ActionFunctionArgs) {
-	const parsed = LanguageSchema.safeParse(Object.fromEntries(await request.formData()))
+	const parsed = LanguageSchema.safeParse(Object.fromEntries(await readFormData(request)))
 	if (!parsed.success) {
 		return data({ error: 'Unknown language' }, { status: 400 })
 	}

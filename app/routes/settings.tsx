@@ -16,6 +16,7 @@ import { getLanguage, getT, languageCookie } from '#app/utils/i18n.server.ts'
 import { requireViewer } from '#app/utils/permissions.server.ts'
 import { LanguageSchema, NameSchema, NewPasswordSchema } from '#app/utils/schemas.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 
 const ProfileSchema = z.object({
 	intent: z.literal('profile'),
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const viewer = await requireViewer(request)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'profile') {
 		const submission = parseWithZod(formData, { schema: ProfileSchema })

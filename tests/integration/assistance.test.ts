@@ -143,35 +143,3 @@ describe('alumni', () => {
 		expect((await call('loader', routes.delegation, 'alumni.tt@example.org', '/roadmaps/panama-2025-pa/assistance', { delegationId: 'panama-2025-pa' })).status).toBe(403)
 	})
 })
-
-describe('authorization matrix: assistance (role × route)', () => {
-	const ROLES = {
-		signedOut: null,
-		staff: 'staff@example.org',
-		facilitator2025: 'facilitator@example.org',
-		facilitator2024: 'facilitator.pos@example.org',
-		memberPanama: 'pa2@example.org',
-		otherDelegation: 'delegate.bo@example.org',
-		alumniTT: 'alumni.tt@example.org',
-	} as const
-	type Role = keyof typeof ROLES
-	const cases: Array<{ label: string; kind: 'loader' | 'action'; module: () => Promise<any>; path: string; params: Record<string, string>; form?: Record<string, string>; expected: Record<Role, number> }> = [
-		{ label: 'GET delegation requests (PA)', kind: 'loader', module: routes.delegation, path: '/roadmaps/panama-2025-pa/assistance', params: { delegationId: 'panama-2025-pa' }, expected: { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 403, memberPanama: 200, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'POST new request (PA)', kind: 'action', module: routes.delegation, path: '/roadmaps/panama-2025-pa/assistance', params: { delegationId: 'panama-2025-pa' }, form: { topic: 'other', need: 'short' }, expected: { signedOut: 302, staff: 403, facilitator2025: 403, facilitator2024: 403, memberPanama: 400, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'GET request (PA)', kind: 'loader', module: routes.request, path: '/assistance/ta-pa-costing', params: { requestId: 'ta-pa-costing' }, expected: { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 403, memberPanama: 200, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'POST message (PA)', kind: 'action', module: routes.request, path: '/assistance/ta-pa-costing', params: { requestId: 'ta-pa-costing' }, form: { intent: 'message', body: 'Hello' }, expected: { signedOut: 302, staff: 302, facilitator2025: 302, facilitator2024: 403, memberPanama: 302, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'POST status (PA)', kind: 'action', module: routes.request, path: '/assistance/ta-pa-costing', params: { requestId: 'ta-pa-costing' }, form: { intent: 'status', to: 'done' }, expected: { signedOut: 302, staff: 409, facilitator2025: 403, facilitator2024: 403, memberPanama: 403, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'GET queue', kind: 'loader', module: routes.queue, path: '/assistance', params: {}, expected: { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 200, memberPanama: 403, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'GET queue CSV', kind: 'loader', module: routes.csv, path: '/assistance/requests.csv', params: {}, expected: { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 200, memberPanama: 403, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'GET overview', kind: 'loader', module: routes.overview, path: '/assistance/overview', params: {}, expected: { signedOut: 302, staff: 200, facilitator2025: 403, facilitator2024: 403, memberPanama: 403, otherDelegation: 403, alumniTT: 403 } },
-		{ label: 'GET implementation (TT)', kind: 'loader', module: routes.implementation, path: '/roadmaps/port-of-spain-2024-tt/implementation', params: { delegationId: 'port-of-spain-2024-tt' }, expected: { signedOut: 302, staff: 200, facilitator2025: 403, facilitator2024: 200, memberPanama: 403, otherDelegation: 403, alumniTT: 200 } },
-		{ label: 'POST implementation (TT)', kind: 'action', module: routes.implementation, path: '/roadmaps/port-of-spain-2024-tt/implementation', params: { delegationId: 'port-of-spain-2024-tt' }, form: { intent: 'report', itemId: 'tt-indicator-1', period: '', value: '' }, expected: { signedOut: 302, staff: 403, facilitator2025: 403, facilitator2024: 403, memberPanama: 403, otherDelegation: 403, alumniTT: 400 } },
-	]
-	for (const c of cases) {
-		for (const role of Object.keys(ROLES) as Role[]) {
-			test(`${role} ${c.label} → ${c.expected[role]}`, async () => {
-				expect((await call(c.kind, c.module, ROLES[role], c.path, c.params, c.form)).status).toBe(c.expected[role])
-			})
-		}
-	}
-})

@@ -1,0 +1,185 @@
+import { type Case, everyone, type Expected, signedIn, staffOnly } from '#tests/authorization/matrix.ts'
+
+/**
+ * The authorization matrix, one table per resource area. Every role of `ROLES` has an expected
+ * status in every case; `matrix.test.ts` runs them all and fails when a route file in app/routes
+ * has a loader or action with no case here.
+ */
+
+// -------------------------------------------------------------------------------------------------
+// Learning, home, settings, the cohort page
+
+const IN_2025: Expected = { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 403, delegateBolivia: 200, leadPanama: 200, memberPanama: 200, alumniTT: 403 }
+const IN_2024: Expected = { signedOut: 302, staff: 200, facilitator2025: 403, facilitator2024: 200, delegateBolivia: 403, leadPanama: 403, memberPanama: 403, alumniTT: 200 }
+
+const lesson = { module: 'theory-of-change', lesson: 'why-a-theory-of-change' }
+
+export const learningCases: Case[] = [
+	{ label: 'GET /', route: '_index.tsx', kind: 'loader', path: '/', params: {}, expected: everyone(200) },
+	{ label: 'GET /home', route: 'home.tsx', kind: 'loader', path: '/home', params: {}, expected: signedIn(200) },
+	{ label: 'GET /cohorts/panama-2025', route: 'cohorts.$cohortId._index.tsx', kind: 'loader', path: '/cohorts/panama-2025', params: { cohortId: 'panama-2025' }, expected: IN_2025 },
+	{ label: 'GET /cohorts/port-of-spain-2024', route: 'cohorts.$cohortId._index.tsx', kind: 'loader', path: '/cohorts/port-of-spain-2024', params: { cohortId: 'port-of-spain-2024' }, expected: IN_2024 },
+	{ label: 'GET /cohorts/no-such-cohort', route: 'cohorts.$cohortId._index.tsx', kind: 'loader', path: '/cohorts/no-such-cohort', params: { cohortId: 'no-such-cohort' }, expected: signedIn(404) },
+	{ label: 'GET /learn', route: 'learn._index.tsx', kind: 'loader', path: '/learn', params: {}, expected: signedIn(200) },
+	{ label: 'GET /learn/theory-of-change', route: 'learn.$module._index.tsx', kind: 'loader', path: '/learn/theory-of-change', params: { module: 'theory-of-change' }, expected: signedIn(200) },
+	{ label: 'GET a lesson', route: 'learn.$module.$lesson.tsx', kind: 'loader', path: '/learn/theory-of-change/why-a-theory-of-change', params: lesson, expected: signedIn(200) },
+	{ label: 'GET /learn/theory-of-change/no-such-lesson', route: 'learn.$module.$lesson.tsx', kind: 'loader', path: '/learn/theory-of-change/no-such-lesson', params: { module: 'theory-of-change', lesson: 'no-such-lesson' }, expected: signedIn(404) },
+	{ label: 'POST a lesson (unknown check)', route: 'learn.$module.$lesson.tsx', kind: 'action', path: '/learn/theory-of-change/why-a-theory-of-change', params: lesson, form: { intent: 'answer', checkId: 'no-such-check', option: 'a' }, expected: signedIn(404) },
+	{ label: 'GET /glossary', route: 'glossary.tsx', kind: 'loader', path: '/glossary', params: {}, expected: signedIn(200) },
+	{ label: 'GET /settings', route: 'settings.tsx', kind: 'loader', path: '/settings', params: {}, expected: signedIn(200) },
+	{ label: 'POST /settings (empty name)', route: 'settings.tsx', kind: 'action', path: '/settings', params: {}, form: { intent: 'profile', name: '', language: 'es' }, expected: signedIn(400) },
+]
+
+// -------------------------------------------------------------------------------------------------
+// Running cohorts: staff and the cohort's facilitators
+
+const STAFF_ONLY = staffOnly()
+const RUNS_2025: Expected = { ...STAFF_ONLY, facilitator2025: 200 }
+const RUNS_2024: Expected = { ...STAFF_ONLY, facilitator2024: 200 }
+/** A record of the 2024 cohort asked for through the 2025 cohort's address. */
+const NOT_IN_2025: Expected = { ...RUNS_2025, staff: 404, facilitator2025: 404 }
+const p2025 = { cohortId: 'panama-2025' }
+const p2024 = { cohortId: 'port-of-spain-2024' }
+
+export const cohortCases: Case[] = [
+	{ label: 'GET /cohorts', route: 'cohorts._index.tsx', kind: 'loader', path: '/cohorts', params: {}, expected: signedIn(200) },
+	{ label: 'GET /cohorts/new', route: 'cohorts.new.tsx', kind: 'loader', path: '/cohorts/new', params: {}, expected: STAFF_ONLY },
+	{ label: 'GET edit 2025', route: 'cohorts.$cohortId.edit.tsx', kind: 'loader', path: '/cohorts/panama-2025/edit', params: p2025, expected: STAFF_ONLY },
+	{ label: 'GET dashboard 2025', route: 'cohorts.$cohortId.dashboard.tsx', kind: 'loader', path: '/cohorts/panama-2025/dashboard', params: p2025, expected: RUNS_2025 },
+	{ label: 'GET dashboard 2024', route: 'cohorts.$cohortId.dashboard.tsx', kind: 'loader', path: '/cohorts/port-of-spain-2024/dashboard', params: p2024, expected: RUNS_2024 },
+	{ label: 'GET reflections 2025', route: 'cohorts.$cohortId.reflections.tsx', kind: 'loader', path: '/cohorts/panama-2025/reflections', params: p2025, expected: RUNS_2025 },
+	{ label: 'GET checks 2025', route: 'cohorts.$cohortId.checks.tsx', kind: 'loader', path: '/cohorts/panama-2025/checks', params: p2025, expected: RUNS_2025 },
+	{ label: 'GET new delegation 2025', route: 'cohorts.$cohortId.delegations.new.tsx', kind: 'loader', path: '/cohorts/panama-2025/delegations/new', params: p2025, expected: RUNS_2025 },
+	{ label: 'GET delegation BO 2025', route: 'cohorts.$cohortId.delegations.$delegationId.tsx', kind: 'loader', path: '/cohorts/panama-2025/delegations/panama-2025-bo', params: { ...p2025, delegationId: 'panama-2025-bo' }, expected: RUNS_2025 },
+	{ label: 'GET delegation TT through 2025', route: 'cohorts.$cohortId.delegations.$delegationId.tsx', kind: 'loader', path: '/cohorts/panama-2025/delegations/port-of-spain-2024-tt', params: { ...p2025, delegationId: 'port-of-spain-2024-tt' }, expected: NOT_IN_2025 },
+	{ label: 'GET delegate BO 2025', route: 'cohorts.$cohortId.delegates.$userId.tsx', kind: 'loader', path: '/cohorts/panama-2025/delegates/user-delegate-bo', params: { ...p2025, userId: 'user-delegate-bo' }, expected: RUNS_2025 },
+	{ label: 'GET delegate TT through 2025', route: 'cohorts.$cohortId.delegates.$userId.tsx', kind: 'loader', path: '/cohorts/panama-2025/delegates/user-alumni-tt', params: { ...p2025, userId: 'user-alumni-tt' }, expected: NOT_IN_2025 },
+	{ label: 'GET roster.csv 2025', route: 'cohorts.$cohortId.roster[.]csv.tsx', kind: 'loader', path: '/cohorts/panama-2025/roster.csv', params: p2025, expected: RUNS_2025 },
+	{ label: 'GET progress.csv 2025', route: 'cohorts.$cohortId.progress[.]csv.tsx', kind: 'loader', path: '/cohorts/panama-2025/progress.csv', params: p2025, expected: RUNS_2025 },
+	{ label: 'GET invitations.csv 2025', route: 'cohorts.$cohortId.invitations[.]csv.tsx', kind: 'loader', path: '/cohorts/panama-2025/invitations.csv', params: p2025, expected: RUNS_2025 },
+	{ label: 'GET roster.csv 2024', route: 'cohorts.$cohortId.roster[.]csv.tsx', kind: 'loader', path: '/cohorts/port-of-spain-2024/roster.csv', params: p2024, expected: RUNS_2024 },
+	{ label: 'GET links.csv 2025 (a redirect to the cohort page)', route: 'cohorts.$cohortId.links[.]csv.tsx', kind: 'loader', path: '/cohorts/panama-2025/links.csv', params: p2025, expected: everyone(302), redirects: true },
+	{ label: 'GET peer roadmaps 2025 (none shared)', route: 'cohorts.$cohortId.roadmaps.tsx', kind: 'loader', path: '/cohorts/panama-2025/roadmaps', params: p2025, expected: IN_2025 },
+
+	{ label: 'POST /cohorts/new (invalid)', route: 'cohorts.new.tsx', kind: 'action', path: '/cohorts/new', params: {}, form: { name: 'X' }, expected: staffOnly(400) },
+	{ label: 'POST edit 2025 (add facilitator)', route: 'cohorts.$cohortId.edit.tsx', kind: 'action', path: '/cohorts/panama-2025/edit', params: p2025, form: { intent: 'addFacilitator', email: 'bb1@example.org' }, expected: STAFF_ONLY },
+	{ label: 'POST new delegation 2025 (invalid)', route: 'cohorts.$cohortId.delegations.new.tsx', kind: 'action', path: '/cohorts/panama-2025/delegations/new', params: p2025, form: { countryCode: 'ZZ', napStatus: 'drafting' }, expected: { ...RUNS_2025, staff: 400, facilitator2025: 400 } },
+	{ label: 'POST delegation BO 2025 (NAP status)', route: 'cohorts.$cohortId.delegations.$delegationId.tsx', kind: 'action', path: '/cohorts/panama-2025/delegations/panama-2025-bo', params: { ...p2025, delegationId: 'panama-2025-bo' }, form: { intent: 'napStatus', napStatus: 'drafting' }, expected: RUNS_2025 },
+	{ label: 'POST delegation TT through 2025', route: 'cohorts.$cohortId.delegations.$delegationId.tsx', kind: 'action', path: '/cohorts/panama-2025/delegations/port-of-spain-2024-tt', params: { ...p2025, delegationId: 'port-of-spain-2024-tt' }, form: { intent: 'napStatus', napStatus: 'drafting' }, expected: NOT_IN_2025 },
+	{ label: 'POST links.csv 2025', route: 'cohorts.$cohortId.links[.]csv.tsx', kind: 'action', path: '/cohorts/panama-2025/links.csv', params: p2025, form: { name: 'A', email: 'a@example.org', url: 'http://localhost/invite/abc' }, expected: RUNS_2025 },
+]
+
+// -------------------------------------------------------------------------------------------------
+// Roadmaps: the delegation edits, the cohort's facilitators and staff read and comment
+
+/** Panama's roadmap while it is not shared with the cohort. */
+export const ROADMAP_READ: Expected = { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 403, delegateBolivia: 403, leadPanama: 200, memberPanama: 200, alumniTT: 403 }
+const pa = { delegationId: 'panama-2025-pa' }
+const roadmapGet = (label: string, route: string, path: string, params: Record<string, string> = pa): Case => ({ label: `GET ${label} (not shared)`, route, kind: 'loader', path, params, expected: ROADMAP_READ })
+
+export const roadmapCases: Case[] = [
+	roadmapGet('overview', 'roadmaps.$delegationId._index.tsx', '/roadmaps/panama-2025-pa'),
+	roadmapGet('section', 'roadmaps.$delegationId.$section.tsx', '/roadmaps/panama-2025-pa/strategic-design', { ...pa, section: 'strategic-design' }),
+	roadmapGet('history', 'roadmaps.$delegationId.history.tsx', '/roadmaps/panama-2025-pa/history'),
+	roadmapGet('print', 'roadmaps.$delegationId.print.tsx', '/roadmaps/panama-2025-pa/print'),
+	roadmapGet('roadmap.json', 'roadmaps.$delegationId.roadmap[.]json.tsx', '/roadmaps/panama-2025-pa/roadmap.json'),
+	roadmapGet('actions.csv', 'roadmaps.$delegationId.actions[.]csv.tsx', '/roadmaps/panama-2025-pa/actions.csv'),
+	roadmapGet('indicators.csv', 'roadmaps.$delegationId.indicators[.]csv.tsx', '/roadmaps/panama-2025-pa/indicators.csv'),
+	{
+		label: 'POST add an objective',
+		route: 'roadmaps.$delegationId.$section.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/strategic-design',
+		params: { ...pa, section: 'strategic-design' },
+		form: { intent: 'create', kind: 'pillar', name: 'Matrix pillar' },
+		expected: { signedOut: 302, staff: 403, facilitator2025: 403, facilitator2024: 403, leadPanama: 302, memberPanama: 302, delegateBolivia: 403, alumniTT: 403 },
+	},
+	{
+		label: 'POST comment',
+		route: 'roadmaps.$delegationId.$section.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/coordination',
+		params: { ...pa, section: 'coordination' },
+		form: { intent: 'comment', body: 'Who chairs the group?' },
+		expected: { signedOut: 302, staff: 302, facilitator2025: 302, facilitator2024: 403, leadPanama: 302, memberPanama: 302, delegateBolivia: 403, alumniTT: 403 },
+	},
+	{
+		label: 'POST share with the cohort',
+		route: 'roadmaps.$delegationId._index.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa',
+		params: pa,
+		form: { intent: 'share', shared: 'false' },
+		expected: { signedOut: 302, staff: 403, facilitator2025: 403, facilitator2024: 403, leadPanama: 302, memberPanama: 403, delegateBolivia: 403, alumniTT: 403 },
+	},
+	{
+		label: 'POST reopen (not final: 409 for those allowed)',
+		route: 'roadmaps.$delegationId._index.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa',
+		params: pa,
+		form: { intent: 'reopen' },
+		expected: { signedOut: 302, staff: 409, facilitator2025: 403, facilitator2024: 403, leadPanama: 409, memberPanama: 403, delegateBolivia: 403, alumniTT: 403 },
+	},
+	{
+		label: 'POST import (empty roadmap: 400 for those allowed)',
+		route: 'roadmaps.$delegationId._index.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa',
+		params: pa,
+		form: { intent: 'import', json: '{}' },
+		expected: { signedOut: 302, staff: 403, facilitator2025: 403, facilitator2024: 403, leadPanama: 400, memberPanama: 400, delegateBolivia: 403, alumniTT: 403 },
+	},
+]
+
+// -------------------------------------------------------------------------------------------------
+// Technical assistance and implementation
+
+const PA_ASSISTANCE: Expected = { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 403, leadPanama: 200, memberPanama: 200, delegateBolivia: 403, alumniTT: 403 }
+const QUEUE: Expected = { ...staffOnly(), facilitator2025: 200, facilitator2024: 200 }
+const taRequest = { requestId: 'ta-pa-costing' }
+const tt = { delegationId: 'port-of-spain-2024-tt' }
+
+export const assistanceCases: Case[] = [
+	{ label: 'GET delegation requests (PA)', route: 'roadmaps.$delegationId.assistance.tsx', kind: 'loader', path: '/roadmaps/panama-2025-pa/assistance', params: pa, expected: PA_ASSISTANCE },
+	{ label: 'POST new request (PA, invalid)', route: 'roadmaps.$delegationId.assistance.tsx', kind: 'action', path: '/roadmaps/panama-2025-pa/assistance', params: pa, form: { topic: 'other', need: 'short' }, expected: { ...signedIn(403), leadPanama: 400, memberPanama: 400 } },
+	{ label: 'GET request (PA)', route: 'assistance.$requestId.tsx', kind: 'loader', path: '/assistance/ta-pa-costing', params: taRequest, expected: PA_ASSISTANCE },
+	{ label: 'POST message (PA)', route: 'assistance.$requestId.tsx', kind: 'action', path: '/assistance/ta-pa-costing', params: taRequest, form: { intent: 'message', body: 'Hello' }, expected: { ...PA_ASSISTANCE, staff: 302, facilitator2025: 302, leadPanama: 302, memberPanama: 302 } },
+	{ label: 'POST status (PA; open → done: 409 for staff)', route: 'assistance.$requestId.tsx', kind: 'action', path: '/assistance/ta-pa-costing', params: taRequest, form: { intent: 'status', to: 'done' }, expected: staffOnly(409) },
+	{ label: 'GET queue', route: 'assistance._index.tsx', kind: 'loader', path: '/assistance', params: {}, expected: QUEUE },
+	{ label: 'GET queue CSV', route: 'assistance.requests[.]csv.tsx', kind: 'loader', path: '/assistance/requests.csv', params: {}, expected: QUEUE },
+	{ label: 'GET overview', route: 'assistance.overview.tsx', kind: 'loader', path: '/assistance/overview', params: {}, expected: staffOnly() },
+	{ label: 'GET implementation (TT)', route: 'roadmaps.$delegationId.implementation.tsx', kind: 'loader', path: '/roadmaps/port-of-spain-2024-tt/implementation', params: tt, expected: IN_2024 },
+	{ label: 'POST implementation (TT, invalid)', route: 'roadmaps.$delegationId.implementation.tsx', kind: 'action', path: '/roadmaps/port-of-spain-2024-tt/implementation', params: tt, form: { intent: 'report', itemId: 'tt-indicator-1', period: '', value: '' }, expected: { ...signedIn(403), alumniTT: 400 } },
+]
+
+// -------------------------------------------------------------------------------------------------
+// Ways in and out: sign-in, invitations, language, redirects, health, the 404 page
+
+export const entryCases: Case[] = [
+	{ label: 'GET /healthz', route: 'healthz.tsx', kind: 'loader', path: '/healthz', params: {}, expected: everyone(200) },
+	{ label: 'GET an unknown page', route: '$.tsx', kind: 'loader', path: '/no/such/page', params: { '*': 'no/such/page' }, expected: everyone(404) },
+	{ label: 'POST an unknown page', route: '$.tsx', kind: 'action', path: '/no/such/page', params: { '*': 'no/such/page' }, form: {}, expected: everyone(404) },
+	{ label: 'GET /login', route: 'login.tsx', kind: 'loader', path: '/login', params: {}, expected: everyone(302, { signedOut: 200 }) },
+	{ label: 'POST /login (not an e-mail address)', route: 'login.tsx', kind: 'action', path: '/login', params: {}, form: { email: 'not-an-address', password: 'x' }, expected: everyone(302, { signedOut: 400 }) },
+	{ label: 'GET /logout', route: 'logout.tsx', kind: 'loader', path: '/logout', params: {}, expected: everyone(302), redirects: true },
+	{ label: 'POST /logout', route: 'logout.tsx', kind: 'action', path: '/logout', params: {}, form: {}, expected: everyone(302), redirects: true },
+	{ label: 'GET /invite', route: 'invite._index.tsx', kind: 'loader', path: '/invite', params: {}, expected: everyone(200) },
+	{ label: 'POST /invite (unknown code)', route: 'invite._index.tsx', kind: 'action', path: '/invite', params: {}, form: { code: 'no-such-code' }, expected: everyone(404) },
+	{ label: 'GET an unknown invitation', route: 'invite.$token.tsx', kind: 'loader', path: '/invite/no-such-token', params: { token: 'no-such-token' }, expected: everyone(404) },
+	{ label: 'POST an unknown invitation', route: 'invite.$token.tsx', kind: 'action', path: '/invite/no-such-token', params: { token: 'no-such-token' }, form: { intent: 'join', sector: 'government' }, expected: everyone(404) },
+	{ label: 'GET /set-language', route: 'set-language.tsx', kind: 'loader', path: '/set-language', params: {}, expected: everyone(302), redirects: true },
+	{ label: 'POST /set-language (unknown language)', route: 'set-language.tsx', kind: 'action', path: '/set-language', params: {}, form: { lng: 'xx' }, expected: everyone(400) },
+	{ label: 'GET /roadmap (to one’s own)', route: 'roadmap._index.tsx', kind: 'loader', path: '/roadmap', params: {}, expected: signedIn(302) },
+	{ label: 'GET /roadmap/monitoring (to one’s own)', route: 'roadmap.$section.tsx', kind: 'loader', path: '/roadmap/monitoring', params: { section: 'monitoring' }, expected: signedIn(302) },
+]
+
+export const AREAS = {
+	learning: learningCases,
+	cohorts: cohortCases,
+	roadmaps: roadmapCases,
+	assistance: assistanceCases,
+	entry: entryCases,
+} as const
+
+export const CASES: Case[] = Object.values(AREAS).flat()
