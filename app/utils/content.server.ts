@@ -279,7 +279,10 @@ export async function getCompiled(relative: string): Promise<CompiledContent> {
 	return compiled
 }
 
-/** A compiled version by its hash (memory, then the disk cache), or null if none is known. */
+/**
+ * A compiled version by its hash: from memory, the disk cache, or (after the cache was cleared)
+ * by compiling the current file with that hash. Null for a hash no current file has.
+ */
 export async function getCompiledByHash(hash: string): Promise<CompiledContent | null> {
 	if (!/^[a-f0-9]{32}$/.test(hash)) return null
 	for (const compiled of memoryCache.values()) if (compiled.hash === hash) return compiled
@@ -288,8 +291,13 @@ export async function getCompiledByHash(hash: string): Promise<CompiledContent |
 			await fs.promises.readFile(path.join(cacheDir(), `${hash}.json`), 'utf8'),
 		) as CompiledContent
 	} catch {
-		return null
+		// not on disk: look for the file
 	}
+	for (const relative of allContentFiles()) {
+		const source = await fs.promises.readFile(path.join(contentDir(), relative), 'utf8')
+		if (contentHash(relative, source) === hash) return getCompiled(relative)
+	}
+	return null
 }
 
 /** Forgets the in-memory cache (tests use it to prove the disk cache works). */

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { contentDir, contentHash } from '#app/utils/content.server.ts'
 import { type Case, everyone, type Expected, signedIn, staffOnly } from '#tests/authorization/matrix.ts'
 
 /**
@@ -13,6 +16,8 @@ const IN_2025: Expected = { signedOut: 302, staff: 200, facilitator2025: 200, fa
 const IN_2024: Expected = { signedOut: 302, staff: 200, facilitator2025: 403, facilitator2024: 200, delegateBolivia: 403, leadPanama: 403, memberPanama: 403, alumniTT: 200 }
 
 const lesson = { module: 'theory-of-change', lesson: 'why-a-theory-of-change' }
+const lessonFile = '01-theory-of-change/01-why-a-theory-of-change.en.mdx'
+const lessonModule = `${contentHash(lessonFile, fs.readFileSync(path.join(contentDir(), lessonFile), 'utf8'))}.js`
 
 export const learningCases: Case[] = [
 	{ label: 'GET /', route: '_index.tsx', kind: 'loader', path: '/', params: {}, expected: everyone(200) },
@@ -25,6 +30,8 @@ export const learningCases: Case[] = [
 	{ label: 'GET a lesson', route: 'learn.$module.$lesson.tsx', kind: 'loader', path: '/learn/theory-of-change/why-a-theory-of-change', params: lesson, expected: signedIn(200) },
 	{ label: 'GET /learn/theory-of-change/no-such-lesson', route: 'learn.$module.$lesson.tsx', kind: 'loader', path: '/learn/theory-of-change/no-such-lesson', params: { module: 'theory-of-change', lesson: 'no-such-lesson' }, expected: signedIn(404) },
 	{ label: 'POST a lesson (unknown check)', route: 'learn.$module.$lesson.tsx', kind: 'action', path: '/learn/theory-of-change/why-a-theory-of-change', params: lesson, form: { intent: 'answer', checkId: 'no-such-check', option: 'a' }, expected: signedIn(404) },
+	{ label: 'GET a lesson module', route: 'mdx.$file.tsx', kind: 'loader', path: `/mdx/${lessonModule}`, params: { file: lessonModule }, expected: signedIn(200) },
+	{ label: 'GET an unknown lesson module', route: 'mdx.$file.tsx', kind: 'loader', path: `/mdx/${'0'.repeat(32)}.js`, params: { file: `${'0'.repeat(32)}.js` }, expected: signedIn(404) },
 	{ label: 'GET /glossary', route: 'glossary.tsx', kind: 'loader', path: '/glossary', params: {}, expected: signedIn(200) },
 	{ label: 'GET /settings', route: 'settings.tsx', kind: 'loader', path: '/settings', params: {}, expected: signedIn(200) },
 	{ label: 'POST /settings (empty name)', route: 'settings.tsx', kind: 'action', path: '/settings', params: {}, form: { intent: 'profile', name: '', language: 'es' }, expected: signedIn(400) },
