@@ -186,3 +186,24 @@ export function dumpTables(file: string) {
 		sqlite.close()
 	}
 }
+
+/**
+ * An item and its history are written in one transaction, so in any consistent copy of the database
+ * each item's data equals the data its latest history row recorded. Returns the items where not.
+ */
+export function historyDisagreements(file: string) {
+	const sqlite = new SQLite(file)
+	try {
+		const rows = sqlite
+			.prepare(
+				`select i.id, i.data, c.after from roadmap_items i
+				 join roadmap_changes c on c.id = (select max(id) from roadmap_changes where item_id = i.id and after is not null)`,
+			)
+			.all() as Array<{ id: string; data: string; after: string }>
+		const missing = sqlite.prepare(`select id from roadmap_items i where not exists (select 1 from roadmap_changes where item_id = i.id)`).all() as Array<{ id: string }>
+		const differ = rows.filter((row) => JSON.stringify(JSON.parse(row.data)) !== JSON.stringify((JSON.parse(row.after) as { data: unknown }).data))
+		return [...differ.map((row) => `${row.id}: item and history differ`), ...missing.map((row) => `${row.id}: no history`)]
+	} finally {
+		sqlite.close()
+	}
+}

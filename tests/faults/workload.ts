@@ -401,6 +401,13 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 				const stored = (countCreated.get(userId) as { n: number }).n
 				if (stored !== acknowledged) problems.push(`${userId}: ${acknowledged} items created and acknowledged, ${stored} stored`)
 			}
+			const answeredBy = new Map<string, number>()
+			for (const ack of acks) if (ack.userId) answeredBy.set(ack.userId, (answeredBy.get(ack.userId) ?? 0) + (ack.type === 'answer' ? 1 : 0))
+			const countAnswers = sqlite.prepare(`select count(*) as n from check_attempts where user_id = ?`)
+			for (const [userId, acknowledged] of answeredBy) {
+				const stored = (countAnswers.get(userId) as { n: number }).n
+				if (stored !== acknowledged) problems.push(`${userId}: ${acknowledged} answers acknowledged, ${stored} stored`)
+			}
 			for (const [itemId, last] of lastUpdate) {
 				const item = items.get(itemId)
 				if (!item) continue
