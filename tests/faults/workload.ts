@@ -146,6 +146,8 @@ export class DelegateSession {
 	private own: { id: string; version: number } | null = null
 	private sharedVersion: number | null = null
 	private lessonIndex: number
+	/** Set by `run`: a delegate told to stop leaves after the request at hand (mid-lesson too). */
+	private stopping: () => boolean = () => false
 
 	constructor(
 		base: string,
@@ -210,7 +212,7 @@ export class DelegateSession {
 	/** Edits the pathway the whole delegation edits: on 409, reload the page's version and retry. */
 	private async editShared() {
 		const text = this.text('shared edit')
-		for (let attempt = 0; attempt < 4; attempt++) {
+		for (let attempt = 0; attempt < 4 && !this.stopping(); attempt++) {
 			if (this.sharedVersion === null) {
 				const page = await this.http.send('page', 'GET', this.toc)
 				if (page.status !== 200) return this.fail('load roadmap page', page)
@@ -243,10 +245,12 @@ export class DelegateSession {
 		const page = await this.http.send('page', 'GET', lesson.path)
 		if (page.status !== 200) return this.fail('open lesson', page)
 		for (const check of lesson.checks) {
+			if (this.stopping()) return
 			const outcome = await this.http.send('answer', 'POST', lesson.path, { intent: 'answer', checkId: check.id, option: check.option })
 			if (!redirected(outcome)) return this.fail(`answer ${check.id}`, outcome)
 			this.ledger.ack({ type: 'answer', at: performance.now(), userId: this.delegate.userId, lessonKey: lesson.key, checkId: check.id })
 		}
+		if (this.stopping()) return
 		const outcome = await this.http.send('complete', 'POST', lesson.path, { intent: 'complete' })
 		if (!redirected(outcome)) return this.fail('complete lesson', outcome)
 		this.ledger.ack({ type: 'complete', at: performance.now(), userId: this.delegate.userId, lessonKey: lesson.key })
@@ -284,6 +288,7 @@ export class DelegateSession {
 
 	/** Steps until `until()` says stop or the server goes away. */
 	async run(until: () => boolean) {
+		this.stopping = until
 		try {
 			while (!until()) await this.step()
 		} catch (error) {
