@@ -32,7 +32,8 @@ export class Ledger {
 	unexpected: string[] = []
 	/** Writes sent that got no answer (the server died under them): they may or may not be stored. */
 	unanswered = 0
-	latencies: number[] = []
+	/** Milliseconds per request, by kind of request. */
+	latencies = new Map<string, number[]>()
 
 	ack(entry: Ack) {
 		this.acks.push(entry)
@@ -44,8 +45,12 @@ export class Ledger {
 		return this.acks.filter((entry) => entry.at < time)
 	}
 	summary() {
-		const sorted = [...this.latencies].sort((a, b) => a - b)
-		const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(0) : '-')
+		const percentiles = (values: number[]) => {
+			const sorted = [...values].sort((a, b) => a - b)
+			const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(0) : '-')
+			return `p50 ${pct(50)} ms p99 ${pct(99)} ms max ${pct(100)} ms`
+		}
+		const latencies = (which: (kind: string) => boolean) => [...this.latencies].filter(([kind]) => which(kind)).flatMap(([, values]) => values)
 		const acked = new Map<string, number>()
 		for (const entry of this.acks) acked.set(entry.type, (acked.get(entry.type) ?? 0) + 1)
 		return [
@@ -56,7 +61,7 @@ export class Ledger {
 			`writes acknowledged ${this.acks.length} (${[...acked].map(([k, n]) => `${k}=${n}`).join(' ')})`,
 			`5xx ${this.serverErrors.length}`,
 			`network errors ${this.networkErrors.length}`,
-			`p50 ${pct(50)} ms p99 ${pct(99)} ms max ${sorted.length ? sorted[sorted.length - 1]!.toFixed(0) : '-'} ms`,
+			`latency ${percentiles(latencies((kind) => kind !== 'login'))} (sign-in ${percentiles(latencies((kind) => kind === 'login'))}; writes ${percentiles(latencies((kind) => kind !== 'login' && kind !== 'page'))})`,
 		].join(' · ')
 	}
 }
@@ -96,7 +101,9 @@ export class HttpClient {
 			throw new ServerGone(`${method} ${path}: ${cause}`)
 		}
 		const ms = performance.now() - started
-		this.ledger.latencies.push(ms)
+		const latencies = this.ledger.latencies.get(kind) ?? []
+		latencies.push(ms)
+		this.ledger.latencies.set(kind, latencies)
 		this.ledger.statuses.set(response.status, (this.ledger.statuses.get(response.status) ?? 0) + 1)
 		if (response.status >= 500) this.ledger.serverErrors.push(`${method} ${path}: ${response.status} ${body.slice(0, 300)}`)
 		return { status: response.status, location: response.headers.get('location'), setCookie: response.headers.get('set-cookie'), body, ms }
