@@ -1,6 +1,8 @@
-// `npm test`: typecheck and lint, then every test — unit and integration (vitest, real SQLite), then the browser tests
-// (Playwright against the production build in Debian's Chromium) — and one closing line with the
-// totals: "N passed, N failed".
+// `npm test`: typecheck and lint, then every test — unit and integration (vitest, real SQLite), then
+// the fault tests (a backup and a SIGKILL under write load, against the production build in a child
+// server), then the browser tests (Playwright against the production build in Debian's Chromium) —
+// and one closing line with the totals: "N passed, N failed". The long load test is apart:
+// `npm run test:load`, which .ci/run runs after this.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 
@@ -27,6 +29,10 @@ for (const script of ['typecheck', 'lint']) {
 
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`])
 const buildStatus = run('npm', ['run', 'build'])
+const faultsStatus =
+	buildStatus === 0
+		? run('npx', ['vitest', 'run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/faults.json`])
+		: 1
 const e2eStatus =
 	buildStatus === 0
 		? run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` })
@@ -34,13 +40,18 @@ const e2eStatus =
 
 let passed = 0
 let failed = 0
-try {
-	const vitest = JSON.parse(fs.readFileSync(`${REPORTS}/vitest.json`, 'utf8'))
-	passed += vitest.numPassedTests
-	failed += vitest.numFailedTests
-} catch {
-	failed += 1
-	console.error('No vitest report was written.')
+for (const [report, name] of [
+	['vitest.json', 'unit and integration'],
+	['faults.json', 'fault'],
+]) {
+	try {
+		const vitest = JSON.parse(fs.readFileSync(`${REPORTS}/${report}`, 'utf8'))
+		passed += vitest.numPassedTests
+		failed += vitest.numFailedTests
+	} catch {
+		failed += 1
+		console.error(`No ${name} test report was written.`)
+	}
 }
 try {
 	const playwright = JSON.parse(fs.readFileSync(`${REPORTS}/playwright.json`, 'utf8'))
@@ -50,6 +61,6 @@ try {
 	failed += 1
 	console.error('No Playwright report was written.')
 }
-const ok = unitStatus === 0 && buildStatus === 0 && e2eStatus === 0 && failed === 0
+const ok = unitStatus === 0 && buildStatus === 0 && faultsStatus === 0 && e2eStatus === 0 && failed === 0
 console.log(`\n${passed} passed, ${failed} failed`)
 process.exit(ok ? 0 : 1)

@@ -1,0 +1,59 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { expect, test } from 'vitest'
+import { addDelegates, checkFile, createSeededDatabase, startServer, tempDir } from '#tests/faults/server.ts'
+import { Ledger, startDelegates, verifyAcknowledged } from '#tests/faults/workload.ts'
+
+const SECONDS = Number(process.env.LOAD_SECONDS || 30)
+const DELEGATES = Number(process.env.LOAD_DELEGATES || 100)
+/** Ten delegations: ten people on each roadmap, editing one shared pathway among other things. */
+const COUNTRIES = ['CO', 'MX', 'GT', 'HN', 'SV', 'DO', 'PE', 'CL', 'AR', 'UY']
+
+test(
+	`${DELEGATES} delegates edit their roadmaps and complete lessons for ${SECONDS} s: no 5xx, no lost write`,
+	async () => {
+		const dir = tempDir('load')
+		const file = path.join(dir, 'academy.db')
+		await createSeededDatabase(file)
+		const delegates = addDelegates(file, COUNTRIES, Math.ceil(DELEGATES / COUNTRIES.length))
+			.sort((a, b) => a.userId.localeCompare(b.userId, 'en', { numeric: true }))
+			.slice(0, DELEGATES)
+		const server = await startServer(file)
+		const ledger = new Ledger()
+		let passed = false
+		try {
+			const sessions = await startDelegates(server.url, ledger, delegates, file)
+			const setupRequests = ledger.requests
+			const started = performance.now()
+			const deadline = started + SECONDS * 1000
+			await Promise.all(sessions.map((session) => session.run(() => performance.now() >= deadline)))
+			const seconds = (performance.now() - started) / 1000
+			await server.stop()
+
+			const { verified, problems } = verifyAcknowledged(file, ledger.acks, { exact: true })
+			console.log(
+				`load: ${DELEGATES} delegates in ${new Set(delegates.map((d) => d.delegationId)).size} delegations, ${seconds.toFixed(1)} s ` +
+					`(${((ledger.requests - setupRequests) / seconds).toFixed(0)} requests/s after sign-in) · ${ledger.summary()} · ` +
+					`verified in the database: ${Object.entries(verified).map(([k, n]) => `${k}=${n}`).join(' ')}`,
+			)
+			expect(ledger.serverErrors).toEqual([])
+			expect(ledger.networkErrors).toEqual([])
+			expect(ledger.unexpected).toEqual([])
+			expect(problems).toEqual([])
+			// Every kind of write happened, and every acknowledged one was found.
+			const acknowledged = (type: string) => ledger.acks.filter((ack) => ack.type === type).length
+			for (const type of ['create', 'update', 'answer', 'complete'] as const) {
+				expect(acknowledged(type), type).toBeGreaterThan(DELEGATES / 10)
+				expect(verified[type], type).toBe(acknowledged(type))
+			}
+			expect(checkFile(file)).toEqual({ integrity: ['ok'], foreignKeys: [] })
+			passed = true
+		} finally {
+			await server.stop()
+			if (passed) fs.rmSync(dir, { recursive: true, force: true })
+			else console.log(`load: database kept in ${dir}\n${server.output().slice(-3000)}`)
+		}
+	},
+	(SECONDS + 240) * 1000,
+)
