@@ -225,7 +225,11 @@ async function load(target: Target, pid: number): Promise<Omit<Row, 'ratioToBase
 // -------------------------------------------------------------------------------------------------
 // The lesson page's JavaScript
 
-/** Every script the lesson page loads (module preloads and imports) plus its inline scripts, gzipped. */
+/**
+ * Every script the lesson page loads, gzipped: its module preloads and imports, the interface texts of
+ * the page's language (entry.client imports them at start-up with a dynamic import(), so they appear
+ * in no tag of the page), and its inline scripts.
+ */
 async function lessonJavaScript(html: string) {
 	const urls = new Set<string>()
 	for (const match of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) urls.add(match[1]!)
@@ -233,13 +237,21 @@ async function lessonJavaScript(html: string) {
 	const entry = /"entry":\s*\{\s*"module":\s*"([^"]+\.js)"/.exec(html)
 	if (!entry) throw new Error('No entry module in the lesson page')
 	urls.add(entry[1]!)
-	const files = []
-	for (const url of urls) {
+	const files: Array<{ url: string; bytes: number; gzipBytes: number }> = []
+	const fetchScript = async (url: string) => {
 		const response = await fetch(new URL(url, ORIGIN))
 		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
 		const bytes = Buffer.from(await response.arrayBuffer())
 		files.push({ url, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length })
+		return bytes.toString('utf8')
 	}
+	const texts = new Map<string, string>()
+	for (const url of urls) texts.set(url, await fetchScript(url))
+	const language = /<html lang="([a-z]{2})"/.exec(html)?.[1]
+	const locale = new RegExp(`"\\./locales/${language}/[^"]+\\.json":\\(\\)=>[^;]*?import\\("\\./([^"]+\\.js)"\\)`)
+	const [withLocales, localeMatch] = [...texts].map(([url, text]) => [url, locale.exec(text)] as const).find(([, match]) => match) ?? []
+	if (!withLocales || !localeMatch) throw new Error(`No import of the ${language} interface texts found in the lesson page's scripts`)
+	await fetchScript(new URL(localeMatch[1]!, new URL(withLocales, ORIGIN)).pathname)
 	// Inline scripts: Remix's context, route module imports and the loader data, which carries the
 	// lesson's compiled MDX (JavaScript run by getMDXComponent).
 	const inline = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join('\n')
