@@ -5,6 +5,7 @@
  * script fails only when a page does not answer as expected (so it can never time an error page).
  *
  *   BENCH_DURATION=10 (seconds per target)  BENCH_CONNECTIONS=50  BENCH_PORT=4117
+ *   BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only; empty by default, like `npm start`)
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -49,7 +50,15 @@ async function startServer(databasePath: string): Promise<Server> {
 	const started = performance.now()
 	// node itself, not npm: the child's pid is the server's, for /proc/<pid>/status.
 	const child = spawn(process.execPath, ['server.js'], {
-		env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: databasePath, PORT: String(PORT), HOST: '127.0.0.1' },
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			DATABASE_PATH: databasePath,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			// e.g. BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=160 to see the server under a heap limit.
+			NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	const keep = (chunk: Buffer) => serverLog.push(...chunk.toString().split('\n').filter(Boolean))
@@ -165,6 +174,8 @@ type Row = {
 	 * process at saturation, latency ≈ connections × this (Little's law).
 	 */
 	serverCpuMsPerRequest: number
+	/** The server's peak resident memory (VmHWM) so far, read after this target's run. */
+	peakMemoryMbAfter: number
 	errors: number
 	statusCodes: Record<string, number>
 	/** Requests per second relative to the static baseline (1 = as fast as serving a file). */
@@ -185,7 +196,7 @@ const CLOCK_TICKS = (() => {
 	}
 })()
 
-async function load(target: Target, pid: number): Promise<Omit<Row, 'ratioToBaseline'>> {
+async function load(target: Target, pid: number): Promise<Omit<Row, 'ratioToBaseline' | 'peakMemoryMbAfter'>> {
 	const options = {
 		url: `${ORIGIN}${target.path}`,
 		connections: CONNECTIONS,
@@ -341,7 +352,7 @@ async function main() {
 			baseline,
 			{ name: 'public home', path: '/', ...page(['Large cohort']) },
 			lessonTarget,
-			{ name: 'dashboard (400 delegates)', path: `/cohorts/${LARGEST_COHORT_ID}/dashboard`, cookie: facilitator, ...page(['delegate-0001', 'delegate-0400']) },
+			{ name: 'dashboard (400 delegates)', path: `/cohorts/${LARGEST_COHORT_ID}/dashboard`, cookie: facilitator, ...page(seed.largestCohort.delegationIds.map((id) => `delegation=${id}`)) },
 			{ name: 'roadmap page', path: `${roadmap}/strategic-design`, cookie: delegate, ...page(['Strategic objective 10', 'Line of action 16']) },
 			{ name: 'roadmap print', path: `${roadmap}/print`, cookie: delegate, ...page(['Line of action 16', 'Indicator 23']) },
 			{ name: 'TA queue (200 requests)', path: '/assistance', cookie: staff, ...page(['bench-ta-001', 'bench-ta-200']) },
@@ -363,10 +374,10 @@ async function main() {
 			process.stdout.write(`  ${target.name} … `)
 			const measured = await load(target, pid)
 			const ratio = rows[0] ? measured.requestsPerSecond / rows[0].requestsPerSecond : 1
-			rows.push({ ...measured, ratioToBaseline: target === baseline ? null : ratio })
+			rows.push({ ...measured, ratioToBaseline: target === baseline ? null : ratio, peakMemoryMbAfter: procStatusMb(pid, 'VmHWM') })
 			console.log(
 				`${fixed(measured.requestsPerSecond)} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${measured.errors} errors, ` +
-					`server CPU ${fixed(measured.serverCpuMsPerRequest, 1)} ms/request`,
+					`server CPU ${fixed(measured.serverCpuMsPerRequest, 1)} ms/request, peak memory so far ${fixed(rows.at(-1)!.peakMemoryMbAfter)} MB`,
 			)
 		}
 

@@ -59,7 +59,7 @@ export type SeedSummary = {
 	file: string
 	seconds: number
 	rows: Record<keyof Database, number>
-	largestCohort: { id: string; delegations: number; delegates: number }
+	largestCohort: { id: string; delegations: number; delegates: number; delegationIds: string[] }
 	/** The bench delegate's delegation: it has the 4/10/16/23 roadmap. */
 	roadmapDelegationId: string
 	roadmapShape: { pillars: number; objectives: number; actions: number; indicators: number }
@@ -354,6 +354,7 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 			id: LARGEST_COHORT_ID,
 			delegations: largest.length,
 			delegates: members.filter((m) => largest.some((d) => d.id === m.delegation_id)).length,
+			delegationIds: largest.map((d) => d.id),
 		},
 		roadmapDelegationId,
 		roadmapShape: { pillars: tree.pillars.length, objectives: tree.objectives.length, actions: tree.actions.length, indicators: tree.indicators.length },
