@@ -33,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			.orderBy('u.name')
 			.execute(),
 	])
-	const countries = [...new Set((await listRequests(viewer)).map((r) => r.country_code))].sort()
+	// The country filter offers every country with a request; unfiltered, that is the list just read.
+	const unfiltered = Object.values(filters).some(Boolean) ? await listRequests(viewer) : requests
+	const countries = [...new Set(unfiltered.map((r) => r.country_code))].sort()
 	return { title: `${t('ta.queue')} · ${t('app.name')}`, isStaff: viewer.isStaff, requests, filters, cohorts, people, countries, query: url.search }
 }
 

@@ -20,14 +20,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const progress = await cohortProgress(cohort.id, language)
-	const selected = new URL(request.url).searchParams.get('delegation')
+	const selectedId = new URL(request.url).searchParams.get('delegation')
+	const selected = progress.delegations.find((d) => d.id === selectedId)
 	const delegates = progress.delegations.flatMap((d) => d.delegates)
+	// Only what the page shows travels to the browser: totals per delegation, the delegates of the
+	// delegation drilled into, and who has not started. (A 400-delegate cohort's full progress, with
+	// every delegate's details, was most of the page.)
 	return {
 		title: `${t('dashboard.title')} · ${cohort.name}`,
 		cohort,
 		isStaff: viewer.isStaff,
-		progress,
-		selected: progress.delegations.find((d) => d.id === selected) ?? null,
+		progress: {
+			modules: progress.modules,
+			totalLessons: progress.totalLessons,
+			pendingInvitations: progress.pendingInvitations,
+			delegations: progress.delegations.map(({ delegates: people, ...delegation }) => ({ ...delegation, people: people.length })),
+		},
+		selected: selected
+			? {
+					id: selected.id,
+					countryCode: selected.countryCode,
+					delegates: selected.delegates.map((d) => ({ userId: d.userId, name: d.name, started: d.started, byModule: d.byModule, completed: d.completed })),
+				}
+			: null,
+		notStarted: progress.delegations.flatMap((d) =>
+			d.delegates.filter((x) => !x.started).map((x) => ({ userId: x.userId, name: x.name, countryCode: d.countryCode })),
+		),
 		summary: {
 			delegates: delegates.length,
 			ready: delegates.filter((d) => d.completed >= progress.totalLessons).length,
@@ -38,15 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-	const { cohort, isStaff, progress, selected, summary } = useLoaderData<typeof loader>()
+	const { cohort, isStaff, progress, selected, notStarted, summary } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const due = cohort.prework_due_date
 	const daysLeft = due ? daysUntil(due) : null
 	const overdue = daysLeft !== null && daysLeft < 0
-	const notStarted = progress.delegations.flatMap((d) =>
-		d.delegates.filter((x) => !x.started).map((x) => ({ ...x, countryCode: d.countryCode, delegationId: d.id })),
-	)
 
 	return (
 		<div className="page page--wide">
@@ -112,7 +127,7 @@ export default function Dashboard() {
 							</thead>
 							<tbody>
 								{progress.delegations.map((delegation) => {
-									const people = delegation.delegates.length
+									const people = delegation.people
 									return (
 										<tr key={delegation.id} aria-current={selected?.id === delegation.id ? 'true' : undefined}>
 											<th scope="row">

@@ -251,6 +251,13 @@ export async function compileSource(relative: string, source: string): Promise<C
 
 /** Compiled MDX for a content file (path relative to content/), from cache when it can. */
 export async function getCompiled(relative: string): Promise<CompiledContent> {
+	// In production the content is the build's (as the catalogue is): once in memory, a file is not
+	// read and hashed again on every request.
+	const known = process.env.NODE_ENV === 'production' ? memoryCache.get(relative) : undefined
+	if (known) {
+		compileStats.memoryHits++
+		return known
+	}
 	const source = await fs.promises.readFile(path.join(contentDir(), relative), 'utf8')
 	const hash = contentHash(relative, source)
 	const inMemory = memoryCache.get(relative)

@@ -2,6 +2,7 @@
  * The facilitator dashboard's numbers. One set of functions feeds both the pages and the CSV exports,
  * so an export can never disagree with the dashboard.
  */
+import { sql } from 'kysely'
 import { getCatalogue, getCompiled, pickVersion } from '#app/utils/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { Language } from '#app/utils/i18n.ts'
@@ -61,12 +62,18 @@ export async function cohortProgress(cohortId: string, language: Language): Prom
 			.where('d.cohort_id', '=', cohortId)
 			.orderBy('u.name')
 			.execute(),
+		// One row per delegate, not per lesson: a 400-delegate cohort has thousands of progress rows.
 		db
 			.selectFrom('lesson_progress as p')
 			.innerJoin('delegation_members as m', 'm.user_id', 'p.user_id')
 			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
-			.select(['p.user_id', 'p.lesson_key', 'p.completed_at', 'p.last_viewed_at'])
+			.select((eb) => [
+				'p.user_id',
+				eb.fn.max('p.last_viewed_at').as('last_viewed_at'),
+				sql<string | null>`group_concat(case when ${eb.ref('p.completed_at')} is not null then ${eb.ref('p.lesson_key')} end, char(10))`.as('completed'),
+			])
 			.where('d.cohort_id', '=', cohortId)
+			.groupBy('p.user_id')
 			.execute(),
 		db
 			.selectFrom('invitations as i')
@@ -81,11 +88,10 @@ export async function cohortProgress(cohortId: string, language: Language): Prom
 	const totalLessons = catalogue.lessons.size
 	const byUser = new Map<string, { byModule: Record<string, number>; completed: number; lastActivity: string | null; started: boolean }>()
 	for (const row of progress) {
-		const entry = byUser.get(row.user_id) ?? { byModule: {}, completed: 0, lastActivity: null, started: false }
-		entry.started = true
-		if (!entry.lastActivity || row.last_viewed_at > entry.lastActivity) entry.lastActivity = row.last_viewed_at
-		const module = lessonModule.get(row.lesson_key)
-		if (row.completed_at && module) {
+		const entry = { byModule: {} as Record<string, number>, completed: 0, lastActivity: row.last_viewed_at, started: true }
+		for (const lessonKey of row.completed?.split('\n') ?? []) {
+			const module = lessonModule.get(lessonKey)
+			if (!module) continue
 			entry.byModule[module] = (entry.byModule[module] ?? 0) + 1
 			entry.completed++
 		}

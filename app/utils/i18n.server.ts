@@ -48,6 +48,17 @@ export async function getLanguage(
 	return isLanguage(detected) ? detected : DEFAULT_LANGUAGE
 }
 
+/**
+ * The server's translation function for a language. The resources are bundled and never change, so
+ * one i18next instance per language serves every request (getFixedT builds a new one per call).
+ */
+const fixedT = new Map<Language, ReturnType<typeof i18nServer.getFixedT>>()
 export async function getT(language: Language) {
-	return i18nServer.getFixedT(language, DEFAULT_NAMESPACE)
+	let t = fixedT.get(language)
+	if (!t) {
+		t = i18nServer.getFixedT(language, DEFAULT_NAMESPACE)
+		fixedT.set(language, t)
+		t.catch(() => fixedT.delete(language))
+	}
+	return t
 }

@@ -2,79 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { db } from '#app/utils/db.server.ts'
 import { exportRoadmap, importRoadmap, loadTree } from '#app/utils/roadmap-transfer.server.ts'
 import { budgetTotals, buildTree, completeness, createItem, getOrCreateRoadmap, itemsAsOf, roadmapHistory, roadmapItems, updateItem } from '#app/utils/roadmap.server.ts'
+import { mexicoShape, withIndicators } from '#tests/fixtures/mexico-roadmap.ts'
 import { userIdFor } from '#tests/helpers.ts'
-
-/** Mexico's NAP-1325 shape: 4 pillars, 10 strategic objectives, 16 lines of action, 23 indicators. */
-function mexicoShape() {
-	const pillarNames = ['Prevention', 'Participation', 'Protection', 'Relief and recovery']
-	const objectivesPerPillar = [3, 3, 2, 2]
-	const sources = ['national_budget', 'ministry_line', 'international_cooperation', 'civil_society']
-	let objectiveNo = 0
-	let actionNo = 0
-	return {
-		format: 'nap-academy-roadmap',
-		version: 1,
-		currency: 'MXN',
-		theoryOfChange: {
-			problem: 'Women are under-represented in security institutions and peace efforts.',
-			change: 'Women take part fully in preventing and resolving conflict.',
-			pathways: [{ if: 'security institutions recruit and promote women', then: 'more women shape security policy', because: 'representation changes priorities' }],
-			assumptions: [{ text: 'Institutions keep their budgets' }],
-			risks: [{ risk: 'Staff turnover', mitigation: 'Train teams, not individuals' }],
-		},
-		pillars: pillarNames.map((name, p) => ({
-			name,
-			objectives: Array.from({ length: objectivesPerPillar[p]! }, () => {
-				objectiveNo++
-				const actions = Array.from({ length: objectiveNo <= 6 ? 2 : 1 }, () => {
-					actionNo++
-					return {
-						description: `Line of action ${actionNo}`,
-						lead: actionNo === 16 ? '' : 'Sedena',
-						partners: 'Semar, SSPC',
-						start: '2021-Q1',
-						end: '2024-Q4',
-						status: 'planned',
-						cost: actionNo * 100_000_00,
-						source: sources[actionNo % 4],
-						committed: actionNo % 2 === 0,
-						level: 'national',
-						places: '',
-						indicators: [] as unknown[],
-					}
-				})
-				return { statement: `Strategic objective ${objectiveNo}`, indicators: [] as unknown[], actions }
-			}),
-		})),
-		coordination: { mechanism: { name: 'Interagency working group', lead: 'SRE', frequency: 'quarterly', decisions: 'Consensus', civilSociety: 'Observers' }, members: [{ institution: 'Inmujeres', role: 'Technical secretariat' }] },
-		localPartners: [],
-	} as const satisfies object
-}
-
-function withIndicators(doc: ReturnType<typeof mexicoShape>) {
-	const copy = JSON.parse(JSON.stringify(doc))
-	// One indicator per objective (10), then one per action until there are 23.
-	const objectives = copy.pillars.flatMap((p: { objectives: unknown[] }) => p.objectives)
-	const actions = objectives.flatMap((o: { actions: unknown[] }) => o.actions)
-	const targets = [...objectives, ...actions].slice(0, 23)
-	targets.forEach((target: { indicators: unknown[] }, index: number) => target.indicators.push(indicatorOf(index + 1)))
-	return copy
-	function indicatorOf(k: number) {
-		return {
-			statement: `Indicator ${k}`,
-			type: k % 2 ? 'output' : 'outcome',
-			measure: 'number',
-			unit: 'people',
-			baselineValue: k % 5 === 0 ? '' : String(k * 10),
-			baselineYear: 2020,
-			targetValue: String(k * 20),
-			targetYear: 2024,
-			means: `Report ${k}`,
-			frequency: 'annual',
-			reporter: 'Inmujeres',
-		}
-	}
-}
 
 async function freshRoadmap(delegationId: string) {
 	return getOrCreateRoadmap(delegationId, 'en')

@@ -1,0 +1,452 @@
+/**
+ * `npm run bench`: seeds the large data set into its own database, starts the production server on it
+ * and drives it with autocannon; prints a table and writes tests/bench/results/latest.{json,md}.
+ * Run after `npm run build` (the npm script does both). The figures are measurements, not tests: the
+ * script fails only when a page does not answer as expected (so it can never time an error page).
+ *
+ *   BENCH_DURATION=10 (seconds per target)  BENCH_CONNECTIONS=50  BENCH_PORT=4117
+ *   BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only; empty by default, like `npm start`)
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import autocannon, { type Result } from 'autocannon'
+import { BENCH_ACCOUNTS, BENCH_LESSON, BENCH_PASSWORD, DEFAULT_BENCH_DB, LARGEST_COHORT_ID, type SeedSummary, seedLarge } from './seed-large.ts'
+
+const DURATION = positive('BENCH_DURATION', 10)
+const CONNECTIONS = positive('BENCH_CONNECTIONS', 50)
+const PORT = positive('BENCH_PORT', 4117)
+const WARMUP_SECONDS = 2
+const ORIGIN = `http://127.0.0.1:${PORT}`
+const RESULTS_DIR = path.resolve('tests/bench/results')
+const BASELINE_FILE = path.resolve('build/client/bench-baseline.html')
+
+const TARGETS = {
+	lessonP99Ms: 50,
+	dashboardP50Ms: 100,
+	errors: 0,
+	peakMemoryMb: 300,
+	startToHealthyMs: 2000,
+	lessonJsKbGzip: 100,
+}
+
+function positive(name: string, fallback: number) {
+	const value = Number(process.env[name] ?? fallback)
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
+	return value
+}
+
+// -------------------------------------------------------------------------------------------------
+// The server, its start-up time and its memory
+
+type Server = { child: ChildProcess; startToHealthyMs: number }
+
+/** The server's output, shown when something goes wrong. */
+const serverLog: string[] = []
+
+async function startServer(databasePath: string): Promise<Server> {
+	const started = performance.now()
+	// node itself, not npm: the child's pid is the server's, for /proc/<pid>/status.
+	const child = spawn(process.execPath, ['server.js'], {
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			DATABASE_PATH: databasePath,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			// e.g. BENCH_SERVER_NODE_OPTIONS=--max-old-space-size=160 to see the server under a heap limit.
+			NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+	const keep = (chunk: Buffer) => serverLog.push(...chunk.toString().split('\n').filter(Boolean))
+	child.stdout!.on('data', keep)
+	child.stderr!.on('data', keep)
+	running = child
+	while (performance.now() - started < 30_000) {
+		if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`)
+		const ok = await fetch(`${ORIGIN}/healthz`, { signal: AbortSignal.timeout(1000) })
+			.then((response) => response.status === 200)
+			.catch(() => false)
+		if (ok) return { child, startToHealthyMs: performance.now() - started }
+		await new Promise((resolve) => setTimeout(resolve, 10))
+	}
+	throw new Error('No 200 from /healthz within 30 s')
+}
+
+let running: ChildProcess | null = null
+
+/** SIGTERM (the server closes its keep-alive connections within 5 s), then SIGKILL. */
+async function stopServer() {
+	const child = running
+	running = null
+	if (!child || child.exitCode !== null || child.signalCode !== null) return
+	const exited = new Promise((resolve) => child.once('exit', resolve))
+	child.kill('SIGTERM')
+	const timer = setTimeout(() => child.kill('SIGKILL'), 6000)
+	await exited
+	clearTimeout(timer)
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		running?.kill('SIGKILL')
+		fs.rmSync(BASELINE_FILE, { force: true })
+		process.exit(130)
+	})
+}
+process.on('exit', () => running?.kill('SIGKILL'))
+
+/** A field of /proc/<pid>/status in MB (VmHWM: the peak resident set size since the process started). */
+function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS') {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+	const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)
+	if (!match) throw new Error(`No ${field} in /proc/${pid}/status`)
+	return Number(match[1]) / 1024
+}
+
+// -------------------------------------------------------------------------------------------------
+// Signing in and checking pages
+
+async function signIn(email: string) {
+	const response = await fetch(`${ORIGIN}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ email, password: BENCH_PASSWORD, redirectTo: '/home' }),
+	})
+	const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!)
+	if (response.status !== 302 || !cookies.length) {
+		throw new Error(`Signing in as ${email} answered ${response.status} without a session cookie`)
+	}
+	// Sessions are Secure in production; over plain HTTP the benchmark sends the header itself.
+	return cookies.join('; ')
+}
+
+type Target = {
+	name: string
+	path: string
+	cookie?: string
+	method?: 'GET' | 'POST'
+	body?: string
+	/** Statuses that count as success; anything else is an error. */
+	ok: number[]
+	/** Checked once before the run: the page answers with this status and contains every text. */
+	expect: { status: number; texts: string[]; location?: string }
+}
+
+async function verify(target: Target) {
+	const response = await fetch(`${ORIGIN}${target.path}`, {
+		method: target.method ?? 'GET',
+		redirect: 'manual',
+		headers: {
+			...(target.cookie ? { Cookie: target.cookie } : {}),
+			...(target.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+		},
+		body: target.body,
+	})
+	const body = await response.text()
+	const problems = []
+	if (response.status !== target.expect.status) problems.push(`status ${response.status}, expected ${target.expect.status}`)
+	for (const text of target.expect.texts) if (!body.includes(text)) problems.push(`no "${text}" in the page`)
+	const location = response.headers.get('location') ?? ''
+	if (target.expect.location && !location.includes(target.expect.location)) problems.push(`redirected to "${location}"`)
+	if (problems.length) throw new Error(`${target.name} (${target.method ?? 'GET'} ${target.path}): ${problems.join('; ')}`)
+	return body
+}
+
+// -------------------------------------------------------------------------------------------------
+// Load
+
+type Row = {
+	name: string
+	method: string
+	path: string
+	requests: number
+	requestsPerSecond: number
+	p50Ms: number
+	p99Ms: number
+	maxMs: number
+	/**
+	 * The server's CPU time per request: steadier than latency on a shared machine, and with one Node
+	 * process at saturation, latency ≈ connections × this (Little's law).
+	 */
+	serverCpuMsPerRequest: number
+	/** The server's peak resident memory (VmHWM) so far, read after this target's run. */
+	peakMemoryMbAfter: number
+	errors: number
+	statusCodes: Record<string, number>
+	/** Requests per second relative to the static baseline (1 = as fast as serving a file). */
+	ratioToBaseline: number | null
+}
+
+/** User + system CPU time of a process so far, in milliseconds (/proc/<pid>/stat fields 14 and 15). */
+function cpuMs(pid: number) {
+	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // after "pid (comm) "
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+}
+const CLOCK_TICKS = (() => {
+	try {
+		return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+	} catch {
+		return 100
+	}
+})()
+
+async function load(target: Target, pid: number): Promise<Omit<Row, 'ratioToBaseline' | 'peakMemoryMbAfter'>> {
+	const options = {
+		url: `${ORIGIN}${target.path}`,
+		connections: CONNECTIONS,
+		method: target.method ?? 'GET',
+		headers: {
+			...(target.cookie ? { cookie: target.cookie } : {}),
+			...(target.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+		},
+		body: target.body,
+	}
+	await autocannon({ ...options, duration: WARMUP_SECONDS })
+	const cpuBefore = cpuMs(pid)
+	const result: Result = await autocannon({ ...options, duration: DURATION })
+	const cpu = cpuMs(pid) - cpuBefore
+	// Requests that timed out on the client may still be in the server's queue: let it drain first.
+	await fetch(`${ORIGIN}/healthz`, { signal: AbortSignal.timeout(60_000) })
+	const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count]))
+	const unexpected = Object.entries(statusCodes)
+		.filter(([code]) => !target.ok.includes(Number(code)))
+		.reduce((sum, [, count]) => sum + count, 0)
+	const requests = Object.values(statusCodes).reduce((sum, count) => sum + count, 0)
+	return {
+		name: target.name,
+		method: target.method ?? 'GET',
+		path: target.path,
+		requests,
+		requestsPerSecond: requests / result.duration,
+		p50Ms: result.latency.p50,
+		p99Ms: result.latency.p99,
+		maxMs: result.latency.max,
+		serverCpuMsPerRequest: requests ? cpu / requests : 0,
+		errors: unexpected + result.errors + result.timeouts,
+		statusCodes,
+	}
+}
+
+// -------------------------------------------------------------------------------------------------
+// The lesson page's JavaScript
+
+/**
+ * Every script the lesson page loads, gzipped: its module preloads and imports, the interface texts of
+ * the page's language (entry.client imports them at start-up with a dynamic import(), so they appear
+ * in no tag of the page), and its inline scripts.
+ */
+async function lessonJavaScript(html: string) {
+	const urls = new Set<string>()
+	for (const match of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) urls.add(match[1]!)
+	for (const match of html.matchAll(/import(?:\s+\*\s+as\s+\w+\s+from)?\s*"([^"]+\.js)"/g)) urls.add(match[1]!)
+	const entry = /"entry":\s*\{\s*"module":\s*"([^"]+\.js)"/.exec(html)
+	if (!entry) throw new Error('No entry module in the lesson page')
+	urls.add(entry[1]!)
+	const files: Array<{ url: string; bytes: number; gzipBytes: number }> = []
+	const fetchScript = async (url: string) => {
+		const response = await fetch(new URL(url, ORIGIN))
+		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+		const bytes = Buffer.from(await response.arrayBuffer())
+		files.push({ url, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length })
+		return bytes.toString('utf8')
+	}
+	const texts = new Map<string, string>()
+	for (const url of urls) texts.set(url, await fetchScript(url))
+	const language = /<html lang="([a-z]{2})"/.exec(html)?.[1]
+	const locale = new RegExp(`"\\./locales/${language}/[^"]+\\.json":\\(\\)=>[^;]*?import\\("\\./([^"]+\\.js)"\\)`)
+	const [withLocales, localeMatch] = [...texts].map(([url, text]) => [url, locale.exec(text)] as const).find(([, match]) => match) ?? []
+	if (!withLocales || !localeMatch) throw new Error(`No import of the ${language} interface texts found in the lesson page's scripts`)
+	await fetchScript(new URL(localeMatch[1]!, new URL(withLocales, ORIGIN)).pathname)
+	// Inline scripts: Remix's context, route module imports and the loader data, which carries the
+	// lesson's compiled MDX (JavaScript run by getMDXComponent).
+	const inline = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join('\n')
+	const inlineBytes = Buffer.from(inline)
+	const kb = (bytes: number) => bytes / 1024
+	const filesGzip = files.reduce((sum, file) => sum + file.gzipBytes, 0)
+	const inlineGzip = gzipSync(inlineBytes, { level: 9 }).length
+	return {
+		files: files.sort((a, b) => b.gzipBytes - a.gzipBytes),
+		filesKb: kb(files.reduce((sum, file) => sum + file.bytes, 0)),
+		filesKbGzip: kb(filesGzip),
+		inlineKb: kb(inlineBytes.length),
+		inlineKbGzip: kb(inlineGzip),
+		totalKbGzip: kb(filesGzip + inlineGzip),
+	}
+}
+
+// -------------------------------------------------------------------------------------------------
+// Output
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits)
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
+
+function markdown(report: Report) {
+	const lines = [
+		`# Benchmark: ${report.date}`,
+		'',
+		`${report.machine.cpu} (${report.machine.cores} cores), ${fixed(report.machine.memoryGb, 1)} GB, Node ${report.machine.node}, ` +
+			`load average ${report.machine.loadAverageAtStart.map((n) => fixed(n, 2)).join(' ')} at start. ` +
+			`${report.settings.connections} connections, ${report.settings.durationSeconds} s per target after a ${report.settings.warmupSeconds} s warm-up.`,
+		'',
+		`Data set: ${report.seed.rows.cohorts} cohorts, ${report.seed.rows.delegations} delegations, ${report.seed.rows.delegation_members} delegates ` +
+			`(${report.seed.rows.lesson_progress} lesson progress rows), largest cohort ${report.seed.largestCohort.delegations} delegations / ` +
+			`${report.seed.largestCohort.delegates} delegates each with a ${Object.values(report.seed.roadmapShape).join('/')} roadmap, ` +
+			`${report.seed.rows.ta_requests} TA requests; seeded in ${fixed(report.seed.seconds, 1)} s.`,
+		'',
+		'| target | req/s | p50 ms | p99 ms | errors | ratio to baseline | server CPU ms/req |',
+		'|---|---:|---:|---:|---:|---:|---:|',
+		...report.rows.map(
+			(row) =>
+				`| ${row.name} (\`${row.method} ${row.path}\`) | ${fixed(row.requestsPerSecond)} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.ratioToBaseline === null ? '—' : fixed(row.ratioToBaseline, 3)} | ${fixed(row.serverCpuMsPerRequest, 1)} |`,
+		),
+		'',
+		'Ratio to baseline: the target’s requests per second divided by the baseline’s (a static file of the lesson page’s size served by the same server). ' +
+			'Server CPU ms/req: the server process’s user + system CPU time during the run divided by the requests answered; ' +
+			'with one Node process at saturation, p50 ≈ connections × that time, whatever the machine’s load.',
+		'',
+		'| figure | measured | target | |',
+		'|---|---:|---:|---|',
+		...report.checks.map((check) => `| ${check.name} | ${check.measured} | ${check.target} | ${check.verdict} |`),
+		'',
+	]
+	return lines.join('\n')
+}
+
+type Report = Awaited<ReturnType<typeof main>>
+
+async function main() {
+	if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first (`npm run bench` does).')
+	const loadAverageAtStart = os.loadavg()
+	console.log(`Seeding the large data set into ${path.relative(process.cwd(), DEFAULT_BENCH_DB)} …`)
+	const seed: SeedSummary = await seedLarge(DEFAULT_BENCH_DB)
+	console.log(
+		`Seeded in ${fixed(seed.seconds, 1)} s: ${seed.rows.cohorts} cohorts, ${seed.rows.delegations} delegations, ${seed.rows.delegation_members} delegates, ` +
+			`${seed.rows.lesson_progress} progress rows, ${seed.rows.check_attempts} check answers, ${seed.rows.roadmaps} roadmaps ` +
+			`(${Object.values(seed.roadmapShape).join('/')}), ${seed.rows.ta_requests} TA requests.`,
+	)
+
+	const server = await startServer(DEFAULT_BENCH_DB)
+	const pid = server.child.pid!
+	console.log(`Server pid ${pid}: first 200 from /healthz ${fixed(server.startToHealthyMs)} ms after spawn.`)
+	const idleRssMb = procStatusMb(pid, 'VmRSS')
+
+	const [delegate, facilitator, staff] = await Promise.all([signIn(BENCH_ACCOUNTS.delegate), signIn(BENCH_ACCOUNTS.facilitator), signIn(BENCH_ACCOUNTS.staff)])
+	const lessonPath = `/learn/${BENCH_LESSON.module}/${BENCH_LESSON.lesson}`
+	const roadmap = `/roadmaps/${seed.roadmapDelegationId}`
+	const page = (expected: string[]) => ({ ok: [200], expect: { status: 200, texts: expected } })
+	const lessonTarget: Target = { name: 'lesson page', path: lessonPath, cookie: delegate, ...page(['check-toc-or-logframe', 'lesson-complete']) }
+	const lessonHtml = await verify(lessonTarget)
+
+	try {
+		// The baseline: a static file of the lesson page's size, served by express.static.
+		const prefix = '<!DOCTYPE html><p>'
+		fs.writeFileSync(BASELINE_FILE, prefix + 'x'.repeat(Math.max(0, Buffer.byteLength(lessonHtml) - prefix.length)))
+		const baseline: Target = { name: 'baseline (static file)', path: '/bench-baseline.html', ...page([]) }
+		const targets: Target[] = [
+			baseline,
+			{ name: 'public home', path: '/', ...page(['Large cohort']) },
+			lessonTarget,
+			{ name: 'dashboard (400 delegates)', path: `/cohorts/${LARGEST_COHORT_ID}/dashboard`, cookie: facilitator, ...page(seed.largestCohort.delegationIds.map((id) => `delegation=${id}`)) },
+			{ name: 'roadmap page', path: `${roadmap}/strategic-design`, cookie: delegate, ...page(['Strategic objective 10', 'Line of action 16']) },
+			{ name: 'roadmap print', path: `${roadmap}/print`, cookie: delegate, ...page(['Line of action 16', 'Indicator 23']) },
+			{ name: 'TA queue (200 requests)', path: '/assistance', cookie: staff, ...page(['bench-ta-001', 'bench-ta-200']) },
+			{
+				name: 'mark lesson complete',
+				path: lessonPath,
+				cookie: delegate,
+				method: 'POST',
+				body: 'intent=complete',
+				// A plain form post answers with a redirect back to the lesson.
+				ok: [200, 302, 303],
+				expect: { status: 302, texts: [], location: '#lesson-complete' },
+			},
+		]
+		const rows: Row[] = []
+		for (const target of targets) {
+			const verified = await verify(target)
+			if (target === baseline && Buffer.byteLength(verified) !== Buffer.byteLength(lessonHtml)) throw new Error('The baseline file is not the lesson page’s size')
+			process.stdout.write(`  ${target.name} … `)
+			const measured = await load(target, pid)
+			const ratio = rows[0] ? measured.requestsPerSecond / rows[0].requestsPerSecond : 1
+			rows.push({ ...measured, ratioToBaseline: target === baseline ? null : ratio, peakMemoryMbAfter: procStatusMb(pid, 'VmHWM') })
+			console.log(
+				`${fixed(measured.requestsPerSecond)} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${measured.errors} errors, ` +
+					`server CPU ${fixed(measured.serverCpuMsPerRequest, 1)} ms/request, peak memory so far ${fixed(rows.at(-1)!.peakMemoryMbAfter)} MB`,
+			)
+		}
+
+		const javascript = await lessonJavaScript(lessonHtml)
+		const peakMemoryMb = procStatusMb(pid, 'VmHWM')
+		const byName = (name: string) => rows.find((row) => row.name === name)!
+		const lesson = byName('lesson page')
+		const dashboard = byName('dashboard (400 delegates)')
+		const errors = rows.reduce((sum, row) => sum + row.errors, 0)
+		const checks = [
+			{ name: 'lesson page p99', value: lesson.p99Ms, target: TARGETS.lessonP99Ms, unit: 'ms', pass: lesson.p99Ms < TARGETS.lessonP99Ms },
+			{ name: 'dashboard (400 delegates) p50', value: dashboard.p50Ms, target: TARGETS.dashboardP50Ms, unit: 'ms', pass: dashboard.p50Ms < TARGETS.dashboardP50Ms },
+			{ name: 'errors (all targets)', value: errors, target: TARGETS.errors, unit: '', pass: errors === 0, equal: true },
+			{ name: 'server peak memory (VmHWM)', value: peakMemoryMb, target: TARGETS.peakMemoryMb, unit: 'MB', pass: peakMemoryMb < TARGETS.peakMemoryMb },
+			{ name: 'process start → first 200 /healthz', value: server.startToHealthyMs, target: TARGETS.startToHealthyMs, unit: 'ms', pass: server.startToHealthyMs < TARGETS.startToHealthyMs },
+			{ name: 'lesson page JavaScript, files (gzip)', value: javascript.filesKbGzip, target: TARGETS.lessonJsKbGzip, unit: 'KB', pass: javascript.filesKbGzip < TARGETS.lessonJsKbGzip },
+			{ name: 'lesson page JavaScript, files + inline (gzip)', value: javascript.totalKbGzip, target: TARGETS.lessonJsKbGzip, unit: 'KB', pass: javascript.totalKbGzip < TARGETS.lessonJsKbGzip },
+		].map((check) => ({
+			name: check.name,
+			value: check.value,
+			measured: `${fixed(check.value, check.unit === 'KB' ? 1 : 0)}${check.unit ? ` ${check.unit}` : ''}`,
+			target: `${'equal' in check ? '' : '< '}${check.target}${check.unit ? ` ${check.unit}` : ''}`,
+			verdict: verdict(check.pass),
+		}))
+		return {
+			date: new Date().toISOString(),
+			machine: {
+				cpu: os.cpus()[0]?.model ?? 'unknown',
+				cores: os.cpus().length,
+				memoryGb: os.totalmem() / 1024 ** 3,
+				node: process.version,
+				platform: `${os.platform()} ${os.release()}`,
+				loadAverageAtStart,
+				loadAverageAtEnd: os.loadavg(),
+			},
+			settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP_SECONDS },
+			seed,
+			server: { startToHealthyMs: server.startToHealthyMs, idleRssMb, peakMemoryMb },
+			javascript,
+			rows,
+			checks,
+			targets: TARGETS,
+		}
+	} finally {
+		fs.rmSync(BASELINE_FILE, { force: true })
+	}
+}
+
+try {
+	const report = await main()
+	await stopServer()
+	console.log('')
+	console.table(
+		Object.fromEntries(
+			report.rows.map((row) => [
+				row.name,
+				{ 'req/s': Math.round(row.requestsPerSecond), 'p50 ms': row.p50Ms, 'p99 ms': row.p99Ms, errors: row.errors, 'ratio to baseline': row.ratioToBaseline === null ? '—' : Number(row.ratioToBaseline.toFixed(3)), 'server CPU ms/req': Number(row.serverCpuMsPerRequest.toFixed(1)) },
+			]),
+		),
+	)
+	console.log('Ratio to baseline = the target’s req/s ÷ the static file’s req/s. Server CPU ms/req = the server’s CPU time during the run ÷ requests answered.')
+	console.table(Object.fromEntries(report.checks.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }])))
+	fs.mkdirSync(RESULTS_DIR, { recursive: true })
+	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`)
+	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), markdown(report))
+	console.log(`Wrote ${path.relative(process.cwd(), RESULTS_DIR)}/latest.json and latest.md.`)
+} catch (error) {
+	await stopServer()
+	console.error(error instanceof Error ? error.message : error)
+	if (serverLog.length) console.error(`Server output (last lines):\n${serverLog.slice(-30).join('\n')}`)
+	process.exitCode = 1
+}
