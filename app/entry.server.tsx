@@ -1,9 +1,7 @@
-import { PassThrough } from 'node:stream'
-import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
+import { createInstance, type i18n } from 'i18next'
 import { isbot } from 'isbot'
-import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 // Importing the database here makes the server refuse to start on an unmigrated database.
 import '#app/utils/db.server.ts'
@@ -11,6 +9,7 @@ import '#app/utils/env.server.ts'
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n.ts'
 import { i18nServer, resources } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
+import { renderHtmlStream } from '#app/utils/render.server.ts'
 
 declare module '@remix-run/node' {
 	interface AppLoadContext {
@@ -20,6 +19,28 @@ declare module '@remix-run/node' {
 }
 
 export const streamTimeout = 5_000
+
+/** One i18next instance per language, made once: a page only reads from it. */
+const instances = new Map<string, Promise<i18n>>()
+function i18nFor(language: string) {
+	let instance = instances.get(language)
+	if (!instance) {
+		const created = createInstance()
+		instance = created
+			.use(initReactI18next)
+			.init({
+				lng: language,
+				fallbackLng: DEFAULT_LANGUAGE,
+				ns: [DEFAULT_NAMESPACE],
+				defaultNS: DEFAULT_NAMESPACE,
+				resources,
+				interpolation: { escapeValue: false },
+			})
+			.then(() => created)
+		instances.set(language, instance)
+	}
+	return instance
+}
 
 export default async function handleRequest(
 	request: Request,
@@ -35,51 +56,29 @@ export default async function handleRequest(
 	const language = isLanguage(rootData?.language)
 		? rootData.language
 		: ((await i18nServer.getLocale(request)) ?? DEFAULT_LANGUAGE)
-	const i18n = createInstance()
-	await i18n.use(initReactI18next).init({
-		lng: language,
-		fallbackLng: DEFAULT_LANGUAGE,
-		ns: [DEFAULT_NAMESPACE],
-		defaultNS: DEFAULT_NAMESPACE,
-		resources,
-		interpolation: { escapeValue: false },
-	})
+	const i18n = await i18nFor(language)
 
-	const callback = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
-
-	return new Promise((resolve, reject) => {
-		let shellRendered = false
-		const { pipe, abort } = renderToPipeableStream(
-			<NonceProvider value={nonce}>
-				<I18nextProvider i18n={i18n}>
-					<RemixServer context={remixContext} url={request.url} nonce={nonce} />
-				</I18nextProvider>
-			</NonceProvider>,
-			{
-				nonce,
-				[callback]: () => {
-					shellRendered = true
-					const body = new PassThrough()
-					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-					resolve(
-						new Response(createReadableStreamFromReadable(body), {
-							headers: responseHeaders,
-							status: responseStatusCode,
-						}),
-					)
-					pipe(body)
-				},
-				onShellError(error: unknown) {
-					reject(error)
-				},
-				onError(error: unknown) {
-					responseStatusCode = 500
-					if (shellRendered) console.error(error)
-				},
+	let shellRendered = false
+	const body = await renderHtmlStream(
+		<NonceProvider value={nonce}>
+			<I18nextProvider i18n={i18n}>
+				<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+			</I18nextProvider>
+		</NonceProvider>,
+		{
+			nonce,
+			// Crawlers get the whole page at once; people get the shell as soon as it is ready.
+			waitForAll: isbot(request.headers.get('user-agent') ?? ''),
+			timeoutMs: streamTimeout + 1000,
+			onError(error: unknown) {
+				responseStatusCode = 500
+				if (shellRendered) console.error(error)
 			},
-		)
-		setTimeout(abort, streamTimeout + 1000)
-	})
+		},
+	)
+	shellRendered = true
+	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+	return new Response(body, { headers: responseHeaders, status: responseStatusCode })
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
