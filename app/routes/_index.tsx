@@ -5,10 +5,10 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { useRootData } from '#app/root.tsx'
 import { listPublicCohorts } from '#app/utils/cohorts.server.ts'
-import { countryName, formatDateRange } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { getCatalogue, pickVersion } from '#app/utils/content.server.ts'
+import { countryName, formatDateRange } from '#app/utils/format.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [

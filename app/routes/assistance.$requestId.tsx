@@ -8,13 +8,13 @@ import { TaStatusBadge } from '#app/components/ta-status.tsx'
 import { useRootData } from '#app/root.tsx'
 import { addEvent, assignRequest, changeStatus, getRequest, requestEvents, TA_TRANSITIONS } from '#app/utils/assistance.server.ts'
 import { db } from '#app/utils/db.server.ts'
-import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
-import type { TaStatus } from '#db/schema.ts'
+import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import type { TaStatus } from '#db/schema.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

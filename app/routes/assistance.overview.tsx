@@ -1,16 +1,16 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Stats } from '#app/components/stats.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Stats } from '#app/components/stats.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
 import { overview, roadmapActivity } from '#app/utils/assistance.server.ts'
 import { countryName, formatDate, formatNumber } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

@@ -9,8 +9,8 @@ import { useRootData } from '#app/root.tsx'
 import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
 import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import { can, invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { can, invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.cohort.name }])
 

@@ -8,8 +8,8 @@ import { useRootData } from '#app/root.tsx'
 import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { checkResults } from '#app/utils/dashboard.server.ts'
 import { formatPercent } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])

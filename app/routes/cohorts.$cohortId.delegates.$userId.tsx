@@ -7,10 +7,10 @@ import { useRootData } from '#app/root.tsx'
 import { requireCohort } from '#app/utils/cohorts.server.ts'
 import { delegateDetail } from '#app/utils/dashboard.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
-import { invariantResponse } from '#app/utils/permissions.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { invariantResponse } from '#app/utils/permissions.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.detail.member.name }])
 

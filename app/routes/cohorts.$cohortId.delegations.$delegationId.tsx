@@ -24,14 +24,14 @@ import {
 } from '#app/utils/cohort-admin.server.ts'
 import { NapStatusSchema } from '#app/utils/cohort-schemas.ts'
 import { requireCohort } from '#app/utils/cohorts.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { DEFAULT_INVITATION_DAYS } from '#app/utils/invitations.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { EmailSchema, NameSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
-import { pageMeta } from '#app/utils/meta.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

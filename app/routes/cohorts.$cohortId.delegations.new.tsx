@@ -11,10 +11,10 @@ import { addDelegation } from '#app/utils/cohort-admin.server.ts'
 import { CountrySchema, NapStatusSchema } from '#app/utils/cohort-schemas.ts'
 import { getCohort } from '#app/utils/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
-import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 const DelegationSchema = z.object({ countryCode: CountrySchema, napStatus: NapStatusSchema })
 

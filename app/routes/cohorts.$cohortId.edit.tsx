@@ -9,11 +9,11 @@ import { addFacilitator, facilitatorCandidates, removeFacilitator, updateCohort 
 import { CohortSchema } from '#app/utils/cohort-schemas.ts'
 import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { EmailSchema } from '#app/utils/schemas.ts'
-import { pageMeta } from '#app/utils/meta.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { linksCsv } from '#app/utils/cohort-exports.server.ts'
 import { requireCohort } from '#app/utils/cohorts.server.ts'
-import { getLanguage } from '#app/utils/i18n.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 
 const LinksSchema = z.object({
 	name: z.array(z.string().max(200)).max(1000),

@@ -9,8 +9,8 @@ import { getCatalogue, pickVersion } from '#app/utils/content.server.ts'
 import { sharedReflections } from '#app/utils/dashboard.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])

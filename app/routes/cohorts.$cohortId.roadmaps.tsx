@@ -7,11 +7,11 @@ import { useRootData } from '#app/root.tsx'
 import { getCohort } from '#app/utils/cohorts.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatPercent } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { budgetTotals, buildTree, roadmapItems } from '#app/utils/roadmap.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

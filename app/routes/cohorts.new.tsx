@@ -7,10 +7,10 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { createCohort } from '#app/utils/cohort-admin.server.ts'
 import { CohortSchema } from '#app/utils/cohort-schemas.ts'
 import { countryOptions } from '#app/utils/countries.ts'
-import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { getGlossary, getLesson, pickVersion } from '#app/utils/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { slugify } from '#app/utils/slugify.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

@@ -15,8 +15,8 @@ import { useRootData } from '#app/root.tsx'
 import { createSessionCookie, hashPassword } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import {
 	acceptInvitation,
 	findInvitation,
@@ -32,8 +32,8 @@ import {
 	SECTORS,
 	SectorSchema,
 } from '#app/utils/schemas.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 const JoinerFields = {
 	sector: SectorSchema,

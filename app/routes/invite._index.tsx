@@ -11,10 +11,10 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field } from '#app/components/forms.tsx'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { findInvitation } from '#app/utils/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
 
 /** Accepts a whole invitation link or just its code. */
 const CodeSchema = z.object({

@@ -13,8 +13,8 @@ import { MdxContent } from '#app/components/lesson/mdx-components.tsx'
 import { ProgressBar } from '#app/components/progress-bar.tsx'
 import { allLessons, getCompiled, getLesson, getModule, pickVersion } from '#app/utils/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { loadMdxModule } from '#app/utils/mdx-modules.ts'
 import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
+import { loadMdxModule } from '#app/utils/mdx-modules.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import {
 	answerCheck,
@@ -28,8 +28,8 @@ import {
 	reopenLesson,
 	saveReflection,
 } from '#app/utils/progress.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 /** A client-side visit imports the curriculum module before the page renders. */
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {

@@ -17,11 +17,11 @@ import {
 	requireAnonymous,
 	signIn,
 } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
 import { EmailSchema } from '#app/utils/schemas.ts'
-import { pageMeta } from '#app/utils/meta.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
 
 const LoginSchema = z.object({
 	email: EmailSchema,

@@ -4,16 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/components/roadmap/item-form.tsx'
-import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
 import { BudgetTables } from '#app/components/roadmap/roadmap-document.tsx'
+import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
 import { useRootData } from '#app/root.tsx'
+import { openRequestsByItem } from '#app/utils/assistance.server.ts'
 import { formatDateTime, formatPercent } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { ACTION_FIELDS_BY_SECTION, isKind, KINDS, type Section, SECTIONS, SECTION_MODULE } from '#app/utils/roadmap-kinds.ts'
-import { openRequestsByItem } from '#app/utils/assistance.server.ts'
 import {
 	addComment,
 	budgetTotals,
@@ -30,8 +30,8 @@ import {
 	SettingsSchema,
 	updateItem,
 } from '#app/utils/roadmap.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

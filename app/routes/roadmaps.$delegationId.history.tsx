@@ -6,11 +6,11 @@ import { RoadmapDocument } from '#app/components/roadmap/roadmap-document.tsx'
 import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
 import { useRootData } from '#app/root.tsx'
 import { formatDateTime } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { budgetTotals, buildTree, itemsAsOf, roadmapHistory } from '#app/utils/roadmap.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

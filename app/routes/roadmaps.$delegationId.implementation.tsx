@@ -1,19 +1,19 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Stats } from '#app/components/stats.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
+import { Stats } from '#app/components/stats.tsx'
 import { useRootData } from '#app/root.tsx'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDate } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { ACTION_STATUSES } from '#app/utils/roadmap-kinds.ts'
 import { ActionStatusUpdate, buildTree, IndicatorReport, latestImplementation, recordActionStatus, reportIndicatorValue, roadmapItems } from '#app/utils/roadmap.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

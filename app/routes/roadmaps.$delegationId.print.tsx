@@ -5,12 +5,12 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { RoadmapDocument } from '#app/components/roadmap/roadmap-document.tsx'
 import { useRootData } from '#app/root.tsx'
 import { countryName, formatDate } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
 import { loadTree } from '#app/utils/roadmap-transfer.server.ts'
 import { budgetTotals } from '#app/utils/roadmap.server.ts'
-import { pageMeta } from '#app/utils/meta.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#app/utils/db.server.ts'
-import { LANGUAGES } from '#app/utils/i18n.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { languageCookie } from '#app/utils/i18n.server.ts'
+import { LANGUAGES } from '#app/utils/i18n.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
 
 const LanguageSchema = z.object({
 	lng: z.enum(LANGUAGES),

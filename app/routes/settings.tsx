@@ -12,11 +12,11 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SelectField } from '#app/components/forms.tsx'
 import { hashPassword, rotateAllSessions, verifyPassword } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT, languageCookie } from '#app/utils/i18n.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { requireViewer } from '#app/utils/permissions.server.ts'
 import { LanguageSchema, NameSchema, NewPasswordSchema } from '#app/utils/schemas.ts'
-import { pageMeta } from '#app/utils/meta.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
 
 const ProfileSchema = z.object({
 	intent: z.literal('profile'),
