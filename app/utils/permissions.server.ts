@@ -8,7 +8,7 @@
  * - delegate: member of a delegation; an alumni delegate is one whose cohort is closed.
  */
 import { redirect } from '@remix-run/node'
-import { requireUserId, getUserId, loginUrl } from '#app/utils/auth.server.ts'
+import { getUserId, loginUrl } from '#app/utils/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { CohortStatus, Sector } from '#db/schema.ts'
 
@@ -87,15 +87,25 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 }
 
 /** The signed-in viewer, or null for a visitor. */
-export async function getViewer(request: Request) {
-	const userId = await getUserId(request)
-	return userId ? loadViewer(userId) : null
+/**
+ * The root loader and the page's loader of one request ask for the viewer with the same Request:
+ * it is read once per request. (An action's request is not its loaders', so a change the action
+ * makes is seen by the page it renders.)
+ */
+const viewersByRequest = new WeakMap<Request, Promise<Viewer | null>>()
+
+export function getViewer(request: Request): Promise<Viewer | null> {
+	let viewer = viewersByRequest.get(request)
+	if (!viewer) {
+		viewer = getUserId(request).then((userId) => (userId ? loadViewer(userId) : null))
+		viewersByRequest.set(request, viewer)
+	}
+	return viewer
 }
 
 /** The signed-in viewer; a visitor is sent to sign in and brought back afterwards. */
 export async function requireViewer(request: Request): Promise<Viewer> {
-	const userId = await requireUserId(request)
-	const viewer = await loadViewer(userId)
+	const viewer = await getViewer(request)
 	if (!viewer) throw redirect(loginUrl(request))
 	return viewer
 }
