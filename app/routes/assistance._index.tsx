@@ -6,7 +6,7 @@ import { TaStatusBadge } from '#app/components/ta-status.tsx'
 import { TableWrap } from '#app/components/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
 import { filtersFrom, listRequests } from '#app/utils/assistance.server.ts'
-import { TA_STATUSES, TA_TOPICS, TA_URGENCIES } from '#app/utils/assistance.ts'
+import { QUEUE_PAGE_SIZE, TA_STATUSES, TA_TOPICS, TA_URGENCIES } from '#app/utils/assistance.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDate } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -36,11 +36,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	// The country filter offers every country with a request; unfiltered, that is the list just read.
 	const unfiltered = Object.values(filters).some(Boolean) ? await listRequests(viewer) : requests
 	const countries = [...new Set(unfiltered.map((r) => r.country_code))].sort()
-	return { title: `${t('ta.queue')} · ${t('app.name')}`, isStaff: viewer.isStaff, requests, filters, cohorts, people, countries, query: url.search }
+	// Fifty at a time: a long queue stays light on a phone. The list is sorted soonest due first.
+	const pages = Math.max(1, Math.ceil(requests.length / QUEUE_PAGE_SIZE))
+	const page = Math.min(pages, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1))
+	const shown = requests
+		.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE)
+		.map((r) => ({ ...r, need: r.need.slice(0, NEED_PREVIEW) }))
+	return {
+		title: `${t('ta.queue')} · ${t('app.name')}`,
+		isStaff: viewer.isStaff,
+		requests: shown,
+		total: requests.length,
+		page,
+		pages,
+		filters,
+		cohorts,
+		people,
+		countries,
+		query: url.search,
+	}
 }
 
+const NEED_PREVIEW = 100
+
 export default function Queue() {
-	const { isStaff, requests, filters, cohorts, people, countries, query } = useLoaderData<typeof loader>()
+	const { isStaff, requests, total, page, pages, filters, cohorts, people, countries, query } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const select = (name: keyof typeof filters, label: string, options: Array<{ value: string; label: string }>) => (
@@ -80,7 +100,7 @@ export default function Queue() {
 					{t('reflections.filter')}
 				</button>
 			</Form>
-			<p role="status">{t('ta.count', { count: requests.length })}</p>
+			<p role="status">{t('ta.count', { count: total })}</p>
 			<TableWrap label={t('ta.queue')}>
 				<table>
 					<thead>
@@ -99,7 +119,7 @@ export default function Queue() {
 								<td>{r.due_date ? formatDate(r.due_date, language, 'medium') : '—'}</td>
 								<td>
 									<Link to={`/assistance/${r.id}`}>{t(`ta.topics.${r.topic}`)}</Link>
-									<div className="small">{r.need.slice(0, 100)}</div>
+									<div className="small">{r.need}</div>
 								</td>
 								<td>
 									{countryName(r.country_code, language)}
@@ -115,7 +135,32 @@ export default function Queue() {
 					</tbody>
 				</table>
 			</TableWrap>
+			{pages > 1 ? <QueuePages page={page} pages={pages} query={query} /> : null}
 		</div>
+	)
+}
+
+function QueuePages({ page, pages, query }: { page: number; pages: number; query: string }) {
+	const { t } = useTranslation()
+	const href = (target: number) => {
+		const params = new URLSearchParams(query)
+		params.set('page', String(target))
+		return `?${params}`
+	}
+	return (
+		<nav aria-label={t('pagination.label')} className="pagination">
+			{page > 1 ? (
+				<Link to={href(page - 1)} rel="prev">
+					{t('pagination.previous')}
+				</Link>
+			) : null}
+			<span>{t('pagination.position', { page, pages })}</span>
+			{page < pages ? (
+				<Link to={href(page + 1)} rel="next">
+					{t('pagination.next')}
+				</Link>
+			) : null}
+		</nav>
 	)
 }
 

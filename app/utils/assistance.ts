@@ -15,3 +15,6 @@ export const TA_TRANSITIONS: Record<TaStatus, TaStatus[]> = {
 	declined: ['open'],
 }
 
+
+/** Requests per page of the TA queue. */
+export const QUEUE_PAGE_SIZE = 50

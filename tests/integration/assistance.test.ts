@@ -119,6 +119,56 @@ describe('technical-assistance requests', () => {
 	})
 })
 
+describe('a long queue', () => {
+	test('the queue shows fifty requests a page, soonest due first, with every filter kept across pages', async () => {
+		const before = ((await call('loader', routes.queue, 'staff@example.org', '/assistance', {})).data as { total: number }).total
+		// 70 more open requests from Panama, due over the coming months.
+		const now = new Date().toISOString()
+		await db
+			.insertInto('ta_requests')
+			.values(
+				Array.from({ length: 70 }, (_, i) => ({
+					id: `page-test-${String(i).padStart(2, '0')}`,
+					delegation_id: 'panama-2025-pa',
+					created_by: 'user-delegate-pa',
+					topic: 'gender-budgeting',
+					need: `Costing question number ${i}. ${'Detail. '.repeat(40)}`,
+					urgency: 'medium',
+					due_date: new Date(Date.now() + (i + 2) * 86_400_000).toISOString().slice(0, 10),
+					language: 'es',
+					format: 'remote_session',
+					status: 'open',
+					created_at: now,
+					updated_at: now,
+				})),
+			)
+			.execute()
+		type Page = { requests: Array<{ id: string; due_date: string | null; need: string; country_code: string }>; total: number; page: number; pages: number }
+		const page = async (query: string) => (await call('loader', routes.queue, 'staff@example.org', `/assistance${query}`, {})).data as Page
+		const first = await page('')
+		expect(first.total).toBe(before + 70)
+		expect(first.requests).toHaveLength(50)
+		expect(first.pages).toBe(Math.ceil((before + 70) / 50))
+		// Each row carries only the preview of the need that the table shows.
+		expect(Math.max(...first.requests.map((r) => r.need.length))).toBeLessThanOrEqual(100)
+		const second = await page('?page=2')
+		expect(second.page).toBe(2)
+		expect(second.requests).toHaveLength(before + 70 - 50)
+		const ids = [...first.requests, ...second.requests].map((r) => r.id)
+		expect(new Set(ids).size).toBe(before + 70)
+		const dated = [...first.requests, ...second.requests].map((r) => r.due_date).filter(Boolean) as string[]
+		expect(dated).toEqual([...dated].sort())
+		// Out-of-range or junk page numbers land on a real page instead of failing.
+		expect((await page('?page=99')).page).toBe(second.pages)
+		expect((await page('?page=abc')).page).toBe(1)
+		expect((await page('?page=-3')).page).toBe(1)
+		// Filters and pages combine.
+		const panama = await page('?country=PA&page=2')
+		expect(panama.requests.every((r) => r.country_code === 'PA')).toBe(true)
+		expect(panama.page).toBe(2)
+	})
+})
+
 describe('alumni', () => {
 	test('alumni update an action’s status and report an indicator value; home and history show it; the 2025 cohort stays closed to them', async () => {
 		const params = { delegationId: 'port-of-spain-2024-tt' }
