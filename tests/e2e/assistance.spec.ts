@@ -1,4 +1,4 @@
-import { expect, loginAs, test } from './fixtures.ts'
+import { db, expect, loginAs, test } from './fixtures.ts'
 
 test('a delegate asks for TA on an action; staff triage it; the delegate follows; the overview counts change', async ({ browser }) => {
 	const delegate = await (await browser.newContext()).newPage()
@@ -80,4 +80,42 @@ test('alumni of 2024 record implementation and see it on their home', async ({ p
 	await expect(page.getByText(/Value 38 reported for 2026/)).toBeVisible()
 	const response = await page.goto('/roadmaps/panama-2025-pa/implementation')
 	expect(response?.status()).toBe(403)
+})
+
+test('a long queue comes fifty at a time; the next page keeps the filter', async ({ page }) => {
+	const now = new Date().toISOString()
+	await db
+		.insertInto('ta_requests')
+		.values(
+			Array.from({ length: 60 }, (_, i) => ({
+				id: `e2e-queue-${String(i).padStart(2, '0')}`,
+				delegation_id: 'port-of-spain-2024-jm',
+				topic: 'localization',
+				need: `Support for parish plan number ${i + 1}.`,
+				urgency: 'low',
+				due_date: new Date(Date.now() + (i + 3) * 86_400_000).toISOString().slice(0, 10),
+				language: 'en',
+				format: 'remote_session',
+				status: 'open',
+				created_at: now,
+				updated_at: now,
+			})),
+		)
+		.onConflict((oc) => oc.doNothing())
+		.execute()
+	await loginAs(page, 'staff@example.org')
+	await page.goto('/assistance?lng=en&country=JM')
+	await expect(page.getByRole('status')).toHaveText(/^\d+ requests$/)
+	const total = Number((await page.getByRole('status').innerText()).split(' ')[0])
+	expect(total).toBeGreaterThanOrEqual(60)
+	await expect(page.locator('tbody tr')).toHaveCount(50)
+	const pages = page.getByRole('navigation', { name: 'Pages' })
+	await expect(pages).toContainText(`Page 1 of ${Math.ceil(total / 50)}`)
+	await pages.getByRole('link', { name: 'Next page' }).click()
+	await expect(page).toHaveURL(/country=JM/)
+	await expect(pages).toContainText('Page 2 of')
+	await expect(page.locator('tbody tr')).toHaveCount(total - 50)
+	await expect(page.locator('tbody')).toContainText('Jamaica')
+	await expect(page.locator('tbody')).not.toContainText('Panama')
+	await expect(pages.getByRole('link', { name: 'Previous page' })).toBeVisible()
 })
