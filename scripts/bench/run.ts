@@ -377,7 +377,7 @@ async function main() {
 			{ ...dashboardTarget, name: `dashboard at ${DASHBOARD_RATE} req/s`, rate: DASHBOARD_RATE },
 			{ name: 'roadmap page', path: `${roadmap}/strategic-design`, cookie: delegate, ...page(['Strategic objective 10', 'Line of action 16']) },
 			{ name: 'roadmap print', path: `${roadmap}/print`, cookie: delegate, ...page(['Line of action 16', 'Indicator 23']) },
-			{ name: 'TA queue (200 requests, 50 a page)', path: '/assistance', cookie: staff, ...page(['200 requests', 'Page 1 of 4']) },
+			{ name: 'TA queue (200 requests, 50 a page)', path: '/assistance', cookie: staff, ...page(['200 solicitudes', 'Página 1 de 4']) },
 			{
 				name: 'mark lesson complete',
 				path: lessonPath,
