@@ -66,6 +66,28 @@ async function signIn(email: string) {
 	return cookie
 }
 
+/**
+ * One Lighthouse run. Headless Chrome sometimes fails to record the trace (NO_NAVSTART, and
+ * Lighthouse itself says to run again): such a run is repeated, up to three times in all.
+ */
+async function audit(url: string, port: number, headers: Record<string, string> | undefined) {
+	for (let attempt = 1; ; attempt++) {
+		const runner = await lighthouse(url, {
+			port,
+			output: 'json',
+			logLevel: 'error',
+			onlyCategories: [...CATEGORIES],
+			formFactor: 'mobile',
+			extraHeaders: headers,
+		})
+		if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`)
+		const { lhr } = runner
+		if (!lhr.runtimeError) return lhr
+		if (attempt === 3) throw new Error(`${url}: ${lhr.runtimeError.message}`)
+		console.log(`${url}: ${lhr.runtimeError.code}; running it again.`)
+	}
+}
+
 type Audit = { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
 
 async function main() {
@@ -88,17 +110,7 @@ async function main() {
 		for (const page of PAGES) {
 			const url = `${ORIGIN}${page.path}`
 			const headers = page.as ? { Cookie: await signIn(page.as) } : undefined
-			const runner = await lighthouse(url, {
-				port: chrome.port,
-				output: 'json',
-				logLevel: 'error',
-				onlyCategories: [...CATEGORIES],
-				formFactor: 'mobile',
-				extraHeaders: headers,
-			})
-			if (!runner) throw new Error(`Lighthouse returned nothing for ${url}`)
-			const { lhr } = runner
-			if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`)
+			const lhr = await audit(url, chrome.port, headers)
 			const finalUrl = lhr.finalDisplayedUrl
 			if (new URL(finalUrl).pathname !== page.path) throw new Error(`${url} ended at ${finalUrl}: not the page meant to be measured.`)
 			const scores: Record<string, number> = {}
