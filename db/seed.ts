@@ -1,5 +1,7 @@
+import fs from 'node:fs'
 import { hash } from '@node-rs/argon2'
 import type { Kysely } from 'kysely'
+import { createKysely, migrateToLatest, openSqlite } from './connection.ts'
 import type { Database, Sector } from './schema.ts'
 
 /**
@@ -389,4 +391,18 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 			await trx.insertInto('ta_events').values({ request_id: r.id, kind: 'status', from_value: 'scheduled', to_value: 'done', user_id: 'user-staff', created_at: r.done! }).execute()
 		}
 	}
+}
+
+/**
+ * A fresh demo Academy in its own file (any old one there is replaced): migrated, seeded, and
+ * checkpointed so that the file alone holds everything. For the tests, the benchmark and Lighthouse.
+ */
+export async function createDemoDatabase(file: string) {
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+	const sqlite = openSqlite(file)
+	const db = createKysely(sqlite)
+	await migrateToLatest(db)
+	await seed(db)
+	sqlite.pragma('wal_checkpoint(TRUNCATE)')
+	await db.destroy()
 }

@@ -11,15 +11,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { createKysely, migrateToLatest, openSqlite } from '#db/connection.ts'
-import { DEMO_PASSWORD, seed } from '#db/seed.ts'
+import { createDemoDatabase, DEMO_PASSWORD } from '#db/seed.ts'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '#tests/chromium.ts'
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4310)
 const ORIGIN = `http://localhost:${PORT}`
 const WORK = path.resolve('.cache/lighthouse')
 const DATABASE = path.join(WORK, 'academy.db')
 const RESULTS = path.resolve('tests/bench/results/lighthouse.json')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 const PAGES = [
 	{ name: 'Public home', path: '/', as: null },
@@ -29,15 +28,6 @@ const PAGES = [
 
 const TARGETS: Record<string, number> = { performance: 95, accessibility: 100, 'best-practices': 95 }
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
-
-async function prepareDatabase() {
-	fs.mkdirSync(WORK, { recursive: true })
-	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${DATABASE}${suffix}`, { force: true })
-	const db = createKysely(openSqlite(DATABASE))
-	await migrateToLatest(db)
-	await seed(db)
-	await db.destroy()
-}
 
 async function startServer() {
 	if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first.')
@@ -91,19 +81,11 @@ async function audit(url: string, port: number, headers: Record<string, string> 
 type Audit = { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
 
 async function main() {
-	await prepareDatabase()
+	await createDemoDatabase(DATABASE)
 	const server = await startServer()
 	const chrome = await chromeLauncher.launch({
-		chromePath: CHROMIUM,
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+		chromePath: CHROMIUM_PATH,
+		chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 	})
 	const results: Array<{ name: string; url: string; scores: Record<string, number>; lost: Record<string, string[]> }> = []
 	try {
@@ -157,7 +139,7 @@ async function main() {
 	fs.mkdirSync(path.dirname(RESULTS), { recursive: true })
 	fs.writeFileSync(
 		RESULTS,
-		`${JSON.stringify({ date: new Date().toISOString(), chromium: CHROMIUM, profile: 'mobile (Lighthouse default: simulated slow 4G, 4× CPU slowdown)', results }, null, '\t')}\n`,
+		`${JSON.stringify({ date: new Date().toISOString(), chromium: CHROMIUM_PATH, profile: 'mobile (Lighthouse default: simulated slow 4G, 4× CPU slowdown)', results }, null, '\t')}\n`,
 	)
 	console.log(missed ? 'Some Lighthouse targets were missed.' : 'All Lighthouse targets met.')
 	process.exit(missed ? 1 : 0)

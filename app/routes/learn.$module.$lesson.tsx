@@ -14,7 +14,7 @@ import { ProgressBar } from '#app/components/progress-bar.tsx'
 import { allLessons, getCompiled, getLesson, getModule, pickVersion } from '#app/utils/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
-import { loadMdxModule } from '#app/utils/mdx-modules.ts'
+import { withCurriculumModule } from '#app/utils/mdx-modules.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import {
 	answerCheck,
@@ -31,12 +31,8 @@ import {
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
-/** A client-side visit imports the curriculum module before the page renders. */
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-	const data = await serverLoader<typeof loader>()
-	await loadMdxModule(data.contentHash)
-	return data
-}
+export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) =>
+	withCurriculumModule(serverLoader<typeof loader>())
 
 export const meta = pageMeta<typeof loader>((data) => [
 	{ title: `${data.title} · ${data.appName}` },

@@ -7,17 +7,13 @@ import { ProgressBar } from '#app/components/progress-bar.tsx'
 import { getCompiled, getModule, pickVersion } from '#app/utils/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
-import { loadMdxModule } from '#app/utils/mdx-modules.ts'
+import { withCurriculumModule } from '#app/utils/mdx-modules.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
 
-/** A client-side visit imports the curriculum module before the page renders. */
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-	const data = await serverLoader<typeof loader>()
-	await loadMdxModule(data.contentHash)
-	return data
-}
+export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) =>
+	withCurriculumModule(serverLoader<typeof loader>())
 
 export const meta = pageMeta<typeof loader>((data) => [
 	{ title: `${data.title} · ${data.appName}` },

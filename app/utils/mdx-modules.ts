@@ -65,3 +65,13 @@ export function loadRenderedMdxModules(root: ParentNode = document) {
 	)
 	return Promise.all(hashes.filter(Boolean).map(loadMdxModule))
 }
+
+/**
+ * For the clientLoader of a page that renders curriculum: a client-side visit imports the page's
+ * module before the page renders (the first, server-rendered visit does it before hydration).
+ */
+export async function withCurriculumModule<T extends { contentHash: string }>(data: Promise<T>) {
+	const page = await data
+	await loadMdxModule(page.contentHash)
+	return page
+}

@@ -1,17 +1,9 @@
 // Starts the production server for the browser tests on a fresh, migrated and seeded database.
 import fs from 'node:fs'
-import path from 'node:path'
-import { createKysely, migrateToLatest, openSqlite } from '../../db/connection.ts'
-import { seed } from '../../db/seed.ts'
+import { createDemoDatabase } from '../../db/seed.ts'
 import { E2E_DATABASE } from './db.ts'
 
-fs.mkdirSync(path.dirname(E2E_DATABASE), { recursive: true })
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${E2E_DATABASE}${suffix}`, { force: true })
-const sqlite = openSqlite(E2E_DATABASE)
-const db = createKysely(sqlite)
-await migrateToLatest(db)
-await seed(db)
-await db.destroy()
+await createDemoDatabase(E2E_DATABASE)
 
 process.env.DATABASE_PATH = E2E_DATABASE
 process.env.NODE_ENV = 'production'

@@ -6,7 +6,6 @@ import { expect, test } from 'vitest'
 import {
 	addDelegates,
 	checkFile,
-	createSeededDatabase,
 	dumpTables,
 	historyDisagreements,
 	runBackupScript,
@@ -15,6 +14,7 @@ import {
 	tempDir,
 } from './server.ts'
 import { HttpClient, latestTexts, Ledger, startDelegates, verifyAcknowledged } from './workload.ts'
+import { createDemoDatabase } from '#db/seed.ts'
 
 /** A few years of roadmap history (≈ 10 MB), so that the copy is more than a handful of pages. */
 function addHistory(file: string, megabytes: number) {
@@ -34,7 +34,7 @@ function addHistory(file: string, megabytes: number) {
 test('npm run db:backup copies a consistent database while delegates write, and the restored copy equals the source', async () => {
 	const dir = tempDir('backup')
 	const file = path.join(dir, 'academy.db')
-	await createSeededDatabase(file)
+	await createDemoDatabase(file)
 	addHistory(file, 10)
 	const delegates = addDelegates(file, ['CO', 'MX', 'GT'], 4)
 	const server = await startServer(file)

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { addDelegates, checkFile, createSeededDatabase, historyDisagreements, type Server, startServer, tempDir } from './server.ts'
+import { addDelegates, checkFile, historyDisagreements, type Server, startServer, tempDir } from './server.ts'
 import { Ledger, startDelegates, verifyAcknowledged } from './workload.ts'
+import { createDemoDatabase } from '#db/seed.ts'
 
 const ROUNDS = 2
 const LOAD_MS = 3000
@@ -10,7 +11,7 @@ const LOAD_MS = 3000
 test('a server killed with SIGKILL under write load restarts on an intact database holding every acknowledged write', async () => {
 	const dir = tempDir('crash')
 	const file = path.join(dir, 'academy.db')
-	await createSeededDatabase(file)
+	await createDemoDatabase(file)
 	const delegates = addDelegates(file, ['CO', 'MX', 'GT'], 6)
 	let server: Server = await startServer(file)
 	const ledger = new Ledger()

@@ -9,8 +9,6 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { createKysely, migrateToLatest, openSqlite } from '#db/connection.ts'
-import { seed } from '#db/seed.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -23,16 +21,6 @@ export function requireBuild() {
 /** A private temporary folder, removed by `cleanup` (kept when a test failed, to look at). */
 export function tempDir(name: string) {
 	return fs.mkdtempSync(path.join(os.tmpdir(), `academy-${name}-`))
-}
-
-/** A fresh database file: migrated to the latest schema and seeded with the demo Academy. */
-export async function createSeededDatabase(file: string) {
-	const sqlite = openSqlite(file)
-	const db = createKysely(sqlite)
-	await migrateToLatest(db)
-	await seed(db)
-	sqlite.pragma('wal_checkpoint(TRUNCATE)')
-	await db.destroy()
 }
 
 export type Delegate = { userId: string; email: string; delegationId: string }

@@ -2,8 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { expect, test } from 'vitest'
-import { addDelegates, checkFile, createSeededDatabase, startServer, tempDir } from '#tests/faults/server.ts'
+import { addDelegates, checkFile, startServer, tempDir } from '#tests/faults/server.ts'
 import { Ledger, startDelegates, verifyAcknowledged } from '#tests/faults/workload.ts'
+import { createDemoDatabase } from '#db/seed.ts'
 
 const SECONDS = Number(process.env.LOAD_SECONDS || 30)
 const DELEGATES = Number(process.env.LOAD_DELEGATES || 100)
@@ -15,7 +16,7 @@ test(
 	async () => {
 		const dir = tempDir('load')
 		const file = path.join(dir, 'academy.db')
-		await createSeededDatabase(file)
+		await createDemoDatabase(file)
 		const delegates = addDelegates(file, COUNTRIES, Math.ceil(DELEGATES / COUNTRIES.length))
 			.sort((a, b) => a.userId.localeCompare(b.userId, 'en', { numeric: true }))
 			.slice(0, DELEGATES)
