@@ -9,9 +9,7 @@ const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '0.0.0.0'
 
-const viteDevServer = production
-	? undefined
-	: await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+const viteDevServer = production ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
 
 const app = express()
 app.disable('x-powered-by')
@@ -89,9 +87,7 @@ if (viteDevServer) {
 	app.use(express.static('build/client', { maxAge: '1h' }))
 }
 
-const build = viteDevServer
-	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build')
-	: await import('./build/server/index.js')
+const build = viteDevServer ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') : await import('./build/server/index.js')
 
 app.all(
 	'*',

@@ -15,14 +15,13 @@ export default defineConfig({
 	plugins: [
 		!process.env.VITEST &&
 			remix({
-				ignoredRouteFiles: ['**/*.test.*', '**/*.server.*'],
 				future: {
 					v3_fetcherPersist: true,
 					v3_relativeSplatPath: true,
 					v3_throwAbortReason: true,
 					v3_singleFetch: true,
 					v3_lazyRouteDiscovery: true,
-					v3_routeConfig: false,
+					v3_routeConfig: true,
 				},
 			}),
 	],

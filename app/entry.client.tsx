@@ -5,7 +5,7 @@ import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, LANGUAGES } from '#app/utils/i18n.ts'
-import { loadRenderedMdxModules } from '#app/utils/mdx-modules.ts'
+import { loadRenderedMdxModules } from '#app/features/curriculum/mdx-modules.ts'
 
 async function hydrate() {
 	// The page's curriculum modules load alongside the translations; both are needed to hydrate.

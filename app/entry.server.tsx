@@ -50,12 +50,8 @@ export default async function handleRequest(
 	loadContext: AppLoadContext,
 ) {
 	const nonce = loadContext.cspNonce ?? ''
-	const rootData = remixContext.staticHandlerContext.loaderData.root as
-		| { language?: string }
-		| undefined
-	const language = isLanguage(rootData?.language)
-		? rootData.language
-		: ((await i18nServer.getLocale(request)) ?? DEFAULT_LANGUAGE)
+	const rootData = remixContext.staticHandlerContext.loaderData.root as { language?: string } | undefined
+	const language = isLanguage(rootData?.language) ? rootData.language : ((await i18nServer.getLocale(request)) ?? DEFAULT_LANGUAGE)
 	const i18n = await i18nFor(language)
 
 	let shellRendered = false

@@ -1,17 +1,10 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
-import {
-	Links,
-	Meta,
-	Outlet,
-	Scripts,
-	ScrollRestoration,
-	useRouteLoaderData,
-} from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { SiteFooter, SiteHeader } from '#app/components/site-header.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { SiteFooter, SiteHeader } from '#app/components/ui/site-header.tsx'
 import appStylesheet from '#app/styles/app.css?url'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -40,9 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return data({
 		language,
 		titles,
-		viewer: viewer
-			? { id: viewer.id, name: viewer.name, role: primaryRole(viewer), isStaff: viewer.isStaff }
-			: null,
+		viewer: viewer ? { id: viewer.id, name: viewer.name, role: primaryRole(viewer), isStaff: viewer.isStaff } : null,
 	})
 }
 

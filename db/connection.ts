@@ -59,15 +59,9 @@ export function createMigrator(db: Kysely<any>) {
 
 /** Names of migrations that the database file has not run yet (read synchronously at start-up). */
 export function pendingMigrations(sqlite: SQLite.Database) {
-	const table = sqlite
-		.prepare(`select name from sqlite_master where type = 'table' and name = 'kysely_migration'`)
-		.get()
+	const table = sqlite.prepare(`select name from sqlite_master where type = 'table' and name = 'kysely_migration'`).get()
 	const done = new Set(
-		table
-			? (sqlite.prepare('select name from kysely_migration').all() as Array<{ name: string }>).map(
-					(row) => row.name,
-				)
-			: [],
+		table ? (sqlite.prepare('select name from kysely_migration').all() as Array<{ name: string }>).map((row) => row.name) : [],
 	)
 	return Object.keys(migrations).filter((name) => !done.has(name))
 }

@@ -177,9 +177,9 @@ export interface RoadmapCommentsTable {
 	resolved_by: string | null
 }
 
-export type TaStatus = 'open' | 'scheduled' | 'in_progress' | 'done' | 'declined'
+export type AssistanceStatus = 'open' | 'scheduled' | 'in_progress' | 'done' | 'declined'
 
-export interface TaRequestsTable {
+export interface AssistanceRequestsTable {
 	id: string
 	delegation_id: string
 	section: string | null
@@ -190,7 +190,7 @@ export interface TaRequestsTable {
 	due_date: string | null
 	language: string
 	format: string
-	status: ColumnType<TaStatus, TaStatus | undefined, TaStatus>
+	status: ColumnType<AssistanceStatus, AssistanceStatus | undefined, AssistanceStatus>
 	scheduled_for: string | null
 	decline_reason: string | null
 	assignee_id: string | null
@@ -200,7 +200,7 @@ export interface TaRequestsTable {
 	done_at: string | null
 }
 
-export interface TaEventsTable {
+export interface AssistanceEventsTable {
 	id: Generated<number>
 	request_id: string
 	/** created | message | note | status | assign | schedule */
@@ -246,8 +246,8 @@ export interface Database {
 	roadmap_items: RoadmapItemsTable
 	roadmap_changes: RoadmapChangesTable
 	roadmap_comments: RoadmapCommentsTable
-	ta_requests: TaRequestsTable
-	ta_events: TaEventsTable
+	assistance_requests: AssistanceRequestsTable
+	assistance_events: AssistanceEventsTable
 	implementation_updates: ImplementationUpdatesTable
 }
 

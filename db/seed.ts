@@ -57,9 +57,7 @@ const COHORTS = [
 	},
 ]
 
-const STAFF: SeedPerson[] = [
-	{ id: 'user-staff', email: 'staff@example.org', name: 'Sofía Ejemplo', language: 'es' },
-]
+const STAFF: SeedPerson[] = [{ id: 'user-staff', email: 'staff@example.org', name: 'Sofía Ejemplo', language: 'es' }]
 
 const FACILITATORS: Array<SeedPerson & { cohorts: string[] }> = [
 	{
@@ -84,10 +82,24 @@ const DELEGATIONS: Array<{ cohortId: string; country: string; members: SeedPerso
 		cohortId: 'port-of-spain-2024',
 		country: 'TT',
 		members: [
-			person('alumni.tt@example.org', 'Tamara Testperson', 'en', 'government', 'Office of the Prime Minister (Gender and Child Affairs)', 'Senior Policy Analyst'),
+			person(
+				'alumni.tt@example.org',
+				'Tamara Testperson',
+				'en',
+				'government',
+				'Office of the Prime Minister (Gender and Child Affairs)',
+				'Senior Policy Analyst',
+			),
 			person('tt2@example.org', 'Trevor Madeup', 'en', 'government', 'Ministry of National Security', 'Programme Officer'),
 			person('tt3@example.org', 'Tricia Sampleton', 'en', 'civil_society', 'A women’s peacebuilding network', 'Coordinator'),
-			person('tt4@example.org', 'Terrence Notreal', 'en', 'government', 'Ministry of Foreign and CARICOM Affairs', 'Foreign Service Officer'),
+			person(
+				'tt4@example.org',
+				'Terrence Notreal',
+				'en',
+				'government',
+				'Ministry of Foreign and CARICOM Affairs',
+				'Foreign Service Officer',
+			),
 		],
 	},
 	{
@@ -118,9 +130,23 @@ const DELEGATIONS: Array<{ cohortId: string; country: string; members: SeedPerso
 		cohortId: 'panama-2025',
 		country: 'BO',
 		members: [
-			person('delegate.bo@example.org', 'Beatriz Demo', 'es', 'government', 'Ministerio de Relaciones Exteriores', 'Directora de Asuntos Multilaterales'),
+			person(
+				'delegate.bo@example.org',
+				'Beatriz Demo',
+				'es',
+				'government',
+				'Ministerio de Relaciones Exteriores',
+				'Directora de Asuntos Multilaterales',
+			),
 			person('bo2@example.org', 'Bruno Muestra', 'es', 'government', 'Ministerio de Defensa', 'Jefe de Derechos Humanos'),
-			person('bo3@example.org', 'Berta Inventada', 'es', 'government', 'Viceministerio de Igualdad de Oportunidades', 'Profesional técnica'),
+			person(
+				'bo3@example.org',
+				'Berta Inventada',
+				'es',
+				'government',
+				'Viceministerio de Igualdad de Oportunidades',
+				'Profesional técnica',
+			),
 			person('bo4@example.org', 'Benito Ficticio', 'es', 'civil_society', 'Una red de mujeres indígenas', 'Coordinador'),
 			person('bo5@example.org', 'Blanca Prueba', 'es', 'civil_society', 'Un colectivo de defensoras', 'Presidenta'),
 			person('bo6@example.org', 'Boris Ejemplar', 'es', 'academia', 'Un instituto universitario de estudios de género', 'Investigador'),
@@ -142,7 +168,14 @@ const DELEGATIONS: Array<{ cohortId: string; country: string; members: SeedPerso
 		cohortId: 'panama-2025',
 		country: 'EC',
 		members: [
-			person('ec1@example.org', 'Elena Ejemplo', 'es', 'government', 'Ministerio de Relaciones Exteriores y Movilidad Humana', 'Tercera Secretaria'),
+			person(
+				'ec1@example.org',
+				'Elena Ejemplo',
+				'es',
+				'government',
+				'Ministerio de Relaciones Exteriores y Movilidad Humana',
+				'Tercera Secretaria',
+			),
 			person('ec2@example.org', 'Esteban Ficticio', 'es', 'government', 'Ministerio del Interior', 'Analista'),
 			person('ec3@example.org', 'Estela Demo', 'es', 'government', 'Consejo Nacional para la Igualdad de Género', 'Técnica'),
 			person('ec4@example.org', 'Eduardo Muestra', 'es', 'civil_society', 'Una fundación de derechos humanos', 'Coordinador'),
@@ -154,7 +187,14 @@ const DELEGATIONS: Array<{ cohortId: string; country: string; members: SeedPerso
 		cohortId: 'panama-2025',
 		country: 'PA',
 		members: [
-			person('delegate.pa@example.org', 'Patricia Prueba', 'es', 'government', 'Ministerio de Relaciones Exteriores', 'Directora de Política Multilateral'),
+			person(
+				'delegate.pa@example.org',
+				'Patricia Prueba',
+				'es',
+				'government',
+				'Ministerio de Relaciones Exteriores',
+				'Directora de Política Multilateral',
+			),
 			person('pa2@example.org', 'Pablo Ejemplo', 'es', 'government', 'Ministerio de Seguridad Pública', 'Subcomisionado'),
 			person('pa3@example.org', 'Paula Ficticia', 'es', 'government', 'Ministerio de la Mujer', 'Jefa de Planificación'),
 			person('pa4@example.org', 'Pedro Inventado', 'es', 'civil_society', 'Una red de mujeres afropanameñas', 'Secretario'),
@@ -164,14 +204,7 @@ const DELEGATIONS: Array<{ cohortId: string; country: string; members: SeedPerso
 	},
 ]
 
-function person(
-	email: string,
-	name: string,
-	language: 'en' | 'es',
-	sector: Sector,
-	organisation: string,
-	position: string,
-): SeedPerson {
+function person(email: string, name: string, language: 'en' | 'es', sector: Sector, organisation: string, position: string): SeedPerson {
 	return {
 		id: `user-${email.split('@')[0]!.replace(/\./g, '-')}`,
 		email,
@@ -192,10 +225,7 @@ const DEMO_PROGRESS: Record<string, string[]> = {
 		'gender-budgeting/why-money-decides',
 	],
 	'bo2@example.org': ['theory-of-change/why-a-theory-of-change'],
-	'cr1@example.org': [
-		'theory-of-change/why-a-theory-of-change',
-		'theory-of-change/from-problem-to-change',
-	],
+	'cr1@example.org': ['theory-of-change/why-a-theory-of-change', 'theory-of-change/from-problem-to-change'],
 	'ec1@example.org': ['theory-of-change/why-a-theory-of-change'],
 	'pa2@example.org': [
 		'theory-of-change/why-a-theory-of-change',
@@ -211,9 +241,7 @@ const DEMO_PROGRESS: Record<string, string[]> = {
 }
 
 export async function seed(db: Kysely<Database>, options: { passwordHash?: string } = {}) {
-	const passwordHash =
-		options.passwordHash ??
-		(await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }))
+	const passwordHash = options.passwordHash ?? (await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }))
 	const now = new Date().toISOString()
 	const counts = { users: 0, cohorts: 0, delegations: 0, members: 0 }
 
@@ -262,12 +290,7 @@ export async function seed(db: Kysely<Database>, options: { passwordHash?: strin
 					id: delegationId,
 					cohort_id: delegation.cohortId,
 					country_code: delegation.country,
-					nap_status:
-						delegation.country === 'TT'
-							? 'implementing'
-							: delegation.cohortId === 'panama-2025'
-								? 'drafting'
-								: 'no_plan',
+					nap_status: delegation.country === 'TT' ? 'implementing' : delegation.cohortId === 'panama-2025' ? 'drafting' : 'no_plan',
 					created_at: now,
 				})
 				.onConflict((oc) => oc.doNothing())
@@ -316,7 +339,11 @@ type Trx = Parameters<Parameters<ReturnType<Kysely<Database>['transaction']>['ex
 
 /** A partly built roadmap for Panama, Trinidad and Tobago's implemented one, and a few TA requests. */
 async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
-	const roadmap = async (delegationId: string, currency: string, items: Array<{ id: string; kind: string; parent?: string; data: Record<string, unknown> }>) => {
+	const roadmap = async (
+		delegationId: string,
+		currency: string,
+		items: Array<{ id: string; kind: string; parent?: string; data: Record<string, unknown> }>,
+	) => {
 		const id = `roadmap-${delegationId}`
 		const added = await trx
 			.insertInto('roadmaps')
@@ -327,40 +354,226 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 		for (const [position, item] of items.entries()) {
 			await trx
 				.insertInto('roadmap_items')
-				.values({ id: item.id, roadmap_id: id, kind: item.kind, parent_id: item.parent ?? null, position, data: JSON.stringify(item.data), created_at: now, updated_at: now, updated_by: null })
+				.values({
+					id: item.id,
+					roadmap_id: id,
+					kind: item.kind,
+					parent_id: item.parent ?? null,
+					position,
+					data: JSON.stringify(item.data),
+					created_at: now,
+					updated_at: now,
+					updated_by: null,
+				})
 				.execute()
 			await trx
 				.insertInto('roadmap_changes')
-				.values({ roadmap_id: id, item_id: item.id, kind: item.kind, change: 'create', before: null, after: JSON.stringify({ kind: item.kind, parentId: item.parent ?? null, position, data: item.data }), user_id: null, created_at: now })
+				.values({
+					roadmap_id: id,
+					item_id: item.id,
+					kind: item.kind,
+					change: 'create',
+					before: null,
+					after: JSON.stringify({ kind: item.kind, parentId: item.parent ?? null, position, data: item.data }),
+					user_id: null,
+					created_at: now,
+				})
 				.execute()
 		}
 	}
-	const pillars = (prefix: string, names: string[]) => names.map((name, i) => ({ id: `${prefix}-pillar-${i + 1}`, kind: 'pillar', data: { name } }))
+	const pillars = (prefix: string, names: string[]) =>
+		names.map((name, i) => ({ id: `${prefix}-pillar-${i + 1}`, kind: 'pillar', data: { name } }))
 	await roadmap('panama-2025-pa', 'USD', [
-		{ id: 'pa-toc', kind: 'toc', data: { problem: 'Las mujeres están subrepresentadas en las instituciones de seguridad y en los espacios de decisión sobre paz.', change: 'Mujeres participan en condiciones de igualdad en la prevención de la violencia y la toma de decisiones sobre seguridad.' } },
-		{ id: 'pa-pathway-1', kind: 'pathway', data: { if: 'las instituciones de seguridad adoptan metas de reclutamiento con paridad', then: 'más mujeres llegarán a mandos medios', because: 'la representación cambia prioridades y culturas institucionales' } },
+		{
+			id: 'pa-toc',
+			kind: 'toc',
+			data: {
+				problem: 'Las mujeres están subrepresentadas en las instituciones de seguridad y en los espacios de decisión sobre paz.',
+				change: 'Mujeres participan en condiciones de igualdad en la prevención de la violencia y la toma de decisiones sobre seguridad.',
+			},
+		},
+		{
+			id: 'pa-pathway-1',
+			kind: 'pathway',
+			data: {
+				if: 'las instituciones de seguridad adoptan metas de reclutamiento con paridad',
+				then: 'más mujeres llegarán a mandos medios',
+				because: 'la representación cambia prioridades y culturas institucionales',
+			},
+		},
 		...pillars('pa', ['Prevención', 'Participación', 'Protección', 'Socorro y recuperación']),
-		{ id: 'pa-objective-1', kind: 'objective', parent: 'pa-pillar-2', data: { statement: 'Aumentar la participación de mujeres en el Ministerio de Seguridad Pública al 30 % en 2030' } },
-		{ id: 'pa-action-1', kind: 'action', parent: 'pa-objective-1', data: { description: 'Programa de reclutamiento con enfoque de género', lead: 'Ministerio de Seguridad Pública', partners: 'Ministerio de la Mujer', start: '2026-Q1', end: '2027-Q4', status: 'planned', cost: 12000000, source: 'national_budget', committed: true, level: 'national', places: '' } },
-		{ id: 'pa-indicator-1', kind: 'indicator', parent: 'pa-objective-1', data: { statement: 'Porcentaje de mujeres en el personal uniformado', type: 'outcome', measure: 'percent', unit: '%', baselineValue: '', baselineYear: null, targetValue: '30', targetYear: 2030, means: 'Registro de personal del Ministerio', frequency: 'annual', reporter: 'Ministerio de Seguridad Pública' } },
+		{
+			id: 'pa-objective-1',
+			kind: 'objective',
+			parent: 'pa-pillar-2',
+			data: { statement: 'Aumentar la participación de mujeres en el Ministerio de Seguridad Pública al 30 % en 2030' },
+		},
+		{
+			id: 'pa-action-1',
+			kind: 'action',
+			parent: 'pa-objective-1',
+			data: {
+				description: 'Programa de reclutamiento con enfoque de género',
+				lead: 'Ministerio de Seguridad Pública',
+				partners: 'Ministerio de la Mujer',
+				start: '2026-Q1',
+				end: '2027-Q4',
+				status: 'planned',
+				cost: 12000000,
+				source: 'national_budget',
+				committed: true,
+				level: 'national',
+				places: '',
+			},
+		},
+		{
+			id: 'pa-indicator-1',
+			kind: 'indicator',
+			parent: 'pa-objective-1',
+			data: {
+				statement: 'Porcentaje de mujeres en el personal uniformado',
+				type: 'outcome',
+				measure: 'percent',
+				unit: '%',
+				baselineValue: '',
+				baselineYear: null,
+				targetValue: '30',
+				targetYear: 2030,
+				means: 'Registro de personal del Ministerio',
+				frequency: 'annual',
+				reporter: 'Ministerio de Seguridad Pública',
+			},
+		},
 	])
 	await roadmap('port-of-spain-2024-tt', 'TTD', [
-		{ id: 'tt-toc', kind: 'toc', data: { problem: 'Gun and gang violence harms women and girls, who are rarely part of security decisions.', change: 'Women shape and benefit from security policy at national and community level.' } },
+		{
+			id: 'tt-toc',
+			kind: 'toc',
+			data: {
+				problem: 'Gun and gang violence harms women and girls, who are rarely part of security decisions.',
+				change: 'Women shape and benefit from security policy at national and community level.',
+			},
+		},
 		...pillars('tt', ['Prevention', 'Participation', 'Protection', 'Relief and recovery']),
-		{ id: 'tt-objective-1', kind: 'objective', parent: 'tt-pillar-1', data: { statement: 'Reduce gender-based violence linked to firearms in priority communities' } },
-		{ id: 'tt-action-1', kind: 'action', parent: 'tt-objective-1', data: { description: 'Community safety dialogues led by women’s groups', lead: 'Office of the Prime Minister (Gender and Child Affairs)', partners: 'Ministry of National Security', start: '2025-Q2', end: '2026-Q4', status: 'in_progress', cost: 25000000, source: 'national_budget', committed: true, level: 'community', places: '' } },
-		{ id: 'tt-indicator-1', kind: 'indicator', parent: 'tt-objective-1', data: { statement: 'Number of community safety dialogues held', type: 'output', measure: 'number', unit: 'dialogues', baselineValue: '0', baselineYear: 2025, targetValue: '40', targetYear: 2026, means: 'Programme reports', frequency: 'quarterly', reporter: 'Gender and Child Affairs' } },
-		{ id: 'tt-mechanism', kind: 'mechanism', data: { name: 'WPS National Coordination Mechanism', lead: 'Office of the Prime Minister (Gender and Child Affairs)', frequency: 'quarterly', decisions: 'Consensus, recorded in minutes', civilSociety: 'Civil-society members sit on the mechanism' } },
+		{
+			id: 'tt-objective-1',
+			kind: 'objective',
+			parent: 'tt-pillar-1',
+			data: { statement: 'Reduce gender-based violence linked to firearms in priority communities' },
+		},
+		{
+			id: 'tt-action-1',
+			kind: 'action',
+			parent: 'tt-objective-1',
+			data: {
+				description: 'Community safety dialogues led by women’s groups',
+				lead: 'Office of the Prime Minister (Gender and Child Affairs)',
+				partners: 'Ministry of National Security',
+				start: '2025-Q2',
+				end: '2026-Q4',
+				status: 'in_progress',
+				cost: 25000000,
+				source: 'national_budget',
+				committed: true,
+				level: 'community',
+				places: '',
+			},
+		},
+		{
+			id: 'tt-indicator-1',
+			kind: 'indicator',
+			parent: 'tt-objective-1',
+			data: {
+				statement: 'Number of community safety dialogues held',
+				type: 'output',
+				measure: 'number',
+				unit: 'dialogues',
+				baselineValue: '0',
+				baselineYear: 2025,
+				targetValue: '40',
+				targetYear: 2026,
+				means: 'Programme reports',
+				frequency: 'quarterly',
+				reporter: 'Gender and Child Affairs',
+			},
+		},
+		{
+			id: 'tt-mechanism',
+			kind: 'mechanism',
+			data: {
+				name: 'WPS National Coordination Mechanism',
+				lead: 'Office of the Prime Minister (Gender and Child Affairs)',
+				frequency: 'quarterly',
+				decisions: 'Consensus, recorded in minutes',
+				civilSociety: 'Civil-society members sit on the mechanism',
+			},
+		},
 	])
 	const requests = [
-		{ id: 'ta-tt-me', delegation: 'port-of-spain-2024-tt', topic: 'monitoring-and-evaluation', section: 'monitoring', item: null, need: 'Technical workshop to finalise the M&E framework of our NAP 2025–2030 before its launch.', urgency: 'high', due: '2025-03-25', status: 'done', scheduled: '2025-03-24', created: '2025-02-10T10:00:00.000Z', done: '2025-03-25T17:00:00.000Z', by: 'user-alumni-tt' },
-		{ id: 'ta-tt-coord', delegation: 'port-of-spain-2024-tt', topic: 'institutional-coordination', section: 'coordination', item: 'tt-mechanism', need: 'Support to design the coordination mechanism and implementation strategies in the same March 2025 workshop.', urgency: 'high', due: '2025-03-25', status: 'done', scheduled: '2025-03-24', created: '2025-02-10T10:05:00.000Z', done: '2025-03-25T17:00:00.000Z', by: 'user-alumni-tt' },
-		{ id: 'ta-pa-costing', delegation: 'panama-2025-pa', topic: 'gender-budgeting', section: 'gender-budgeting', item: 'pa-action-1', need: 'Necesitamos apoyo para costear las líneas de acción y vincularlas con los programas presupuestarios del Ministerio.', urgency: 'medium', due: '2027-02-26', status: 'open', scheduled: null, created: now, done: null, by: 'user-delegate-pa' },
-		{ id: 'ta-bo-local', delegation: 'panama-2025-bo', topic: 'localization', section: 'localization', item: null, need: 'Queremos intercambiar con otra delegación sobre cómo llevar el plan a los gobiernos municipales.', urgency: 'low', due: null, status: 'scheduled', scheduled: '2027-01-20', created: now, done: null, by: 'user-delegate-bo' },
+		{
+			id: 'ta-tt-me',
+			delegation: 'port-of-spain-2024-tt',
+			topic: 'monitoring-and-evaluation',
+			section: 'monitoring',
+			item: null,
+			need: 'Technical workshop to finalise the M&E framework of our NAP 2025–2030 before its launch.',
+			urgency: 'high',
+			due: '2025-03-25',
+			status: 'done',
+			scheduled: '2025-03-24',
+			created: '2025-02-10T10:00:00.000Z',
+			done: '2025-03-25T17:00:00.000Z',
+			by: 'user-alumni-tt',
+		},
+		{
+			id: 'ta-tt-coord',
+			delegation: 'port-of-spain-2024-tt',
+			topic: 'institutional-coordination',
+			section: 'coordination',
+			item: 'tt-mechanism',
+			need: 'Support to design the coordination mechanism and implementation strategies in the same March 2025 workshop.',
+			urgency: 'high',
+			due: '2025-03-25',
+			status: 'done',
+			scheduled: '2025-03-24',
+			created: '2025-02-10T10:05:00.000Z',
+			done: '2025-03-25T17:00:00.000Z',
+			by: 'user-alumni-tt',
+		},
+		{
+			id: 'ta-pa-costing',
+			delegation: 'panama-2025-pa',
+			topic: 'gender-budgeting',
+			section: 'gender-budgeting',
+			item: 'pa-action-1',
+			need: 'Necesitamos apoyo para costear las líneas de acción y vincularlas con los programas presupuestarios del Ministerio.',
+			urgency: 'medium',
+			due: '2027-02-26',
+			status: 'open',
+			scheduled: null,
+			created: now,
+			done: null,
+			by: 'user-delegate-pa',
+		},
+		{
+			id: 'ta-bo-local',
+			delegation: 'panama-2025-bo',
+			topic: 'localization',
+			section: 'localization',
+			item: null,
+			need: 'Queremos intercambiar con otra delegación sobre cómo llevar el plan a los gobiernos municipales.',
+			urgency: 'low',
+			due: null,
+			status: 'scheduled',
+			scheduled: '2027-01-20',
+			created: now,
+			done: null,
+			by: 'user-delegate-bo',
+		},
 	] as const
 	for (const r of requests) {
 		const added = await trx
-			.insertInto('ta_requests')
+			.insertInto('assistance_requests')
 			.values({
 				id: r.id,
 				delegation_id: r.delegation,
@@ -383,12 +596,29 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 			.onConflict((oc) => oc.doNothing())
 			.executeTakeFirst()
 		if (!Number(added.numInsertedOrUpdatedRows ?? 0)) continue
-		await trx.insertInto('ta_events').values({ request_id: r.id, kind: 'created', to_value: 'open', user_id: r.by, created_at: r.created }).execute()
+		await trx
+			.insertInto('assistance_events')
+			.values({ request_id: r.id, kind: 'created', to_value: 'open', user_id: r.by, created_at: r.created })
+			.execute()
 		if (r.status !== 'open') {
-			await trx.insertInto('ta_events').values({ request_id: r.id, kind: 'status', from_value: 'open', to_value: 'scheduled', body: r.scheduled, user_id: 'user-staff', created_at: r.created }).execute()
+			await trx
+				.insertInto('assistance_events')
+				.values({
+					request_id: r.id,
+					kind: 'status',
+					from_value: 'open',
+					to_value: 'scheduled',
+					body: r.scheduled,
+					user_id: 'user-staff',
+					created_at: r.created,
+				})
+				.execute()
 		}
 		if (r.status === 'done') {
-			await trx.insertInto('ta_events').values({ request_id: r.id, kind: 'status', from_value: 'scheduled', to_value: 'done', user_id: 'user-staff', created_at: r.done! }).execute()
+			await trx
+				.insertInto('assistance_events')
+				.values({ request_id: r.id, kind: 'status', from_value: 'scheduled', to_value: 'done', user_id: 'user-staff', created_at: r.done! })
+				.execute()
 		}
 	}
 }

@@ -3,7 +3,7 @@
  * production waits for a compile. `npm run build` runs it; a bad file fails the build with a message
  * naming the file and the problem.
  */
-import { allContentFiles, getCompiled, scanCatalogue } from '#app/utils/content.server.ts'
+import { allContentFiles, getCompiled, scanCatalogue } from '#app/features/curriculum/content.server.ts'
 
 const started = Date.now()
 let catalogue

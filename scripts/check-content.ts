@@ -3,13 +3,7 @@
  * Usage: tsx scripts/check-content.ts [content/…/file.mdx …]   (no argument: every file)
  */
 import path from 'node:path'
-import {
-	allContentFiles,
-	compileSource,
-	contentDir,
-	readFrontMatter,
-	scanCatalogue,
-} from '#app/utils/content.server.ts'
+import { allContentFiles, compileSource, contentDir, readFrontMatter, scanCatalogue } from '#app/features/curriculum/content.server.ts'
 import { isLanguage } from '#app/utils/i18n.ts'
 import fs from 'node:fs'
 

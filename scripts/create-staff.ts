@@ -30,11 +30,7 @@ if (pendingMigrations(sqlite).length) {
 	process.exit(1)
 }
 const db = createKysely(sqlite)
-const existing = await db
-	.selectFrom('users')
-	.select('id')
-	.where('email', '=', parsed.data.email)
-	.executeTakeFirst()
+const existing = await db.selectFrom('users').select('id').where('email', '=', parsed.data.email).executeTakeFirst()
 if (existing) {
 	await db.updateTable('users').set({ is_staff: 1 }).where('id', '=', existing.id).execute()
 	console.log(`${parsed.data.email} already had an account; it is now Academy staff.`)

@@ -14,10 +14,12 @@ try {
 } catch {}
 
 if (!isRoot || !hasApt) {
-	console.error(`Chromium is missing: install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH), then run the tests again.`)
+	console.error(
+		`Chromium is missing: install it with \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH), then run the tests again.`,
+	)
 	process.exit(1)
 }
-console.log('Installing Debian\'s chromium for the browser tests…')
+console.log("Installing Debian's chromium for the browser tests…")
 execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
 	stdio: 'inherit',
 })

@@ -37,7 +37,10 @@ async function startServer() {
 	})
 	const deadline = Date.now() + 30_000
 	while (Date.now() < deadline) {
-		const healthy = await fetch(`${ORIGIN}/healthz`).then((r) => r.ok, () => false)
+		const healthy = await fetch(`${ORIGIN}/healthz`).then(
+			(r) => r.ok,
+			() => false,
+		)
 		if (healthy) return server
 		await new Promise((resolve) => setTimeout(resolve, 100))
 	}
@@ -102,14 +105,23 @@ async function main() {
 				scores[category] = Math.round((entry.score ?? 0) * 100)
 				lost[category] = entry.auditRefs
 					.map((ref) => lhr.audits[ref.id] as Audit)
-					.filter((audit) => audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
+					.filter(
+						(audit) =>
+							audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual',
+					)
 					.filter((audit) => audit.score !== null && audit.score < 0.9)
 					.map((audit) => `${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`)
 			}
-			const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
-				.map((id) => `${lhr.audits[id]?.title}: ${lhr.audits[id]?.displayValue}`)
-			const consoleErrors = (lhr.audits['errors-in-console']?.details as { items?: Array<{ description?: string; sourceLocation?: { url?: string } }> } | undefined)?.items ?? []
-			for (const item of consoleErrors) lost['best-practices']!.push(`console: ${item.description ?? ''} ${item.sourceLocation?.url ?? ''}`.trim())
+			const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map(
+				(id) => `${lhr.audits[id]?.title}: ${lhr.audits[id]?.displayValue}`,
+			)
+			const consoleErrors =
+				(
+					lhr.audits['errors-in-console']?.details as
+						{ items?: Array<{ description?: string; sourceLocation?: { url?: string } }> } | undefined
+				)?.items ?? []
+			for (const item of consoleErrors)
+				lost['best-practices']!.push(`console: ${item.description ?? ''} ${item.sourceLocation?.url ?? ''}`.trim())
 			results.push({ name: page.name, url: page.path, scores, lost })
 			console.log(`\n${page.name} — ${page.path}\n  ${metrics.join(' · ')}`)
 		}

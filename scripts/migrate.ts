@@ -4,8 +4,7 @@ const direction = process.argv[2] === 'down' ? 'down' : 'up'
 const sqlite = openSqlite()
 const db = createKysely(sqlite)
 const migrator = createMigrator(db)
-const { error, results } =
-	direction === 'down' ? await migrator.migrateDown() : await migrator.migrateToLatest()
+const { error, results } = direction === 'down' ? await migrator.migrateDown() : await migrator.migrateToLatest()
 for (const result of results ?? []) {
 	console.log(`${result.status === 'Success' ? 'ok  ' : 'FAIL'} ${result.direction} ${result.migrationName}`)
 }

@@ -31,12 +31,17 @@ const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporte
 const buildStatus = run('npm', ['run', 'build'])
 const faultsStatus =
 	buildStatus === 0
-		? run('npx', ['vitest', 'run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/faults.json`])
+		? run('npx', [
+				'vitest',
+				'run',
+				'--config',
+				'vitest.faults.config.ts',
+				'--reporter=default',
+				'--reporter=json',
+				`--outputFile=${REPORTS}/faults.json`,
+			])
 		: 1
-const e2eStatus =
-	buildStatus === 0
-		? run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` })
-		: 1
+const e2eStatus = buildStatus === 0 ? run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` }) : 1
 
 let passed = 0
 let failed = 0

@@ -1,4 +1,4 @@
-import { createSessionCookie } from '#app/utils/auth.server.ts'
+import { createSessionCookie } from '#app/features/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 
 export const BASE = 'http://localhost'

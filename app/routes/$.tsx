@@ -1,4 +1,4 @@
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 
 export async function loader() {
 	throw new Response('Not found', { status: 404 })

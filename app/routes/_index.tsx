@@ -1,20 +1,17 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { StatusBadge } from '#app/components/status-badge.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { StatusBadge } from '#app/components/ui/status-badge.tsx'
 import { useRootData } from '#app/root.tsx'
-import { listPublicCohorts } from '#app/utils/cohorts.server.ts'
-import { getCatalogue, pickVersion } from '#app/utils/content.server.ts'
+import { listPublicCohorts } from '#app/features/cohorts/cohorts.server.ts'
+import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { countryName, formatDateRange } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta = pageMeta<typeof loader>((data) => [
-	{ title: data.title },
-	{ name: 'description', content: data.description },
-])
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }, { name: 'description', content: data.description }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const language = await getLanguage(request)
@@ -101,8 +98,7 @@ export default function PublicHome() {
 								</p>
 								{cohort.countries.length ? (
 									<p>
-										{t('public.delegationsFrom')}{' '}
-										{cohort.countries.map((code) => countryName(code, language)).join(', ')}
+										{t('public.delegationsFrom')} {cohort.countries.map((code) => countryName(code, language)).join(', ')}
 									</p>
 								) : null}
 							</li>

@@ -2,11 +2,18 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
-import { TaStatusBadge } from '#app/components/ta-status.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { ErrorList } from '#app/components/ui/forms.tsx'
+import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
 import { useRootData } from '#app/root.tsx'
-import { addEvent, assignRequest, changeStatus, getRequest, requestEvents, TA_TRANSITIONS } from '#app/utils/assistance.server.ts'
+import {
+	addEvent,
+	assignRequest,
+	changeStatus,
+	getRequest,
+	requestEvents,
+	ASSISTANCE_TRANSITIONS,
+} from '#app/features/assistance/assistance.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
@@ -14,7 +21,7 @@ import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import type { TaStatus } from '#db/schema.ts'
+import type { AssistanceStatus } from '#db/schema.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -40,26 +47,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 				.where((eb) =>
 					eb.or([
 						eb('u.is_staff', '=', 1),
-						eb.exists(eb.selectFrom('cohort_facilitators as f').select('f.user_id').whereRef('f.user_id', '=', 'u.id').where('f.cohort_id', '=', ta.cohort_id)),
+						eb.exists(
+							eb
+								.selectFrom('cohort_facilitators as f')
+								.select('f.user_id')
+								.whereRef('f.user_id', '=', 'u.id')
+								.where('f.cohort_id', '=', ta.cohort_id),
+						),
 					]),
 				)
 				.orderBy('u.name')
 				.execute()
 		: []
 	return {
-		title: `${t('ta.request')} · ${countryName(ta.country_code, language)}`,
+		title: `${t('assistance.request')} · ${countryName(ta.country_code, language)}`,
 		// Internal notes are not even loaded for the delegation.
 		ta,
 		events: await requestEvents(ta.id, seesInternal),
 		abilities: { message: can(viewer, 'edit', resource) || seesInternal, note: seesInternal, manage },
-		transitions: TA_TRANSITIONS[ta.status],
+		transitions: ASSISTANCE_TRANSITIONS[ta.status],
 		assignees,
 	}
 }
 
-const MessageSchema = z.object({ body: z.string().trim().min(1, { error: 'ta.errors.messageEmpty' }).max(4000, { error: 'roadmap.errors.tooLong' }) })
+const MessageSchema = z.object({
+	body: z.string().trim().min(1, { error: 'assistance.errors.messageEmpty' }).max(4000, { error: 'roadmap.errors.tooLong' }),
+})
 const StatusSchema = z.object({
-	to: z.enum(['open', 'scheduled', 'in_progress', 'done', 'declined'], { error: 'ta.errors.transition' }),
+	to: z.enum(['open', 'scheduled', 'in_progress', 'done', 'declined'], { error: 'assistance.errors.transition' }),
 	scheduledFor: z.string().optional(),
 	reason: z.string().max(2000).optional(),
 })
@@ -85,15 +100,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		case 'status': {
 			requirePermission(viewer, 'manage', resource)
 			const parsed = StatusSchema.safeParse(form)
-			if (!parsed.success) return fail(400, 'status', 'ta.errors.transition')
-			const result = await changeStatus(ta.id, viewer.id, { to: parsed.data.to as TaStatus, scheduledFor: parsed.data.scheduledFor, reason: parsed.data.reason })
-			if (!result.ok) return fail(result.error === 'transition' ? 409 : 400, 'status', `ta.errors.${result.error}`)
+			if (!parsed.success) return fail(400, 'status', 'assistance.errors.transition')
+			const result = await changeStatus(ta.id, viewer.id, {
+				to: parsed.data.to as AssistanceStatus,
+				scheduledFor: parsed.data.scheduledFor,
+				reason: parsed.data.reason,
+			})
+			if (!result.ok) return fail(result.error === 'transition' ? 409 : 400, 'status', `assistance.errors.${result.error}`)
 			return back()
 		}
 		case 'assign': {
 			requirePermission(viewer, 'manage', resource)
 			const assignee = String(form.assigneeId ?? '')
-			if (!(await assignRequest(ta.id, viewer.id, assignee || null))) return fail(400, 'assign', 'ta.errors.assignee')
+			if (!(await assignRequest(ta.id, viewer.id, assignee || null))) return fail(400, 'assign', 'assistance.errors.assignee')
 			return back()
 		}
 		default:
@@ -101,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 }
 
-export default function TaRequest() {
+export default function AssistanceRequest() {
 	const { ta, events, abilities, transitions, assignees } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
@@ -110,61 +129,63 @@ export default function TaRequest() {
 	return (
 		<div className="page">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
-				{abilities.note ? <Link to="/assistance">{t('ta.queue')}</Link> : null}
+				{abilities.note ? <Link to="/assistance">{t('assistance.queue')}</Link> : null}
 				{abilities.note ? ' › ' : null}
 				<Link to={`/roadmaps/${ta.delegation_id}/assistance`}>
-					{t('ta.title')} · {countryName(ta.country_code, language)}
+					{t('assistance.title')} · {countryName(ta.country_code, language)}
 				</Link>
 			</nav>
 			<p className="eyebrow">
-				{t('ta.request')} · {ta.cohortName}
+				{t('assistance.request')} · {ta.cohortName}
 			</p>
 			<h1>
-				{t(`ta.topics.${ta.topic}`)} · {countryName(ta.country_code, language)}
+				{t(`assistance.topics.${ta.topic}`)} · {countryName(ta.country_code, language)}
 			</h1>
 			<p>
-				<TaStatusBadge status={ta.status} />
-				{ta.scheduled_for ? ` · ${t('ta.scheduledFor', { date: formatDate(ta.scheduled_for, language) })}` : ''}
-				{ta.status === 'declined' && ta.decline_reason ? ` · ${t('ta.declinedBecause', { reason: ta.decline_reason })}` : ''}
+				<AssistanceStatusBadge status={ta.status} />
+				{ta.scheduled_for ? ` · ${t('assistance.scheduledFor', { date: formatDate(ta.scheduled_for, language) })}` : ''}
+				{ta.status === 'declined' && ta.decline_reason ? ` · ${t('assistance.declinedBecause', { reason: ta.decline_reason })}` : ''}
 			</p>
 			<dl className="facts">
 				<div>
-					<dt>{t('ta.urgency')}</dt>
-					<dd>{t(`ta.urgencies.${ta.urgency}`)}</dd>
+					<dt>{t('assistance.urgency')}</dt>
+					<dd>{t(`assistance.urgencies.${ta.urgency}`)}</dd>
 				</div>
 				<div>
-					<dt>{t('ta.dueDate')}</dt>
-					<dd>{ta.due_date ? formatDate(ta.due_date, language) : t('ta.noDue')}</dd>
+					<dt>{t('assistance.dueDate')}</dt>
+					<dd>{ta.due_date ? formatDate(ta.due_date, language) : t('assistance.noDue')}</dd>
 				</div>
 				<div>
-					<dt>{t('ta.format')}</dt>
-					<dd>{t(`ta.formats.${ta.format}`)}</dd>
+					<dt>{t('assistance.format')}</dt>
+					<dd>{t(`assistance.formats.${ta.format}`)}</dd>
 				</div>
 				<div>
-					<dt>{t('ta.language')}</dt>
+					<dt>{t('assistance.language')}</dt>
 					<dd>{ta.language === 'es' ? 'Español' : 'English'}</dd>
 				</div>
 				<div>
-					<dt>{t('ta.assignee')}</dt>
-					<dd>{ta.assigneeName ?? t('ta.unassigned')}</dd>
+					<dt>{t('assistance.assignee')}</dt>
+					<dd>{ta.assigneeName ?? t('assistance.unassigned')}</dd>
 				</div>
 			</dl>
-			<h2>{t('ta.need')}</h2>
+			<h2>{t('assistance.need')}</h2>
 			<p className="pre">{ta.need}</p>
 			{ta.item_id || ta.section ? (
 				<p>
-					<Link to={`/roadmaps/${ta.delegation_id}/${ta.section ?? ''}${ta.item_id ? `#item-${ta.item_id}` : ''}`}>{t('ta.openInRoadmap')}</Link>
+					<Link to={`/roadmaps/${ta.delegation_id}/${ta.section ?? ''}${ta.item_id ? `#item-${ta.item_id}` : ''}`}>
+						{t('assistance.openInRoadmap')}
+					</Link>
 				</p>
 			) : null}
 
 			{abilities.manage ? (
 				<section className="panel" aria-labelledby="triage-heading">
-					<h2 id="triage-heading">{t('ta.triage')}</h2>
+					<h2 id="triage-heading">{t('assistance.triage')}</h2>
 					<Form method="post" className="inline-fields">
 						<input type="hidden" name="intent" value="assign" />
-						<label htmlFor="assigneeId">{t('ta.assignee')}</label>
+						<label htmlFor="assigneeId">{t('assistance.assignee')}</label>
 						<select id="assigneeId" name="assigneeId" defaultValue={ta.assignee_id ?? ''}>
-							<option value="">{t('ta.unassigned')}</option>
+							<option value="">{t('assistance.unassigned')}</option>
 							{assignees.map((a) => (
 								<option key={a.id} value={a.id}>
 									{a.name}
@@ -172,7 +193,7 @@ export default function TaRequest() {
 							))}
 						</select>
 						<button type="submit" className="button">
-							{t('ta.assign')}
+							{t('assistance.assign')}
 						</button>
 						<ErrorList errors={error('assign')} />
 					</Form>
@@ -180,62 +201,65 @@ export default function TaRequest() {
 						<Form method="post" className="stack">
 							<input type="hidden" name="intent" value="status" />
 							<div className="field">
-								<label htmlFor="to">{t('ta.moveTo')}</label>
+								<label htmlFor="to">{t('assistance.moveTo')}</label>
 								<select id="to" name="to" defaultValue={transitions[0]}>
 									{transitions.map((s) => (
 										<option key={s} value={s}>
-											{t(`ta.statuses.${s}`)}
+											{t(`assistance.statuses.${s}`)}
 										</option>
 									))}
 								</select>
 							</div>
 							<div className="field">
-								<label htmlFor="scheduledFor">{t('ta.scheduleDate')}</label>
+								<label htmlFor="scheduledFor">{t('assistance.scheduleDate')}</label>
 								<input id="scheduledFor" name="scheduledFor" type="date" />
 							</div>
 							<div className="field">
-								<label htmlFor="reason">{t('ta.declineReason')}</label>
+								<label htmlFor="reason">{t('assistance.declineReason')}</label>
 								<input id="reason" name="reason" type="text" maxLength={2000} />
 							</div>
 							<ErrorList errors={error('status')} />
 							<button type="submit" className="button button--primary">
-								{t('ta.changeStatus')}
+								{t('assistance.changeStatus')}
 							</button>
 						</Form>
 					) : (
-						<p className="muted">{t('ta.finalStatus')}</p>
+						<p className="muted">{t('assistance.finalStatus')}</p>
 					)}
 				</section>
 			) : null}
 
 			<section aria-labelledby="events-heading">
-				<h2 id="events-heading">{t('ta.timeline')}</h2>
+				<h2 id="events-heading">{t('assistance.timeline')}</h2>
 				<ol className="plain-list timeline">
 					{events.map((event) => (
 						<li key={event.id} className={event.internal ? 'comment internal-note' : 'comment'}>
 							<p className="muted small">
 								{event.userName ?? '—'} · {formatDateTime(event.created_at, language)}
-								{event.internal ? ` · 🔒 ${t('ta.internal')}` : ''}
+								{event.internal ? ` · 🔒 ${t('assistance.internal')}` : ''}
 							</p>
 							{event.kind === 'message' || event.kind === 'note' ? (
 								<p className="comment__body">{event.body}</p>
 							) : event.kind === 'status' ? (
 								<p>
-									{t('ta.statusChanged', { from: t(`ta.statuses.${event.from_value}`), to: t(`ta.statuses.${event.to_value}`) })}
+									{t('assistance.statusChanged', {
+										from: t(`assistance.statuses.${event.from_value}`),
+										to: t(`assistance.statuses.${event.to_value}`),
+									})}
 									{event.body ? ` (${event.body})` : ''}
 								</p>
 							) : event.kind === 'assign' ? (
-								<p>{t('ta.assignedEvent')}</p>
+								<p>{t('assistance.assignedEvent')}</p>
 							) : (
-								<p>{t('ta.createdEvent')}</p>
+								<p>{t('assistance.createdEvent')}</p>
 							)}
 						</li>
 					))}
 				</ol>
 				{(
 					[
-						{ intent: 'message', allowed: abilities.message, label: t('ta.addMessage'), submit: t('ta.send') },
-						{ intent: 'note', allowed: abilities.note, label: t('ta.addNote'), submit: t('ta.saveNote') },
+						{ intent: 'message', allowed: abilities.message, label: t('assistance.addMessage'), submit: t('assistance.send') },
+						{ intent: 'note', allowed: abilities.note, label: t('assistance.addNote'), submit: t('assistance.saveNote') },
 					] as const
 				)
 					.filter((form) => form.allowed)

@@ -1,12 +1,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { TaStatusBadge } from '#app/components/ta-status.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { filtersFrom, listRequests } from '#app/utils/assistance.server.ts'
-import { QUEUE_PAGE_SIZE, TA_STATUSES, TA_TOPICS, TA_URGENCIES } from '#app/utils/assistance.ts'
+import { filtersFrom, listRequests } from '#app/features/assistance/assistance.server.ts'
+import { QUEUE_PAGE_SIZE, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDate } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -29,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		db
 			.selectFrom('users as u')
 			.select(['u.id', 'u.name'])
-			.where((eb) => eb.or([eb('u.is_staff', '=', 1), eb.exists(eb.selectFrom('cohort_facilitators as f').select('f.user_id').whereRef('f.user_id', '=', 'u.id'))]))
+			.where((eb) =>
+				eb.or([
+					eb('u.is_staff', '=', 1),
+					eb.exists(eb.selectFrom('cohort_facilitators as f').select('f.user_id').whereRef('f.user_id', '=', 'u.id')),
+				]),
+			)
 			.orderBy('u.name')
 			.execute(),
 	])
@@ -43,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE)
 		.map((r) => ({ ...r, need: r.need.slice(0, NEED_PREVIEW) }))
 	return {
-		title: `${t('ta.queue')} · ${t('app.name')}`,
+		title: `${t('assistance.queue')} · ${t('app.name')}`,
 		isStaff: viewer.isStaff,
 		requests: shown,
 		total: requests.length,
@@ -78,39 +83,62 @@ export default function Queue() {
 	)
 	return (
 		<div className="page page--wide">
-			<h1>{t('ta.queue')}</h1>
+			<h1>{t('assistance.queue')}</h1>
 			<p className="actions">
 				{isStaff ? (
 					<Link className="button" to="/assistance/overview">
-						{t('ta.overview.title')}
+						{t('assistance.overview.title')}
 					</Link>
 				) : null}{' '}
 				<a className="button" href={`/assistance/requests.csv${query}`} download>
-					{t('ta.exportCsv')}
+					{t('assistance.exportCsv')}
 				</a>
 			</p>
 			<Form method="get" className="filters">
-				{select('status', t('ta.status'), TA_STATUSES.map((s) => ({ value: s, label: t(`ta.statuses.${s}`) })))}
-				{select('topic', t('ta.topic'), TA_TOPICS.map((s) => ({ value: s, label: t(`ta.topics.${s}`) })))}
-				{select('country', t('delegation.country'), countries.map((c) => ({ value: c, label: countryName(c, language) })))}
-				{select('cohort', t('cohorts.cohort'), cohorts.map((c) => ({ value: c.id, label: c.name })))}
-				{select('urgency', t('ta.urgency'), TA_URGENCIES.map((s) => ({ value: s, label: t(`ta.urgencies.${s}`) })))}
-				{select('assignee', t('ta.assignee'), [{ value: 'none', label: t('ta.unassigned') }, ...people.map((p) => ({ value: p.id, label: p.name }))])}
+				{select(
+					'status',
+					t('assistance.status'),
+					ASSISTANCE_STATUSES.map((s) => ({ value: s, label: t(`assistance.statuses.${s}`) })),
+				)}
+				{select(
+					'topic',
+					t('assistance.topic'),
+					ASSISTANCE_TOPICS.map((s) => ({ value: s, label: t(`assistance.topics.${s}`) })),
+				)}
+				{select(
+					'country',
+					t('delegation.country'),
+					countries.map((c) => ({ value: c, label: countryName(c, language) })),
+				)}
+				{select(
+					'cohort',
+					t('cohorts.cohort'),
+					cohorts.map((c) => ({ value: c.id, label: c.name })),
+				)}
+				{select(
+					'urgency',
+					t('assistance.urgency'),
+					ASSISTANCE_URGENCIES.map((s) => ({ value: s, label: t(`assistance.urgencies.${s}`) })),
+				)}
+				{select('assignee', t('assistance.assignee'), [
+					{ value: 'none', label: t('assistance.unassigned') },
+					...people.map((p) => ({ value: p.id, label: p.name })),
+				])}
 				<button type="submit" className="button">
 					{t('reflections.filter')}
 				</button>
 			</Form>
-			<p role="status">{t('ta.count', { count: total })}</p>
-			<TableWrap label={t('ta.queue')}>
+			<p role="status">{t('assistance.count', { count: total })}</p>
+			<TableWrap label={t('assistance.queue')}>
 				<table>
 					<thead>
 						<tr>
-							<th scope="col">{t('ta.dueDate')}</th>
-							<th scope="col">{t('ta.request')}</th>
+							<th scope="col">{t('assistance.dueDate')}</th>
+							<th scope="col">{t('assistance.request')}</th>
 							<th scope="col">{t('delegation.country')}</th>
-							<th scope="col">{t('ta.status')}</th>
-							<th scope="col">{t('ta.urgency')}</th>
-							<th scope="col">{t('ta.assignee')}</th>
+							<th scope="col">{t('assistance.status')}</th>
+							<th scope="col">{t('assistance.urgency')}</th>
+							<th scope="col">{t('assistance.assignee')}</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -118,7 +146,7 @@ export default function Queue() {
 							<tr key={r.id}>
 								<td>{r.due_date ? formatDate(r.due_date, language, 'medium') : '—'}</td>
 								<td>
-									<Link to={`/assistance/${r.id}`}>{t(`ta.topics.${r.topic}`)}</Link>
+									<Link to={`/assistance/${r.id}`}>{t(`assistance.topics.${r.topic}`)}</Link>
 									<div className="small">{r.need}</div>
 								</td>
 								<td>
@@ -126,10 +154,10 @@ export default function Queue() {
 									<div className="muted small">{r.cohortName}</div>
 								</td>
 								<td>
-									<TaStatusBadge status={r.status} />
+									<AssistanceStatusBadge status={r.status} />
 								</td>
-								<td>{t(`ta.urgencies.${r.urgency}`)}</td>
-								<td>{r.assigneeName ?? t('ta.unassigned')}</td>
+								<td>{t(`assistance.urgencies.${r.urgency}`)}</td>
+								<td>{r.assigneeName ?? t('assistance.unassigned')}</td>
 							</tr>
 						))}
 					</tbody>

@@ -1,11 +1,11 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Stats } from '#app/components/stats.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { Stats } from '#app/components/ui/stats.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { overview, roadmapActivity } from '#app/utils/assistance.server.ts'
+import { overview, roadmapActivity } from '#app/features/assistance/assistance.server.ts'
 import { countryName, formatDate, formatNumber } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	requirePermission(viewer, 'manage', { type: 'assistance-queue' })
 	const t = await getT(await getLanguage(request, viewer.language))
 	const months = Math.min(60, Math.max(1, Number(new URL(request.url).searchParams.get('months')) || 6))
-	return { title: `${t('ta.overview.title')} · ${t('app.name')}`, stats: await overview(), activity: await roadmapActivity(months), months }
+	return {
+		title: `${t('assistance.overview.title')} · ${t('app.name')}`,
+		stats: await overview(),
+		activity: await roadmapActivity(months),
+		months,
+	}
 }
 
 type Row = { name: string; open: number; done: number; declined: number }
@@ -43,9 +48,13 @@ function BarChart({ rows, label, nameOf }: { rows: Row[]; label: string; nameOf:
 			</defs>
 			<g fontSize="13" fill="#1b1f24">
 				<rect x={labelWidth} y={4} width={12} height={12} fill="#5b2a86" />
-				<text x={labelWidth + 16} y={14}>{t('ta.overview.open')}</text>
+				<text x={labelWidth + 16} y={14}>
+					{t('assistance.overview.open')}
+				</text>
 				<rect x={labelWidth + 110} y={4} width={12} height={12} fill="url(#hatch)" stroke="#1b1f24" />
-				<text x={labelWidth + 126} y={14}>{t('ta.overview.done')}</text>
+				<text x={labelWidth + 126} y={14}>
+					{t('assistance.overview.done')}
+				</text>
 				{rows.map((row, index) => {
 					const y = 26 + index * rowHeight
 					return (
@@ -54,7 +63,15 @@ function BarChart({ rows, label, nameOf }: { rows: Row[]; label: string; nameOf:
 								{nameOf(row.name).slice(0, 28)}
 							</text>
 							<rect x={labelWidth} y={y + 4} width={row.open * scale} height={16} fill="#5b2a86" />
-							<rect x={labelWidth + row.open * scale} y={y + 4} width={row.done * scale} height={16} fill="url(#hatch)" stroke="#1b1f24" strokeWidth="0.5" />
+							<rect
+								x={labelWidth + row.open * scale}
+								y={y + 4}
+								width={row.done * scale}
+								height={16}
+								fill="url(#hatch)"
+								stroke="#1b1f24"
+								strokeWidth="0.5"
+							/>
 							<text x={labelWidth + (row.open + row.done) * scale + 6} y={y + 16}>
 								{row.open} / {row.done}
 							</text>
@@ -77,9 +94,9 @@ export default function Overview() {
 				<thead>
 					<tr>
 						<th scope="col">{caption}</th>
-						<th scope="col">{t('ta.overview.open')}</th>
-						<th scope="col">{t('ta.overview.done')}</th>
-						<th scope="col">{t('ta.statuses.declined')}</th>
+						<th scope="col">{t('assistance.overview.open')}</th>
+						<th scope="col">{t('assistance.overview.done')}</th>
+						<th scope="col">{t('assistance.statuses.declined')}</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -95,55 +112,58 @@ export default function Overview() {
 			</table>
 		</TableWrap>
 	)
-	const topicName = (name: string) => t(`ta.topics.${name}`)
+	const topicName = (name: string) => t(`assistance.topics.${name}`)
 	const country = (code: string) => countryName(code, language)
 	return (
 		<div className="page page--wide">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
-				<Link to="/assistance">{t('ta.queue')}</Link>
+				<Link to="/assistance">{t('assistance.queue')}</Link>
 			</nav>
-			<h1>{t('ta.overview.title')}</h1>
+			<h1>{t('assistance.overview.title')}</h1>
 			<Stats
 				items={[
-					{ label: t('ta.overview.total'), value: stats.total },
-					{ label: t('ta.overview.open'), value: stats.open },
-					{ label: t('ta.overview.done'), value: stats.done },
+					{ label: t('assistance.overview.total'), value: stats.total },
+					{ label: t('assistance.overview.open'), value: stats.open },
+					{ label: t('assistance.overview.done'), value: stats.done },
 					{
-						label: t('ta.overview.median'),
+						label: t('assistance.overview.median'),
 						value:
 							stats.medianDaysToDone === null
 								? '—'
-								: t('ta.overview.days', { count: Math.round(stats.medianDaysToDone), formatted: formatNumber(Math.round(stats.medianDaysToDone), language) }),
+								: t('assistance.overview.days', {
+										count: Math.round(stats.medianDaysToDone),
+										formatted: formatNumber(Math.round(stats.medianDaysToDone), language),
+									}),
 					},
 				]}
 			/>
 			<section aria-labelledby="topics-heading">
-				<h2 id="topics-heading">{t('ta.overview.byTopic')}</h2>
-				<BarChart rows={stats.byTopic} label={t('ta.overview.byTopic')} nameOf={topicName} />
-				{table(stats.byTopic, t('ta.topic'), topicName)}
+				<h2 id="topics-heading">{t('assistance.overview.byTopic')}</h2>
+				<BarChart rows={stats.byTopic} label={t('assistance.overview.byTopic')} nameOf={topicName} />
+				{table(stats.byTopic, t('assistance.topic'), topicName)}
 			</section>
 			<section aria-labelledby="countries-heading">
-				<h2 id="countries-heading">{t('ta.overview.byCountry')}</h2>
-				<BarChart rows={stats.byCountry} label={t('ta.overview.byCountry')} nameOf={country} />
+				<h2 id="countries-heading">{t('assistance.overview.byCountry')}</h2>
+				<BarChart rows={stats.byCountry} label={t('assistance.overview.byCountry')} nameOf={country} />
 				{table(stats.byCountry, t('delegation.country'), country)}
 			</section>
 			<section aria-labelledby="activity-heading">
-				<h2 id="activity-heading">{t('ta.overview.activity')}</h2>
+				<h2 id="activity-heading">{t('assistance.overview.activity')}</h2>
 				<Form method="get" className="inline-fields">
-					<label htmlFor="months">{t('ta.overview.months')}</label>
+					<label htmlFor="months">{t('assistance.overview.months')}</label>
 					<input id="months" name="months" type="number" min={1} max={60} defaultValue={months} />
 					<button type="submit" className="button">
 						{t('reflections.filter')}
 					</button>
 				</Form>
-				<p>{t('ta.overview.staleCount', { count: activity.filter((a) => a.stale).length, months })}</p>
-				<TableWrap label={t('ta.overview.activity')}>
+				<p>{t('assistance.overview.staleCount', { count: activity.filter((a) => a.stale).length, months })}</p>
+				<TableWrap label={t('assistance.overview.activity')}>
 					<table>
 						<thead>
 							<tr>
 								<th scope="col">{t('delegation.country')}</th>
 								<th scope="col">{t('cohorts.cohort')}</th>
-								<th scope="col">{t('ta.overview.lastUpdate')}</th>
+								<th scope="col">{t('assistance.overview.lastUpdate')}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -154,8 +174,8 @@ export default function Overview() {
 									</th>
 									<td>{a.cohortName}</td>
 									<td>
-										{a.updated_at ? formatDate(a.updated_at, language, 'medium') : t('ta.overview.never')}
-										{a.stale ? ` ⚠ ${t('ta.overview.stale')}` : ''}
+										{a.updated_at ? formatDate(a.updated_at, language, 'medium') : t('assistance.overview.never')}
+										{a.stale ? ` ⚠ ${t('assistance.overview.stale')}` : ''}
 									</td>
 								</tr>
 							))}

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { filtersFrom, listRequests } from '#app/utils/assistance.server.ts'
+import { filtersFrom, listRequests } from '#app/features/assistance/assistance.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -13,18 +13,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const t = await getT(language)
 	const rows = await listRequests(viewer, filtersFrom(new URL(request.url)))
 	return csvResponse(
-		'ta-requests.csv',
-		[t('csv.country'), t('cohorts.cohort'), t('ta.topic'), t('ta.need'), t('ta.urgency'), t('ta.dueDate'), t('ta.status'), t('ta.scheduleDate'), t('ta.format'), t('ta.assignee'), t('csv.invitedAt'), t('ta.doneAt')],
+		'assistance-requests.csv',
+		[
+			t('csv.country'),
+			t('cohorts.cohort'),
+			t('assistance.topic'),
+			t('assistance.need'),
+			t('assistance.urgency'),
+			t('assistance.dueDate'),
+			t('assistance.status'),
+			t('assistance.scheduleDate'),
+			t('assistance.format'),
+			t('assistance.assignee'),
+			t('csv.invitedAt'),
+			t('assistance.doneAt'),
+		],
 		rows.map((r) => [
 			countryName(r.country_code, language),
 			r.cohortName,
-			t(`ta.topics.${r.topic}`),
+			t(`assistance.topics.${r.topic}`),
 			r.need,
-			t(`ta.urgencies.${r.urgency}`),
+			t(`assistance.urgencies.${r.urgency}`),
 			r.due_date ?? '',
-			t(`ta.statuses.${r.status}`),
+			t(`assistance.statuses.${r.status}`),
 			r.scheduled_for ?? '',
-			t(`ta.formats.${r.format}`),
+			t(`assistance.formats.${r.format}`),
 			r.assigneeName ?? '',
 			r.created_at,
 			r.done_at ?? '',

@@ -1,12 +1,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { CohortNav } from '#app/components/cohort-nav.tsx'
+import { CohortNav } from '#app/features/cohorts/cohort-nav.tsx'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { StatusBadge } from '#app/components/status-badge.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { StatusBadge } from '#app/components/ui/status-badge.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
+import { getCohort, getCohortRoster } from '#app/features/cohorts/cohorts.server.ts'
 import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -87,12 +87,12 @@ export default function CohortPage() {
 			{delegations.map((delegation) => (
 				<section key={delegation.id} className="panel" aria-labelledby={`d-${delegation.id}`}>
 					<h3 id={`d-${delegation.id}`}>
-						{countryName(delegation.country_code, language)}{' '}
-						<span className="muted">· {t(`napStatus.${delegation.nap_status}`)}</span>
+						{countryName(delegation.country_code, language)} <span className="muted">· {t(`napStatus.${delegation.nap_status}`)}</span>
 					</h3>
 					{canManage ? (
 						<p>
-							<Link to={`/roadmaps/${delegation.id}`}>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</Link> ·{' '}
+							<Link to={`/roadmaps/${delegation.id}`}>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</Link>{' '}
+							·{' '}
 							<Link to={`/cohorts/${cohort.id}/delegations/${delegation.id}`}>
 								{t('delegation.manage', { country: countryName(delegation.country_code, language) })}
 							</Link>
@@ -119,9 +119,7 @@ export default function CohortPage() {
 										<tr key={member.userId}>
 											<td>
 												{member.name}
-												{member.isLead ? (
-													<span className="badge badge--lead">{t('cohort.lead')}</span>
-												) : null}
+												{member.isLead ? <span className="badge badge--lead">{t('cohort.lead')}</span> : null}
 												{member.email ? <div className="muted small">{member.email}</div> : null}
 											</td>
 											<td>{t(`sectors.${member.sector}`)}</td>

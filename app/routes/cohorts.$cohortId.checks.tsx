@@ -1,12 +1,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortPageHeader } from '#app/components/cohort-nav.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { requireCohort } from '#app/utils/cohorts.server.ts'
-import { checkResults } from '#app/utils/dashboard.server.ts'
+import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { checkResults } from '#app/features/progress/dashboard.server.ts'
 import { formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -54,9 +54,7 @@ export default function CheckResults() {
 								</td>
 								<td>{r.answered}</td>
 								<td>
-									{r.missRate === null
-										? '—'
-										: `${formatPercent(r.missRate, language)} (${r.answered - r.rightFirstTime}/${r.answered})`}
+									{r.missRate === null ? '—' : `${formatPercent(r.missRate, language)} (${r.answered - r.rightFirstTime}/${r.answered})`}
 								</td>
 							</tr>
 						))}

@@ -1,13 +1,13 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortPageHeader } from '#app/components/cohort-nav.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Stats } from '#app/components/stats.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { Stats } from '#app/components/ui/stats.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { requireCohort } from '#app/utils/cohorts.server.ts'
-import { cohortProgress } from '#app/utils/dashboard.server.ts'
+import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { cohortProgress } from '#app/features/progress/dashboard.server.ts'
 import { countryName, daysUntil, formatDate, formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -40,7 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			? {
 					id: selected.id,
 					countryCode: selected.countryCode,
-					delegates: selected.delegates.map((d) => ({ userId: d.userId, name: d.name, started: d.started, byModule: d.byModule, completed: d.completed })),
+					delegates: selected.delegates.map((d) => ({
+						userId: d.userId,
+						name: d.name,
+						started: d.started,
+						byModule: d.byModule,
+						completed: d.completed,
+					})),
 				}
 			: null,
 		notStarted: progress.delegations.flatMap((d) =>
@@ -178,7 +184,11 @@ export default function Dashboard() {
 										))}
 										<td>
 											{d.completed}/{progress.totalLessons}
-											{d.completed >= progress.totalLessons ? ` ✓ ${t('dashboard.readyShort')}` : overdue ? ` ⚠ ${t('dashboard.overdueShort')}` : ''}
+											{d.completed >= progress.totalLessons
+												? ` ✓ ${t('dashboard.readyShort')}`
+												: overdue
+													? ` ⚠ ${t('dashboard.overdueShort')}`
+													: ''}
 										</td>
 									</tr>
 								))}
@@ -228,7 +238,10 @@ function MatrixCell({ done, total }: { done: number; total: number }) {
 				{level === 'full' ? '✓' : level === 'none' ? '·' : '◐'}
 			</span>{' '}
 			{formatPercent(share, language)}
-			<span className="muted small"> ({done}/{total})</span>
+			<span className="muted small">
+				{' '}
+				({done}/{total})
+			</span>
 			<span className="visually-hidden">{t('dashboard.lessonsCompleted')}</span>
 		</td>
 	)

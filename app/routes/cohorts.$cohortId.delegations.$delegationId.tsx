@@ -2,9 +2,9 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList, Field } from '#app/components/forms.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { ErrorList, Field } from '#app/components/ui/forms.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
 import {
 	delegationInvitations,
@@ -21,14 +21,14 @@ import {
 	setNapStatus,
 	takenEmails,
 	updateMember,
-} from '#app/utils/cohort-admin.server.ts'
-import { NapStatusSchema } from '#app/utils/cohort-schemas.ts'
-import { requireCohort } from '#app/utils/cohorts.server.ts'
+} from '#app/features/cohorts/cohort-admin.server.ts'
+import { NapStatusSchema } from '#app/features/cohorts/schemas.ts'
+import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import { DEFAULT_INVITATION_DAYS } from '#app/utils/invitations.server.ts'
+import { DEFAULT_INVITATION_DAYS } from '#app/features/cohorts/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { EmailSchema, NameSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
@@ -70,10 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { viewer, cohort, delegation } = await load(request, params)
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
-	const [members, invitations] = await Promise.all([
-		delegationMembers(delegation.id),
-		delegationInvitations(delegation.id),
-	])
+	const [members, invitations] = await Promise.all([delegationMembers(delegation.id), delegationInvitations(delegation.id)])
 	return {
 		title: `${countryName(delegation.country_code, language)} · ${cohort.name}`,
 		cohort: { id: cohort.id, name: cohort.name },
@@ -359,7 +356,13 @@ export default function ManageDelegation() {
 					</div>
 					<SimpleField name="organisation" label={t('forms.organisation')} errors={oneErrors?.organisation} />
 					<SimpleField name="position" label={t('forms.position')} errors={oneErrors?.position} />
-					<SimpleField name="days" type="number" label={t('invitations.days')} defaultValue={String(defaultDays)} errors={oneErrors?.days} />
+					<SimpleField
+						name="days"
+						type="number"
+						label={t('invitations.days')}
+						defaultValue={String(defaultDays)}
+						errors={oneErrors?.days}
+					/>
 					<button type="submit" className="button button--primary">
 						{t('invitations.create')}
 					</button>
@@ -369,7 +372,9 @@ export default function ManageDelegation() {
 			<section className="panel" aria-labelledby="roster-heading">
 				<h2 id="roster-heading">{t('roster.title')}</h2>
 				<p>{rosterHint}</p>
-				<pre className="example-csv" tabIndex={0} aria-label={t('roster.exampleLabel')}>name,email,sector,organisation,position{'\n'}Ana Example,ana@example.org,government,Ministry,Director</pre>
+				<pre className="example-csv" tabIndex={0} aria-label={t('roster.exampleLabel')}>
+					name,email,sector,organisation,position{'\n'}Ana Example,ana@example.org,government,Ministry,Director
+				</pre>
 				{actionData?.intent === 'roster' && actionData.rosterErrors?.length ? (
 					<div className="alert alert--error" role="alert">
 						<p>
@@ -391,7 +396,12 @@ export default function ManageDelegation() {
 											<td>{t(`roster.fields.${error.field}`)}</td>
 											<td>
 												{t(error.message)}
-												{error.value ? <> — <code>{error.value}</code></> : null}
+												{error.value ? (
+													<>
+														{' '}
+														— <code>{error.value}</code>
+													</>
+												) : null}
 											</td>
 										</tr>
 									))}

@@ -4,12 +4,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CountrySelect } from '#app/components/cohort-form.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { SelectField } from '#app/components/forms.tsx'
-import { addDelegation } from '#app/utils/cohort-admin.server.ts'
-import { CountrySchema, NapStatusSchema } from '#app/utils/cohort-schemas.ts'
-import { getCohort } from '#app/utils/cohorts.server.ts'
+import { CountrySelect } from '#app/features/cohorts/cohort-form.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { SelectField } from '#app/components/ui/forms.tsx'
+import { addDelegation } from '#app/features/cohorts/cohort-admin.server.ts'
+import { CountrySchema, NapStatusSchema } from '#app/features/cohorts/schemas.ts'
+import { getCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -41,10 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus)
 	if (!added.ok) {
-		return data(
-			{ result: submission.reply({ fieldErrors: { countryCode: ['delegation.alreadyExists'] } }) },
-			{ status: 409 },
-		)
+		return data({ result: submission.reply({ fieldErrors: { countryCode: ['delegation.alreadyExists'] } }) }, { status: 409 })
 	}
 	throw redirect(`/cohorts/${cohort.id}/delegations/${added.id}`)
 }

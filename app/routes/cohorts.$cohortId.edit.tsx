@@ -3,11 +3,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { CohortForm } from '#app/components/cohort-form.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { addFacilitator, facilitatorCandidates, removeFacilitator, updateCohort } from '#app/utils/cohort-admin.server.ts'
-import { CohortSchema } from '#app/utils/cohort-schemas.ts'
-import { getCohort, getCohortRoster } from '#app/utils/cohorts.server.ts'
+import { CohortForm } from '#app/features/cohorts/cohort-form.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { addFacilitator, facilitatorCandidates, removeFacilitator, updateCohort } from '#app/features/cohorts/cohort-admin.server.ts'
+import { CohortSchema } from '#app/features/cohorts/schemas.ts'
+import { getCohort, getCohortRoster } from '#app/features/cohorts/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -118,7 +118,12 @@ export default function EditCohort() {
 					<input type="hidden" name="intent" value="addFacilitator" />
 					<div className="field">
 						<label htmlFor="facilitator-email">{t('cohortForm.addFacilitator')}</label>
-						<select id="facilitator-email" name="email" required aria-describedby={actionData?.intent === 'addFacilitator' && actionData.error ? 'facilitator-error' : undefined}>
+						<select
+							id="facilitator-email"
+							name="email"
+							required
+							aria-describedby={actionData?.intent === 'addFacilitator' && actionData.error ? 'facilitator-error' : undefined}
+						>
 							<option value="">{t('forms.choose')}</option>
 							{candidates.map((c) => (
 								<option key={c.id} value={c.email}>

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { linksCsv } from '#app/utils/cohort-exports.server.ts'
-import { requireCohort } from '#app/utils/cohorts.server.ts'
+import { linksCsv } from '#app/features/cohorts/exports.server.ts'
+import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 

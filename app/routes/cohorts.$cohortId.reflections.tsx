@@ -1,12 +1,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortPageHeader } from '#app/components/cohort-nav.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { useRootData } from '#app/root.tsx'
-import { requireCohort } from '#app/utils/cohorts.server.ts'
-import { getCatalogue, pickVersion } from '#app/utils/content.server.ts'
-import { sharedReflections } from '#app/utils/dashboard.server.ts'
+import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
+import { sharedReflections } from '#app/features/progress/dashboard.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -81,7 +81,11 @@ export default function Reflections() {
 					<p className="muted small">
 						{r.name} · {countryName(r.country_code, language)} · {r.lessonTitle} · {formatDateTime(r.updated_at, language)}
 					</p>
-					{r.prompt ? <p className="small"><em>{r.prompt}</em></p> : null}
+					{r.prompt ? (
+						<p className="small">
+							<em>{r.prompt}</em>
+						</p>
+					) : null}
 					<blockquote className="reflection-quote">
 						<p>{r.body}</p>
 					</blockquote>

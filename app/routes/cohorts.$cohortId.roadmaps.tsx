@@ -1,17 +1,17 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { TableWrap } from '#app/components/table-wrap.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { useRootData } from '#app/root.tsx'
-import { getCohort } from '#app/utils/cohorts.server.ts'
+import { getCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import { budgetTotals, buildTree, roadmapItems } from '#app/utils/roadmap.server.ts'
+import { budgetTotals, buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -30,7 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		.orderBy('d.country_code')
 		.execute()
 	const visible = rows.filter((row) =>
-		can(viewer, 'view', { type: 'roadmap', delegationId: row.delegationId, cohortId: cohort.id, sharedWithCohort: row.shared_with_cohort === 1 }),
+		can(viewer, 'view', {
+			type: 'roadmap',
+			delegationId: row.delegationId,
+			cohortId: cohort.id,
+			sharedWithCohort: row.shared_with_cohort === 1,
+		}),
 	)
 	const roadmaps = await Promise.all(
 		visible.map(async (row) => {

@@ -5,10 +5,7 @@ import { db } from '#app/utils/db.server.ts'
 export async function loader() {
 	try {
 		await sql`select 1`.execute(db)
-		return Response.json(
-			{ status: 'ok', database: 'ok' },
-			{ headers: { 'Cache-Control': 'no-store' } },
-		)
+		return Response.json({ status: 'ok', database: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
 	} catch (error) {
 		console.error('healthcheck failed', error)
 		return Response.json({ status: 'error', database: 'unreachable' }, { status: 503 })

@@ -1,19 +1,19 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ProgressBar } from '#app/components/progress-bar.tsx'
-import { StatusBadge } from '#app/components/status-badge.tsx'
-import { TaStatusBadge } from '#app/components/ta-status.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
+import { StatusBadge } from '#app/components/ui/status-badge.tsx'
+import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
 import { useRootData } from '#app/root.tsx'
-import { alumniSummary } from '#app/utils/alumni.server.ts'
-import { cohortsRunBy, getCohort } from '#app/utils/cohorts.server.ts'
+import { alumniSummary } from '#app/features/alumni/alumni.server.ts'
+import { cohortsRunBy, getCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { countryName, daysUntil, formatDate, formatDateRange } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { primaryRole, requireViewer } from '#app/utils/permissions.server.ts'
-import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+import { getProgressRows, summarize } from '#app/features/progress/progress.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -41,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		learning: progress ? summarize(progress, language) : null,
 		alumni: Object.fromEntries(
 			await Promise.all(
-				viewer.memberships.filter((m) => m.isAlumni).map(async (m) => [m.delegationId, await alumniSummary(viewer, m.delegationId)] as const),
+				viewer.memberships
+					.filter((m) => m.isAlumni)
+					.map(async (m) => [m.delegationId, await alumniSummary(viewer, m.delegationId)] as const),
 			),
 		),
 	}
@@ -66,8 +68,7 @@ export default function Home() {
 							{t('home.delegationOf', { country: countryName(membership.countryCode, language) })}
 						</h2>
 						<p>
-							<Link to={`/cohorts/${membership.cohortId}`}>{membership.cohort.name}</Link> ·{' '}
-							{membership.cohort.host_city},{' '}
+							<Link to={`/cohorts/${membership.cohortId}`}>{membership.cohort.name}</Link> · {membership.cohort.host_city},{' '}
 							{countryName(membership.cohort.host_country, language)} ·{' '}
 							{formatDateRange(membership.cohort.start_date, membership.cohort.end_date, language)}{' '}
 							<StatusBadge status={membership.cohort.status} />
@@ -81,11 +82,7 @@ export default function Home() {
 						{data.learning ? (
 							<div className="readiness">
 								<h3>{t('home.readinessTitle')}</h3>
-								<ProgressBar
-									done={data.learning.completed}
-									total={data.learning.total}
-									label={t('home.readinessTitle')}
-								/>
+								<ProgressBar done={data.learning.completed} total={data.learning.total} label={t('home.readinessTitle')} />
 								{membership.cohort.prework_due_date ? (
 									<p>
 										{t('home.preworkDue', {
@@ -95,9 +92,7 @@ export default function Home() {
 								) : null}
 								{data.learning.resume ? (
 									<>
-										<p>
-											{t('home.minutesLeft', { count: data.learning.minutesLeft })}
-										</p>
+										<p>{t('home.minutesLeft', { count: data.learning.minutesLeft })}</p>
 										<p>
 											<Link
 												className="button button--primary"
@@ -120,9 +115,7 @@ export default function Home() {
 
 			{alumni.map((membership) => (
 				<section key={membership.delegationId} className="panel" aria-labelledby={`a-${membership.delegationId}`}>
-					<h2 id={`a-${membership.delegationId}`}>
-						{t('home.alumniOf', { country: countryName(membership.countryCode, language) })}
-					</h2>
+					<h2 id={`a-${membership.delegationId}`}>{t('home.alumniOf', { country: countryName(membership.countryCode, language) })}</h2>
 					<p>
 						<Link to={`/cohorts/${membership.cohortId}`}>{membership.cohort.name}</Link> ·{' '}
 						{formatDateRange(membership.cohort.start_date, membership.cohort.end_date, language)}{' '}
@@ -182,7 +175,11 @@ function AlumniSummary({
 	summary,
 	delegationId,
 }: {
-	summary: { actions: Record<string, number>; indicators: Array<{ id: string; statement: string; value: string | null; period: string | null }>; requests: Array<{ id: string; topic: string; status: string; need: string }> }
+	summary: {
+		actions: Record<string, number>
+		indicators: Array<{ id: string; statement: string; value: string | null; period: string | null }>
+		requests: Array<{ id: string; topic: string; status: string; need: string }>
+	}
 	delegationId: string
 }) {
 	const { t } = useTranslation()
@@ -199,7 +196,12 @@ function AlumniSummary({
 				<ul className="plain-list">
 					{summary.indicators.map((i) => (
 						<li key={i.id}>
-							{i.statement} — {i.value ? <strong>{t('implementation.latestShort', { value: i.value, period: i.period })}</strong> : <span className="muted">{t('implementation.noValue')}</span>}
+							{i.statement} —{' '}
+							{i.value ? (
+								<strong>{t('implementation.latestShort', { value: i.value, period: i.period })}</strong>
+							) : (
+								<span className="muted">{t('implementation.noValue')}</span>
+							)}
 						</li>
 					))}
 				</ul>
@@ -207,20 +209,21 @@ function AlumniSummary({
 			<p>
 				<Link to={`/roadmaps/${delegationId}/implementation`}>{t('implementation.update')}</Link>
 			</p>
-			<h3>{t('ta.title')}</h3>
+			<h3>{t('assistance.title')}</h3>
 			{summary.requests.length ? (
 				<ul className="plain-list">
 					{summary.requests.map((r) => (
 						<li key={r.id}>
-							<TaStatusBadge status={r.status} /> <Link to={`/assistance/${r.id}`}>{t(`ta.topics.${r.topic}`)}</Link> — {r.need.slice(0, 80)}
+							<AssistanceStatusBadge status={r.status} /> <Link to={`/assistance/${r.id}`}>{t(`assistance.topics.${r.topic}`)}</Link> —{' '}
+							{r.need.slice(0, 80)}
 						</li>
 					))}
 				</ul>
 			) : (
-				<p className="muted">{t('ta.none')}</p>
+				<p className="muted">{t('assistance.none')}</p>
 			)}
 			<p>
-				<Link to={`/roadmaps/${delegationId}/assistance#ask`}>{t('ta.ask')}</Link>
+				<Link to={`/roadmaps/${delegationId}/assistance#ask`}>{t('assistance.ask')}</Link>
 			</p>
 		</div>
 	)

@@ -1,37 +1,20 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, FormErrors, SelectField } from '#app/components/forms.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { useRootData } from '#app/root.tsx'
-import { createSessionCookie, hashPassword } from '#app/utils/auth.server.ts'
+import { createSessionCookie, hashPassword } from '#app/features/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import {
-	acceptInvitation,
-	findInvitation,
-	InvitationUnavailableError,
-	invitationState,
-} from '#app/utils/invitations.server.ts'
+import { acceptInvitation, findInvitation, InvitationUnavailableError, invitationState } from '#app/features/cohorts/invitations.server.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
-import {
-	LanguageSchema,
-	NameSchema,
-	NewPasswordSchema,
-	OptionalText,
-	SECTORS,
-	SectorSchema,
-} from '#app/utils/schemas.ts'
+import { LanguageSchema, NameSchema, NewPasswordSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -66,18 +49,13 @@ async function loadInvitation(request: Request, token: string) {
 	const invitation = await findInvitation(token)
 	const state = invitation ? invitationState(invitation) : 'unknown'
 	const accountExists = invitation
-		? Boolean(
-				await db.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst(),
-			)
+		? Boolean(await db.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst())
 		: false
 	return { viewer, language, t, invitation, state, accountExists }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, language, t, invitation, state, accountExists } = await loadInvitation(
-		request,
-		params.token ?? '',
-	)
+	const { viewer, language, t, invitation, state, accountExists } = await loadInvitation(request, params.token ?? '')
 	const status = state === 'unknown' ? 404 : state === 'valid' ? 200 : 410
 	return data(
 		{
@@ -132,18 +110,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (value.intent === 'join') {
 		// An existing account joins: it must be the account the invitation was sent to.
 		if (!viewer || viewer.email !== invitation.email) {
-			return data(
-				{ result: submission.reply({ formErrors: ['invite.wrongAccount'] }) },
-				{ status: 403 },
-			)
+			return data({ result: submission.reply({ formErrors: ['invite.wrongAccount'] }) }, { status: 403 })
 		}
 		userId = viewer.id
 	} else {
 		if (accountExists) {
-			return data(
-				{ result: submission.reply({ formErrors: ['invite.accountExists'], hideFields: hidden }) },
-				{ status: 409 },
-			)
+			return data({ result: submission.reply({ formErrors: ['invite.accountExists'], hideFields: hidden }) }, { status: 409 })
 		}
 		userId = crypto.randomUUID()
 		newUser = {
@@ -157,16 +129,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		await acceptInvitation({ invitationId: invitation.id, userId, newUser, joiner })
 	} catch (error) {
 		if (error instanceof InvitationUnavailableError) {
-			return data(
-				{ result: submission.reply({ formErrors: ['invite.state.used'], hideFields: hidden }) },
-				{ status: 410 },
-			)
+			return data({ result: submission.reply({ formErrors: ['invite.state.used'], hideFields: hidden }) }, { status: 410 })
 		}
 		if (String(error).includes('UNIQUE constraint failed: users.email')) {
-			return data(
-				{ result: submission.reply({ formErrors: ['invite.accountExists'], hideFields: hidden }) },
-				{ status: 409 },
-			)
+			return data({ result: submission.reply({ formErrors: ['invite.accountExists'], hideFields: hidden }) }, { status: 409 })
 		}
 		throw error
 	}

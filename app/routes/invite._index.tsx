@@ -1,19 +1,14 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field } from '#app/components/forms.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { Field } from '#app/components/ui/forms.tsx'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { findInvitation } from '#app/utils/invitations.server.ts'
+import { findInvitation } from '#app/features/cohorts/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
 /** Accepts a whole invitation link or just its code. */
@@ -40,10 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const token = submission.value.code
 	if (!(await findInvitation(token))) {
-		return data(
-			{ result: submission.reply({ fieldErrors: { code: ['invite.state.unknown'] } }) },
-			{ status: 404 },
-		)
+		return data({ result: submission.reply({ fieldErrors: { code: ['invite.state.unknown'] } }) }, { status: 404 })
 	}
 	throw redirect(`/invite/${encodeURIComponent(token)}`)
 }

@@ -1,20 +1,15 @@
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { LessonContext } from '#app/components/lesson/lesson-context.tsx'
-import { MdxContent } from '#app/components/lesson/mdx-components.tsx'
-import { ProgressBar } from '#app/components/progress-bar.tsx'
-import { allLessons, getCompiled, getLesson, getModule, pickVersion } from '#app/utils/content.server.ts'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { LessonContext } from '#app/features/curriculum/lesson-context.tsx'
+import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
+import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
+import { allLessons, getCompiled, getLesson, getModule, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
-import { withCurriculumModule } from '#app/utils/mdx-modules.ts'
+import { prepareMdx } from '#app/features/curriculum/mdx-modules.server.ts'
+import { withCurriculumModule } from '#app/features/curriculum/mdx-modules.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import {
 	answerCheck,
@@ -27,12 +22,11 @@ import {
 	REFLECTION_MAX_LENGTH,
 	reopenLesson,
 	saveReflection,
-} from '#app/utils/progress.server.ts'
+} from '#app/features/progress/progress.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
-export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) =>
-	withCurriculumModule(serverLoader<typeof loader>())
+export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => withCurriculumModule(serverLoader<typeof loader>())
 
 export const meta = pageMeta<typeof loader>((data) => [
 	{ title: `${data.title} · ${data.appName}` },
@@ -157,16 +151,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			}
 			const body = input.body.trim()
 			if (!body) {
-				return data(
-					{ ok: false, formId, error: 'learn.errors.reflectionEmpty', draft: input.body },
-					{ status: 400 },
-				)
+				return data({ ok: false, formId, error: 'learn.errors.reflectionEmpty', draft: input.body }, { status: 400 })
 			}
 			if (body.length > REFLECTION_MAX_LENGTH) {
-				return data(
-					{ ok: false, formId, error: 'learn.errors.reflectionTooLong', draft: input.body.slice(0, 60_000) },
-					{ status: 400 },
-				)
+				return data({ ok: false, formId, error: 'learn.errors.reflectionTooLong', draft: input.body.slice(0, 60_000) }, { status: 400 })
 			}
 			const savedAt = await saveReflection(viewer.id, lesson.key, input.reflectionId, body, Boolean(input.shared))
 			if (!viaJs) return back(`#reflection-${input.reflectionId}`)
@@ -175,10 +163,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		case 'complete': {
 			const result = await completeLesson(viewer.id, lesson)
 			if (!result.ok) {
-				return data(
-					{ ok: false, formId: 'complete', error: 'learn.errors.unansweredChecks' },
-					{ status: 400 },
-				)
+				return data({ ok: false, formId: 'complete', error: 'learn.errors.unansweredChecks' }, { status: 400 })
 			}
 			return back('#lesson-complete')
 		}
@@ -204,8 +189,7 @@ export default function LessonPage() {
 	return (
 		<article className="page lesson">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
-				<Link to="/learn">{t('nav.learn')}</Link> ›{' '}
-				<Link to={`/learn/${lesson.module.slug}`}>{lesson.module.title}</Link>
+				<Link to="/learn">{t('nav.learn')}</Link> › <Link to={`/learn/${lesson.module.slug}`}>{lesson.module.title}</Link>
 			</nav>
 			<header className="lesson__header">
 				<p className="eyebrow">
@@ -230,9 +214,7 @@ export default function LessonPage() {
 				</section>
 			</header>
 
-			<LessonContext.Provider
-				value={{ checks: lesson.checks, reflections: lesson.reflections, formError }}
-			>
+			<LessonContext.Provider value={{ checks: lesson.checks, reflections: lesson.reflections, formError }}>
 				<MdxContent hash={lesson.contentHash} lang={lesson.contentLanguage} />
 			</LessonContext.Provider>
 
@@ -258,9 +240,7 @@ export default function LessonPage() {
 				) : (
 					<Form method="post" preventScrollReset>
 						<input type="hidden" name="intent" value="complete" />
-						{lesson.unanswered > 0 ? (
-							<p className="muted">{t('learn.answerChecksFirst', { count: lesson.unanswered })}</p>
-						) : null}
+						{lesson.unanswered > 0 ? <p className="muted">{t('learn.answerChecksFirst', { count: lesson.unanswered })}</p> : null}
 						{formError?.formId === 'complete' ? (
 							<p className="alert alert--error" role="alert">
 								{t(formError.error)}

@@ -1,23 +1,20 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { MdxContent } from '#app/components/lesson/mdx-components.tsx'
-import { ProgressBar } from '#app/components/progress-bar.tsx'
-import { getCompiled, getModule, pickVersion } from '#app/utils/content.server.ts'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
+import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
+import { getCompiled, getModule, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { prepareMdx } from '#app/utils/mdx-modules.server.ts'
-import { withCurriculumModule } from '#app/utils/mdx-modules.ts'
+import { prepareMdx } from '#app/features/curriculum/mdx-modules.server.ts'
+import { withCurriculumModule } from '#app/features/curriculum/mdx-modules.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+import { getProgressRows, summarize } from '#app/features/progress/progress.server.ts'
 
-export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) =>
-	withCurriculumModule(serverLoader<typeof loader>())
+export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => withCurriculumModule(serverLoader<typeof loader>())
 
-export const meta = pageMeta<typeof loader>((data) => [
-	{ title: `${data.title} · ${data.appName}` },
-])
+export const meta = pageMeta<typeof loader>((data) => [{ title: `${data.title} · ${data.appName}` }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const viewer = await requireViewer(request)
@@ -71,9 +68,7 @@ export default function ModulePage() {
 			{module.nextLesson ? (
 				<p>
 					<Link className="button button--primary" to={`/learn/${module.slug}/${module.nextLesson.slug}`}>
-						{started
-							? t('learn.continueWith', { title: module.nextLesson.title })
-							: t('learn.start', { title: module.nextLesson.title })}
+						{started ? t('learn.continueWith', { title: module.nextLesson.title }) : t('learn.start', { title: module.nextLesson.title })}
 					</Link>
 				</p>
 			) : (
@@ -89,8 +84,7 @@ export default function ModulePage() {
 						<li key={lesson.key} className={lesson.completed ? 'is-done' : undefined}>
 							<Link to={`/learn/${module.slug}/${lesson.slug}`}>{lesson.title}</Link>{' '}
 							<span className="muted small">
-								{t('learn.minutes', { count: lesson.minutes })} ·{' '}
-								{lesson.completed ? `✓ ${t('learn.completed')}` : t('learn.notCompleted')}
+								{t('learn.minutes', { count: lesson.minutes })} · {lesson.completed ? `✓ ${t('learn.completed')}` : t('learn.notCompleted')}
 							</span>
 						</li>
 					))}

@@ -1,13 +1,13 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ProgressBar } from '#app/components/progress-bar.tsx'
-import { getCatalogue, pickVersion } from '#app/utils/content.server.ts'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
+import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import { getProgressRows, summarize } from '#app/utils/progress.server.ts'
+import { getProgressRows, summarize } from '#app/features/progress/progress.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -40,10 +40,7 @@ export default function MyLearning() {
 				<div className="panel resume">
 					<p className="eyebrow">{summary.resume.started ? t('learn.resumeTitle') : t('learn.nextTitle')}</p>
 					<p>
-						<Link
-							className="button button--primary"
-							to={`/learn/${summary.resume.moduleSlug}/${summary.resume.slug}`}
-						>
+						<Link className="button button--primary" to={`/learn/${summary.resume.moduleSlug}/${summary.resume.slug}`}>
 							{summary.resume.started
 								? t('learn.resume', { title: summary.resume.title })
 								: t('learn.start', { title: summary.resume.title })}
@@ -64,11 +61,7 @@ export default function MyLearning() {
 							<Link to={`/learn/${module.slug}`}>{module.title}</Link>
 						</h2>
 						<p>{module.summary}</p>
-						<ProgressBar
-							done={module.completed}
-							total={module.total}
-							label={t('learn.moduleProgress', { title: module.title })}
-						/>
+						<ProgressBar done={module.completed} total={module.total} label={t('learn.moduleProgress', { title: module.title })} />
 					</li>
 				))}
 			</ol>

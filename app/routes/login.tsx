@@ -1,22 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, FormErrors } from '#app/components/forms.tsx'
-import {
-	clientAddress,
-	createSessionCookie,
-	requireAnonymous,
-	signIn,
-} from '#app/utils/auth.server.ts'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { Field, FormErrors } from '#app/components/ui/forms.tsx'
+import { clientAddress, createSessionCookie, requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -25,9 +15,7 @@ import { EmailSchema } from '#app/utils/schemas.ts'
 
 const LoginSchema = z.object({
 	email: EmailSchema,
-	password: z
-		.string({ error: 'forms.passwordRequired' })
-		.max(200, { error: 'forms.passwordTooLong' }),
+	password: z.string({ error: 'forms.passwordRequired' }).max(200, { error: 'forms.passwordTooLong' }),
 	redirectTo: z.string().optional(),
 })
 

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { destroySession } from '#app/utils/auth.server.ts'
+import { destroySession } from '#app/features/auth/auth.server.ts'
 
 export async function loader() {
 	return redirect('/')

@@ -1,8 +1,8 @@
-// A compiled curriculum version as a JavaScript module (see app/utils/mdx-modules.ts). Its URL
+// A compiled curriculum version as a JavaScript module (see app/features/curriculum/mdx-modules.ts). Its URL
 // names the content hash, so it never changes and browsers may keep it for a year.
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { getCompiledByHash } from '#app/utils/content.server.ts'
-import { mdxModuleSource } from '#app/utils/mdx-modules.ts'
+import { getCompiledByHash } from '#app/features/curriculum/content.server.ts'
+import { mdxModuleSource } from '#app/features/curriculum/mdx-modules.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

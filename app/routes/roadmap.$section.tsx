@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
-import { ownDelegationId } from '#app/utils/roadmap-access.server.ts'
-import { SECTIONS } from '#app/utils/roadmap-kinds.ts'
+import { ownDelegationId } from '#app/features/roadmap/access.server.ts'
+import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 
 /** `/roadmap/<section>` (the lessons link here): that section of the viewer's own roadmap. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,18 +2,18 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/components/roadmap/item-form.tsx'
-import { BudgetTables } from '#app/components/roadmap/roadmap-document.tsx'
-import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
+import { BudgetTables } from '#app/features/roadmap/roadmap-document.tsx'
+import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { useRootData } from '#app/root.tsx'
-import { openRequestsByItem } from '#app/utils/assistance.server.ts'
+import { openRequestsByItem } from '#app/features/assistance/assistance.server.ts'
 import { formatDateTime, formatPercent } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
-import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
-import { ACTION_FIELDS_BY_SECTION, isKind, KINDS, type Section, SECTIONS, SECTION_MODULE } from '#app/utils/roadmap-kinds.ts'
+import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { ACTION_FIELDS_BY_SECTION, isKind, KINDS, type Section, SECTIONS, SECTION_MODULE } from '#app/features/roadmap/kinds.ts'
 import {
 	addComment,
 	budgetTotals,
@@ -29,7 +29,7 @@ import {
 	setCurrency,
 	SettingsSchema,
 	updateItem,
-} from '#app/utils/roadmap.server.ts'
+} from '#app/features/roadmap/roadmap.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -68,14 +68,28 @@ function commentTargets(tree: ReturnType<typeof buildTree>, section: Section) {
 	const label = (value: unknown) => String(value ?? '').slice(0, 80)
 	switch (section) {
 		case 'theory-of-change':
-			return [...tree.pathways.map((p) => ({ id: p.id, label: label(p.data.if) })), ...tree.assumptions.map((a) => ({ id: a.id, label: label(a.data.text) })), ...tree.risks.map((r) => ({ id: r.id, label: label(r.data.risk) }))]
+			return [
+				...tree.pathways.map((p) => ({ id: p.id, label: label(p.data.if) })),
+				...tree.assumptions.map((a) => ({ id: a.id, label: label(a.data.text) })),
+				...tree.risks.map((r) => ({ id: r.id, label: label(r.data.risk) })),
+			]
 		case 'strategic-design':
-			return [...tree.pillars.map((p) => ({ id: p.id, label: label(p.data.name) })), ...tree.objectives.map((o) => ({ id: o.id, label: label(o.data.statement) })), ...tree.actions.map((a) => ({ id: a.id, label: label(a.data.description) }))]
+			return [
+				...tree.pillars.map((p) => ({ id: p.id, label: label(p.data.name) })),
+				...tree.objectives.map((o) => ({ id: o.id, label: label(o.data.statement) })),
+				...tree.actions.map((a) => ({ id: a.id, label: label(a.data.description) })),
+			]
 		case 'gender-budgeting':
 		case 'localization':
-			return [...tree.actions.map((a) => ({ id: a.id, label: label(a.data.description) })), ...(section === 'localization' ? tree.partners.map((p) => ({ id: p.id, label: label(p.data.name) })) : [])]
+			return [
+				...tree.actions.map((a) => ({ id: a.id, label: label(a.data.description) })),
+				...(section === 'localization' ? tree.partners.map((p) => ({ id: p.id, label: label(p.data.name) })) : []),
+			]
 		case 'coordination':
-			return [...(tree.mechanism ? [{ id: tree.mechanism.id, label: label(tree.mechanism.data.name) }] : []), ...tree.members.map((m) => ({ id: m.id, label: label(m.data.institution) }))]
+			return [
+				...(tree.mechanism ? [{ id: tree.mechanism.id, label: label(tree.mechanism.data.name) }] : []),
+				...tree.members.map((m) => ({ id: m.id, label: label(m.data.institution) })),
+			]
 		case 'monitoring':
 			return tree.indicators.map((i) => ({ id: i.id, label: label(i.data.statement) }))
 	}
@@ -94,7 +108,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const needs = intent === 'comment' || intent === 'resolve' ? 'comment' : 'edit'
 	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, needs)
 	const back = (anchor = '') => redirect(`${new URL(request.url).pathname}${anchor}`)
-	const submitted = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, String(v).slice(0, 5000)]))
+	const submitted = Object.fromEntries(
+		Object.entries(form)
+			.filter(([, v]) => typeof v === 'string')
+			.map(([k, v]) => [k, String(v).slice(0, 5000)]),
+	)
 	const fail = (status: number, feedback: ItemFeedback) => data({ feedback: { formKey, submitted, ...feedback } }, { status })
 	if (roadmap.status === 'final' && needs === 'edit') return fail(409, { message: 'roadmap.errors.final' })
 
@@ -124,7 +142,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			if (result.ok) return back(`#item-${result.id}`)
 			if (result.reason === 'invalid') return fail(400, { itemId: String(form.id), errors: result.errors })
 			if (result.reason === 'conflict') {
-				return fail(409, { itemId: result.current.id, conflict: { current: { data: result.current.data, version: result.current.version }, mine: result.mine } })
+				return fail(409, {
+					itemId: result.current.id,
+					conflict: { current: { data: result.current.data, version: result.current.version }, mine: result.mine },
+				})
 			}
 			return fail(404, { message: 'roadmap.errors.notFound' })
 		}
@@ -175,7 +196,10 @@ export default function RoadmapSection() {
 	const editable = abilities.edit && roadmap.status !== 'final'
 	const common = { currency, feedback }
 	// Without JavaScript a refused form comes back in a new page: keep its fold open.
-	const taFor = (id: string) => ({ href: `/roadmaps/${loaderData.delegation.id}/assistance?section=${section}&item=${id}#ask`, open: loaderData.openTa.byItem[id] ?? 0 })
+	const taFor = (id: string) => ({
+		href: `/roadmaps/${loaderData.delegation.id}/assistance?section=${section}&item=${id}#ask`,
+		open: loaderData.openTa.byItem[id] ?? 0,
+	})
 	const openFor = (...keys: string[]) => (feedback?.formKey && keys.includes(feedback.formKey) ? true : undefined)
 
 	return (
@@ -188,10 +212,12 @@ export default function RoadmapSection() {
 				{abilities.edit ? (
 					<>
 						{' · '}
-						<Link to={`/roadmaps/${loaderData.delegation.id}/assistance?section=${section}#ask`}>{t('ta.askAboutSection')}</Link>
+						<Link to={`/roadmaps/${loaderData.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
 					</>
 				) : null}
-				{loaderData.openTa.bySection[section] ? ` · 🛈 ${t('ta.openForSection', { count: loaderData.openTa.bySection[section] })}` : ''}
+				{loaderData.openTa.bySection[section]
+					? ` · 🛈 ${t('assistance.openForSection', { count: loaderData.openTa.bySection[section] })}`
+					: ''}
 			</p>
 			{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
 			{feedback?.message ? (
@@ -230,8 +256,16 @@ export default function RoadmapSection() {
 						return (
 							<section key={kind} className="panel">
 								<h3>{t(`roadmap.kinds.${kind}.plural`)}</h3>
-								<ItemList kind={kind} items={list} editable={editable} {...common} labelField={kind === 'pathway' ? 'if' : kind === 'risk' ? 'risk' : 'text'} />
-								{editable ? <ItemForm {...common} kind={kind} formKey={`new-${kind}`} submitLabel={t(`roadmap.kinds.${kind}.add`)} compact /> : null}
+								<ItemList
+									kind={kind}
+									items={list}
+									editable={editable}
+									{...common}
+									labelField={kind === 'pathway' ? 'if' : kind === 'risk' ? 'risk' : 'text'}
+								/>
+								{editable ? (
+									<ItemForm {...common} kind={kind} formKey={`new-${kind}`} submitLabel={t(`roadmap.kinds.${kind}.add`)} compact />
+								) : null}
 							</section>
 						)
 					})}
@@ -260,7 +294,14 @@ export default function RoadmapSection() {
 									{editable ? (
 										<details open={openFor(`item-${objective.id}`)}>
 											<summary>{t('roadmap.editObjective')}</summary>
-											<ItemForm {...common} kind="objective" item={objective} formKey={`item-${objective.id}`} submitLabel={t('roadmap.save')} compact />
+											<ItemForm
+												{...common}
+												kind="objective"
+												item={objective}
+												formKey={`item-${objective.id}`}
+												submitLabel={t('roadmap.save')}
+												compact
+											/>
 											<ItemControls item={objective} label={String(objective.data.statement)} ta={taFor(objective.id)} />
 										</details>
 									) : null}
@@ -305,7 +346,14 @@ export default function RoadmapSection() {
 							{editable ? (
 								<details className="add" open={openFor(`new-objective-${pillar.id}`)}>
 									<summary>{t('roadmap.kinds.objective.add')}</summary>
-									<ItemForm {...common} kind="objective" parentId={pillar.id} formKey={`new-objective-${pillar.id}`} submitLabel={t('roadmap.kinds.objective.add')} compact />
+									<ItemForm
+										{...common}
+										kind="objective"
+										parentId={pillar.id}
+										formKey={`new-objective-${pillar.id}`}
+										submitLabel={t('roadmap.kinds.objective.add')}
+										compact
+									/>
 								</details>
 							) : null}
 						</section>
@@ -328,14 +376,26 @@ export default function RoadmapSection() {
 							<Form method="post" className="inline-fields" preventScrollReset>
 								<input type="hidden" name="intent" value="currency" />
 								<label htmlFor="currency">{t('roadmap.budget.currency')}</label>
-								<input id="currency" name="currency" type="text" defaultValue={currency} maxLength={3} size={4} aria-describedby="currency-hint" />
+								<input
+									id="currency"
+									name="currency"
+									type="text"
+									defaultValue={currency}
+									maxLength={3}
+									size={4}
+									aria-describedby="currency-hint"
+								/>
 								<span id="currency-hint" className="muted small">
 									{t('roadmap.budget.currencyHint')}
 								</span>
 								<button type="submit" className="button">
 									{t('roadmap.save')}
 								</button>
-								{feedback?.formKey === 'currency' ? <p className="field-errors" role="alert">{t('roadmap.errors.currency')}</p> : null}
+								{feedback?.formKey === 'currency' ? (
+									<p className="field-errors" role="alert">
+										{t('roadmap.errors.currency')}
+									</p>
+								) : null}
 							</Form>
 						) : null}
 					</section>
@@ -348,7 +408,13 @@ export default function RoadmapSection() {
 					<section className="panel" id={tree.mechanism ? `item-${tree.mechanism.id}` : undefined}>
 						<h3>{t('roadmap.kinds.mechanism.one')}</h3>
 						{editable ? (
-							<ItemForm {...common} kind="mechanism" item={tree.mechanism ?? undefined} formKey="mechanism" submitLabel={t('roadmap.save')} />
+							<ItemForm
+								{...common}
+								kind="mechanism"
+								item={tree.mechanism ?? undefined}
+								formKey="mechanism"
+								submitLabel={t('roadmap.save')}
+							/>
 						) : (
 							<ReadOnly kind="mechanism" data={tree.mechanism?.data} />
 						)}
@@ -356,7 +422,9 @@ export default function RoadmapSection() {
 					<section className="panel">
 						<h3>{t('roadmap.kinds.member.plural')}</h3>
 						<ItemList kind="member" items={tree.members} editable={editable} {...common} labelField="institution" />
-						{editable ? <ItemForm {...common} kind="member" formKey="new-member" submitLabel={t('roadmap.kinds.member.add')} compact /> : null}
+						{editable ? (
+							<ItemForm {...common} kind="member" formKey="new-member" submitLabel={t('roadmap.kinds.member.add')} compact />
+						) : null}
 					</section>
 				</>
 			) : null}
@@ -367,7 +435,9 @@ export default function RoadmapSection() {
 					<section className="panel">
 						<h3>{t('roadmap.kinds.partner.plural')}</h3>
 						<ItemList kind="partner" items={tree.partners} editable={editable} {...common} labelField="name" />
-						{editable ? <ItemForm {...common} kind="partner" formKey="new-partner" submitLabel={t('roadmap.kinds.partner.add')} compact /> : null}
+						{editable ? (
+							<ItemForm {...common} kind="partner" formKey="new-partner" submitLabel={t('roadmap.kinds.partner.add')} compact />
+						) : null}
 					</section>
 				</>
 			) : null}
@@ -390,7 +460,10 @@ export default function RoadmapSection() {
 											parentChoices={{
 												label: t('roadmap.attachedTo'),
 												options: [
-													{ value: objective.id, label: `${t('roadmap.kinds.objective.one')}: ${String(objective.data.statement).slice(0, 60)}` },
+													{
+														value: objective.id,
+														label: `${t('roadmap.kinds.objective.one')}: ${String(objective.data.statement).slice(0, 60)}`,
+													},
 													...objective.actions.map((action) => ({
 														value: action.id,
 														label: `${t('roadmap.kinds.action.one')}: ${String(action.data.description).slice(0, 60)}`,
@@ -413,8 +486,10 @@ export default function RoadmapSection() {
 						<ul className="plain-list">
 							{loaderData.calendar.months.map((month) => (
 								<li key={month.month}>
-									<strong>{new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month.month, 1)))}</strong>:{' '}
-									{month.indicators.map((i) => i.statement.slice(0, 60) + (i.reporter ? ` (${i.reporter})` : '')).join('; ')}
+									<strong>
+										{new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month.month, 1)))}
+									</strong>
+									: {month.indicators.map((i) => i.statement.slice(0, 60) + (i.reporter ? ` (${i.reporter})` : '')).join('; ')}
 								</li>
 							))}
 						</ul>
@@ -497,7 +572,21 @@ export default function RoadmapSection() {
 type Common = { currency: string; feedback: ItemFeedback | null }
 type ListItem = { id: string; version: number; data: Record<string, string | number | boolean | null> }
 
-function ItemList({ kind, items, editable, labelField, currency, feedback, taFor }: Common & { kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'partner' | 'indicator'; items: ListItem[]; editable: boolean; labelField: string; taFor?: (id: string) => { href: string; open: number } }) {
+function ItemList({
+	kind,
+	items,
+	editable,
+	labelField,
+	currency,
+	feedback,
+	taFor,
+}: Common & {
+	kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'partner' | 'indicator'
+	items: ListItem[]
+	editable: boolean
+	labelField: string
+	taFor?: (id: string) => { href: string; open: number }
+}) {
 	const { t } = useTranslation()
 	if (!items.length) return <p className="muted">{t('roadmap.noneYet')}</p>
 	return (
@@ -506,7 +595,15 @@ function ItemList({ kind, items, editable, labelField, currency, feedback, taFor
 				<li key={item.id} id={`item-${item.id}`}>
 					{editable ? (
 						<>
-							<ItemForm kind={kind} item={item} currency={currency} feedback={feedback} formKey={`item-${item.id}`} submitLabel={t('roadmap.save')} compact />
+							<ItemForm
+								kind={kind}
+								item={item}
+								currency={currency}
+								feedback={feedback}
+								formKey={`item-${item.id}`}
+								submitLabel={t('roadmap.save')}
+								compact
+							/>
 							<ItemControls item={item} label={String(item.data[labelField] ?? '').slice(0, 60)} ta={taFor?.(item.id)} />
 						</>
 					) : (
@@ -518,7 +615,19 @@ function ItemList({ kind, items, editable, labelField, currency, feedback, taFor
 	)
 }
 
-function ActionsBySection({ section, tree, editable, currency, feedback, taFor }: Common & { section: 'gender-budgeting' | 'localization'; tree: ReturnType<typeof useLoaderData<typeof loader>>['tree']; editable: boolean; taFor?: (id: string) => { href: string; open: number } }) {
+function ActionsBySection({
+	section,
+	tree,
+	editable,
+	currency,
+	feedback,
+	taFor,
+}: Common & {
+	section: 'gender-budgeting' | 'localization'
+	tree: ReturnType<typeof useLoaderData<typeof loader>>['tree']
+	editable: boolean
+	taFor?: (id: string) => { href: string; open: number }
+}) {
 	const { t } = useTranslation()
 	const fields = ACTION_FIELDS_BY_SECTION[section]!
 	if (!tree.actions.length) return <p>{t('roadmap.needActions')}</p>
@@ -529,19 +638,38 @@ function ActionsBySection({ section, tree, editable, currency, feedback, taFor }
 					<section key={pillar.id} className="panel">
 						<h3>{String(pillar.data.name)}</h3>
 						<ol className="actions-list">
-							{pillar.objectives.flatMap((o) => o.actions).map((action) => (
-								<li key={action.id} id={`item-${action.id}`} className="action-card">
-									<p className="action-card__title">{String(action.data.description)}</p>
-									{editable ? (
-										<>
-											<ItemForm kind="action" item={action} fields={fields} currency={currency} feedback={feedback} formKey={`item-${action.id}`} submitLabel={t('roadmap.save')} compact />
-											{taFor ? <ItemControls item={action} label={String(action.data.description)} canMove={false} canDelete={false} ta={taFor(action.id)} /> : null}
-										</>
-									) : (
-										<ReadOnly kind="action" data={action.data} fields={fields} currency={currency} />
-									)}
-								</li>
-							))}
+							{pillar.objectives
+								.flatMap((o) => o.actions)
+								.map((action) => (
+									<li key={action.id} id={`item-${action.id}`} className="action-card">
+										<p className="action-card__title">{String(action.data.description)}</p>
+										{editable ? (
+											<>
+												<ItemForm
+													kind="action"
+													item={action}
+													fields={fields}
+													currency={currency}
+													feedback={feedback}
+													formKey={`item-${action.id}`}
+													submitLabel={t('roadmap.save')}
+													compact
+												/>
+												{taFor ? (
+													<ItemControls
+														item={action}
+														label={String(action.data.description)}
+														canMove={false}
+														canDelete={false}
+														ta={taFor(action.id)}
+													/>
+												) : null}
+											</>
+										) : (
+											<ReadOnly kind="action" data={action.data} fields={fields} currency={currency} />
+										)}
+									</li>
+								))}
 						</ol>
 					</section>
 				) : null,
@@ -550,7 +678,17 @@ function ActionsBySection({ section, tree, editable, currency, feedback, taFor }
 	)
 }
 
-function ReadOnly({ kind, data, fields, currency }: { kind: keyof typeof KINDS; data?: Record<string, string | number | boolean | null>; fields?: readonly string[]; currency?: string }) {
+function ReadOnly({
+	kind,
+	data,
+	fields,
+	currency,
+}: {
+	kind: keyof typeof KINDS
+	data?: Record<string, string | number | boolean | null>
+	fields?: readonly string[]
+	currency?: string
+}) {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	if (!data) return <p className="muted">{t('roadmap.noneYet')}</p>
@@ -581,7 +719,15 @@ function ReadOnly({ kind, data, fields, currency }: { kind: keyof typeof KINDS; 
 	)
 }
 
-function BudgetTotals({ totals, currency, language }: { totals: ReturnType<typeof useLoaderData<typeof loader>>['totals']; currency: string; language: string }) {
+function BudgetTotals({
+	totals,
+	currency,
+	language,
+}: {
+	totals: ReturnType<typeof useLoaderData<typeof loader>>['totals']
+	currency: string
+	language: string
+}) {
 	const { t } = useTranslation()
 	return (
 		<>

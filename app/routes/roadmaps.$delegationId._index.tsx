@@ -1,20 +1,28 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { formatMoney } from '#app/components/roadmap/item-form.tsx'
-import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
-import { Stats } from '#app/components/stats.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
+import { Stats } from '#app/components/ui/stats.tsx'
 import { useRootData } from '#app/root.tsx'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDateTime, formatPercent } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
-import { SECTIONS } from '#app/utils/roadmap-kinds.ts'
-import { importRoadmap } from '#app/utils/roadmap-transfer.server.ts'
-import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems, setShared, setStatus } from '#app/utils/roadmap.server.ts'
+import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { SECTIONS } from '#app/features/roadmap/kinds.ts'
+import { importRoadmap } from '#app/features/roadmap/transfer.server.ts'
+import {
+	budgetTotals,
+	buildTree,
+	completeness,
+	roadmapComments,
+	roadmapItems,
+	setShared,
+	setStatus,
+} from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -126,7 +134,13 @@ export default function RoadmapOverview() {
 					{ label: t('roadmap.budget.fundedShare'), value: formatPercent(totals.fundedShare, language) },
 				]}
 			/>
-			<p>{t('roadmap.budget.summary', { total: formatMoney(totals.total, roadmap.currency, language), funded: formatMoney(totals.funded, roadmap.currency, language), share: formatPercent(totals.fundedShare, language) })}</p>
+			<p>
+				{t('roadmap.budget.summary', {
+					total: formatMoney(totals.total, roadmap.currency, language),
+					funded: formatMoney(totals.funded, roadmap.currency, language),
+					share: formatPercent(totals.fundedShare, language),
+				})}
+			</p>
 
 			<section aria-labelledby="sections-heading">
 				<h2 id="sections-heading">{t('roadmap.completeness')}</h2>
@@ -138,7 +152,9 @@ export default function RoadmapOverview() {
 							</h3>
 							<p className="small">{t(`roadmap.sections.${section}.question`)}</p>
 							<p>
-								{gapsBySection[section] ? `⚠ ${t('roadmap.gapsCount', { count: gapsBySection[section] })}` : `✓ ${t('roadmap.sectionComplete')}`}
+								{gapsBySection[section]
+									? `⚠ ${t('roadmap.gapsCount', { count: gapsBySection[section] })}`
+									: `✓ ${t('roadmap.sectionComplete')}`}
 								{openComments[section] ? ` · 💬 ${t('roadmap.comments.open', { count: openComments[section] })}` : ''}
 							</p>
 						</li>

@@ -1,27 +1,31 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
-import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
-import { TaStatusBadge } from '#app/components/ta-status.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { ErrorList } from '#app/components/ui/forms.tsx'
+import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
+import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
 import { useRootData } from '#app/root.tsx'
-import { createRequest, listRequests, NewRequestSchema, topicForSection } from '#app/utils/assistance.server.ts'
-import { TA_FORMATS, TA_TOPICS, TA_URGENCIES } from '#app/utils/assistance.ts'
+import { createRequest, listRequests, NewRequestSchema, topicForSection } from '#app/features/assistance/assistance.server.ts'
+import { ASSISTANCE_FORMATS, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requirePermission } from '#app/utils/permissions.server.ts'
-import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
-import { roadmapItems } from '#app/utils/roadmap.server.ts'
+import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 async function load(request: Request, delegationId: string | undefined, action: 'view' | 'edit') {
 	const access = await requireRoadmap(request, delegationId, 'view')
-	requirePermission(access.viewer, action, { type: 'assistance', delegationId: access.delegation.id, cohortId: access.delegation.cohort_id })
+	requirePermission(access.viewer, action, {
+		type: 'assistance',
+		delegationId: access.delegation.id,
+		cohortId: access.delegation.cohort_id,
+	})
 	return access
 }
 
@@ -34,19 +38,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const section = url.searchParams.get('section')
 	const label = (value: unknown) => String(value ?? '').slice(0, 120)
 	return {
-		title: `${t('ta.title')} · ${t('roadmap.title')}`,
+		title: `${t('assistance.title')} · ${t('roadmap.title')}`,
 		delegation,
 		roadmap,
 		canAsk: viewer.memberships.some((m) => m.delegationId === delegation.id),
 		requests: await listRequests(viewer, {}, { delegationId: delegation.id }),
 		about: item
-			? { itemId: item.id, section, label: `${t(`roadmap.kinds.${item.kind}.one`)}: ${label(item.data.description ?? item.data.statement ?? item.data.name ?? item.data.institution ?? item.data.text ?? item.data.if)}` }
+			? {
+					itemId: item.id,
+					section,
+					label: `${t(`roadmap.kinds.${item.kind}.one`)}: ${label(item.data.description ?? item.data.statement ?? item.data.name ?? item.data.institution ?? item.data.text ?? item.data.if)}`,
+				}
 			: section
 				? { itemId: null, section, label: t(`roadmap.sections.${section}.title`, { defaultValue: section }) }
 				: null,
 		defaultTopic: topicForSection(section),
 		language,
-		itemLabels: Object.fromEntries(items.map((i) => [i.id, label(i.data.description ?? i.data.statement ?? i.data.name ?? i.data.institution ?? i.data.text ?? i.data.if)])),
+		itemLabels: Object.fromEntries(
+			items.map((i) => [
+				i.id,
+				label(i.data.description ?? i.data.statement ?? i.data.name ?? i.data.institution ?? i.data.text ?? i.data.if),
+			]),
+		),
 	}
 }
 
@@ -60,12 +73,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return data({ errors, submitted: form as Record<string, string> }, { status: 400 })
 	}
 	const result = await createRequest(viewer, delegation.id, parsed.data)
-	if (!result.ok) return data({ errors: { itemId: ['ta.errors.unknownItem'] }, submitted: form as Record<string, string> }, { status: 404 })
+	if (!result.ok)
+		return data({ errors: { itemId: ['assistance.errors.unknownItem'] }, submitted: form as Record<string, string> }, { status: 404 })
 	throw redirect(`/assistance/${result.id}`)
 }
 
 export default function DelegationAssistance() {
-	const { delegation, roadmap, canAsk, requests, about, defaultTopic, language: viewerLanguage, itemLabels } = useLoaderData<typeof loader>()
+	const {
+		delegation,
+		roadmap,
+		canAsk,
+		requests,
+		about,
+		defaultTopic,
+		language: viewerLanguage,
+		itemLabels,
+	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
@@ -80,25 +103,25 @@ export default function DelegationAssistance() {
 	return (
 		<div className="page page--wide roadmap">
 			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="assistance" />
-			<h2 className="section-title">{t('ta.title')}</h2>
-			<p className="lead">{t('ta.intro')}</p>
+			<h2 className="section-title">{t('assistance.title')}</h2>
+			<p className="lead">{t('assistance.intro')}</p>
 
 			<section aria-labelledby="requests-heading">
-				<h3 id="requests-heading">{t('ta.yourRequests', { count: requests.length })}</h3>
-				{requests.length === 0 ? <p className="muted">{t('ta.none')}</p> : null}
+				<h3 id="requests-heading">{t('assistance.yourRequests', { count: requests.length })}</h3>
+				{requests.length === 0 ? <p className="muted">{t('assistance.none')}</p> : null}
 				<ul className="card-list">
 					{requests.map((r) => (
 						<li key={r.id} className="card">
 							<p>
-								<TaStatusBadge status={r.status} /> · {t(`ta.topics.${r.topic}`)} · {t(`ta.urgencies.${r.urgency}`)}
+								<AssistanceStatusBadge status={r.status} /> · {t(`assistance.topics.${r.topic}`)} · {t(`assistance.urgencies.${r.urgency}`)}
 							</p>
 							<p>
 								<Link to={`/assistance/${r.id}`}>{r.need.slice(0, 140)}</Link>
 							</p>
 							<p className="muted small">
-								{r.item_id && itemLabels[r.item_id] ? `${t('ta.about')} ${itemLabels[r.item_id]} · ` : ''}
-								{r.due_date ? t('ta.dueBy', { date: formatDate(r.due_date, language, 'medium') }) : t('ta.noDue')}
-								{r.scheduled_for ? ` · ${t('ta.scheduledFor', { date: formatDate(r.scheduled_for, language, 'medium') })}` : ''}
+								{r.item_id && itemLabels[r.item_id] ? `${t('assistance.about')} ${itemLabels[r.item_id]} · ` : ''}
+								{r.due_date ? t('assistance.dueBy', { date: formatDate(r.due_date, language, 'medium') }) : t('assistance.noDue')}
+								{r.scheduled_for ? ` · ${t('assistance.scheduledFor', { date: formatDate(r.scheduled_for, language, 'medium') })}` : ''}
 							</p>
 						</li>
 					))}
@@ -107,47 +130,47 @@ export default function DelegationAssistance() {
 
 			{canAsk ? (
 				<section className="panel" aria-labelledby="ask-heading" id="ask">
-					<h3 id="ask-heading">{t('ta.ask')}</h3>
-					{about ? <p>{t('ta.aboutThis', { what: about.label })}</p> : null}
+					<h3 id="ask-heading">{t('assistance.ask')}</h3>
+					{about ? <p>{t('assistance.aboutThis', { what: about.label })}</p> : null}
 					<Form method="post" className="stack">
 						{about?.itemId ? <input type="hidden" name="itemId" value={about.itemId} /> : null}
 						{about?.section ? <input type="hidden" name="section" value={about.section} /> : null}
 						<ErrorList errors={errors?.itemId} />
 						<div className="field">
-							<label htmlFor="ta-topic">{t('ta.topic')}</label>
+							<label htmlFor="ta-topic">{t('assistance.topic')}</label>
 							<select {...field('topic')} defaultValue={value('topic', defaultTopic)}>
-								{TA_TOPICS.map((topic) => (
+								{ASSISTANCE_TOPICS.map((topic) => (
 									<option key={topic} value={topic}>
-										{t(`ta.topics.${topic}`)}
+										{t(`assistance.topics.${topic}`)}
 									</option>
 								))}
 							</select>
 							<ErrorList id="ta-topic-error" errors={errors?.topic} />
 						</div>
 						<div className="field">
-							<label htmlFor="ta-need">{t('ta.need')}</label>
-							<p className="field-hint">{t('ta.needHint')}</p>
+							<label htmlFor="ta-need">{t('assistance.need')}</label>
+							<p className="field-hint">{t('assistance.needHint')}</p>
 							<textarea {...field('need')} rows={5} defaultValue={value('need')} />
 							<ErrorList id="ta-need-error" errors={errors?.need} />
 						</div>
 						<div className="field">
-							<label htmlFor="ta-urgency">{t('ta.urgency')}</label>
+							<label htmlFor="ta-urgency">{t('assistance.urgency')}</label>
 							<select {...field('urgency')} defaultValue={value('urgency', 'medium')}>
-								{TA_URGENCIES.map((u) => (
+								{ASSISTANCE_URGENCIES.map((u) => (
 									<option key={u} value={u}>
-										{t(`ta.urgencies.${u}`)}
+										{t(`assistance.urgencies.${u}`)}
 									</option>
 								))}
 							</select>
 							<ErrorList id="ta-urgency-error" errors={errors?.urgency} />
 						</div>
 						<div className="field">
-							<label htmlFor="ta-dueDate">{t('ta.dueDate')}</label>
+							<label htmlFor="ta-dueDate">{t('assistance.dueDate')}</label>
 							<input {...field('dueDate')} type="date" defaultValue={value('dueDate')} />
 							<ErrorList id="ta-dueDate-error" errors={errors?.dueDate} />
 						</div>
 						<div className="field">
-							<label htmlFor="ta-language">{t('ta.language')}</label>
+							<label htmlFor="ta-language">{t('assistance.language')}</label>
 							<select {...field('language')} defaultValue={value('language', viewerLanguage)}>
 								<option value="es">Español</option>
 								<option value="en">English</option>
@@ -155,18 +178,18 @@ export default function DelegationAssistance() {
 							<ErrorList id="ta-language-error" errors={errors?.language} />
 						</div>
 						<div className="field">
-							<label htmlFor="ta-format">{t('ta.format')}</label>
+							<label htmlFor="ta-format">{t('assistance.format')}</label>
 							<select {...field('format')} defaultValue={value('format', 'remote_session')}>
-								{TA_FORMATS.map((f) => (
+								{ASSISTANCE_FORMATS.map((f) => (
 									<option key={f} value={f}>
-										{t(`ta.formats.${f}`)}
+										{t(`assistance.formats.${f}`)}
 									</option>
 								))}
 							</select>
 							<ErrorList id="ta-format-error" errors={errors?.format} />
 						</div>
 						<button type="submit" className="button button--primary">
-							{t('ta.submit')}
+							{t('assistance.submit')}
 						</button>
 					</Form>
 				</section>

@@ -1,16 +1,16 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { RoadmapDocument } from '#app/components/roadmap/roadmap-document.tsx'
-import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { RoadmapDocument } from '#app/features/roadmap/roadmap-document.tsx'
+import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { useRootData } from '#app/root.tsx'
 import { formatDateTime } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
-import { budgetTotals, buildTree, itemsAsOf, roadmapHistory } from '#app/utils/roadmap.server.ts'
+import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { budgetTotals, buildTree, itemsAsOf, roadmapHistory } from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -61,7 +61,11 @@ export default function RoadmapHistory() {
 				<Link to="?" aria-current={view === 'design' ? 'page' : undefined} className={view === 'design' ? 'active' : undefined}>
 					{t('roadmap.history.design')}
 				</Link>
-				<Link to="?view=implementation" aria-current={view === 'implementation' ? 'page' : undefined} className={view === 'implementation' ? 'active' : undefined}>
+				<Link
+					to="?view=implementation"
+					aria-current={view === 'implementation' ? 'page' : undefined}
+					className={view === 'implementation' ? 'active' : undefined}
+				>
 					{t('roadmap.history.implementation')}
 				</Link>
 			</nav>
@@ -81,14 +85,15 @@ export default function RoadmapHistory() {
 					const after = entry.after?.data as Record<string, unknown> | undefined
 					const changed =
 						entry.change === 'update' && before && after
-							? Object.keys({ ...before, ...after }).filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+							? Object.keys({ ...before, ...after }).filter(
+									(key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
+								)
 							: []
 					const name = String((after ?? before)?.[label] ?? (entry.change === 'report' ? '' : '')).slice(0, 100)
 					return (
 						<li key={entry.id} className="history__entry">
 							<p>
-								<strong>{entry.userName ?? t('roadmap.history.system')}</strong> ·{' '}
-								{t(`roadmap.history.changes.${entry.change}`)}{' '}
+								<strong>{entry.userName ?? t('roadmap.history.system')}</strong> · {t(`roadmap.history.changes.${entry.change}`)}{' '}
 								{entry.kind === 'roadmap' ? t('roadmap.history.settings') : t(`roadmap.kinds.${entry.kind}.one`)}
 								{name ? <> «{name}»</> : null} · <span className="muted small">{formatDateTime(entry.created_at, language)}</span>
 							</p>
@@ -98,7 +103,9 @@ export default function RoadmapHistory() {
 										status: t(`roadmap.options.status.${String(after?.status ?? 'planned')}`),
 										date: String((entry.after as Record<string, unknown> | null)?.dated ?? ''),
 									})}
-									{(entry.after as Record<string, unknown> | null)?.note ? ` — ${String((entry.after as Record<string, unknown>).note)}` : ''}
+									{(entry.after as Record<string, unknown> | null)?.note
+										? ` — ${String((entry.after as Record<string, unknown>).note)}`
+										: ''}
 								</p>
 							) : null}
 							{entry.change === 'report' ? (

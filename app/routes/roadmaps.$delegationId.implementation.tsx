@@ -1,19 +1,27 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
-import { RoadmapHeader } from '#app/components/roadmap/roadmap-header.tsx'
-import { Stats } from '#app/components/stats.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { ErrorList } from '#app/components/ui/forms.tsx'
+import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
+import { Stats } from '#app/components/ui/stats.tsx'
 import { useRootData } from '#app/root.tsx'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
-import { ACTION_STATUSES } from '#app/utils/roadmap-kinds.ts'
-import { ActionStatusUpdate, buildTree, IndicatorReport, latestImplementation, recordActionStatus, reportIndicatorValue, roadmapItems } from '#app/utils/roadmap.server.ts'
+import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { ACTION_STATUSES } from '#app/features/roadmap/kinds.ts'
+import {
+	ActionStatusUpdate,
+	buildTree,
+	IndicatorReport,
+	latestImplementation,
+	recordActionStatus,
+	reportIndicatorValue,
+	roadmapItems,
+} from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -38,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, 'edit')
 	const form = Object.fromEntries(await readFormData(request))
 	const itemId = String(form.itemId ?? '')
-	const fail = (status: number, errors: Record<string, string[]>) => data({ itemId, errors, submitted: form as Record<string, string> }, { status })
+	const fail = (status: number, errors: Record<string, string[]>) =>
+		data({ itemId, errors, submitted: form as Record<string, string> }, { status })
 	if (form.intent === 'status') {
 		const parsed = ActionStatusUpdate.safeParse(form)
 		if (!parsed.success) return fail(400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])))
@@ -61,7 +70,8 @@ export default function Implementation() {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const errorsFor = (id: string) => (actionData?.itemId === id ? actionData.errors : undefined)
-	const valueFor = (id: string, name: string, fallback: string) => (actionData?.itemId === id ? String(actionData.submitted[name] ?? fallback) : fallback)
+	const valueFor = (id: string, name: string, fallback: string) =>
+		actionData?.itemId === id ? String(actionData.submitted[name] ?? fallback) : fallback
 	return (
 		<div className="page page--wide roadmap">
 			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="implementation" />
@@ -79,7 +89,9 @@ export default function Implementation() {
 							<li key={action.id} id={`item-${action.id}`} className="action-card">
 								<p className="action-card__title">{String(action.data.description)}</p>
 								<p>
-									<span className={`badge badge--${String(action.data.status ?? 'planned')}`}>{t(`roadmap.options.status.${String(action.data.status ?? 'planned')}`)}</span>
+									<span className={`badge badge--${String(action.data.status ?? 'planned')}`}>
+										{t(`roadmap.options.status.${String(action.data.status ?? 'planned')}`)}
+									</span>
 									{last ? (
 										<span className="muted small">
 											{' '}
@@ -94,7 +106,11 @@ export default function Implementation() {
 										<input type="hidden" name="itemId" value={action.id} />
 										<div className="field">
 											<label htmlFor={`status-${action.id}`}>{t('roadmap.fields.action.status')}</label>
-											<select id={`status-${action.id}`} name="status" defaultValue={valueFor(action.id, 'status', String(action.data.status ?? 'planned'))}>
+											<select
+												id={`status-${action.id}`}
+												name="status"
+												defaultValue={valueFor(action.id, 'status', String(action.data.status ?? 'planned'))}
+											>
 												{ACTION_STATUSES.map((s) => (
 													<option key={s} value={s}>
 														{t(`roadmap.options.status.${s}`)}
@@ -104,12 +120,25 @@ export default function Implementation() {
 										</div>
 										<div className="field">
 											<label htmlFor={`dated-${action.id}`}>{t('implementation.date')}</label>
-											<input id={`dated-${action.id}`} name="dated" type="date" defaultValue={valueFor(action.id, 'dated', today)} aria-invalid={errors?.dated ? true : undefined} aria-describedby={errors?.dated ? `dated-${action.id}-error` : undefined} />
+											<input
+												id={`dated-${action.id}`}
+												name="dated"
+												type="date"
+												defaultValue={valueFor(action.id, 'dated', today)}
+												aria-invalid={errors?.dated ? true : undefined}
+												aria-describedby={errors?.dated ? `dated-${action.id}-error` : undefined}
+											/>
 											<ErrorList id={`dated-${action.id}-error`} errors={errors?.dated} />
 										</div>
 										<div className="field field--grow">
 											<label htmlFor={`note-${action.id}`}>{t('implementation.note')}</label>
-											<input id={`note-${action.id}`} name="note" type="text" maxLength={2000} defaultValue={valueFor(action.id, 'note', '')} />
+											<input
+												id={`note-${action.id}`}
+												name="note"
+												type="text"
+												maxLength={2000}
+												defaultValue={valueFor(action.id, 'note', '')}
+											/>
 										</div>
 										<button type="submit" className="button">
 											{t('implementation.saveStatus')}
@@ -131,12 +160,17 @@ export default function Implementation() {
 							<li key={indicator.id} id={`item-${indicator.id}`} className="action-card">
 								<p className="action-card__title">{String(indicator.data.statement)}</p>
 								<p className="small">
-									{t('roadmap.doc.baseline')}: {String(indicator.data.baselineValue ?? '—')} · {t('roadmap.doc.target')}: {String(indicator.data.targetValue ?? '—')} {String(indicator.data.unit ?? '')}
+									{t('roadmap.doc.baseline')}: {String(indicator.data.baselineValue ?? '—')} · {t('roadmap.doc.target')}:{' '}
+									{String(indicator.data.targetValue ?? '—')} {String(indicator.data.unit ?? '')}
 								</p>
 								<p>
 									{last ? (
 										<strong>
-											{t('implementation.latest', { value: last.value, period: last.period, date: formatDate(last.dated, language, 'medium') })}
+											{t('implementation.latest', {
+												value: last.value,
+												period: last.period,
+												date: formatDate(last.dated, language, 'medium'),
+											})}
 										</strong>
 									) : (
 										<span className="muted">{t('implementation.noValue')}</span>

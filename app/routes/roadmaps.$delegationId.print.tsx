@@ -1,16 +1,16 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { RoadmapDocument } from '#app/components/roadmap/roadmap-document.tsx'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { RoadmapDocument } from '#app/features/roadmap/roadmap-document.tsx'
 import { useRootData } from '#app/root.tsx'
 import { countryName, formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
-import { loadTree } from '#app/utils/roadmap-transfer.server.ts'
-import { budgetTotals } from '#app/utils/roadmap.server.ts'
+import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { loadTree } from '#app/features/roadmap/transfer.server.ts'
+import { budgetTotals } from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { requireRoadmap } from '#app/utils/roadmap-access.server.ts'
-import { exportRoadmap, loadTree } from '#app/utils/roadmap-transfer.server.ts'
+import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { exportRoadmap, loadTree } from '#app/features/roadmap/transfer.server.ts'
 
 /** The whole roadmap as JSON (format "nap-academy-roadmap", version 1; see docs/roadmap-json.md). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,16 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, SelectField } from '#app/components/forms.tsx'
-import { hashPassword, rotateAllSessions, verifyPassword } from '#app/utils/auth.server.ts'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { Field, SelectField } from '#app/components/ui/forms.tsx'
+import { hashPassword, rotateAllSessions, verifyPassword } from '#app/features/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT, languageCookie } from '#app/utils/i18n.server.ts'
@@ -75,11 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 				{ status: 400 },
 			)
 		}
-		const user = await db
-			.selectFrom('users')
-			.select('password_hash')
-			.where('id', '=', viewer.id)
-			.executeTakeFirstOrThrow()
+		const user = await db.selectFrom('users').select('password_hash').where('id', '=', viewer.id).executeTakeFirstOrThrow()
 		if (!(await verifyPassword(user.password_hash, submission.value.currentPassword))) {
 			return data(
 				{
@@ -100,10 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			.execute()
 		// Every other session of this account ends; this browser gets a fresh one.
 		const cookie = await rotateAllSessions(viewer.id)
-		return data(
-			{ intent, result: submission.reply({ resetForm: true }), saved: true },
-			{ headers: { 'Set-Cookie': cookie } },
-		)
+		return data({ intent, result: submission.reply({ resetForm: true }), saved: true }, { headers: { 'Set-Cookie': cookie } })
 	}
 	return data({ intent: null, result: undefined, saved: false }, { status: 400 })
 }

@@ -20,15 +20,11 @@ export function isCountryCode(value: string) {
 }
 
 /** Latin America and the Caribbean first (the Academy's region), then the rest, by name. */
-const REGION = new Set(
-	'AG AR BB BO BR BS BZ CL CO CR CU DM DO EC GD GT GY HN HT JM KN LC MX NI PA PE PY SR SV TT UY VC VE'.split(' '),
-)
+const REGION = new Set('AG AR BB BO BR BS BZ CL CO CR CU DM DO EC GD GT GY HN HT JM KN LC MX NI PA PE PY SR SV TT UY VC VE'.split(' '))
 
 export function countryOptions(language: Language) {
 	const byName = (codes: string[]) =>
-		codes
-			.map((code) => ({ value: code, label: countryName(code, language) }))
-			.sort((a, b) => a.label.localeCompare(b.label, language))
+		codes.map((code) => ({ value: code, label: countryName(code, language) })).sort((a, b) => a.label.localeCompare(b.label, language))
 	return {
 		region: byName(COUNTRY_CODES.filter((code) => REGION.has(code))),
 		rest: byName(COUNTRY_CODES.filter((code) => !REGION.has(code))),

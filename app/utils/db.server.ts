@@ -18,8 +18,7 @@ function connect() {
 	if (pending.length) {
 		sqlite.close()
 		throw new Error(
-			`The database at ${file} is missing ${pending.length} migration(s) (${pending.join(', ')}). ` +
-				'Run `npm run db:migrate` first.',
+			`The database at ${file} is missing ${pending.length} migration(s) (${pending.join(', ')}). ` + 'Run `npm run db:migrate` first.',
 		)
 	}
 	return { db: createKysely(sqlite), sqlite, file }

@@ -38,9 +38,7 @@ export function formatDate(value: string, language: Language, style: 'long' | 'm
 }
 
 export function formatDateTime(value: string, language: Language) {
-	return plain(
-		dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(toDate(value)),
-	)
+	return plain(dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(toDate(value)))
 }
 
 export function formatDateRange(start: string, end: string, language: Language) {

@@ -2,13 +2,7 @@ import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
 import enCommon from '#app/locales/en/common.json'
 import esCommon from '#app/locales/es/common.json'
-import {
-	DEFAULT_LANGUAGE,
-	DEFAULT_NAMESPACE,
-	isLanguage,
-	type Language,
-	LANGUAGES,
-} from '#app/utils/i18n.ts'
+import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage, type Language, LANGUAGES } from '#app/utils/i18n.ts'
 
 export const resources = {
 	en: { [DEFAULT_NAMESPACE]: enCommon },
@@ -37,10 +31,7 @@ export const i18nServer = new RemixI18Next({
  * The language of a request: `?lng=` on the URL first (any page), then the signed-in user's
  * setting, then the switcher's cookie, then Accept-Language.
  */
-export async function getLanguage(
-	request: Request,
-	userLanguage?: string | null,
-): Promise<Language> {
+export async function getLanguage(request: Request, userLanguage?: string | null): Promise<Language> {
 	const fromUrl = new URL(request.url).searchParams.get('lng')
 	if (isLanguage(fromUrl)) return fromUrl
 	if (isLanguage(userLanguage)) return userLanguage

@@ -8,7 +8,7 @@
  * - delegate: member of a delegation; an alumni delegate is one whose cohort is closed.
  */
 import { redirect } from '@remix-run/node'
-import { getUserId, loginUrl } from '#app/utils/auth.server.ts'
+import { getUserId, loginUrl } from '#app/features/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { CohortStatus, Sector } from '#db/schema.ts'
 
@@ -46,11 +46,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 		.executeTakeFirst()
 	if (!user) return null
 	const [facilitates, memberships] = await Promise.all([
-		db
-			.selectFrom('cohort_facilitators')
-			.select('cohort_id')
-			.where('user_id', '=', userId)
-			.execute(),
+		db.selectFrom('cohort_facilitators').select('cohort_id').where('user_id', '=', userId).execute(),
 		db
 			.selectFrom('delegation_members as m')
 			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
@@ -171,7 +167,9 @@ function canOnRoadmap(viewer: Viewer, action: Action, resource: Extract<Resource
 	const runsCohort = viewer.isStaff || viewer.facilitates.includes(resource.cohortId)
 	switch (action) {
 		case 'view':
-			return Boolean(membership) || runsCohort || (resource.sharedWithCohort && viewer.memberships.some((m) => m.cohortId === resource.cohortId))
+			return (
+				Boolean(membership) || runsCohort || (resource.sharedWithCohort && viewer.memberships.some((m) => m.cohortId === resource.cohortId))
+			)
 		case 'edit':
 			return Boolean(membership)
 		case 'comment':
@@ -215,11 +213,7 @@ export function requirePermission(viewer: Viewer, action: Action, resource: Reso
 }
 
 /** Throws a 404 response when a looked-up record is missing. */
-export function invariantResponse<T>(
-	value: T | null | undefined,
-	status = 404,
-	message = 'Not found',
-): asserts value is T {
+export function invariantResponse<T>(value: T | null | undefined, status = 404, message = 'Not found'): asserts value is T {
 	if (value === null || value === undefined) {
 		throw new Response(message, { status, statusText: message })
 	}

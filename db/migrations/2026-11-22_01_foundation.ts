@@ -34,9 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('start_date', 'text', (c) => c.notNull())
 		.addColumn('end_date', 'text', (c) => c.notNull())
 		.addColumn('prework_due_date', 'text')
-		.addColumn('status', 'text', (c) =>
-			c.notNull().check(sql`status in ('planned', 'open', 'in_convening', 'closed')`),
-		)
+		.addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('planned', 'open', 'in_convening', 'closed')`))
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute()
@@ -48,11 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addPrimaryKeyConstraint('cohort_facilitators_pk', ['cohort_id', 'user_id'])
 		.execute()
-	await db.schema
-		.createIndex('cohort_facilitators_user_id')
-		.on('cohort_facilitators')
-		.column('user_id')
-		.execute()
+	await db.schema.createIndex('cohort_facilitators_user_id').on('cohort_facilitators').column('user_id').execute()
 
 	await db.schema
 		.createTable('delegations')
@@ -71,16 +65,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('delegation_members')
-		.addColumn('delegation_id', 'text', (c) =>
-			c.notNull().references('delegations.id').onDelete('cascade'),
-		)
+		.addColumn('delegation_id', 'text', (c) => c.notNull().references('delegations.id').onDelete('cascade'))
 		.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('sector', 'text', (c) =>
-			c
-				.notNull()
-				.check(
-					sql`sector in ('government', 'civil_society', 'academia', 'international_organisation')`,
-				),
+			c.notNull().check(sql`sector in ('government', 'civil_society', 'academia', 'international_organisation')`),
 		)
 		.addColumn('organisation', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('position', 'text', (c) => c.notNull().defaultTo(''))
@@ -88,11 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('joined_at', 'text', (c) => c.notNull())
 		.addPrimaryKeyConstraint('delegation_members_pk', ['delegation_id', 'user_id'])
 		.execute()
-	await db.schema
-		.createIndex('delegation_members_user_id')
-		.on('delegation_members')
-		.column('user_id')
-		.execute()
+	await db.schema.createIndex('delegation_members_user_id').on('delegation_members').column('user_id').execute()
 
 	await db.schema
 		.createTable('invitations')
@@ -122,11 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('ip', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.execute()
-	await db.schema
-		.createIndex('login_attempts_email_created')
-		.on('login_attempts')
-		.columns(['email', 'created_at'])
-		.execute()
+	await db.schema.createIndex('login_attempts_email_created').on('login_attempts').columns(['email', 'created_at']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

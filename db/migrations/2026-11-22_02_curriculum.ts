@@ -23,11 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('correct', 'integer', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute()
-	await db.schema
-		.createIndex('check_attempts_user_lesson')
-		.on('check_attempts')
-		.columns(['user_id', 'lesson_key', 'check_id'])
-		.execute()
+	await db.schema.createIndex('check_attempts_user_lesson').on('check_attempts').columns(['user_id', 'lesson_key', 'check_id']).execute()
 
 	await db.schema
 		.createTable('reflections')

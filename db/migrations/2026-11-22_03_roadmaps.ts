@@ -8,7 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('delegation_id', 'text', (c) => c.notNull().unique().references('delegations.id').onDelete('cascade'))
 		.addColumn('currency', 'text', (c) => c.notNull().defaultTo('USD'))
-		.addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ('draft', 'review', 'final')`))
+		.addColumn('status', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('draft')
+				.check(sql`status in ('draft', 'review', 'final')`),
+		)
 		.addColumn('shared_with_cohort', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.addColumn('created_at', 'text', (c) => c.notNull())

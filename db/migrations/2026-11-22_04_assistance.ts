@@ -15,7 +15,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('due_date', 'text')
 		.addColumn('language', 'text', (c) => c.notNull())
 		.addColumn('format', 'text', (c) => c.notNull())
-		.addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'scheduled', 'in_progress', 'done', 'declined')`))
+		.addColumn('status', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('open')
+				.check(sql`status in ('open', 'scheduled', 'in_progress', 'done', 'declined')`),
+		)
 		.addColumn('scheduled_for', 'text')
 		.addColumn('decline_reason', 'text')
 		.addColumn('assignee_id', 'text', (c) => c.references('users.id').onDelete('set null'))

@@ -13,7 +13,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon, { type Result } from 'autocannon'
-import { BENCH_ACCOUNTS, BENCH_LESSON, BENCH_PASSWORD, DEFAULT_BENCH_DB, LARGEST_COHORT_ID, type SeedSummary, seedLarge } from './seed-large.ts'
+import {
+	BENCH_ACCOUNTS,
+	BENCH_LESSON,
+	BENCH_PASSWORD,
+	DEFAULT_BENCH_DB,
+	LARGEST_COHORT_ID,
+	type SeedSummary,
+	seedLarge,
+} from './seed-large.ts'
 
 const DURATION = positive('BENCH_DURATION', 10)
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 50)
@@ -314,7 +322,7 @@ function markdown(report: Report) {
 		`Data set: ${report.seed.rows.cohorts} cohorts, ${report.seed.rows.delegations} delegations, ${report.seed.rows.delegation_members} delegates ` +
 			`(${report.seed.rows.lesson_progress} lesson progress rows), largest cohort ${report.seed.largestCohort.delegations} delegations / ` +
 			`${report.seed.largestCohort.delegates} delegates each with a ${Object.values(report.seed.roadmapShape).join('/')} roadmap, ` +
-			`${report.seed.rows.ta_requests} TA requests; seeded in ${fixed(report.seed.seconds, 1)} s.`,
+			`${report.seed.rows.assistance_requests} TA requests; seeded in ${fixed(report.seed.seconds, 1)} s.`,
 		'',
 		'| target | req/s | p50 ms | p99 ms | errors | ratio to baseline | server CPU ms/req |',
 		'|---|---:|---:|---:|---:|---:|---:|',
@@ -345,7 +353,7 @@ async function main() {
 	console.log(
 		`Seeded in ${fixed(seed.seconds, 1)} s: ${seed.rows.cohorts} cohorts, ${seed.rows.delegations} delegations, ${seed.rows.delegation_members} delegates, ` +
 			`${seed.rows.lesson_progress} progress rows, ${seed.rows.check_attempts} check answers, ${seed.rows.roadmaps} roadmaps ` +
-			`(${Object.values(seed.roadmapShape).join('/')}), ${seed.rows.ta_requests} TA requests.`,
+			`(${Object.values(seed.roadmapShape).join('/')}), ${seed.rows.assistance_requests} TA requests.`,
 	)
 
 	const server = await startServer(DEFAULT_BENCH_DB)
@@ -353,13 +361,27 @@ async function main() {
 	console.log(`Server pid ${pid}: first 200 from /healthz ${fixed(server.startToHealthyMs)} ms after spawn.`)
 	const idleRssMb = procStatusMb(pid, 'VmRSS')
 
-	const [delegate, facilitator, staff] = await Promise.all([signIn(BENCH_ACCOUNTS.delegate), signIn(BENCH_ACCOUNTS.facilitator), signIn(BENCH_ACCOUNTS.staff)])
+	const [delegate, facilitator, staff] = await Promise.all([
+		signIn(BENCH_ACCOUNTS.delegate),
+		signIn(BENCH_ACCOUNTS.facilitator),
+		signIn(BENCH_ACCOUNTS.staff),
+	])
 	const lessonPath = `/learn/${BENCH_LESSON.module}/${BENCH_LESSON.lesson}`
 	const roadmap = `/roadmaps/${seed.roadmapDelegationId}`
 	const page = (expected: string[]) => ({ ok: [200], expect: { status: 200, texts: expected } })
-	const lessonTarget: Target = { name: 'lesson page', path: lessonPath, cookie: delegate, ...page(['check-toc-or-logframe', 'lesson-complete']) }
+	const lessonTarget: Target = {
+		name: 'lesson page',
+		path: lessonPath,
+		cookie: delegate,
+		...page(['check-toc-or-logframe', 'lesson-complete']),
+	}
 	const lessonHtml = await verify(lessonTarget)
-	const dashboardTarget: Target = { name: 'dashboard (400 delegates)', path: `/cohorts/${LARGEST_COHORT_ID}/dashboard`, cookie: facilitator, ...page(seed.largestCohort.delegationIds.map((id) => `delegation=${id}`)) }
+	const dashboardTarget: Target = {
+		name: 'dashboard (400 delegates)',
+		path: `/cohorts/${LARGEST_COHORT_ID}/dashboard`,
+		cookie: facilitator,
+		...page(seed.largestCohort.delegationIds.map((id) => `delegation=${id}`)),
+	}
 
 	try {
 		// The baseline: a static file of the lesson page's size, served by express.static.
@@ -375,7 +397,12 @@ async function main() {
 			dashboardTarget,
 			// Every facilitator and staff member of the cohort refreshing the dashboard every 2 s.
 			{ ...dashboardTarget, name: `dashboard at ${DASHBOARD_RATE} req/s`, rate: DASHBOARD_RATE },
-			{ name: 'roadmap page', path: `${roadmap}/strategic-design`, cookie: delegate, ...page(['Strategic objective 10', 'Line of action 16']) },
+			{
+				name: 'roadmap page',
+				path: `${roadmap}/strategic-design`,
+				cookie: delegate,
+				...page(['Strategic objective 10', 'Line of action 16']),
+			},
 			{ name: 'roadmap print', path: `${roadmap}/print`, cookie: delegate, ...page(['Line of action 16', 'Indicator 23']) },
 			{ name: 'TA queue (200 requests, 50 a page)', path: '/assistance', cookie: staff, ...page(['200 solicitudes', 'Página 1 de 4']) },
 			{
@@ -392,12 +419,17 @@ async function main() {
 		const rows: Row[] = []
 		for (const target of targets) {
 			const verified = await verify(target)
-			if (target === baseline && Buffer.byteLength(verified) !== Buffer.byteLength(lessonHtml)) throw new Error('The baseline file is not the lesson page’s size')
+			if (target === baseline && Buffer.byteLength(verified) !== Buffer.byteLength(lessonHtml))
+				throw new Error('The baseline file is not the lesson page’s size')
 			process.stdout.write(`  ${target.name} … `)
 			const measured = await load(target, pid)
 			const ratio = rows[0] ? measured.requestsPerSecond / rows[0].requestsPerSecond : 1
 			// At a fixed rate, req/s is the rate asked for: no ratio to compare.
-			rows.push({ ...measured, ratioToBaseline: target === baseline || target.rate ? null : ratio, peakMemoryMbAfter: procStatusMb(pid, 'VmHWM') })
+			rows.push({
+				...measured,
+				ratioToBaseline: target === baseline || target.rate ? null : ratio,
+				peakMemoryMbAfter: procStatusMb(pid, 'VmHWM'),
+			})
 			console.log(
 				`${fixed(measured.requestsPerSecond)} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${measured.errors} errors, ` +
 					`server CPU ${fixed(measured.serverCpuMsPerRequest, 1)} ms/request, peak memory so far ${fixed(rows.at(-1)!.peakMemoryMbAfter)} MB`,
@@ -413,15 +445,63 @@ async function main() {
 		const dashboardAtRate = byName(`dashboard at ${DASHBOARD_RATE} req/s`)
 		const errors = rows.reduce((sum, row) => sum + row.errors, 0)
 		const checks = [
-			{ name: `lesson page p99, ${CONNECTIONS} connections flat out`, value: lesson.p99Ms, target: TARGETS.lessonP99Ms, unit: 'ms', pass: lesson.p99Ms < TARGETS.lessonP99Ms },
-			{ name: `lesson page p99, ${CONNECTIONS} connections at ${LESSON_RATE} req/s`, value: lessonAtRate.p99Ms, target: TARGETS.lessonP99Ms, unit: 'ms', pass: lessonAtRate.p99Ms < TARGETS.lessonP99Ms },
-			{ name: `dashboard (400 delegates) p50, flat out`, value: dashboard.p50Ms, target: TARGETS.dashboardP50Ms, unit: 'ms', pass: dashboard.p50Ms < TARGETS.dashboardP50Ms },
-			{ name: `dashboard (400 delegates) p50, at ${DASHBOARD_RATE} req/s`, value: dashboardAtRate.p50Ms, target: TARGETS.dashboardP50Ms, unit: 'ms', pass: dashboardAtRate.p50Ms < TARGETS.dashboardP50Ms },
+			{
+				name: `lesson page p99, ${CONNECTIONS} connections flat out`,
+				value: lesson.p99Ms,
+				target: TARGETS.lessonP99Ms,
+				unit: 'ms',
+				pass: lesson.p99Ms < TARGETS.lessonP99Ms,
+			},
+			{
+				name: `lesson page p99, ${CONNECTIONS} connections at ${LESSON_RATE} req/s`,
+				value: lessonAtRate.p99Ms,
+				target: TARGETS.lessonP99Ms,
+				unit: 'ms',
+				pass: lessonAtRate.p99Ms < TARGETS.lessonP99Ms,
+			},
+			{
+				name: `dashboard (400 delegates) p50, flat out`,
+				value: dashboard.p50Ms,
+				target: TARGETS.dashboardP50Ms,
+				unit: 'ms',
+				pass: dashboard.p50Ms < TARGETS.dashboardP50Ms,
+			},
+			{
+				name: `dashboard (400 delegates) p50, at ${DASHBOARD_RATE} req/s`,
+				value: dashboardAtRate.p50Ms,
+				target: TARGETS.dashboardP50Ms,
+				unit: 'ms',
+				pass: dashboardAtRate.p50Ms < TARGETS.dashboardP50Ms,
+			},
 			{ name: 'errors (all targets)', value: errors, target: TARGETS.errors, unit: '', pass: errors === 0, equal: true },
-			{ name: 'server peak memory (VmHWM)', value: peakMemoryMb, target: TARGETS.peakMemoryMb, unit: 'MB', pass: peakMemoryMb < TARGETS.peakMemoryMb },
-			{ name: 'process start → first 200 /healthz', value: server.startToHealthyMs, target: TARGETS.startToHealthyMs, unit: 'ms', pass: server.startToHealthyMs < TARGETS.startToHealthyMs },
-			{ name: 'lesson page JavaScript, files (gzip)', value: javascript.filesKbGzip, target: TARGETS.lessonJsKbGzip, unit: 'KB', pass: javascript.filesKbGzip < TARGETS.lessonJsKbGzip },
-			{ name: 'lesson page JavaScript, files + inline (gzip)', value: javascript.totalKbGzip, target: TARGETS.lessonJsKbGzip, unit: 'KB', pass: javascript.totalKbGzip < TARGETS.lessonJsKbGzip },
+			{
+				name: 'server peak memory (VmHWM)',
+				value: peakMemoryMb,
+				target: TARGETS.peakMemoryMb,
+				unit: 'MB',
+				pass: peakMemoryMb < TARGETS.peakMemoryMb,
+			},
+			{
+				name: 'process start → first 200 /healthz',
+				value: server.startToHealthyMs,
+				target: TARGETS.startToHealthyMs,
+				unit: 'ms',
+				pass: server.startToHealthyMs < TARGETS.startToHealthyMs,
+			},
+			{
+				name: 'lesson page JavaScript, files (gzip)',
+				value: javascript.filesKbGzip,
+				target: TARGETS.lessonJsKbGzip,
+				unit: 'KB',
+				pass: javascript.filesKbGzip < TARGETS.lessonJsKbGzip,
+			},
+			{
+				name: 'lesson page JavaScript, files + inline (gzip)',
+				value: javascript.totalKbGzip,
+				target: TARGETS.lessonJsKbGzip,
+				unit: 'KB',
+				pass: javascript.totalKbGzip < TARGETS.lessonJsKbGzip,
+			},
 		].map((check) => ({
 			name: check.name,
 			value: check.value,
@@ -440,7 +520,12 @@ async function main() {
 				loadAverageAtStart,
 				loadAverageAtEnd: os.loadavg(),
 			},
-			settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP_SECONDS, serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS ?? START_NODE_OPTIONS },
+			settings: {
+				connections: CONNECTIONS,
+				durationSeconds: DURATION,
+				warmupSeconds: WARMUP_SECONDS,
+				serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS ?? START_NODE_OPTIONS,
+			},
 			seed,
 			server: { startToHealthyMs: server.startToHealthyMs, idleRssMb, peakMemoryMb },
 			javascript,
@@ -461,12 +546,23 @@ try {
 		Object.fromEntries(
 			report.rows.map((row) => [
 				row.name,
-				{ 'req/s': Math.round(row.requestsPerSecond), 'p50 ms': row.p50Ms, 'p99 ms': row.p99Ms, errors: row.errors, 'ratio to baseline': row.ratioToBaseline === null ? '—' : Number(row.ratioToBaseline.toFixed(3)), 'server CPU ms/req': Number(row.serverCpuMsPerRequest.toFixed(1)) },
+				{
+					'req/s': Math.round(row.requestsPerSecond),
+					'p50 ms': row.p50Ms,
+					'p99 ms': row.p99Ms,
+					errors: row.errors,
+					'ratio to baseline': row.ratioToBaseline === null ? '—' : Number(row.ratioToBaseline.toFixed(3)),
+					'server CPU ms/req': Number(row.serverCpuMsPerRequest.toFixed(1)),
+				},
 			]),
 		),
 	)
-	console.log('Ratio to baseline = the target’s req/s ÷ the static file’s req/s. Server CPU ms/req = the server’s CPU time during the run ÷ requests answered.')
-	console.table(Object.fromEntries(report.checks.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }])))
+	console.log(
+		'Ratio to baseline = the target’s req/s ÷ the static file’s req/s. Server CPU ms/req = the server’s CPU time during the run ÷ requests answered.',
+	)
+	console.table(
+		Object.fromEntries(report.checks.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }])),
+	)
 	fs.mkdirSync(RESULTS_DIR, { recursive: true })
 	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`)
 	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), markdown(report))

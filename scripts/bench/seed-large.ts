@@ -25,9 +25,9 @@ import type {
 	LessonProgressTable,
 	ReflectionsTable,
 	Sector,
-	TaEventsTable,
-	TaRequestsTable,
-	TaStatus,
+	AssistanceEventsTable,
+	AssistanceRequestsTable,
+	AssistanceStatus,
 	UsersTable,
 } from '#db/schema.ts'
 import { mexicoRoadmap } from '#tests/fixtures/mexico-roadmap.ts'
@@ -67,18 +67,90 @@ export type SeedSummary = {
 
 // Latin America and the Caribbean first (the Academy's region), then others for the largest cohort.
 const COUNTRIES = (
-	'AG AR BB BO BR BS BZ CL CO CR CU DM DO EC GD GT GY HN HT JM KN LC MX NI PA PE PY SR SV TT UY VC VE ' +
-	'CA ES PT US FR GB DE IT NL SE'
+	'AG AR BB BO BR BS BZ CL CO CR CU DM DO EC GD GT GY HN HT JM KN LC MX NI PA PE PY SR SV TT UY VC VE ' + 'CA ES PT US FR GB DE IT NL SE'
 ).split(' ')
 const REGION_COUNT = 33
-const FIRST_NAMES = ['Ana', 'Beatriz', 'Carla', 'Daniela', 'Elena', 'Fernanda', 'Gabriela', 'Inés', 'Julia', 'Lucía', 'María José', 'Natalia', 'Paula', 'Rosa', 'Sofía', 'Valentina', 'Andrés', 'Bruno', 'Carlos', 'Diego', 'Emilio', 'Jorge', 'Luis', 'Mateo', 'Pablo', 'Tomás']
-const LAST_NAMES = ['Ejemplo', 'Prueba', 'Muestra', 'Ficticia', 'Inventada', 'Demo', 'Simulada', 'Placeholder', 'Notreal', 'Sampleton', 'Madeup', 'Examplewood', 'Testperson', 'Imaginaria']
-const SECTORS: Sector[] = ['government', 'government', 'government', 'civil_society', 'civil_society', 'academia', 'international_organisation']
-const ORGANISATIONS = ['Ministerio de Relaciones Exteriores', 'Ministerio de Seguridad Pública', 'Ministerio de la Mujer', 'Ministerio de Defensa', 'Una red de mujeres por la paz', 'Un instituto universitario de estudios de género', 'Una agencia de cooperación']
-const POSITIONS = ['Directora de Política Multilateral', 'Analista', 'Coordinadora', 'Jefe de Planificación', 'Oficial de Programa', 'Investigadora']
-const TA_TOPICS = ['theory-of-change', 'gender-budgeting', 'strategic-design', 'institutional-coordination', 'localization', 'monitoring-and-evaluation', 'other']
-const TA_FORMATS = ['remote_session', 'document_review', 'in_country_visit', 'peer_exchange']
-const TA_FLOW: TaStatus[] = ['open', 'open', 'open', 'scheduled', 'in_progress', 'done', 'declined']
+const FIRST_NAMES = [
+	'Ana',
+	'Beatriz',
+	'Carla',
+	'Daniela',
+	'Elena',
+	'Fernanda',
+	'Gabriela',
+	'Inés',
+	'Julia',
+	'Lucía',
+	'María José',
+	'Natalia',
+	'Paula',
+	'Rosa',
+	'Sofía',
+	'Valentina',
+	'Andrés',
+	'Bruno',
+	'Carlos',
+	'Diego',
+	'Emilio',
+	'Jorge',
+	'Luis',
+	'Mateo',
+	'Pablo',
+	'Tomás',
+]
+const LAST_NAMES = [
+	'Ejemplo',
+	'Prueba',
+	'Muestra',
+	'Ficticia',
+	'Inventada',
+	'Demo',
+	'Simulada',
+	'Placeholder',
+	'Notreal',
+	'Sampleton',
+	'Madeup',
+	'Examplewood',
+	'Testperson',
+	'Imaginaria',
+]
+const SECTORS: Sector[] = [
+	'government',
+	'government',
+	'government',
+	'civil_society',
+	'civil_society',
+	'academia',
+	'international_organisation',
+]
+const ORGANISATIONS = [
+	'Ministerio de Relaciones Exteriores',
+	'Ministerio de Seguridad Pública',
+	'Ministerio de la Mujer',
+	'Ministerio de Defensa',
+	'Una red de mujeres por la paz',
+	'Un instituto universitario de estudios de género',
+	'Una agencia de cooperación',
+]
+const POSITIONS = [
+	'Directora de Política Multilateral',
+	'Analista',
+	'Coordinadora',
+	'Jefe de Planificación',
+	'Oficial de Programa',
+	'Investigadora',
+]
+const ASSISTANCE_TOPICS = [
+	'theory-of-change',
+	'gender-budgeting',
+	'strategic-design',
+	'institutional-coordination',
+	'localization',
+	'monitoring-and-evaluation',
+	'other',
+]
+const ASSISTANCE_FORMATS = ['remote_session', 'document_review', 'in_country_visit', 'peer_exchange']
+const TA_FLOW: AssistanceStatus[] = ['open', 'open', 'open', 'scheduled', 'in_progress', 'done', 'declined']
 
 /** mulberry32: a small deterministic generator, so every run benchmarks the same data. */
 function generator(seed: number) {
@@ -115,10 +187,10 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 
 	// The app's own modules open the database named by DATABASE_PATH on import: the bench file.
 	process.env.DATABASE_PATH = file
-	const { hashPassword } = await import('#app/utils/auth.server.ts')
-	const { allLessons, getCompiled } = await import('#app/utils/content.server.ts')
-	const { getOrCreateRoadmap } = await import('#app/utils/roadmap.server.ts')
-	const { importRoadmap, loadTree } = await import('#app/utils/roadmap-transfer.server.ts')
+	const { hashPassword } = await import('#app/features/auth/auth.server.ts')
+	const { allLessons, getCompiled } = await import('#app/features/curriculum/content.server.ts')
+	const { getOrCreateRoadmap } = await import('#app/features/roadmap/roadmap.server.ts')
+	const { importRoadmap, loadTree } = await import('#app/features/roadmap/transfer.server.ts')
 	const appDb = await import('#app/utils/db.server.ts')
 
 	// One argon2 hash for every account: hashing 4 000 passwords would take minutes.
@@ -142,8 +214,8 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 	const progress: Insertable<LessonProgressTable>[] = []
 	const attempts: Insertable<CheckAttemptsTable>[] = []
 	const reflections: Insertable<ReflectionsTable>[] = []
-	const requests: Insertable<TaRequestsTable>[] = []
-	const events: Insertable<TaEventsTable>[] = []
+	const requests: Insertable<AssistanceRequestsTable>[] = []
+	const events: Insertable<AssistanceEventsTable>[] = []
 
 	const person = (id: string, email: string, isStaff = false): Insertable<UsersTable> => ({
 		id,
@@ -258,7 +330,14 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 				for (let t = 0; t < tries; t++) {
 					const correct = t === tries - 1 || random.chance(0.3)
 					const answer = correct ? check.correct : [check.options.find((o) => !check.correct.includes(o.value))?.value ?? 'a']
-					attempts.push({ user_id: userId, lesson_key: lesson.key, check_id: check.id, answer: JSON.stringify(answer), correct: correct ? 1 : 0, created_at: at })
+					attempts.push({
+						user_id: userId,
+						lesson_key: lesson.key,
+						check_id: check.id,
+						answer: JSON.stringify(answer),
+						correct: correct ? 1 : 0,
+						created_at: at,
+					})
 				}
 			}
 			for (const reflection of lesson.reflections) {
@@ -267,7 +346,9 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 					user_id: userId,
 					lesson_key: lesson.key,
 					reflection_id: reflection.id,
-					body: 'En nuestro país, el principal obstáculo es la coordinación entre ministerios y la falta de presupuesto etiquetado. '.repeat(random.int(1, 4)),
+					body: 'En nuestro país, el principal obstáculo es la coordinación entre ministerios y la falta de presupuesto etiquetado. '.repeat(
+						random.int(1, 4),
+					),
 					shared: random.chance(0.6) ? 1 : 0,
 					created_at: at,
 					updated_at: at,
@@ -289,12 +370,14 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 			delegation_id: delegation.id,
 			section: null,
 			item_id: null,
-			topic: random.pick(TA_TOPICS),
-			need: 'Necesitamos apoyo técnico para costear las líneas de acción y vincularlas con los programas presupuestarios. '.repeat(random.int(1, 3)),
+			topic: random.pick(ASSISTANCE_TOPICS),
+			need: 'Necesitamos apoyo técnico para costear las líneas de acción y vincularlas con los programas presupuestarios. '.repeat(
+				random.int(1, 3),
+			),
 			urgency: random.pick(['low', 'medium', 'high'] as const),
 			due_date: random.chance(0.8) ? isoDay(addDays(now, random.int(-30, 180))) : null,
 			language: random.chance(0.7) ? 'es' : 'en',
-			format: random.pick(TA_FORMATS),
+			format: random.pick(ASSISTANCE_FORMATS),
 			status,
 			scheduled_for: status === 'scheduled' ? isoDay(addDays(now, random.int(1, 60))) : null,
 			decline_reason: status === 'declined' ? 'Outside the Academy’s mandate' : null,
@@ -306,7 +389,16 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 		})
 		// Every row names every column: a multi-row insert cannot leave some to their defaults in SQLite.
 		const event = (kind: string, values: { internal?: number; body?: string; from?: string; to?: string; userId: string }) =>
-			events.push({ request_id: id, kind, internal: values.internal ?? 0, body: values.body ?? null, from_value: values.from ?? null, to_value: values.to ?? null, user_id: values.userId, created_at: created.toISOString() })
+			events.push({
+				request_id: id,
+				kind,
+				internal: values.internal ?? 0,
+				body: values.body ?? null,
+				from_value: values.from ?? null,
+				to_value: values.to ?? null,
+				user_id: values.userId,
+				created_at: created.toISOString(),
+			})
 		event('created', { to: 'open', userId: creator })
 		if (status !== 'open') event('status', { from: 'open', to: status, userId: staffIds[0]! })
 		event('note', { internal: 1, body: 'Checked with the regional office.', userId: staffIds[0]! })
@@ -322,8 +414,8 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 		for (const chunk of chunks(progress)) await trx.insertInto('lesson_progress').values(chunk).execute()
 		for (const chunk of chunks(attempts)) await trx.insertInto('check_attempts').values(chunk).execute()
 		for (const chunk of chunks(reflections)) await trx.insertInto('reflections').values(chunk).execute()
-		for (const chunk of chunks(requests)) await trx.insertInto('ta_requests').values(chunk).execute()
-		for (const chunk of chunks(events)) await trx.insertInto('ta_events').values(chunk).execute()
+		for (const chunk of chunks(requests)) await trx.insertInto('assistance_requests').values(chunk).execute()
+		for (const chunk of chunks(events)) await trx.insertInto('assistance_events').values(chunk).execute()
 	})
 
 	// The 4/10/16/23 roadmap in every delegation of the largest cohort, through the app's JSON import.
@@ -357,7 +449,12 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 			delegationIds: largest.map((d) => d.id),
 		},
 		roadmapDelegationId,
-		roadmapShape: { pillars: tree.pillars.length, objectives: tree.objectives.length, actions: tree.actions.length, indicators: tree.indicators.length },
+		roadmapShape: {
+			pillars: tree.pillars.length,
+			objectives: tree.objectives.length,
+			actions: tree.actions.length,
+			indicators: tree.indicators.length,
+		},
 	}
 }
 
@@ -378,8 +475,8 @@ const tableNames: Record<keyof Database, true> = {
 	roadmap_items: true,
 	roadmap_changes: true,
 	roadmap_comments: true,
-	ta_requests: true,
-	ta_events: true,
+	assistance_requests: true,
+	assistance_events: true,
 	implementation_updates: true,
 }
 

@@ -2,11 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { TA_FORMATS, TA_STATUSES, TA_TOPICS, TA_URGENCIES } from '#app/utils/assistance.ts'
-import { inviteRows } from '#app/utils/cohort-admin.server.ts'
-import { getCatalogue } from '#app/utils/content.server.ts'
+import { ASSISTANCE_FORMATS, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
+import { inviteRows } from '#app/features/cohorts/cohort-admin.server.ts'
+import { getCatalogue } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
-import { ACTION_STATUSES, KIND_NAMES, KINDS, SECTIONS } from '#app/utils/roadmap-kinds.ts'
+import { ACTION_STATUSES, KIND_NAMES, KINDS, SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { SECTORS } from '#app/utils/schemas.ts'
 import { loadRoute, ROLES, type Role, ROUTE_FILES, type RouteModule } from '#tests/authorization/matrix.ts'
 import { BASE, cookieFor, routeArgs, run } from '#tests/helpers.ts'
@@ -31,40 +31,113 @@ const RUNS = Number(process.env.FUZZ_RUNS) || 12
 const ACTION_RUNS = RUNS * 2
 if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) })
 
-const FUZZ_ROLES: Role[] = ['signedOut', 'staff', 'facilitator2025', 'facilitator2024', 'delegateBolivia', 'leadPanama', 'memberPanama', 'alumniTT']
+const FUZZ_ROLES: Role[] = [
+	'signedOut',
+	'staff',
+	'facilitator2025',
+	'facilitator2024',
+	'delegateBolivia',
+	'leadPanama',
+	'memberPanama',
+	'alumniTT',
+]
 
 /** Field names and intents each action reads. A route with an action and no entry fails the suite. */
 const ITEM_FIELDS = [...new Set(Object.values(KINDS).flatMap((kind) => kind.fields.map((field) => field.name)))]
 const COHORT_FIELDS = ['name', 'hostCity', 'hostCountry', 'venue', 'startDate', 'endDate', 'preworkDueDate', 'status']
 const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'$.tsx': { intents: [], fields: [] },
-	'assistance.$requestId.tsx': { intents: ['message', 'note', 'status', 'assign'], fields: ['body', 'to', 'scheduledFor', 'reason', 'assigneeId'] },
+	'assistance.$requestId.tsx': {
+		intents: ['message', 'note', 'status', 'assign'],
+		fields: ['body', 'to', 'scheduledFor', 'reason', 'assigneeId'],
+	},
 	'cohorts.$cohortId.delegations.$delegationId.tsx': {
 		intents: ['napStatus', 'member', 'removeMember', 'inviteOne', 'roster', 'revoke', 'reissue'],
-		fields: ['napStatus', 'userId', 'sector', 'organisation', 'position', 'isLead', 'name', 'email', 'days', 'file', 'roster', 'invitationId'],
+		fields: [
+			'napStatus',
+			'userId',
+			'sector',
+			'organisation',
+			'position',
+			'isLead',
+			'name',
+			'email',
+			'days',
+			'file',
+			'roster',
+			'invitationId',
+		],
 	},
 	'cohorts.$cohortId.delegations.new.tsx': { intents: [], fields: ['countryCode', 'napStatus'] },
 	'cohorts.$cohortId.edit.tsx': { intents: ['save', 'addFacilitator', 'removeFacilitator'], fields: [...COHORT_FIELDS, 'email', 'userId'] },
 	'cohorts.$cohortId.links[.]csv.tsx': { intents: [], fields: ['name', 'email', 'url'] },
 	'cohorts.new.tsx': { intents: [], fields: COHORT_FIELDS },
-	'invite.$token.tsx': { intents: ['create', 'join'], fields: ['name', 'password', 'confirmPassword', 'language', 'sector', 'organisation', 'position'] },
+	'invite.$token.tsx': {
+		intents: ['create', 'join'],
+		fields: ['name', 'password', 'confirmPassword', 'language', 'sector', 'organisation', 'position'],
+	},
 	'invite._index.tsx': { intents: [], fields: ['code'] },
-	'learn.$module.$lesson.tsx': { intents: ['answer', 'reflect', 'complete', 'reopen'], fields: ['checkId', 'option', 'reflectionId', 'body', 'shared', 'via'] },
+	'learn.$module.$lesson.tsx': {
+		intents: ['answer', 'reflect', 'complete', 'reopen'],
+		fields: ['checkId', 'option', 'reflectionId', 'body', 'shared', 'via'],
+	},
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
 	'logout.tsx': { intents: [], fields: [] },
 	'roadmaps.$delegationId.$section.tsx': {
 		intents: ['create', 'update', 'delete', 'move', 'currency', 'comment', 'resolve'],
-		fields: ['kind', 'parentId', 'id', 'version', 'direction', 'currency', 'body', 'itemId', 'commentId', 'resolved', 'formKey', ...ITEM_FIELDS],
+		fields: [
+			'kind',
+			'parentId',
+			'id',
+			'version',
+			'direction',
+			'currency',
+			'body',
+			'itemId',
+			'commentId',
+			'resolved',
+			'formKey',
+			...ITEM_FIELDS,
+		],
 	},
-	'roadmaps.$delegationId._index.tsx': { intents: ['advance', 'backToDraft', 'reopen', 'share', 'import'], fields: ['shared', 'file', 'json'] },
-	'roadmaps.$delegationId.assistance.tsx': { intents: [], fields: ['topic', 'need', 'urgency', 'dueDate', 'language', 'format', 'section', 'itemId'] },
-	'roadmaps.$delegationId.implementation.tsx': { intents: ['status', 'report'], fields: ['itemId', 'status', 'note', 'dated', 'period', 'value', 'source'] },
+	'roadmaps.$delegationId._index.tsx': {
+		intents: ['advance', 'backToDraft', 'reopen', 'share', 'import'],
+		fields: ['shared', 'file', 'json'],
+	},
+	'roadmaps.$delegationId.assistance.tsx': {
+		intents: [],
+		fields: ['topic', 'need', 'urgency', 'dueDate', 'language', 'format', 'section', 'itemId'],
+	},
+	'roadmaps.$delegationId.implementation.tsx': {
+		intents: ['status', 'report'],
+		fields: ['itemId', 'status', 'note', 'dated', 'period', 'value', 'source'],
+	},
 	'set-language.tsx': { intents: [], fields: ['lng', 'redirectTo'] },
 	'settings.tsx': { intents: ['profile', 'password'], fields: ['name', 'language', 'currentPassword', 'newPassword', 'confirmPassword'] },
 }
 const ALL_FIELDS = [...new Set(Object.values(ACTION_FIELDS).flatMap((f) => f.fields))]
 const ALL_INTENTS = [...new Set(Object.values(ACTION_FIELDS).flatMap((f) => f.intents))]
-const QUERY_KEYS = ['status', 'country', 'cohort', 'topic', 'assignee', 'months', 'at', 'view', 'module', 'delegation', 'item', 'section', 'lng', 'redirectTo', 'q', 'sort', 'page', 'format', 'language']
+const QUERY_KEYS = [
+	'status',
+	'country',
+	'cohort',
+	'topic',
+	'assignee',
+	'months',
+	'at',
+	'view',
+	'module',
+	'delegation',
+	'item',
+	'section',
+	'lng',
+	'redirectTo',
+	'q',
+	'sort',
+	'page',
+	'format',
+	'language',
+]
 
 /** Routes a signed-out visitor may read, and routes that redirect everybody (not a read). */
 const PUBLIC_LOADERS = new Set(['_index.tsx', 'login.tsx', 'invite._index.tsx', 'invite.$token.tsx', 'healthz.tsx'])
@@ -96,7 +169,7 @@ beforeAll(async () => {
 	const [cohorts, delegations, requests, users, items, invitations, comments] = await Promise.all([
 		db.selectFrom('cohorts').select('id').execute(),
 		db.selectFrom('delegations').select('id').execute(),
-		db.selectFrom('ta_requests').select('id').execute(),
+		db.selectFrom('assistance_requests').select('id').execute(),
 		db.selectFrom('users').select('id').execute(),
 		db.selectFrom('roadmap_items').select('id').execute(),
 		db.selectFrom('invitations').select('id').execute(),
@@ -104,7 +177,17 @@ beforeAll(async () => {
 	])
 	// Secrets the oracle looks for: an internal note on every request, a private reflection per delegate.
 	for (const r of requests) {
-		await db.insertInto('ta_events').values({ request_id: r.id, kind: 'note', internal: 1, body: SECRET_NOTE(r.id), user_id: 'user-staff', created_at: new Date().toISOString() }).execute()
+		await db
+			.insertInto('assistance_events')
+			.values({
+				request_id: r.id,
+				kind: 'note',
+				internal: 1,
+				body: SECRET_NOTE(r.id),
+				user_id: 'user-staff',
+				created_at: new Date().toISOString(),
+			})
+			.execute()
 	}
 	const catalogue = getCatalogue()
 	const firstLesson = catalogue.modules[0]!.lessons[0]!
@@ -112,7 +195,15 @@ beforeAll(async () => {
 		const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
 		await db
 			.insertInto('reflections')
-			.values({ user_id: user.id, lesson_key: firstLesson.key, reflection_id: 'fuzz-private', body: SECRET_REFLECTION(user.id), shared: 0, created_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+			.values({
+				user_id: user.id,
+				lesson_key: firstLesson.key,
+				reflection_id: 'fuzz-private',
+				body: SECRET_REFLECTION(user.id),
+				shared: 0,
+				created_at: new Date().toISOString(),
+				updated_at: new Date().toISOString(),
+			})
 			.execute()
 	}
 	// Two live invitations, so the invitation pages are fuzzed past "unknown token".
@@ -130,11 +221,16 @@ beforeAll(async () => {
 	const contentRoot = path.resolve('content')
 	for (const folder of fs.readdirSync(contentRoot).filter((f) => fs.statSync(path.join(contentRoot, f)).isDirectory())) {
 		for (const file of fs.readdirSync(path.join(contentRoot, folder))) {
-			for (const match of fs.readFileSync(path.join(contentRoot, folder, file), 'utf8').matchAll(/<(?:KnowledgeCheck|Reflection)[^>]*\bid="([^"]+)"/g)) contentIds.add(match[1]!)
+			for (const match of fs
+				.readFileSync(path.join(contentRoot, folder, file), 'utf8')
+				.matchAll(/<(?:KnowledgeCheck|Reflection)[^>]*\bid="([^"]+)"/g))
+				contentIds.add(match[1]!)
 		}
 	}
 	const json = await loadRoute('roadmaps.$delegationId.roadmap[.]json.tsx')
-	const exported = await run(async () => json.loader!(routeArgs(await request('staff', 'GET', '/roadmaps/panama-2025-pa/roadmap.json'), { delegationId: 'panama-2025-pa' })))
+	const exported = await run(async () =>
+		json.loader!(routeArgs(await request('staff', 'GET', '/roadmaps/panama-2025-pa/roadmap.json'), { delegationId: 'panama-2025-pa' })),
+	)
 	world = {
 		cohorts: cohorts.map((r) => r.id),
 		delegations: delegations.map((r) => r.id),
@@ -155,7 +251,13 @@ beforeAll(async () => {
 // -------------------------------------------------------------------------------------------------
 // Requests
 
-async function request(role: Role, method: string, url: string, body?: { body?: BodyInit; contentType?: string | null }, forgedCookie?: string) {
+async function request(
+	role: Role,
+	method: string,
+	url: string,
+	body?: { body?: BodyInit; contentType?: string | null },
+	forgedCookie?: string,
+) {
 	const headers = new Headers()
 	const email = ROLES[role]
 	if (email) headers.set('Cookie', await cookieFor(email))
@@ -196,20 +298,109 @@ function paramNames(file: string) {
 
 const HUGE = 'x'.repeat(1_100_000)
 const nasty = fc.constantFrom(
-	'', ' ', '-1', '0', '-0', '1.5', 'NaN', 'Infinity', '-Infinity', '1e309', '9007199254740993', '0x10', '١٢٣',
-	'2026-02-30', '2020-01-01', '9999-12-31', '0000-00-00', '2026-13-01', '2026-Q5', '2026-Q1', '2030', '2026-07-15T25:61:00Z',
-	'true', 'false', 'on', 'null', 'undefined', '{}', '[]', '{"a":1}', '{"format":"nap-academy-roadmap","version":1,"items":[{"kind":"pillar"}]}', '[1,2',
-	'<script>alert(1)</script>', "' OR 1=1 --", '"; DROP TABLE users; --', '../../etc/passwd', '..%2F..%2F', '%00', '\u0000', '\uFFFF', '\u202Eevil',
-	'😀'.repeat(300), 'ñandú', 'é'.normalize('NFD'), 'a'.repeat(5000), 'y'.repeat(70_000),
-	'name,email,sector\nAna Uno,ana.uno@example.org,government', 'name,email\n"unterminated,x@example.org', 'a@b', 'staff@example.org', 'delegate.bo@example.org',
-	'http://localhost/invite/abc', 'javascript:alert(1)', '//evil.example.org', '/\\evil.example.org', '/home?q=😀', '/ĀĒ', '/a\nb',
+	'',
+	' ',
+	'-1',
+	'0',
+	'-0',
+	'1.5',
+	'NaN',
+	'Infinity',
+	'-Infinity',
+	'1e309',
+	'9007199254740993',
+	'0x10',
+	'١٢٣',
+	'2026-02-30',
+	'2020-01-01',
+	'9999-12-31',
+	'0000-00-00',
+	'2026-13-01',
+	'2026-Q5',
+	'2026-Q1',
+	'2030',
+	'2026-07-15T25:61:00Z',
+	'true',
+	'false',
+	'on',
+	'null',
+	'undefined',
+	'{}',
+	'[]',
+	'{"a":1}',
+	'{"format":"nap-academy-roadmap","version":1,"items":[{"kind":"pillar"}]}',
+	'[1,2',
+	'<script>alert(1)</script>',
+	"' OR 1=1 --",
+	'"; DROP TABLE users; --',
+	'../../etc/passwd',
+	'..%2F..%2F',
+	'%00',
+	'\u0000',
+	'\uFFFF',
+	'\u202Eevil',
+	'😀'.repeat(300),
+	'ñandú',
+	'é'.normalize('NFD'),
+	'a'.repeat(5000),
+	'y'.repeat(70_000),
+	'name,email,sector\nAna Uno,ana.uno@example.org,government',
+	'name,email\n"unterminated,x@example.org',
+	'a@b',
+	'staff@example.org',
+	'delegate.bo@example.org',
+	'http://localhost/invite/abc',
+	'javascript:alert(1)',
+	'//evil.example.org',
+	'/\\evil.example.org',
+	'/home?q=😀',
+	'/ĀĒ',
+	'/a\nb',
 )
 const knownValues = () =>
 	fc.constantFrom(
-		...ALL_INTENTS, ...KIND_NAMES, ...SECTIONS, ...ACTION_STATUSES, ...TA_TOPICS, ...TA_URGENCIES, ...TA_FORMATS, ...TA_STATUSES, ...SECTORS,
-		'no_plan', 'drafting', 'adopted', 'implementing', 'planned', 'open', 'in_convening', 'closed', 'en', 'es', 'xx', 'USD', 'PAB', 'JPY', 'XXX', 'up', 'down', 'js',
-		'PA', 'BO', 'TT', 'ZZ', 'pa', 'panama-2025', 'port-of-spain-2024',
-		...world.items, ...world.users, ...world.requests, ...world.delegations, ...world.invitations, ...world.comments, ...world.contentIds, ...world.tokens,
+		...ALL_INTENTS,
+		...KIND_NAMES,
+		...SECTIONS,
+		...ACTION_STATUSES,
+		...ASSISTANCE_TOPICS,
+		...ASSISTANCE_URGENCIES,
+		...ASSISTANCE_FORMATS,
+		...ASSISTANCE_STATUSES,
+		...SECTORS,
+		'no_plan',
+		'drafting',
+		'adopted',
+		'implementing',
+		'planned',
+		'open',
+		'in_convening',
+		'closed',
+		'en',
+		'es',
+		'xx',
+		'USD',
+		'PAB',
+		'JPY',
+		'XXX',
+		'up',
+		'down',
+		'js',
+		'PA',
+		'BO',
+		'TT',
+		'ZZ',
+		'pa',
+		'panama-2025',
+		'port-of-spain-2024',
+		...world.items,
+		...world.users,
+		...world.requests,
+		...world.delegations,
+		...world.invitations,
+		...world.comments,
+		...world.contentIds,
+		...world.tokens,
 	)
 const value = () =>
 	fc.oneof(
@@ -219,10 +410,18 @@ const value = () =>
 		{ weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
 		{ weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
 		{ weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.bigInt()).map(String) },
-		{ weight: 1, arbitrary: fc.tuple(fc.date({ noInvalidDate: false }), fc.boolean()).map(([d, day]) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : day ? d.toISOString().slice(0, 10) : d.toISOString())) },
+		{
+			weight: 1,
+			arbitrary: fc
+				.tuple(fc.date({ noInvalidDate: false }), fc.boolean())
+				.map(([d, day]) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : day ? d.toISOString().slice(0, 10) : d.toISOString())),
+		},
 		{ weight: 1, arbitrary: fc.constant(world.roadmapJson) },
 		{ weight: 1, arbitrary: fc.nat(world.roadmapJson.length).map((n) => world.roadmapJson.slice(0, n)) },
-		{ weight: 1, arbitrary: fc.constant(world.roadmapJson.replace(/"version": \d+/g, '"version": "x"').replace(/"kind": "action"/, '"kind": "nope"')) },
+		{
+			weight: 1,
+			arbitrary: fc.constant(world.roadmapJson.replace(/"version": \d+/g, '"version": "x"').replace(/"kind": "action"/, '"kind": "nope"')),
+		},
 		{ weight: 1, arbitrary: fc.constant(HUGE) },
 	)
 
@@ -244,7 +443,11 @@ function fields(file: string) {
 			weight: 1,
 			arbitrary: fc.tuple(
 				fc.constantFrom('file', ...vocab.fields),
-				fc.record({ file: value(), type: fc.constantFrom('text/csv', 'application/json', 'application/octet-stream', ''), name: fc.constantFrom('roster.csv', 'roadmap.json', '', '../x') }),
+				fc.record({
+					file: value(),
+					type: fc.constantFrom('text/csv', 'application/json', 'application/octet-stream', ''),
+					name: fc.constantFrom('roster.csv', 'roadmap.json', '', '../x'),
+				}),
 			),
 		},
 	)
@@ -277,9 +480,23 @@ async function multipartBytes(entries: Field[]) {
 }
 
 type BodySpec = { kind: (typeof BODY_KINDS)[number]; entries: Field[]; cut: number }
-const BODY_KINDS = ['urlencoded', 'multipart', 'json', 'truncated-multipart', 'bad-urlencoded', 'no-content-type', 'multipart-no-boundary', 'wrong-boundary', 'text', 'empty'] as const
+const BODY_KINDS = [
+	'urlencoded',
+	'multipart',
+	'json',
+	'truncated-multipart',
+	'bad-urlencoded',
+	'no-content-type',
+	'multipart-no-boundary',
+	'wrong-boundary',
+	'text',
+	'empty',
+] as const
 function body(file: string): fc.Arbitrary<BodySpec> {
-	const kind = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('urlencoded', 'multipart') }, { weight: 4, arbitrary: fc.constantFrom(...BODY_KINDS) })
+	const kind = fc.oneof(
+		{ weight: 6, arbitrary: fc.constantFrom('urlencoded', 'multipart') },
+		{ weight: 4, arbitrary: fc.constantFrom(...BODY_KINDS) },
+	)
 	return fc.record({ kind, entries: fields(file), cut: fc.double({ min: 0, max: 1, noNaN: true }) })
 }
 async function makeBody({ kind, entries, cut }: BodySpec): Promise<Body> {
@@ -289,7 +506,11 @@ async function makeBody({ kind, entries, cut }: BodySpec): Promise<Body> {
 		case 'multipart':
 			return { kind, body: toForm(entries) }
 		case 'json':
-			return { kind, body: JSON.stringify(Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? v : v.file]))), contentType: 'application/json' }
+			return {
+				kind,
+				body: JSON.stringify(Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? v : v.file]))),
+				contentType: 'application/json',
+			}
 		case 'truncated-multipart': {
 			const { bytes, contentType } = await multipartBytes(entries)
 			return { kind, body: bytes.slice(0, Math.floor(bytes.length * cut)), contentType }
@@ -322,7 +543,23 @@ function param(name: string): fc.Arbitrary<string> {
 		section: () => fc.constantFrom(...SECTIONS),
 	}
 	const junk = fc.oneof(
-		fc.constantFrom('', '..', '../..', '../../etc/passwd', '%2e%2e%2f', 'null', 'undefined', '0', '-1', '__proto__', 'constructor', 'a'.repeat(3000), '😀', "'", 'panama-2025/../port-of-spain-2024'),
+		fc.constantFrom(
+			'',
+			'..',
+			'../..',
+			'../../etc/passwd',
+			'%2e%2e%2f',
+			'null',
+			'undefined',
+			'0',
+			'-1',
+			'__proto__',
+			'constructor',
+			'a'.repeat(3000),
+			'😀',
+			"'",
+			'panama-2025/../port-of-spain-2024',
+		),
 		fc.string({ maxLength: 30 }),
 		fc.string({ unit: 'grapheme', maxLength: 20 }),
 	)
@@ -342,10 +579,26 @@ function params(file: string): fc.Arbitrary<Record<string, string>> {
 }
 const query = () =>
 	fc.oneof(
-	{ weight: 1, arbitrary: fc.constant('') },
-	{ weight: 1, arbitrary: fc.constantFrom('?%E0%A4%A', '?months=abc&months=-5&at=NaN', '?at=99999999999999999999', '?view=implementation&at=1', '?redirectTo=//evil.example.org', '?lng=es', '?&&==&') },
-	{ weight: 4, arbitrary: fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), value()), { maxLength: 5 }).map((pairs) => `?${toUrlEncoded(pairs.map(([k, v]) => [k, v.length > 5000 ? v.slice(0, 5000) : v]))}`) },
-)
+		{ weight: 1, arbitrary: fc.constant('') },
+		{
+			weight: 1,
+			arbitrary: fc.constantFrom(
+				'?%E0%A4%A',
+				'?months=abc&months=-5&at=NaN',
+				'?at=99999999999999999999',
+				'?view=implementation&at=1',
+				'?redirectTo=//evil.example.org',
+				'?lng=es',
+				'?&&==&',
+			),
+		},
+		{
+			weight: 4,
+			arbitrary: fc
+				.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), value()), { maxLength: 5 })
+				.map((pairs) => `?${toUrlEncoded(pairs.map(([k, v]) => [k, v.length > 5000 ? v.slice(0, 5000) : v]))}`),
+		},
+	)
 
 // -------------------------------------------------------------------------------------------------
 // The oracle: what an unauthorised read or write is
@@ -355,7 +608,9 @@ async function viewerTies(role: Role) {
 	const email = ROLES[role]
 	if (!email) return null
 	const user = await db.selectFrom('users').select(['id', 'is_staff']).where('email', '=', email).executeTakeFirstOrThrow()
-	const facilitates = (await db.selectFrom('cohort_facilitators').select('cohort_id').where('user_id', '=', user.id).execute()).map((r) => r.cohort_id)
+	const facilitates = (await db.selectFrom('cohort_facilitators').select('cohort_id').where('user_id', '=', user.id).execute()).map(
+		(r) => r.cohort_id,
+	)
 	const memberships = await db
 		.selectFrom('delegation_members as m')
 		.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
@@ -371,7 +626,14 @@ const member = (v: Ties, delegationId: string) => v.memberships.some((m) => m.de
 
 async function delegationOf(id: string | undefined) {
 	if (id === undefined) return undefined
-	return (await db.selectFrom('delegations as d').leftJoin('roadmaps as r', 'r.delegation_id', 'd.id').select(['d.id', 'd.cohort_id', 'r.shared_with_cohort']).where('d.id', '=', id).executeTakeFirst()) ?? null
+	return (
+		(await db
+			.selectFrom('delegations as d')
+			.leftJoin('roadmaps as r', 'r.delegation_id', 'd.id')
+			.select(['d.id', 'd.cohort_id', 'r.shared_with_cohort'])
+			.where('d.id', '=', id)
+			.executeTakeFirst()) ?? null
+	)
 }
 
 /**
@@ -385,10 +647,23 @@ async function delegationOf(id: string | undefined) {
  * - assistance/<r>: a member of r's delegation or runs its cohort; the queue: staff or facilitators;
  *   the overview: staff.
  */
-async function unauthorised(file: string, kind: 'loader' | 'action', role: Role, p: Record<string, string>, status: number, location: string | null): Promise<string | null> {
+async function unauthorised(
+	file: string,
+	kind: 'loader' | 'action',
+	role: Role,
+	p: Record<string, string>,
+	status: number,
+	location: string | null,
+): Promise<string | null> {
 	const success = status < 300 || (status < 400 && (kind === 'action' || !REDIRECT_ANYONE.has(file)))
 	if (ROLES[role] === null) {
-		if (status >= 300 && status < 400 && !REDIRECT_ANYONE.has(file) && !(kind === 'action' && PUBLIC_ACTIONS.has(file)) && !location?.startsWith('/login?redirectTo=')) {
+		if (
+			status >= 300 &&
+			status < 400 &&
+			!REDIRECT_ANYONE.has(file) &&
+			!(kind === 'action' && PUBLIC_ACTIONS.has(file)) &&
+			!location?.startsWith('/login?redirectTo=')
+		) {
 			return `signed out, redirected to ${location} instead of /login`
 		}
 		const isPublic = kind === 'loader' ? PUBLIC_LOADERS.has(file) || REDIRECT_ANYONE.has(file) : PUBLIC_ACTIONS.has(file)
@@ -402,7 +677,8 @@ async function unauthorised(file: string, kind: 'loader' | 'action', role: Role,
 		const cohort = await db.selectFrom('cohorts').select('id').where('id', '=', p.cohortId).executeTakeFirst()
 		if (!cohort) return `no cohort ${JSON.stringify(p.cohortId)}, yet ${status}`
 		const readable = kind === 'loader' && (file === 'cohorts.$cohortId._index.tsx' || file === 'cohorts.$cohortId.roadmaps.tsx')
-		if (readable ? !runs(v, cohort.id) && !inCohort(v, cohort.id) : !runs(v, cohort.id) && !REDIRECT_ANYONE.has(file)) return `no tie to cohort ${cohort.id}`
+		if (readable ? !runs(v, cohort.id) && !inCohort(v, cohort.id) : !runs(v, cohort.id) && !REDIRECT_ANYONE.has(file))
+			return `no tie to cohort ${cohort.id}`
 		if (p.delegationId !== undefined) {
 			const d = await delegationOf(p.delegationId)
 			if (!d || d.cohort_id !== cohort.id) return `delegation ${p.delegationId} is not in ${cohort.id}`
@@ -423,16 +699,23 @@ async function unauthorised(file: string, kind: 'loader' | 'action', role: Role,
 		const d = await delegationOf(p.delegationId)
 		if (!d) return `no delegation ${JSON.stringify(p.delegationId)}, yet ${status}`
 		if (member(v, d.id) || runs(v, d.cohort_id)) return null
-		const peerRead = kind === 'loader' && file !== 'roadmaps.$delegationId.assistance.tsx' && d.shared_with_cohort === 1 && inCohort(v, d.cohort_id)
+		const peerRead =
+			kind === 'loader' && file !== 'roadmaps.$delegationId.assistance.tsx' && d.shared_with_cohort === 1 && inCohort(v, d.cohort_id)
 		return peerRead ? null : `no tie to delegation ${d.id}`
 	}
 	if (p.requestId !== undefined) {
-		const r = await db.selectFrom('ta_requests as r').innerJoin('delegations as d', 'd.id', 'r.delegation_id').select(['r.delegation_id', 'd.cohort_id']).where('r.id', '=', p.requestId).executeTakeFirst()
+		const r = await db
+			.selectFrom('assistance_requests as r')
+			.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+			.select(['r.delegation_id', 'd.cohort_id'])
+			.where('r.id', '=', p.requestId)
+			.executeTakeFirst()
 		if (!r) return `no request ${JSON.stringify(p.requestId)}, yet ${status}`
 		return member(v, r.delegation_id) || runs(v, r.cohort_id) ? null : `no tie to request ${p.requestId}`
 	}
 	if (p.token !== undefined && kind === 'loader' && !world.tokens.includes(p.token)) return `unknown invitation, yet ${status}`
-	if (file === 'assistance._index.tsx' || file === 'assistance.requests[.]csv.tsx') return v.isStaff || v.facilitates.length ? null : 'the queue is for staff and facilitators'
+	if (file === 'assistance._index.tsx' || file === 'assistance.requests[.]csv.tsx')
+		return v.isStaff || v.facilitates.length ? null : 'the queue is for staff and facilitators'
 	if (file === 'assistance.overview.tsx' || file === 'cohorts.new.tsx') return v.isStaff ? null : 'staff only'
 	return null
 }
@@ -442,7 +725,12 @@ async function leaks(role: Role, text: string): Promise<string | null> {
 	if (!text.includes('FUZZ-')) return null
 	const v = await viewerTies(role)
 	for (const match of text.matchAll(/FUZZ-INTERNAL-NOTE-([\w-]+)/g)) {
-		const r = await db.selectFrom('ta_requests as r').innerJoin('delegations as d', 'd.id', 'r.delegation_id').select('d.cohort_id').where('r.id', '=', match[1]!).executeTakeFirstOrThrow()
+		const r = await db
+			.selectFrom('assistance_requests as r')
+			.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+			.select('d.cohort_id')
+			.where('r.id', '=', match[1]!)
+			.executeTakeFirstOrThrow()
 		if (!v || !runs(v, r.cohort_id)) return `internal note of ${match[1]} shown to ${role}`
 	}
 	for (const match of text.matchAll(/FUZZ-PRIVATE-REFLECTION-([\w-]+)/g)) {
@@ -484,27 +772,43 @@ describe('fuzz: every route', () => {
 	})
 
 	for (const file of ROUTE_FILES) {
-		test(`${file}: random params, queries and bodies → no 500, no unauthorised read or write`, async () => {
-			const route = await loadRoute(file)
-			if (route.loader) {
-				await fc.assert(
-					fc.asyncProperty(fc.constantFrom(...FUZZ_ROLES), params(file), query(), fc.boolean(), async (role, p, q, forged) => {
-						const req = await request(role, 'GET', `${pathFor(file, p)}${q}`, undefined, forged ? `${world.cookieName}=forged-${q.length}` : undefined)
-						await check(file, 'loader', role, p, req)
-					}),
-					{ numRuns: RUNS },
-				)
-			}
-			if (route.action) {
-				await fc.assert(
-					fc.asyncProperty(fc.constantFrom(...FUZZ_ROLES), params(file), body(file), fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE'), async (role, p, spec, method) => {
-						const b = await makeBody(spec)
-						const req = await request(role, method, pathFor(file, p), b)
-						await check(file, 'action', role, p, req)
-					}),
-					{ numRuns: ACTION_RUNS },
-				)
-			}
-		}, 30_000 + RUNS * 2_000)
+		test(
+			`${file}: random params, queries and bodies → no 500, no unauthorised read or write`,
+			async () => {
+				const route = await loadRoute(file)
+				if (route.loader) {
+					await fc.assert(
+						fc.asyncProperty(fc.constantFrom(...FUZZ_ROLES), params(file), query(), fc.boolean(), async (role, p, q, forged) => {
+							const req = await request(
+								role,
+								'GET',
+								`${pathFor(file, p)}${q}`,
+								undefined,
+								forged ? `${world.cookieName}=forged-${q.length}` : undefined,
+							)
+							await check(file, 'loader', role, p, req)
+						}),
+						{ numRuns: RUNS },
+					)
+				}
+				if (route.action) {
+					await fc.assert(
+						fc.asyncProperty(
+							fc.constantFrom(...FUZZ_ROLES),
+							params(file),
+							body(file),
+							fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE'),
+							async (role, p, spec, method) => {
+								const b = await makeBody(spec)
+								const req = await request(role, method, pathFor(file, p), b)
+								await check(file, 'action', role, p, req)
+							},
+						),
+						{ numRuns: ACTION_RUNS },
+					)
+				}
+			},
+			30_000 + RUNS * 2_000,
+		)
 	}
 })

@@ -26,13 +26,33 @@ for (const [area, cases] of Object.entries(AREAS)) {
 
 describe('authorization matrix: beyond the table', () => {
 	test('a signed-out visitor cannot post to a lesson or to settings', async () => {
-		const lesson = { route: 'learn.$module.$lesson.tsx', kind: 'action', path: '/learn/theory-of-change/why-a-theory-of-change', params: { module: 'theory-of-change', lesson: 'why-a-theory-of-change' } } as const
+		const lesson = {
+			route: 'learn.$module.$lesson.tsx',
+			kind: 'action',
+			path: '/learn/theory-of-change/why-a-theory-of-change',
+			params: { module: 'theory-of-change', lesson: 'why-a-theory-of-change' },
+		} as const
 		expect((await call('signedOut', { ...lesson, form: { intent: 'complete' } })).status).toBe(302)
-		expect((await call('signedOut', { route: 'settings.tsx', kind: 'action', path: '/settings', params: {}, form: { intent: 'profile', name: 'X Y', language: 'es' } })).status).toBe(302)
+		expect(
+			(
+				await call('signedOut', {
+					route: 'settings.tsx',
+					kind: 'action',
+					path: '/settings',
+					params: {},
+					form: { intent: 'profile', name: 'X Y', language: 'es' },
+				})
+			).status,
+		).toBe(302)
 	})
 
 	test('delegates see the names of their cohort, but e-mail addresses only reach those who run it', async () => {
-		const page = { route: 'cohorts.$cohortId._index.tsx', kind: 'loader', path: '/cohorts/panama-2025', params: { cohortId: 'panama-2025' } } as const
+		const page = {
+			route: 'cohorts.$cohortId._index.tsx',
+			kind: 'loader',
+			path: '/cohorts/panama-2025',
+			params: { cohortId: 'panama-2025' },
+		} as const
 		type Page = { delegations: Array<{ members: Array<{ email: string | null; name: string }> }> }
 		const delegateView = (await call('delegateBolivia', page)).data as Page
 		const members = delegateView.delegations.flatMap((d) => d.members)
@@ -59,7 +79,11 @@ describe('authorization matrix: beyond the table', () => {
 		try {
 			const readShared: Expected = { ...ROADMAP_READ, delegateBolivia: 200 }
 			for (const role of ROLE_NAMES) {
-				expect((await call(role, { route: 'roadmaps.$delegationId._index.tsx', kind: 'loader', path: '/roadmaps/panama-2025-pa', params: pa })).status, role).toBe(readShared[role])
+				expect(
+					(await call(role, { route: 'roadmaps.$delegationId._index.tsx', kind: 'loader', path: '/roadmaps/panama-2025-pa', params: pa }))
+						.status,
+					role,
+				).toBe(readShared[role])
 			}
 			const intruder = await call('delegateBolivia', {
 				route: 'roadmaps.$delegationId.$section.tsx',
@@ -69,9 +93,28 @@ describe('authorization matrix: beyond the table', () => {
 				form: { intent: 'create', kind: 'pillar', name: 'Intruder' },
 			})
 			expect(intruder.status).toBe(403)
-			const peers: Expected = { signedOut: 302, staff: 200, facilitator2025: 200, facilitator2024: 403, leadPanama: 200, memberPanama: 200, delegateBolivia: 200, alumniTT: 403 }
+			const peers: Expected = {
+				signedOut: 302,
+				staff: 200,
+				facilitator2025: 200,
+				facilitator2024: 403,
+				leadPanama: 200,
+				memberPanama: 200,
+				delegateBolivia: 200,
+				alumniTT: 403,
+			}
 			for (const role of ROLE_NAMES) {
-				expect((await call(role, { route: 'cohorts.$cohortId.roadmaps.tsx', kind: 'loader', path: '/cohorts/panama-2025/roadmaps', params: { cohortId: 'panama-2025' } })).status, role).toBe(peers[role])
+				expect(
+					(
+						await call(role, {
+							route: 'cohorts.$cohortId.roadmaps.tsx',
+							kind: 'loader',
+							path: '/cohorts/panama-2025/roadmaps',
+							params: { cohortId: 'panama-2025' },
+						})
+					).status,
+					role,
+				).toBe(peers[role])
 			}
 		} finally {
 			await db.updateTable('roadmaps').set({ shared_with_cohort: 0 }).where('delegation_id', '=', 'panama-2025-pa').execute()
@@ -81,9 +124,20 @@ describe('authorization matrix: beyond the table', () => {
 	test('an unknown delegation or section is a 404', async () => {
 		const overview = await loadRoute('roadmaps.$delegationId._index.tsx')
 		const section = await loadRoute('roadmaps.$delegationId.$section.tsx')
-		expect((await run(async () => overview.loader!(routeArgs(await requestAs(ROLES.staff, '/roadmaps/nope'), { delegationId: 'nope' })))).status).toBe(404)
 		expect(
-			(await run(async () => section.loader!(routeArgs(await requestAs(ROLES.leadPanama, '/roadmaps/panama-2025-pa/nope'), { delegationId: 'panama-2025-pa', section: 'nope' })))).status,
+			(await run(async () => overview.loader!(routeArgs(await requestAs(ROLES.staff, '/roadmaps/nope'), { delegationId: 'nope' })))).status,
+		).toBe(404)
+		expect(
+			(
+				await run(async () =>
+					section.loader!(
+						routeArgs(await requestAs(ROLES.leadPanama, '/roadmaps/panama-2025-pa/nope'), {
+							delegationId: 'panama-2025-pa',
+							section: 'nope',
+						}),
+					),
+				)
+			).status,
 		).toBe(404)
 	})
 })
@@ -102,7 +156,9 @@ describe('authorization matrix: size and coverage', () => {
 		expect(missing, 'route exports with no authorization case in tests/authorization/cases.ts').toEqual([])
 		// And no case names a route that is gone.
 		for (const c of CASES) expect(ROUTE_FILES, c.label).toContain(c.route)
-		console.info(`authorization matrix: ${ROLE_NAMES.length} roles × ${CASES.length} route cases = ${ROLE_NAMES.length * CASES.length} cases over ${ROUTE_FILES.length} route files`)
+		console.info(
+			`authorization matrix: ${ROLE_NAMES.length} roles × ${CASES.length} route cases = ${ROLE_NAMES.length * CASES.length} cases over ${ROUTE_FILES.length} route files`,
+		)
 	})
 
 	test('every case names every role', () => {

@@ -4,7 +4,13 @@ import { createDelegate, createInvitationLink, expect, loginAs, test } from './f
 async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
 	const results = await new AxeBuilder({ page }).analyze()
 	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	const found = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)
+	const found = serious.map(
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join(', ')})`,
+	)
 	expect(found, page.url()).toEqual([])
 }
 
@@ -94,7 +100,12 @@ for (const language of ['en', 'es'] as const) {
 		}
 		await page.context().clearCookies()
 		await loginAs(page, 'alumni.tt@example.org')
-		for (const path of ['/home', '/roadmaps/port-of-spain-2024-tt/assistance', '/roadmaps/port-of-spain-2024-tt/implementation', '/roadmaps/port-of-spain-2024-tt/history?view=implementation']) {
+		for (const path of [
+			'/home',
+			'/roadmaps/port-of-spain-2024-tt/assistance',
+			'/roadmaps/port-of-spain-2024-tt/implementation',
+			'/roadmaps/port-of-spain-2024-tt/history?view=implementation',
+		]) {
 			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
 			await expectNoSeriousViolations(page)
 		}

@@ -7,7 +7,13 @@ test('a delegate asks for TA on an action; staff triage it; the delegate follows
 	await loginAs(staff, 'staff@example.org')
 
 	await staff.goto('/assistance/overview?lng=en')
-	const doneBefore = Number(await staff.locator('.stats div').filter({ has: staff.getByText('Done', { exact: true }) }).locator('dd').innerText())
+	const doneBefore = Number(
+		await staff
+			.locator('.stats div')
+			.filter({ has: staff.getByText('Done', { exact: true }) })
+			.locator('dd')
+			.innerText(),
+	)
 
 	// From the action in the budget section.
 	await delegate.goto('/roadmaps/panama-2025-pa/gender-budgeting')
@@ -53,7 +59,12 @@ test('a delegate asks for TA on an action; staff triage it; the delegate follows
 	await staff.getByRole('button', { name: 'Change status' }).click()
 	await expect(staff.getByText('This request is done: its status can no longer change.')).toBeVisible()
 	await staff.goto('/assistance/overview?lng=en')
-	await expect(staff.locator('.stats div').filter({ has: staff.getByText('Done', { exact: true }) }).locator('dd')).toHaveText(String(doneBefore + 1))
+	await expect(
+		staff
+			.locator('.stats div')
+			.filter({ has: staff.getByText('Done', { exact: true }) })
+			.locator('dd'),
+	).toHaveText(String(doneBefore + 1))
 	await delegate.reload()
 	await expect(delegate.getByText('Terminada').first()).toBeVisible()
 	await delegate.context().close()
@@ -85,7 +96,7 @@ test('alumni of 2024 record implementation and see it on their home', async ({ p
 test('a long queue comes fifty at a time; the next page keeps the filter', async ({ page }) => {
 	const now = new Date().toISOString()
 	await db
-		.insertInto('ta_requests')
+		.insertInto('assistance_requests')
 		.values(
 			Array.from({ length: 60 }, (_, i) => ({
 				id: `e2e-queue-${String(i).padStart(2, '0')}`,

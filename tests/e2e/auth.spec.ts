@@ -88,9 +88,7 @@ test.describe('without JavaScript', () => {
 		for (const email of ['delegate.pa@example.org', 'nobody-here@example.org']) {
 			await page.goto('/login')
 			await signIn(page, email, 'wrong-password-1')
-			await expect(page.getByRole('alert')).toHaveText(
-				'That email and password do not match an account. Check both and try again.',
-			)
+			await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account. Check both and try again.')
 		}
 	})
 

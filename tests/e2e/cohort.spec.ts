@@ -1,6 +1,9 @@
 import { answerKey, db, expect, loginAs, test } from './fixtures.ts'
 
-test('a facilitator adds a delegation, invites three people from a CSV roster, and follows the one who joins', async ({ page, browser }) => {
+test('a facilitator adds a delegation, invites three people from a CSV roster, and follows the one who joins', async ({
+	page,
+	browser,
+}) => {
 	const stamp = Date.now()
 	const people = [
 		{ name: 'Gabriela Rosterone', email: `gabriela.${stamp}@example.org` },
@@ -94,7 +97,11 @@ test('a roster with bad rows is rejected row by row and nothing is imported', as
 	await loginAs(page, 'facilitator@example.org')
 	await page.goto('/cohorts/panama-2025/delegations/panama-2025-bo')
 	const before = await page.getByRole('row').count()
-	await page.getByLabel('Pegue la lista').fill('Ana Buena,ana.buena@example.org,gobierno\nSin Correo,,gobierno\nMal Correo,mal@,academia\nRaro,raro@example.org,ejército\nAna Otra,ana.buena@example.org,academia')
+	await page
+		.getByLabel('Pegue la lista')
+		.fill(
+			'Ana Buena,ana.buena@example.org,gobierno\nSin Correo,,gobierno\nMal Correo,mal@,academia\nRaro,raro@example.org,ejército\nAna Otra,ana.buena@example.org,academia',
+		)
 	await page.getByRole('button', { name: 'Revisar y crear los enlaces' }).click()
 	await expect(page.getByText('No se importó nada: primero hay que corregir 4 problemas.')).toBeVisible()
 	const problems = page.getByRole('region', { name: 'Problemas en la lista' })

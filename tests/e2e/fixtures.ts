@@ -15,11 +15,13 @@ function sha256(value: string) {
 }
 
 /** A new delegate in a delegation, so tests do not step on each other's progress. */
-export async function createDelegate(options: {
-	delegationId?: string
-	language?: 'en' | 'es'
-	password?: string
-} = {}) {
+export async function createDelegate(
+	options: {
+		delegationId?: string
+		language?: 'en' | 'es'
+		password?: string
+	} = {},
+) {
 	const id = `e2e-${randomBytes(6).toString('hex')}`
 	const email = `${id}@example.org`
 	await db
@@ -92,9 +94,7 @@ export async function loginAs(page: Page, email: string) {
 		})
 		.execute()
 	const baseURL = test.info().project.use.baseURL ?? 'http://localhost:3210'
-	await page.context().addCookies([
-		{ name: 'academy_session', value: sessionId, url: baseURL, httpOnly: true, sameSite: 'Lax' },
-	])
+	await page.context().addCookies([{ name: 'academy_session', value: sessionId, url: baseURL, httpOnly: true, sameSite: 'Lax' }])
 }
 
 /** The correct options and explanations of a lesson's checks, read from its MDX source. */

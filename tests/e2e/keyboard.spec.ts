@@ -18,7 +18,7 @@ async function expectVisibleFocus(target: Locator) {
 		const computed = getComputedStyle(element)
 		return { outline: computed.outlineStyle, width: computed.outlineWidth, shadow: computed.boxShadow }
 	})
-	expect(style.outline !== 'none' && style.width !== '0px' || style.shadow !== 'none', JSON.stringify(style)).toBe(true)
+	expect((style.outline !== 'none' && style.width !== '0px') || style.shadow !== 'none', JSON.stringify(style)).toBe(true)
 }
 
 test('sign in with the keyboard alone', async ({ page }) => {

@@ -103,7 +103,12 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	]) {
 		await expect(ana.getByText(text, { exact: false }).first()).toBeVisible()
 	}
-	await expect(ana.locator('.doc-table').getByText(/10\.000,00/).first()).toBeVisible()
+	await expect(
+		ana
+			.locator('.doc-table')
+			.getByText(/10\.000,00/)
+			.first(),
+	).toBeVisible()
 	await ana.context().close()
 	await carlos.context().close()
 	await facilitator.context().close()

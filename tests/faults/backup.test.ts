@@ -3,16 +3,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import SQLite from 'better-sqlite3'
 import { expect, test } from 'vitest'
-import {
-	addDelegates,
-	checkFile,
-	dumpTables,
-	historyDisagreements,
-	runBackupScript,
-	type Server,
-	startServer,
-	tempDir,
-} from './server.ts'
+import { addDelegates, checkFile, dumpTables, historyDisagreements, runBackupScript, type Server, startServer, tempDir } from './server.ts'
 import { HttpClient, latestTexts, Ledger, startDelegates, verifyAcknowledged } from './workload.ts'
 import { createDemoDatabase } from '#db/seed.ts'
 
@@ -23,7 +14,12 @@ function addHistory(file: string, megabytes: number) {
 		`insert into roadmap_changes (roadmap_id, item_id, kind, change, before, after, user_id, created_at)
 		 values ('roadmap-port-of-spain-2024-tt', ?, 'risk', 'delete', ?, null, 'user-alumni-tt', '2024-06-01T12:00:00.000Z')`,
 	)
-	const before = JSON.stringify({ kind: 'risk', parentId: null, position: 0, data: { risk: 'A risk that was dropped. '.repeat(40), mitigation: '' } })
+	const before = JSON.stringify({
+		kind: 'risk',
+		parentId: null,
+		position: 0,
+		data: { risk: 'A risk that was dropped. '.repeat(40), mitigation: '' },
+	})
 	sqlite.transaction(() => {
 		for (let n = 0; n < megabytes * 1000; n++) insert.run(`old-risk-${n}`, before)
 	})()
@@ -101,7 +97,9 @@ test('npm run db:backup copies a consistent database while delegates write, and 
 		console.log(
 			`backup: ${(fs.statSync(duringFile).size / 1e6).toFixed(1)} MB copied in ${backupMs.toFixed(0)} ms (npm run db:backup) while ${sessions.length} delegates wrote ` +
 				`(${acksDuring} writes acknowledged meanwhile); all ${acksBefore.length} writes acknowledged before it are in it ` +
-				`(${Object.entries(during.verified).map(([k, n]) => `${k}=${n}`).join(' ')}); ` +
+				`(${Object.entries(during.verified)
+					.map(([k, n]) => `${k}=${n}`)
+					.join(' ')}); ` +
 				`restored copy equals the source row for row (${tables}); ${ledger.summary()}`,
 		)
 		passed = true

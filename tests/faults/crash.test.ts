@@ -39,7 +39,9 @@ test('a server killed with SIGKILL under write load restarts on an intact databa
 				`crash round ${round}: SIGKILL after ${LOAD_MS} ms of writes by ${sessions.length} delegates; ` +
 					`${acked} writes acknowledged this round, ${ledger.unanswered - unansweredBefore} in flight and unanswered; ` +
 					`after restart integrity ok, all ${ledger.acks.length} acknowledged writes so far found ` +
-					`(${Object.entries(verified).map(([k, n]) => `${k}=${n}`).join(' ')})`,
+					`(${Object.entries(verified)
+						.map(([k, n]) => `${k}=${n}`)
+						.join(' ')})`,
 			)
 			// People reload their pages and carry on against the restarted server.
 			for (const session of sessions) await session.reload()

@@ -33,13 +33,17 @@ export type Delegate = { userId: string; email: string; delegationId: string }
 export function addDelegates(file: string, countries: string[], size: number): Delegate[] {
 	const sqlite = new SQLite(file)
 	const now = new Date().toISOString()
-	const { password_hash: passwordHash } = sqlite.prepare(`select password_hash from users where id = 'user-delegate-pa'`).get() as { password_hash: string }
+	const { password_hash: passwordHash } = sqlite.prepare(`select password_hash from users where id = 'user-delegate-pa'`).get() as {
+		password_hash: string
+	}
 	const delegates: Delegate[] = []
 	sqlite.transaction(() => {
 		for (const country of countries) {
 			const delegationId = `panama-2025-${country.toLowerCase()}`
 			sqlite
-				.prepare(`insert or ignore into delegations (id, cohort_id, country_code, nap_status, created_at) values (?, 'panama-2025', ?, 'drafting', ?)`)
+				.prepare(
+					`insert or ignore into delegations (id, cohort_id, country_code, nap_status, created_at) values (?, 'panama-2025', ?, 'drafting', ?)`,
+				)
 				.run(delegationId, country, now)
 			for (let n = 1; n <= size; n++) {
 				const email = `load.${country.toLowerCase()}${n}@example.org`
@@ -48,7 +52,9 @@ export function addDelegates(file: string, countries: string[], size: number): D
 					.prepare(`insert into users (id, email, name, password_hash, is_staff, language, created_at) values (?, ?, ?, ?, 0, 'en', ?)`)
 					.run(userId, email, `Load Delegate ${country} ${n}`, passwordHash, now)
 				sqlite
-					.prepare(`insert into delegation_members (delegation_id, user_id, sector, organisation, position, is_lead, joined_at) values (?, ?, 'government', 'A ministry', 'Officer', ?, ?)`)
+					.prepare(
+						`insert into delegation_members (delegation_id, user_id, sector, organisation, position, is_lead, joined_at) values (?, ?, 'government', 'A ministry', 'Officer', ?, ?)`,
+					)
 					.run(delegationId, userId, n === 1 ? 1 : 0, now)
 				delegates.push({ userId, email, delegationId })
 			}
@@ -101,7 +107,13 @@ export async function startServer(databasePath: string, port?: number): Promise<
 	requireBuild()
 	port ??= await freePort()
 	const url = `http://127.0.0.1:${port}`
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1' }
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		DATABASE_PATH: databasePath,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+	}
 	for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
 	const child = spawn(process.execPath, ['server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
 	let output = ''
@@ -163,7 +175,9 @@ export function checkFile(file: string) {
 export function dumpTables(file: string) {
 	const sqlite = new SQLite(file)
 	try {
-		const tables = sqlite.prepare(`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as Array<{ name: string; sql: string }>
+		const tables = sqlite
+			.prepare(`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)
+			.all() as Array<{ name: string; sql: string }>
 		return tables.map((table) => {
 			const columns = (sqlite.pragma(`table_info("${table.name}")`) as unknown[]).length
 			const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ')
@@ -188,8 +202,12 @@ export function historyDisagreements(file: string) {
 				 join roadmap_changes c on c.id = (select max(id) from roadmap_changes where item_id = i.id and after is not null)`,
 			)
 			.all() as Array<{ id: string; data: string; after: string }>
-		const missing = sqlite.prepare(`select id from roadmap_items i where not exists (select 1 from roadmap_changes where item_id = i.id)`).all() as Array<{ id: string }>
-		const differ = rows.filter((row) => JSON.stringify(JSON.parse(row.data)) !== JSON.stringify((JSON.parse(row.after) as { data: unknown }).data))
+		const missing = sqlite
+			.prepare(`select id from roadmap_items i where not exists (select 1 from roadmap_changes where item_id = i.id)`)
+			.all() as Array<{ id: string }>
+		const differ = rows.filter(
+			(row) => JSON.stringify(JSON.parse(row.data)) !== JSON.stringify((JSON.parse(row.after) as { data: unknown }).data),
+		)
 		return [...differ.map((row) => `${row.id}: item and history differ`), ...missing.map((row) => `${row.id}: no history`)]
 	} finally {
 		sqlite.close()

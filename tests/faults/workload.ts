@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import SQLite from 'better-sqlite3'
-import { allLessons, getCompiled, pickVersion } from '#app/utils/content.server.ts'
+import { allLessons, getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { DEMO_PASSWORD } from '#db/seed.ts'
 import type { Delegate } from './server.ts'
 
@@ -47,16 +47,21 @@ export class Ledger {
 	summary() {
 		const percentiles = (values: number[]) => {
 			const sorted = [...values].sort((a, b) => a - b)
-			const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(0) : '-')
+			const pct = (p: number) =>
+				sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(0) : '-'
 			return `p50 ${pct(50)} ms p99 ${pct(99)} ms max ${pct(100)} ms`
 		}
-		const latencies = (which: (kind: string) => boolean) => [...this.latencies].filter(([kind]) => which(kind)).flatMap(([, values]) => values)
+		const latencies = (which: (kind: string) => boolean) =>
+			[...this.latencies].filter(([kind]) => which(kind)).flatMap(([, values]) => values)
 		const acked = new Map<string, number>()
 		for (const entry of this.acks) acked.set(entry.type, (acked.get(entry.type) ?? 0) + 1)
 		return [
 			`${this.requests} requests`,
 			`kinds ${[...this.byKind].map(([k, n]) => `${k}=${n}`).join(' ')}`,
-			`statuses ${[...this.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`,
+			`statuses ${[...this.statuses]
+				.sort(([a], [b]) => a - b)
+				.map(([s, n]) => `${s}×${n}`)
+				.join(' ')}`,
 			`409s ${this.conflicts}`,
 			`writes acknowledged ${this.acks.length} (${[...acked].map(([k, n]) => `${k}=${n}`).join(' ')})`,
 			`5xx ${this.serverErrors.length}`,
@@ -189,7 +194,15 @@ export class DelegateSession {
 		const outcome = await this.http.send('create', 'POST', this.toc, { intent: 'create', kind: 'assumption', text })
 		if (!redirected(outcome)) return this.fail('create assumption', outcome)
 		const itemId = itemIdOf(outcome)
-		this.ledger.ack({ type: 'create', at: performance.now(), userId: this.delegate.userId, itemId, kind: 'assumption', field: 'text', text })
+		this.ledger.ack({
+			type: 'create',
+			at: performance.now(),
+			userId: this.delegate.userId,
+			itemId,
+			kind: 'assumption',
+			field: 'text',
+			text,
+		})
 		if (mine) this.own = { id: itemId, version: 1 }
 	}
 
@@ -203,17 +216,40 @@ export class DelegateSession {
 			lead: 'A ministry',
 		})
 		if (!redirected(outcome)) return this.fail('create action', outcome)
-		this.ledger.ack({ type: 'create', at: performance.now(), userId: this.delegate.userId, itemId: itemIdOf(outcome), kind: 'action', field: 'description', text })
+		this.ledger.ack({
+			type: 'create',
+			at: performance.now(),
+			userId: this.delegate.userId,
+			itemId: itemIdOf(outcome),
+			kind: 'action',
+			field: 'description',
+			text,
+		})
 	}
 
 	/** Edits this delegate's own assumption: nobody else saves it, so a 409 here would be a bug. */
 	private async editOwn() {
 		if (!this.own) return this.createAssumption(true)
 		const text = this.text('own edit')
-		const outcome = await this.http.send('update', 'POST', this.toc, { intent: 'update', kind: 'assumption', id: this.own.id, version: String(this.own.version), text })
+		const outcome = await this.http.send('update', 'POST', this.toc, {
+			intent: 'update',
+			kind: 'assumption',
+			id: this.own.id,
+			version: String(this.own.version),
+			text,
+		})
 		if (!redirected(outcome)) return this.fail('edit own assumption', outcome)
 		this.own.version++
-		this.ledger.ack({ type: 'update', at: performance.now(), userId: this.delegate.userId, itemId: this.own.id, kind: 'assumption', field: 'text', text, version: this.own.version })
+		this.ledger.ack({
+			type: 'update',
+			at: performance.now(),
+			userId: this.delegate.userId,
+			itemId: this.own.id,
+			kind: 'assumption',
+			field: 'text',
+			text,
+			version: this.own.version,
+		})
 	}
 
 	/** Edits the pathway the whole delegation edits: on 409, reload the page's version and retry. */
@@ -237,7 +273,16 @@ export class DelegateSession {
 			})
 			if (redirected(outcome)) {
 				this.sharedVersion = version + 1
-				this.ledger.ack({ type: 'update', at: performance.now(), userId: this.delegate.userId, itemId: this.targets.pathwayId, kind: 'pathway', field: 'if', text, version: version + 1 })
+				this.ledger.ack({
+					type: 'update',
+					at: performance.now(),
+					userId: this.delegate.userId,
+					itemId: this.targets.pathwayId,
+					kind: 'pathway',
+					field: 'if',
+					text,
+					version: version + 1,
+				})
 				return
 			}
 			this.sharedVersion = null
@@ -316,18 +361,46 @@ export async function prepareDelegation(base: string, ledger: Ledger, lead: Dele
 	if (page.status !== 200) throw new Error(`${roadmapPath}/strategic-design: ${page.status}`)
 	const sqlite = new SQLite(file, { readonly: true })
 	const pillar = sqlite
-		.prepare(`select i.id from roadmap_items i join roadmaps r on r.id = i.roadmap_id where r.delegation_id = ? and i.kind = 'pillar' order by i.position limit 1`)
+		.prepare(
+			`select i.id from roadmap_items i join roadmaps r on r.id = i.roadmap_id where r.delegation_id = ? and i.kind = 'pillar' order by i.position limit 1`,
+		)
 		.get(lead.delegationId) as { id: string } | undefined
 	sqlite.close()
 	if (!pillar) throw new Error(`No pillar in the roadmap of ${lead.delegationId}`)
 	const statement = `${lead.delegationId} objective`
-	const objective = await http.send('create', 'POST', `${roadmapPath}/strategic-design`, { intent: 'create', kind: 'objective', parentId: pillar.id, statement })
+	const objective = await http.send('create', 'POST', `${roadmapPath}/strategic-design`, {
+		intent: 'create',
+		kind: 'objective',
+		parentId: pillar.id,
+		statement,
+	})
 	if (!redirected(objective)) throw new Error(`Creating the objective of ${lead.delegationId}: ${objective.status}`)
-	ledger.ack({ type: 'create', at: performance.now(), userId: lead.userId, itemId: itemIdOf(objective), kind: 'objective', field: 'statement', text: statement })
+	ledger.ack({
+		type: 'create',
+		at: performance.now(),
+		userId: lead.userId,
+		itemId: itemIdOf(objective),
+		kind: 'objective',
+		field: 'statement',
+		text: statement,
+	})
 	const pathwayText = `${lead.delegationId} pathway`
-	const pathway = await http.send('create', 'POST', `${roadmapPath}/theory-of-change`, { intent: 'create', kind: 'pathway', if: pathwayText, then: 'more women take part in decisions on security' })
+	const pathway = await http.send('create', 'POST', `${roadmapPath}/theory-of-change`, {
+		intent: 'create',
+		kind: 'pathway',
+		if: pathwayText,
+		then: 'more women take part in decisions on security',
+	})
 	if (!redirected(pathway)) throw new Error(`Creating the pathway of ${lead.delegationId}: ${pathway.status}`)
-	ledger.ack({ type: 'create', at: performance.now(), userId: lead.userId, itemId: itemIdOf(pathway), kind: 'pathway', field: 'if', text: pathwayText })
+	ledger.ack({
+		type: 'create',
+		at: performance.now(),
+		userId: lead.userId,
+		itemId: itemIdOf(pathway),
+		kind: 'pathway',
+		field: 'if',
+		text: pathwayText,
+	})
 	return { delegationId: lead.delegationId, objectiveId: itemIdOf(objective), pathwayId: itemIdOf(pathway) }
 }
 
@@ -338,7 +411,9 @@ export async function startDelegates(base: string, ledger: Ledger, delegates: De
 	for (const delegate of delegates) {
 		if (!targets.has(delegate.delegationId)) targets.set(delegate.delegationId, await prepareDelegation(base, ledger, delegate, file))
 	}
-	const sessions = delegates.map((delegate, index) => new DelegateSession(base, ledger, delegate, targets.get(delegate.delegationId)!, lessons, index))
+	const sessions = delegates.map(
+		(delegate, index) => new DelegateSession(base, ledger, delegate, targets.get(delegate.delegationId)!, lessons, index),
+	)
 	await Promise.all(sessions.map((session) => session.start()))
 	return sessions
 }
@@ -359,16 +434,21 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 	const verified = { create: 0, update: 0, answer: 0, complete: 0 }
 	try {
 		const items = new Map(
-			(sqlite.prepare(`select id, kind, data, version from roadmap_items`).all() as Array<{ id: string; kind: string; data: string; version: number }>).map((row) => [
-				row.id,
-				{ kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown>, version: row.version },
-			]),
+			(
+				sqlite.prepare(`select id, kind, data, version from roadmap_items`).all() as Array<{
+					id: string
+					kind: string
+					data: string
+					version: number
+				}>
+			).map((row) => [row.id, { kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown>, version: row.version }]),
 		)
 		const changes = new Map<string, ChangeRow[]>()
 		for (const row of sqlite.prepare(`select item_id, change, after from roadmap_changes where item_id is not null`).all() as ChangeRow[]) {
 			changes.set(row.item_id, [...(changes.get(row.item_id) ?? []), row])
 		}
-		const afterText = (row: ChangeRow, field: string) => (row.after ? (JSON.parse(row.after) as { data: Record<string, unknown> }).data[field] : undefined)
+		const afterText = (row: ChangeRow, field: string) =>
+			row.after ? (JSON.parse(row.after) as { data: Record<string, unknown> }).data[field] : undefined
 
 		const lastUpdate = new Map<string, Extract<Ack, { type: 'update' }>>()
 		const updatesPerItem = new Map<string, number>()
@@ -378,13 +458,15 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 				const item = items.get(ack.itemId)
 				const created = changes.get(ack.itemId)?.find((row) => row.change === 'create')
 				if (!item || item.kind !== ack.kind) problems.push(`created ${ack.kind} ${ack.itemId} (“${ack.text}”) is missing`)
-				else if (!created || afterText(created, ack.field) !== ack.text) problems.push(`created ${ack.kind} ${ack.itemId} has no history of its creation with “${ack.text}”`)
+				else if (!created || afterText(created, ack.field) !== ack.text)
+					problems.push(`created ${ack.kind} ${ack.itemId} has no history of its creation with “${ack.text}”`)
 				else verified.create++
 			} else if (ack.type === 'update') {
 				const found = changes.get(ack.itemId)?.some((row) => row.change === 'update' && afterText(row, ack.field) === ack.text)
 				const item = items.get(ack.itemId)
 				if (!found || !item) problems.push(`update of ${ack.itemId} to “${ack.text}” (version ${ack.version}) is missing`)
-				else if (item.version < ack.version) problems.push(`${ack.itemId} is at version ${item.version}, but version ${ack.version} was acknowledged`)
+				else if (item.version < ack.version)
+					problems.push(`${ack.itemId} is at version ${item.version}, but version ${ack.version} was acknowledged`)
 				else verified.update++
 				if ((lastUpdate.get(ack.itemId)?.version ?? 0) < ack.version) lastUpdate.set(ack.itemId, ack)
 				updatesPerItem.set(ack.itemId, (updatesPerItem.get(ack.itemId) ?? 0) + 1)
@@ -392,7 +474,9 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 				const key = `${ack.userId}|${ack.lessonKey}|${ack.checkId}`
 				answers.set(key, (answers.get(key) ?? 0) + 1)
 			} else {
-				const row = sqlite.prepare(`select completed_at from lesson_progress where user_id = ? and lesson_key = ?`).get(ack.userId, ack.lessonKey) as { completed_at: string | null } | undefined
+				const row = sqlite
+					.prepare(`select completed_at from lesson_progress where user_id = ? and lesson_key = ?`)
+					.get(ack.userId, ack.lessonKey) as { completed_at: string | null } | undefined
 				if (!row?.completed_at) problems.push(`${ack.userId} completed ${ack.lessonKey}, but it is not complete`)
 				else verified.complete++
 			}
@@ -401,7 +485,8 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 		for (const [key, acknowledged] of answers) {
 			const [userId, lessonKey, checkId] = key.split('|')
 			const stored = (countAttempts.get(userId, lessonKey, checkId) as { n: number }).n
-			if (stored < acknowledged || (exact && stored !== acknowledged)) problems.push(`${key}: ${acknowledged} answers acknowledged, ${stored} stored`)
+			if (stored < acknowledged || (exact && stored !== acknowledged))
+				problems.push(`${key}: ${acknowledged} answers acknowledged, ${stored} stored`)
 			else verified.answer += acknowledged
 		}
 		if (exact) {
@@ -414,7 +499,8 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 				if (stored !== acknowledged) problems.push(`${userId}: ${acknowledged} items created and acknowledged, ${stored} stored`)
 			}
 			const answeredBy = new Map<string, number>()
-			for (const ack of acks) if (ack.userId) answeredBy.set(ack.userId, (answeredBy.get(ack.userId) ?? 0) + (ack.type === 'answer' ? 1 : 0))
+			for (const ack of acks)
+				if (ack.userId) answeredBy.set(ack.userId, (answeredBy.get(ack.userId) ?? 0) + (ack.type === 'answer' ? 1 : 0))
 			const countAnswers = sqlite.prepare(`select count(*) as n from check_attempts where user_id = ?`)
 			for (const [userId, acknowledged] of answeredBy) {
 				const stored = (countAnswers.get(userId) as { n: number }).n
@@ -423,10 +509,13 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 			for (const [itemId, last] of lastUpdate) {
 				const item = items.get(itemId)
 				if (!item) continue
-				if (item.version !== last.version) problems.push(`${itemId} is at version ${item.version}; the last acknowledged save made version ${last.version}`)
-				if (item.data[last.field] !== last.text) problems.push(`${itemId} reads “${String(item.data[last.field])}”; the last acknowledged save wrote “${last.text}”`)
+				if (item.version !== last.version)
+					problems.push(`${itemId} is at version ${item.version}; the last acknowledged save made version ${last.version}`)
+				if (item.data[last.field] !== last.text)
+					problems.push(`${itemId} reads “${String(item.data[last.field])}”; the last acknowledged save wrote “${last.text}”`)
 				const stored = changes.get(itemId)!.filter((row) => row.change === 'update').length
-				if (stored !== updatesPerItem.get(itemId)) problems.push(`${itemId}: ${updatesPerItem.get(itemId)} saves acknowledged, ${stored} in its history`)
+				if (stored !== updatesPerItem.get(itemId))
+					problems.push(`${itemId}: ${updatesPerItem.get(itemId)} saves acknowledged, ${stored} in its history`)
 			}
 		}
 	} finally {
@@ -440,7 +529,8 @@ export function latestTexts(acks: Ack[]) {
 	const latest = new Map<string, { text: string; version: number }>()
 	for (const ack of acks) {
 		if (ack.type === 'create' && !latest.has(ack.itemId)) latest.set(ack.itemId, { text: ack.text, version: 1 })
-		if (ack.type === 'update' && (latest.get(ack.itemId)?.version ?? 0) < ack.version) latest.set(ack.itemId, { text: ack.text, version: ack.version })
+		if (ack.type === 'update' && (latest.get(ack.itemId)?.version ?? 0) < ack.version)
+			latest.set(ack.itemId, { text: ack.text, version: ack.version })
 	}
 	return latest
 }

@@ -4,6 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, test, vi } from 'vitest'
 import { createKysely, migrateToLatest, openSqlite, pendingMigrations } from '#db/connection.ts'
+import { migrations } from '#db/migrations/index.ts'
+
+const MIGRATION_COUNT = Object.keys(migrations).length
 
 function tempDatabase() {
 	return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'academy-db-')), 'academy.db')
@@ -19,7 +22,7 @@ test('the app refuses to start on an unmigrated database and says what to run', 
 	const previous = process.env.DATABASE_PATH
 	process.env.DATABASE_PATH = tempDatabase()
 	vi.resetModules()
-	await expect(import('#app/utils/db.server.ts')).rejects.toThrow(/missing 4 migration\(s\).*npm run db:migrate/)
+	await expect(import('#app/utils/db.server.ts')).rejects.toThrow(new RegExp(`missing ${MIGRATION_COUNT} migration\\(s\\).*npm run db:migrate`))
 	process.env.DATABASE_PATH = previous
 	vi.resetModules()
 })
@@ -27,7 +30,7 @@ test('the app refuses to start on an unmigrated database and says what to run', 
 test('migrations bring an empty file up to date, and down again', async () => {
 	const sqlite = openSqlite(tempDatabase())
 	const db = createKysely(sqlite)
-	expect(pendingMigrations(sqlite)).toHaveLength(4)
+	expect(pendingMigrations(sqlite)).toHaveLength(MIGRATION_COUNT)
 	await migrateToLatest(db)
 	expect(pendingMigrations(sqlite)).toEqual([])
 	const { createMigrator } = await import('#db/connection.ts')

@@ -36,7 +36,9 @@ test(
 			console.log(
 				`load: ${DELEGATES} delegates in ${new Set(delegates.map((d) => d.delegationId)).size} delegations, ${seconds.toFixed(1)} s ` +
 					`(${((ledger.requests - setupRequests) / seconds).toFixed(0)} requests/s after sign-in) · ${ledger.summary()} · ` +
-					`verified in the database: ${Object.entries(verified).map(([k, n]) => `${k}=${n}`).join(' ')}`,
+					`verified in the database: ${Object.entries(verified)
+						.map(([k, n]) => `${k}=${n}`)
+						.join(' ')}`,
 			)
 			expect(ledger.serverErrors).toEqual([])
 			expect(ledger.networkErrors).toEqual([])

@@ -13,7 +13,13 @@ function bigPage() {
 
 describe('server rendering', () => {
 	test('a large page with multi-byte characters streams as clean UTF-8, byte for byte what React renders', async () => {
-		const stream = await renderHtmlStream(bigPage(), { waitForAll: false, timeoutMs: 5000, onError: (error) => { throw error } })
+		const stream = await renderHtmlStream(bigPage(), {
+			waitForAll: false,
+			timeoutMs: 5000,
+			onError: (error) => {
+				throw error
+			},
+		})
 		const bytes = new Uint8Array(await new Response(stream).arrayBuffer())
 		expect(bytes.includes(0)).toBe(false)
 		const html = new TextDecoder('utf-8', { fatal: true }).decode(bytes)

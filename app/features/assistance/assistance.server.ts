@@ -1,0 +1,368 @@
+/**
+ * Technical-assistance (TA) requests: a delegation asks from its roadmap; Academy staff triage them
+ * in one queue. Internal notes are stored as events with `internal = 1` and are filtered out of
+ * every query made for a delegation — not just hidden on the page.
+ */
+import { z } from 'zod'
+import { db } from '#app/utils/db.server.ts'
+import { nowIso } from '#app/utils/misc.ts'
+import type { Viewer } from '#app/utils/permissions.server.ts'
+import type { AssistanceStatus } from '#db/schema.ts'
+
+import {
+	ASSISTANCE_FORMATS,
+	ASSISTANCE_STATUSES,
+	ASSISTANCE_TOPICS,
+	ASSISTANCE_TRANSITIONS,
+	ASSISTANCE_URGENCIES,
+} from '#app/features/assistance/assistance.ts'
+
+export { ASSISTANCE_FORMATS, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_TRANSITIONS, ASSISTANCE_URGENCIES }
+
+const SECTION_TOPIC: Record<string, (typeof ASSISTANCE_TOPICS)[number]> = {
+	'theory-of-change': 'theory-of-change',
+	'strategic-design': 'strategic-design',
+	'gender-budgeting': 'gender-budgeting',
+	coordination: 'institutional-coordination',
+	localization: 'localization',
+	monitoring: 'monitoring-and-evaluation',
+}
+export function topicForSection(section: string | null | undefined) {
+	return (section && SECTION_TOPIC[section]) || 'other'
+}
+
+function today() {
+	return new Date().toISOString().slice(0, 10)
+}
+
+export const NewRequestSchema = z.object({
+	topic: z.enum(ASSISTANCE_TOPICS, { error: 'assistance.errors.topic' }),
+	need: z
+		.string({ error: 'assistance.errors.needEmpty' })
+		.trim()
+		.min(10, { error: 'assistance.errors.needShort' })
+		.max(4000, { error: 'roadmap.errors.tooLong' }),
+	urgency: z.enum(ASSISTANCE_URGENCIES, { error: 'assistance.errors.urgency' }),
+	dueDate: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'forms.dateInvalid' })
+		.refine((value) => value >= today(), { error: 'assistance.errors.pastDate' })
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	language: z.enum(['en', 'es'], { error: 'forms.languageInvalid' }),
+	format: z.enum(ASSISTANCE_FORMATS, { error: 'assistance.errors.format' }),
+	section: z.string().max(40).optional(),
+	itemId: z.string().max(100).optional(),
+})
+
+export async function createRequest(
+	viewer: Viewer,
+	delegationId: string,
+	input: z.output<typeof NewRequestSchema>,
+): Promise<{ ok: true; id: string } | { ok: false; error: 'unknownItem' }> {
+	let itemId: string | null = null
+	if (input.itemId) {
+		const item = await db
+			.selectFrom('roadmap_items as i')
+			.innerJoin('roadmaps as r', 'r.id', 'i.roadmap_id')
+			.select('i.id')
+			.where('i.id', '=', input.itemId)
+			.where('r.delegation_id', '=', delegationId)
+			.executeTakeFirst()
+		if (!item) return { ok: false, error: 'unknownItem' }
+		itemId = item.id
+	}
+	const id = crypto.randomUUID()
+	const now = nowIso()
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('assistance_requests')
+			.values({
+				id,
+				delegation_id: delegationId,
+				section: input.section ?? null,
+				item_id: itemId,
+				topic: input.topic,
+				need: input.need,
+				urgency: input.urgency,
+				due_date: input.dueDate ?? null,
+				language: input.language,
+				format: input.format,
+				created_by: viewer.id,
+				created_at: now,
+				updated_at: now,
+			})
+			.execute()
+		await trx
+			.insertInto('assistance_events')
+			.values({ request_id: id, kind: 'created', to_value: 'open', user_id: viewer.id, created_at: now })
+			.execute()
+	})
+	return { ok: true, id }
+}
+
+export type QueueFilters = {
+	status?: string
+	topic?: string
+	country?: string
+	cohort?: string
+	urgency?: string
+	assignee?: string
+}
+
+export function filtersFrom(url: URL): QueueFilters {
+	const get = (name: string) => url.searchParams.get(name) || undefined
+	return {
+		status: get('status'),
+		topic: get('topic'),
+		country: get('country'),
+		cohort: get('cohort'),
+		urgency: get('urgency'),
+		assignee: get('assignee'),
+	}
+}
+
+/** Requests the viewer may see: staff all; facilitators their cohorts'; delegates their delegations'. */
+export async function listRequests(viewer: Viewer, filters: QueueFilters = {}, only?: { delegationId: string }) {
+	let query = db
+		.selectFrom('assistance_requests as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
+		.leftJoin('users as a', 'a.id', 'r.assignee_id')
+		.select([
+			'r.id',
+			'r.topic',
+			'r.need',
+			'r.urgency',
+			'r.due_date',
+			'r.status',
+			'r.scheduled_for',
+			'r.format',
+			'r.language',
+			'r.section',
+			'r.item_id',
+			'r.created_at',
+			'r.done_at',
+			'r.assignee_id',
+			'a.name as assigneeName',
+			'd.id as delegationId',
+			'd.country_code',
+			'c.id as cohortId',
+			'c.name as cohortName',
+		])
+	if (only) query = query.where('r.delegation_id', '=', only.delegationId)
+	if (!viewer.isStaff) {
+		const delegations = viewer.memberships.map((m) => m.delegationId)
+		const cohorts = viewer.facilitates
+		if (!delegations.length && !cohorts.length) return []
+		query = query.where((eb) =>
+			eb.or([
+				...(delegations.length ? [eb('r.delegation_id', 'in', delegations)] : []),
+				...(cohorts.length ? [eb('d.cohort_id', 'in', cohorts)] : []),
+			]),
+		)
+	}
+	if (filters.status && (ASSISTANCE_STATUSES as readonly string[]).includes(filters.status))
+		query = query.where('r.status', '=', filters.status as AssistanceStatus)
+	if (filters.topic) query = query.where('r.topic', '=', filters.topic)
+	if (filters.country) query = query.where('d.country_code', '=', filters.country.toUpperCase())
+	if (filters.cohort) query = query.where('c.id', '=', filters.cohort)
+	if (filters.urgency) query = query.where('r.urgency', '=', filters.urgency as 'low')
+	if (filters.assignee === 'none') query = query.where('r.assignee_id', 'is', null)
+	else if (filters.assignee) query = query.where('r.assignee_id', '=', filters.assignee)
+	// Soonest due first; requests without a date after those with one.
+	return query
+		.orderBy((eb) => eb.case().when('r.due_date', 'is', null).then(1).else(0).end())
+		.orderBy('r.due_date')
+		.orderBy('r.created_at')
+		.execute()
+}
+
+export async function getRequest(id: string) {
+	return db
+		.selectFrom('assistance_requests as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
+		.leftJoin('users as a', 'a.id', 'r.assignee_id')
+		.selectAll('r')
+		.select(['d.country_code', 'd.cohort_id', 'c.name as cohortName', 'a.name as assigneeName'])
+		.where('r.id', '=', id)
+		.executeTakeFirst()
+}
+
+/** A request's events; `withInternal` only for Academy staff and facilitators. */
+export async function requestEvents(id: string, withInternal: boolean) {
+	let query = db
+		.selectFrom('assistance_events as e')
+		.leftJoin('users as u', 'u.id', 'e.user_id')
+		.select(['e.id', 'e.kind', 'e.internal', 'e.body', 'e.from_value', 'e.to_value', 'e.created_at', 'u.name as userName'])
+		.where('e.request_id', '=', id)
+		.orderBy('e.id')
+	if (!withInternal) query = query.where('e.internal', '=', 0)
+	return query.execute()
+}
+
+export async function addEvent(requestId: string, userId: string, event: { kind: 'message' | 'note'; body: string }) {
+	const now = nowIso()
+	await db
+		.insertInto('assistance_events')
+		.values({
+			request_id: requestId,
+			kind: event.kind,
+			internal: event.kind === 'note' ? 1 : 0,
+			body: event.body,
+			user_id: userId,
+			created_at: now,
+		})
+		.execute()
+	await db.updateTable('assistance_requests').set({ updated_at: now }).where('id', '=', requestId).execute()
+}
+
+export async function assignRequest(requestId: string, userId: string, assigneeId: string | null) {
+	const request = await getRequest(requestId)
+	if (!request) return false
+	if (assigneeId) {
+		// Only Academy staff or facilitators of the request's cohort can be assigned.
+		const ok = await db
+			.selectFrom('users as u')
+			.select('u.id')
+			.where('u.id', '=', assigneeId)
+			.where((eb) =>
+				eb.or([
+					eb('u.is_staff', '=', 1),
+					eb.exists(
+						eb
+							.selectFrom('cohort_facilitators as f')
+							.select('f.user_id')
+							.whereRef('f.user_id', '=', 'u.id')
+							.where('f.cohort_id', '=', request.cohort_id),
+					),
+				]),
+			)
+			.executeTakeFirst()
+		if (!ok) return false
+	}
+	const now = nowIso()
+	await db.updateTable('assistance_requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', requestId).execute()
+	await db
+		.insertInto('assistance_events')
+		.values({
+			request_id: requestId,
+			kind: 'assign',
+			from_value: request.assignee_id,
+			to_value: assigneeId,
+			user_id: userId,
+			created_at: now,
+		})
+		.execute()
+	return true
+}
+
+export type TransitionResult = { ok: true } | { ok: false; error: 'transition' | 'scheduleDate' | 'declineReason' }
+
+export async function changeStatus(
+	requestId: string,
+	userId: string,
+	input: { to: AssistanceStatus; scheduledFor?: string; reason?: string },
+): Promise<TransitionResult> {
+	return db.transaction().execute(async (trx) => {
+		const request = await trx.selectFrom('assistance_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow()
+		if (!ASSISTANCE_TRANSITIONS[request.status].includes(input.to)) return { ok: false as const, error: 'transition' as const }
+		if (input.to === 'scheduled' && !(input.scheduledFor && /^\d{4}-\d{2}-\d{2}$/.test(input.scheduledFor))) {
+			return { ok: false as const, error: 'scheduleDate' as const }
+		}
+		if (input.to === 'declined' && !input.reason?.trim()) return { ok: false as const, error: 'declineReason' as const }
+		const now = nowIso()
+		await trx
+			.updateTable('assistance_requests')
+			.set({
+				status: input.to,
+				scheduled_for: input.to === 'scheduled' ? input.scheduledFor! : request.scheduled_for,
+				decline_reason: input.to === 'declined' ? input.reason!.trim() : null,
+				done_at: input.to === 'done' ? now : null,
+				updated_at: now,
+			})
+			.where('id', '=', requestId)
+			.execute()
+		await trx
+			.insertInto('assistance_events')
+			.values({
+				request_id: requestId,
+				kind: 'status',
+				from_value: request.status,
+				to_value: input.to,
+				body: input.to === 'scheduled' ? input.scheduledFor! : input.to === 'declined' ? input.reason!.trim() : null,
+				user_id: userId,
+				created_at: now,
+			})
+			.execute()
+		return { ok: true as const }
+	})
+}
+
+/** Open requests per roadmap item, so an item can show it has one. */
+export async function openRequestsByItem(delegationId: string) {
+	const rows = await db
+		.selectFrom('assistance_requests')
+		.select(['item_id', 'section'])
+		.where('delegation_id', '=', delegationId)
+		.where('status', 'in', ['open', 'scheduled', 'in_progress'])
+		.execute()
+	const byItem: Record<string, number> = {}
+	const bySection: Record<string, number> = {}
+	for (const row of rows) {
+		if (row.item_id) byItem[row.item_id] = (byItem[row.item_id] ?? 0) + 1
+		if (row.section) bySection[row.section] = (bySection[row.section] ?? 0) + 1
+	}
+	return { byItem, bySection }
+}
+
+function median(values: number[]) {
+	if (!values.length) return null
+	const sorted = [...values].sort((a, b) => a - b)
+	const middle = Math.floor(sorted.length / 2)
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/** Requests per topic and per country (open / done / declined) and the median days to done. */
+export async function overview() {
+	const rows = await db
+		.selectFrom('assistance_requests as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select(['r.topic', 'r.status', 'r.created_at', 'r.done_at', 'd.country_code'])
+		.execute()
+	const group = (key: (row: (typeof rows)[number]) => string) => {
+		const map = new Map<string, { open: number; done: number; declined: number }>()
+		for (const row of rows) {
+			const entry = map.get(key(row)) ?? { open: 0, done: 0, declined: 0 }
+			if (row.status === 'done') entry.done++
+			else if (row.status === 'declined') entry.declined++
+			else entry.open++
+			map.set(key(row), entry)
+		}
+		return [...map.entries()].map(([name, counts]) => ({ name, ...counts })).sort((a, b) => b.open + b.done - (a.open + a.done))
+	}
+	const days = rows.filter((r) => r.done_at).map((r) => (Date.parse(r.done_at!) - Date.parse(r.created_at)) / 86_400_000)
+	return {
+		total: rows.length,
+		open: rows.filter((r) => !['done', 'declined'].includes(r.status)).length,
+		done: rows.filter((r) => r.status === 'done').length,
+		medianDaysToDone: median(days),
+		byTopic: group((r) => r.topic),
+		byCountry: group((r) => r.country_code),
+	}
+}
+
+/** When each delegation's roadmap was last updated; flags those quiet for `months` or more. */
+export async function roadmapActivity(months: number) {
+	const rows = await db
+		.selectFrom('delegations as d')
+		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
+		.leftJoin('roadmaps as r', 'r.delegation_id', 'd.id')
+		.select(['d.id', 'd.country_code', 'c.name as cohortName', 'c.status as cohortStatus', 'r.updated_at'])
+		.orderBy('r.updated_at')
+		.execute()
+	const cutoff = new Date()
+	cutoff.setUTCMonth(cutoff.getUTCMonth() - months)
+	return rows.map((row) => ({ ...row, stale: !row.updated_at || row.updated_at < cutoff.toISOString() }))
+}

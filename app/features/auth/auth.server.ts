@@ -1,0 +1,274 @@
+/**
+ * Sessions and passwords — every piece of session code lives here, so that Lucia could be replaced
+ * without touching a route.
+ *
+ * - The cookie holds only a random session id; the database stores its SHA-256, never the id.
+ * - Passwords are hashed with argon2id.
+ * - Sign-in throttling keys on account + address together (a whole delegation on one Wi-Fi can
+ *   sign in at once), plus a looser per-account limit against guessing from many addresses.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { hash, verify } from '@node-rs/argon2'
+import { redirect } from '@remix-run/node'
+import { type Adapter, Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
+import { db } from '#app/utils/db.server.ts'
+import { isProduction } from '#app/utils/env.server.ts'
+
+export const SESSION_COOKIE = 'academy_session'
+/**
+ * Session lifetimes. A session ends after 14 days without a request (idle expiry, kept to within
+ * an hour) and 30 days after sign-in whatever happens (absolute expiry); then the person signs in
+ * again. The cookie lives as long as the absolute limit, and the server enforces both limits itself.
+ */
+export const SESSION_LIMITS = {
+	idleMs: 14 * 24 * 60 * 60 * 1000,
+	absoluteMs: 30 * 24 * 60 * 60 * 1000,
+	/** How stale the recorded last use may get before a request writes a new one. */
+	refreshMs: 60 * 60 * 1000,
+}
+
+export function sha256(value: string) {
+	return createHash('sha256').update(value).digest('hex')
+}
+
+/** A random token for links (invitations): 32 bytes, URL-safe. */
+export function generateToken() {
+	return randomBytes(32).toString('base64url')
+}
+
+class KyselyHashedSessionAdapter implements Adapter {
+	async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+		const row = await db
+			.selectFrom('sessions')
+			.innerJoin('users', 'users.id', 'sessions.user_id')
+			.select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.created_at'])
+			.where('sessions.id', '=', sha256(sessionId))
+			.executeTakeFirst()
+		if (!row) return [null, null]
+		return [
+			{
+				id: sessionId,
+				userId: row.user_id,
+				expiresAt: new Date(row.expires_at * 1000),
+				attributes: { created_at: row.created_at },
+			},
+			{ id: row.user_id, attributes: {} },
+		]
+	}
+	async getUserSessions(userId: string): Promise<DatabaseSession[]> {
+		const rows = await db.selectFrom('sessions').selectAll().where('user_id', '=', userId).execute()
+		return rows.map((row) => ({
+			id: row.id,
+			userId: row.user_id,
+			expiresAt: new Date(row.expires_at * 1000),
+			attributes: { created_at: row.created_at },
+		}))
+	}
+	async setSession(session: DatabaseSession): Promise<void> {
+		await db
+			.insertInto('sessions')
+			.values({
+				id: sha256(session.id),
+				user_id: session.userId,
+				expires_at: Math.floor(session.expiresAt.getTime() / 1000),
+				created_at: session.attributes.created_at,
+			})
+			.execute()
+	}
+	async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+		await db
+			.updateTable('sessions')
+			.set({ expires_at: Math.floor(expiresAt.getTime() / 1000) })
+			.where('id', '=', sha256(sessionId))
+			.execute()
+	}
+	async deleteSession(sessionId: string): Promise<void> {
+		await db.deleteFrom('sessions').where('id', '=', sha256(sessionId)).execute()
+	}
+	async deleteUserSessions(userId: string): Promise<void> {
+		await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+	}
+	async deleteExpiredSessions(): Promise<void> {
+		await db
+			.deleteFrom('sessions')
+			.where('expires_at', '<=', Math.floor(Date.now() / 1000))
+			.execute()
+	}
+}
+
+const adapter = new KyselyHashedSessionAdapter()
+const cookieAttributes = { httpOnly: true, secure: isProduction(), sameSite: 'lax', path: '/' } as const
+
+// The row's expires_at is the idle deadline: Lucia refuses (and deletes) a session past it.
+const lucia = new Lucia(adapter, {
+	sessionExpiresIn: new TimeSpan(SESSION_LIMITS.idleMs / 1000, 's'),
+	sessionCookie: { name: SESSION_COOKIE, attributes: cookieAttributes },
+	getSessionAttributes: (attributes) => ({ createdAt: attributes.created_at }),
+})
+
+declare module 'lucia' {
+	interface Register {
+		Lucia: typeof lucia
+		DatabaseSessionAttributes: { created_at: number }
+	}
+}
+
+function sessionCookie(sessionId: string) {
+	return new Cookie(SESSION_COOKIE, sessionId, {
+		...cookieAttributes,
+		maxAge: Math.floor(SESSION_LIMITS.absoluteMs / 1000),
+	})
+}
+
+function readSessionId(request: Request) {
+	return lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
+}
+
+/** The signed-in user's id, or null. */
+export async function getUserId(request: Request, now = Date.now()): Promise<string | null> {
+	const sessionId = readSessionId(request)
+	if (!sessionId) return null
+	const { session } = await lucia.validateSession(sessionId)
+	if (!session) return null
+	const absoluteDeadline = session.createdAt * 1000 + SESSION_LIMITS.absoluteMs
+	if (absoluteDeadline <= now) {
+		await lucia.invalidateSession(sessionId)
+		return null
+	}
+	// Record this use: push the idle deadline on, never past the absolute one.
+	const idleDeadline = Math.min(now + SESSION_LIMITS.idleMs, absoluteDeadline)
+	const recorded = session.expiresAt.getTime()
+	if (recorded > absoluteDeadline || idleDeadline - recorded > SESSION_LIMITS.refreshMs) {
+		await adapter.updateSessionExpiration(sessionId, new Date(idleDeadline))
+	}
+	return session.userId
+}
+
+export function loginUrl(request: Request) {
+	const url = new URL(request.url)
+	const redirectTo = `${url.pathname}${url.search}`
+	return `/login?${new URLSearchParams({ redirectTo })}`
+}
+
+/** The signed-in user's id; a signed-out visitor is sent to sign in and brought back afterwards. */
+export async function requireUserId(request: Request): Promise<string> {
+	const userId = await getUserId(request)
+	if (!userId) throw redirect(loginUrl(request))
+	return userId
+}
+
+/** For sign-in pages: a signed-in user goes home instead. */
+export async function requireAnonymous(request: Request) {
+	if (await getUserId(request)) throw redirect('/home')
+}
+
+/**
+ * Starts a new session and returns its Set-Cookie header. Every sign-in gets a fresh random id, and
+ * whatever session the browser presented before (e.g. one planted by someone else) is ended.
+ */
+export async function createSessionCookie(userId: string, previous?: Request) {
+	const previousId = previous ? readSessionId(previous) : null
+	if (previousId) await lucia.invalidateSession(previousId)
+	const session = await lucia.createSession(userId, { created_at: Math.floor(Date.now() / 1000) })
+	return sessionCookie(session.id).serialize()
+}
+
+/** Ends the request's session and returns the Set-Cookie header that clears the cookie. */
+export async function destroySession(request: Request) {
+	const sessionId = readSessionId(request)
+	if (sessionId) await lucia.invalidateSession(sessionId)
+	return lucia.createBlankSessionCookie().serialize()
+}
+
+/** Ends every session of a user (after a password change), then starts a new one for this browser. */
+export async function rotateAllSessions(userId: string) {
+	await lucia.invalidateUserSessions(userId)
+	return createSessionCookie(userId)
+}
+
+// -------------------------------------------------------------------------------------------------
+// Passwords
+
+export function hashPassword(password: string) {
+	return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
+}
+
+let dummyHash: Promise<string> | undefined
+/** Compares against a real hash even for an unknown email, so timing does not reveal which exist. */
+export async function verifyPassword(passwordHash: string | null, password: string) {
+	dummyHash ??= hashPassword('not-a-real-password')
+	const ok = await verify(passwordHash ?? (await dummyHash), password).catch(() => false)
+	return passwordHash !== null && ok
+}
+
+// -------------------------------------------------------------------------------------------------
+// Sign-in throttling
+
+export const THROTTLE = {
+	windowMs: 15 * 60 * 1000,
+	/** Failures allowed for one account from one address in the window. */
+	perAccountAndAddress: 5,
+	/** Failures allowed for one account from all addresses together in the window. */
+	perAccount: 20,
+}
+
+/** How many seconds this account + address must wait before trying again (0 = may try now). */
+export async function signInRetryAfter(email: string, ip: string, now = Date.now()) {
+	const since = now - THROTTLE.windowMs
+	const rows = await db
+		.selectFrom('login_attempts')
+		.select(['ip', 'created_at'])
+		.where('email', '=', email)
+		.where('created_at', '>', since)
+		.orderBy('created_at', 'asc')
+		.execute()
+	const fromAddress = rows.filter((row) => row.ip === ip)
+	const limited =
+		fromAddress.length >= THROTTLE.perAccountAndAddress
+			? fromAddress[fromAddress.length - THROTTLE.perAccountAndAddress]
+			: rows.length >= THROTTLE.perAccount
+				? rows[rows.length - THROTTLE.perAccount]
+				: undefined
+	if (!limited) return 0
+	return Math.max(1, Math.ceil((limited.created_at + THROTTLE.windowMs - now) / 1000))
+}
+
+export async function recordFailedSignIn(email: string, ip: string, now = Date.now()) {
+	await db.insertInto('login_attempts').values({ email, ip, created_at: now }).execute()
+	await db
+		.deleteFrom('login_attempts')
+		.where('created_at', '<', now - THROTTLE.windowMs * 4)
+		.execute()
+}
+
+export async function clearFailedSignIns(email: string, ip: string) {
+	await db.deleteFrom('login_attempts').where('email', '=', email).where('ip', '=', ip).execute()
+}
+
+/** The client's address. Behind a proxy, set TRUST_PROXY=1 to read X-Forwarded-For. */
+export function clientAddress(request: Request) {
+	if (process.env.TRUST_PROXY === '1') {
+		const forwarded = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim()
+		if (forwarded) return forwarded
+	}
+	return request.headers.get('X-Remote-Address') ?? 'unknown'
+}
+
+/** Signs a user in: checks the password with throttling; returns the user id or an error kind. */
+export async function signIn(
+	email: string,
+	password: string,
+	ip: string,
+): Promise<{ ok: true; userId: string } | { ok: false; retryAfter?: number }> {
+	const retryAfter = await signInRetryAfter(email, ip)
+	if (retryAfter) return { ok: false, retryAfter }
+	const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
+	const valid = await verifyPassword(user?.password_hash ?? null, password)
+	if (!user || !valid) {
+		await recordFailedSignIn(email, ip)
+		return { ok: false }
+	}
+	await clearFailedSignIns(email, ip)
+	await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute()
+	return { ok: true, userId: user.id }
+}

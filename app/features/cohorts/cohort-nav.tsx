@@ -1,0 +1,42 @@
+import { Link, NavLink } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+/** The tabs of a cohort for the people who run it. */
+export function CohortNav({ cohortId, isStaff }: { cohortId: string; isStaff: boolean }) {
+	const { t } = useTranslation()
+	const base = `/cohorts/${cohortId}`
+	return (
+		<nav aria-label={t('cohortNav.label')} className="tabs">
+			<NavLink to={base} end>
+				{t('cohortNav.overview')}
+			</NavLink>
+			<NavLink to={`${base}/dashboard`}>{t('cohortNav.dashboard')}</NavLink>
+			<NavLink to={`${base}/reflections`}>{t('cohortNav.reflections')}</NavLink>
+			<NavLink to={`${base}/checks`}>{t('cohortNav.checks')}</NavLink>
+			{isStaff ? <NavLink to={`${base}/edit`}>{t('cohortNav.edit')}</NavLink> : null}
+		</nav>
+	)
+}
+
+/** The top of a page for running a cohort: back to the cohorts, what the page is, the tabs. */
+export function CohortPageHeader({
+	cohort,
+	isStaff,
+	eyebrow,
+}: {
+	cohort: { id: string; name: string }
+	isStaff: boolean
+	eyebrow: string
+}) {
+	const { t } = useTranslation()
+	return (
+		<>
+			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
+				<Link to="/cohorts">{t('cohorts.title')}</Link>
+			</nav>
+			<p className="eyebrow">{eyebrow}</p>
+			<h1>{cohort.name}</h1>
+			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+		</>
+	)
+}

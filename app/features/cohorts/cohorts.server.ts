@@ -1,0 +1,114 @@
+import { db } from '#app/utils/db.server.ts'
+import { can, invariantResponse, requirePermission, requireViewer, type Viewer } from '#app/utils/permissions.server.ts'
+
+/** Convenings as the public home lists them: no people, only where, when and which countries. */
+export async function listPublicCohorts() {
+	const [cohorts, delegations] = await Promise.all([
+		db
+			.selectFrom('cohorts')
+			.select(['id', 'name', 'host_city', 'host_country', 'start_date', 'end_date', 'status'])
+			.orderBy('start_date', 'desc')
+			.execute(),
+		db.selectFrom('delegations').select(['cohort_id', 'country_code']).execute(),
+	])
+	return cohorts.map((cohort) => ({
+		...cohort,
+		countries: delegations
+			.filter((d) => d.cohort_id === cohort.id)
+			.map((d) => d.country_code)
+			.sort(),
+	}))
+}
+
+/** The cohorts a viewer runs: every cohort for staff, their own for a facilitator. */
+export async function cohortsRunBy(viewer: Viewer) {
+	if (!viewer.isStaff && viewer.facilitates.length === 0) return []
+	let query = db
+		.selectFrom('cohorts as c')
+		.select((eb) => [
+			'c.id',
+			'c.name',
+			'c.host_city',
+			'c.host_country',
+			'c.start_date',
+			'c.end_date',
+			'c.prework_due_date',
+			'c.status',
+			eb
+				.selectFrom('delegations as d')
+				.whereRef('d.cohort_id', '=', 'c.id')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.as('delegationCount'),
+			eb
+				.selectFrom('delegation_members as m')
+				.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+				.whereRef('d.cohort_id', '=', 'c.id')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.as('delegateCount'),
+		])
+		.orderBy('c.start_date', 'desc')
+	if (!viewer.isStaff) query = query.where('c.id', 'in', viewer.facilitates)
+	return query.execute()
+}
+
+export async function getCohort(cohortId: string) {
+	return db.selectFrom('cohorts').selectAll().where('id', '=', cohortId).executeTakeFirst()
+}
+
+/**
+ * A cohort's delegations and members, as the viewer may see them. Throws 403 for a viewer who may
+ * not see the cohort; e-mail addresses only for those who run it.
+ */
+export async function getCohortRoster(viewer: Viewer, cohortId: string) {
+	requirePermission(viewer, 'view', { type: 'cohort', cohortId })
+	const showEmails = can(viewer, 'manage', { type: 'cohort', cohortId })
+	const [delegations, members, facilitators] = await Promise.all([
+		db
+			.selectFrom('delegations')
+			.select(['id', 'country_code', 'nap_status'])
+			.where('cohort_id', '=', cohortId)
+			.orderBy('country_code')
+			.execute(),
+		db
+			.selectFrom('delegation_members as m')
+			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+			.innerJoin('users as u', 'u.id', 'm.user_id')
+			.select(['m.delegation_id', 'u.id as userId', 'u.name', 'u.email', 'm.sector', 'm.organisation', 'm.position', 'm.is_lead'])
+			.where('d.cohort_id', '=', cohortId)
+			.orderBy('m.is_lead', 'desc')
+			.orderBy('u.name')
+			.execute(),
+		db
+			.selectFrom('cohort_facilitators as f')
+			.innerJoin('users as u', 'u.id', 'f.user_id')
+			.select(['u.id', 'u.name'])
+			.where('f.cohort_id', '=', cohortId)
+			.orderBy('u.name')
+			.execute(),
+	])
+	return {
+		facilitators,
+		delegations: delegations.map((delegation) => ({
+			...delegation,
+			members: members
+				.filter((member) => member.delegation_id === delegation.id)
+				.map(({ email, is_lead, delegation_id: _d, ...member }) => ({
+					...member,
+					isLead: is_lead === 1,
+					email: showEmails ? email : null,
+				})),
+		})),
+	}
+}
+
+/**
+ * The cohort in the URL for a viewer allowed to `action` it: a visitor is sent to sign in, an
+ * unknown cohort is a 404 and a cohort the viewer may not see or run is a 403.
+ */
+export async function requireCohort(request: Request, cohortId: string | undefined, action: 'view' | 'manage') {
+	const viewer = await requireViewer(request)
+	const cohort = await getCohort(cohortId ?? '')
+	invariantResponse(cohort)
+	requirePermission(viewer, action, { type: 'cohort', cohortId: cohort.id })
+	return { viewer, cohort }
+}

@@ -1,0 +1,167 @@
+import type { Kysely, Transaction } from 'kysely'
+import { db } from '#app/utils/db.server.ts'
+import { generateToken, sha256 } from '#app/features/auth/auth.server.ts'
+import { nowIso } from '#app/utils/misc.ts'
+import type { Database, InvitationRole, Sector } from '#db/schema.ts'
+
+/**
+ * Invitation links: a random token in the URL, only its SHA-256 in the database. Single use (a
+ * conditional update claims it, so two requests at the same moment cannot both succeed), with an
+ * expiry, revocable.
+ */
+
+export const DEFAULT_INVITATION_DAYS = 14
+
+export type InvitationState = 'valid' | 'used' | 'revoked' | 'expired'
+
+export async function findInvitation(token: string) {
+	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined
+	return db
+		.selectFrom('invitations as i')
+		.innerJoin('cohorts as c', 'c.id', 'i.cohort_id')
+		.leftJoin('delegations as d', 'd.id', 'i.delegation_id')
+		.select([
+			'i.id',
+			'i.role',
+			'i.email',
+			'i.name',
+			'i.sector',
+			'i.organisation',
+			'i.position',
+			'i.expires_at',
+			'i.accepted_at',
+			'i.revoked_at',
+			'i.cohort_id',
+			'i.delegation_id',
+			'c.name as cohortName',
+			'd.country_code as countryCode',
+		])
+		.where('i.token_hash', '=', sha256(token))
+		.executeTakeFirst()
+}
+
+export function invitationState(
+	invitation: { accepted_at: string | null; revoked_at: string | null; expires_at: string },
+	now = new Date(),
+): InvitationState {
+	if (invitation.revoked_at) return 'revoked'
+	if (invitation.accepted_at) return 'used'
+	if (invitation.expires_at <= now.toISOString()) return 'expired'
+	return 'valid'
+}
+
+/** Creates an invitation and returns the token for the link (shown once, never stored). */
+export async function createInvitation(
+	input: {
+		cohortId: string
+		delegationId: string | null
+		role: InvitationRole
+		email: string
+		name?: string
+		sector?: Sector | null
+		organisation?: string | null
+		position?: string | null
+		createdBy: string | null
+		days?: number
+		now?: Date
+	},
+	executor: Kysely<Database> | Transaction<Database> = db,
+) {
+	const token = generateToken()
+	const now = input.now ?? new Date()
+	const expires = new Date(now.getTime() + (input.days ?? DEFAULT_INVITATION_DAYS) * 86_400_000)
+	const id = crypto.randomUUID()
+	await executor
+		.insertInto('invitations')
+		.values({
+			id,
+			token_hash: sha256(token),
+			cohort_id: input.cohortId,
+			delegation_id: input.delegationId,
+			role: input.role,
+			email: input.email.trim().toLowerCase(),
+			name: input.name ?? '',
+			sector: input.sector ?? null,
+			organisation: input.organisation ?? null,
+			position: input.position ?? null,
+			created_by: input.createdBy,
+			created_at: now.toISOString(),
+			expires_at: expires.toISOString(),
+		})
+		.execute()
+	return { id, token }
+}
+
+export class InvitationUnavailableError extends Error {}
+
+type Joiner = { sector: Sector; organisation: string; position: string }
+
+/**
+ * Accepts an invitation for a user: claims it (only if still unused, unrevoked and unexpired) and
+ * adds the user to the delegation or cohort, in one transaction. `newUser` is created in the same
+ * transaction, so a failed claim leaves no half-made account behind.
+ */
+export async function acceptInvitation(input: {
+	invitationId: string
+	userId: string
+	newUser?: { email: string; name: string; passwordHash: string; language: 'en' | 'es' }
+	joiner: Joiner
+}) {
+	const now = nowIso()
+	await db.transaction().execute(async (trx) => {
+		if (input.newUser) {
+			await trx
+				.insertInto('users')
+				.values({
+					id: input.userId,
+					email: input.newUser.email,
+					name: input.newUser.name,
+					password_hash: input.newUser.passwordHash,
+					language: input.newUser.language,
+					created_at: now,
+					last_login_at: now,
+				})
+				.execute()
+		}
+		const claimed = await trx
+			.updateTable('invitations')
+			.set({ accepted_at: now, accepted_by: input.userId })
+			.where('id', '=', input.invitationId)
+			.where('accepted_at', 'is', null)
+			.where('revoked_at', 'is', null)
+			.where('expires_at', '>', now)
+			.executeTakeFirst()
+		if (Number(claimed.numUpdatedRows) !== 1) throw new InvitationUnavailableError()
+		const invitation = await trx
+			.selectFrom('invitations')
+			.select(['role', 'cohort_id', 'delegation_id'])
+			.where('id', '=', input.invitationId)
+			.executeTakeFirstOrThrow()
+		if (invitation.role === 'facilitator' || !invitation.delegation_id) {
+			await trx
+				.insertInto('cohort_facilitators')
+				.values({ cohort_id: invitation.cohort_id, user_id: input.userId, created_at: now })
+				.onConflict((oc) => oc.doNothing())
+				.execute()
+		} else {
+			await trx
+				.insertInto('delegation_members')
+				.values({
+					delegation_id: invitation.delegation_id,
+					user_id: input.userId,
+					sector: input.joiner.sector,
+					organisation: input.joiner.organisation,
+					position: input.joiner.position,
+					joined_at: now,
+				})
+				.onConflict((oc) =>
+					oc.columns(['delegation_id', 'user_id']).doUpdateSet({
+						sector: input.joiner.sector,
+						organisation: input.joiner.organisation,
+						position: input.joiner.position,
+					}),
+				)
+				.execute()
+		}
+	})
+}

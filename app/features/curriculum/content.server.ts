@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import matter from 'gray-matter'
+import { bundleMDX } from 'mdx-bundler'
+import remarkGfm from 'remark-gfm'
+import { z } from 'zod'
+import { type Language, LANGUAGES } from '#app/utils/i18n.ts'
+import { type LessonExtract, remarkAcademy } from '#app/features/curriculum/remark-academy.server.ts'
+
+/**
+ * The curriculum: `content/NN-module/` folders holding `module.<lang>.mdx` and
+ * `NN-lesson.<lang>.mdx` files. See content/AUTHORING.md.
+ */
+
+export const MODULE_SLUGS = [
+	'theory-of-change',
+	'gender-budgeting',
+	'strategic-design',
+	'institutional-coordination',
+	'localization',
+	'monitoring-and-evaluation',
+] as const
+export type ModuleSlug = (typeof MODULE_SLUGS)[number]
+
+export const FrontMatterSchema = z.object({
+	title: z.string().trim().min(3).max(140),
+	summary: z.string().trim().min(10).max(300),
+	minutes: z.number().int().min(1).max(120),
+	objectives: z.array(z.string().trim().min(3).max(300)).min(1).max(6),
+})
+export type FrontMatter = z.infer<typeof FrontMatterSchema>
+
+export type ContentVersion = FrontMatter & { file: string; language: Language }
+export type LessonEntry = {
+	key: string
+	slug: string
+	moduleSlug: string
+	order: number
+	versions: Partial<Record<Language, ContentVersion>>
+}
+export type ModuleEntry = {
+	slug: string
+	order: number
+	versions: Partial<Record<Language, ContentVersion>>
+	lessons: LessonEntry[]
+}
+export type Catalogue = { modules: ModuleEntry[]; lessons: Map<string, LessonEntry> }
+
+export class ContentError extends Error {
+	constructor(file: string, message: string) {
+		super(`${file}: ${message}`)
+		this.name = 'ContentError'
+	}
+}
+
+export function contentDir() {
+	return path.resolve(process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'))
+}
+
+function cacheDir() {
+	return path.resolve(process.env.CONTENT_CACHE_DIR ?? path.join(process.cwd(), '.cache', 'content'))
+}
+
+const MODULE_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/
+const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.mdx$/
+const MODULE_FILE = /^module\.([a-z]{2})\.mdx$/
+
+/** Reads and validates a file's front matter; the error names the file and the field. */
+export function readFrontMatter(root: string, relative: string, language: Language): ContentVersion {
+	const source = fs.readFileSync(path.join(root, relative), 'utf8')
+	let data: unknown
+	try {
+		data = matter(source).data
+	} catch (error) {
+		throw new ContentError(relative, `front matter is not valid YAML (${(error as Error).message})`)
+	}
+	const parsed = FrontMatterSchema.safeParse(data)
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!
+		const field = issue.path.join('.') || '(front matter)'
+		throw new ContentError(relative, `front matter field "${field}": ${issue.message}`)
+	}
+	return { ...parsed.data, file: relative, language }
+}
+
+function isLanguage(value: string): value is Language {
+	return (LANGUAGES as readonly string[]).includes(value)
+}
+
+/** Scans the content folder. Throws a ContentError on the first malformed file. */
+export function scanCatalogue(root = contentDir()): Catalogue {
+	const modules: ModuleEntry[] = []
+	const lessons = new Map<string, LessonEntry>()
+	const folders = fs
+		.readdirSync(root, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort()
+	for (const folder of folders) {
+		const match = MODULE_DIR.exec(folder)
+		if (!match) throw new ContentError(folder, 'module folders are named NN-module-slug')
+		const moduleEntry: ModuleEntry = {
+			slug: match[2]!,
+			order: Number(match[1]),
+			versions: {},
+			lessons: [],
+		}
+		if (modules.some((m) => m.slug === moduleEntry.slug)) {
+			throw new ContentError(folder, `module slug "${moduleEntry.slug}" is used twice`)
+		}
+		const byLesson = new Map<string, LessonEntry>()
+		for (const file of fs.readdirSync(path.join(root, folder)).sort()) {
+			const relative = `${folder}/${file}`
+			if (!file.endsWith('.mdx')) continue
+			const moduleFile = MODULE_FILE.exec(file)
+			if (moduleFile) {
+				const language = moduleFile[1]!
+				if (!isLanguage(language)) throw new ContentError(relative, `unknown language "${language}"`)
+				moduleEntry.versions[language] = readFrontMatter(root, relative, language)
+				continue
+			}
+			const lessonFile = LESSON_FILE.exec(file)
+			if (!lessonFile) {
+				throw new ContentError(relative, 'lesson files are named NN-lesson-slug.<language>.mdx')
+			}
+			const [, order, slug, language] = lessonFile as unknown as [string, string, string, string]
+			if (!isLanguage(language)) throw new ContentError(relative, `unknown language "${language}"`)
+			let lesson = byLesson.get(slug)
+			if (!lesson) {
+				lesson = {
+					key: `${moduleEntry.slug}/${slug}`,
+					slug,
+					moduleSlug: moduleEntry.slug,
+					order: Number(order),
+					versions: {},
+				}
+				byLesson.set(slug, lesson)
+			} else if (lesson.order !== Number(order)) {
+				throw new ContentError(relative, `lesson "${slug}" has a different number in another language`)
+			}
+			lesson.versions[language] = readFrontMatter(root, relative, language)
+		}
+		if (!moduleEntry.versions.en) throw new ContentError(folder, 'module.en.mdx is missing')
+		for (const lesson of byLesson.values()) {
+			if (!lesson.versions.en) {
+				throw new ContentError(`${folder}/${lesson.slug}`, 'every lesson needs an English version')
+			}
+			lessons.set(lesson.key, lesson)
+		}
+		moduleEntry.lessons = [...byLesson.values()].sort((a, b) => a.order - b.order)
+		modules.push(moduleEntry)
+	}
+	modules.sort((a, b) => a.order - b.order)
+	return { modules, lessons }
+}
+
+let productionCatalogue: Catalogue | undefined
+
+/** The catalogue, read once per process in production and on every call in development. */
+export function getCatalogue(): Catalogue {
+	if (process.env.NODE_ENV !== 'production') return scanCatalogue()
+	productionCatalogue ??= scanCatalogue()
+	return productionCatalogue
+}
+
+/** Picks the version in the wanted language, or English with `fallback: true`. */
+export function pickVersion(
+	versions: Partial<Record<Language, ContentVersion>>,
+	language: Language,
+): ContentVersion & { fallback: boolean } {
+	const wanted = versions[language]
+	if (wanted) return { ...wanted, fallback: false }
+	return { ...versions.en!, fallback: language !== 'en' }
+}
+
+export function getModule(slug: string) {
+	return getCatalogue().modules.find((module) => module.slug === slug)
+}
+
+export function getLesson(moduleSlug: string, lessonSlug: string) {
+	return getCatalogue().lessons.get(`${moduleSlug}/${lessonSlug}`)
+}
+
+/** The lessons in reading order across every module. */
+export function allLessons() {
+	return getCatalogue().modules.flatMap((module) => module.lessons)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation: once per content version, cached in memory and on disk, one compile at a time.
+
+/** Bump when the compile pipeline changes so that cached output is rebuilt. */
+const PIPELINE_VERSION = '1'
+
+export type CompiledContent = LessonExtract & {
+	code: string
+	hash: string
+	frontmatter: Record<string, unknown>
+}
+
+const memoryCache = new Map<string, CompiledContent>()
+export const compileStats = { compiles: 0, diskHits: 0, memoryHits: 0 }
+
+let queue: Promise<unknown> = Promise.resolve()
+/** esbuild is memory-hungry: compiles run one after another. */
+function enqueue<T>(task: () => Promise<T>): Promise<T> {
+	const run = queue.then(task, task)
+	queue = run.catch(() => undefined)
+	return run
+}
+
+export function contentHash(relative: string, source: string) {
+	return createHash('sha256').update(`${PIPELINE_VERSION}\0${relative}\0${source}`).digest('hex').slice(0, 32)
+}
+
+export async function compileSource(relative: string, source: string): Promise<CompiledContent> {
+	const extract: LessonExtract = { checks: [], reflections: [], terms: [], links: [] }
+	try {
+		const result = await bundleMDX({
+			source,
+			cwd: path.join(contentDir(), path.dirname(relative)),
+			esbuildOptions(options) {
+				// Errors are reported once, by the ContentError below, not also by esbuild's logger.
+				options.logLevel = 'silent'
+				return options
+			},
+			mdxOptions(options) {
+				options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkAcademy(extract)]
+				return options
+			},
+		})
+		return {
+			...extract,
+			code: result.code,
+			frontmatter: result.frontmatter,
+			hash: contentHash(relative, source),
+		}
+	} catch (error) {
+		const errors = (error as { errors?: Array<{ text: string; location?: { line: number } }> }).errors
+		const detail = errors?.length
+			? errors.map((e) => `${e.text}${e.location ? ` (line ${e.location.line})` : ''}`).join('; ')
+			: (error as Error).message
+		throw new ContentError(relative, detail)
+	}
+}
+
+/** Compiled MDX for a content file (path relative to content/), from cache when it can. */
+export async function getCompiled(relative: string): Promise<CompiledContent> {
+	// In production the content is the build's (as the catalogue is): once in memory, a file is not
+	// read and hashed again on every request.
+	const known = process.env.NODE_ENV === 'production' ? memoryCache.get(relative) : undefined
+	if (known) {
+		compileStats.memoryHits++
+		return known
+	}
+	const source = await fs.promises.readFile(path.join(contentDir(), relative), 'utf8')
+	const hash = contentHash(relative, source)
+	const inMemory = memoryCache.get(relative)
+	if (inMemory?.hash === hash) {
+		compileStats.memoryHits++
+		return inMemory
+	}
+	const diskFile = path.join(cacheDir(), `${hash}.json`)
+	try {
+		const compiled = JSON.parse(await fs.promises.readFile(diskFile, 'utf8')) as CompiledContent
+		compileStats.diskHits++
+		memoryCache.set(relative, compiled)
+		return compiled
+	} catch {
+		// not on disk yet
+	}
+	const compiled = await enqueue(async () => {
+		compileStats.compiles++
+		return compileSource(relative, source)
+	})
+	await fs.promises.mkdir(cacheDir(), { recursive: true })
+	const temporary = `${diskFile}.${process.pid}.tmp`
+	await fs.promises.writeFile(temporary, JSON.stringify(compiled))
+	await fs.promises.rename(temporary, diskFile)
+	memoryCache.set(relative, compiled)
+	return compiled
+}
+
+/**
+ * A compiled version by its hash: from memory, the disk cache, or (after the cache was cleared)
+ * by compiling the current file with that hash. Null for a hash no current file has.
+ */
+export async function getCompiledByHash(hash: string): Promise<CompiledContent | null> {
+	if (!/^[a-f0-9]{32}$/.test(hash)) return null
+	for (const compiled of memoryCache.values()) if (compiled.hash === hash) return compiled
+	try {
+		return JSON.parse(await fs.promises.readFile(path.join(cacheDir(), `${hash}.json`), 'utf8')) as CompiledContent
+	} catch {
+		// not on disk: look for the file
+	}
+	for (const relative of allContentFiles()) {
+		const source = await fs.promises.readFile(path.join(contentDir(), relative), 'utf8')
+		if (contentHash(relative, source) === hash) return getCompiled(relative)
+	}
+	return null
+}
+
+/** Forgets the in-memory cache (tests use it to prove the disk cache works). */
+export function clearMemoryCache() {
+	memoryCache.clear()
+}
+
+/** Every content file, relative to content/. */
+export function allContentFiles(catalogue = getCatalogue()) {
+	return catalogue.modules.flatMap((module) => [
+		...Object.values(module.versions).map((version) => version.file),
+		...module.lessons.flatMap((lesson) => Object.values(lesson.versions).map((v) => v.file)),
+	])
+}
+
+/** The glossary of one language: every Term used in that language's lessons, once, sorted. */
+export async function getGlossary(language: Language) {
+	const catalogue = getCatalogue()
+	const terms = new Map<string, { name: string; definition: string; lessons: string[] }>()
+	for (const module of catalogue.modules) {
+		for (const lesson of module.lessons) {
+			const version = pickVersion(lesson.versions, language)
+			if (version.fallback) continue
+			const compiled = await getCompiled(version.file)
+			for (const term of compiled.terms) {
+				const key = term.name.toLocaleLowerCase(language)
+				const entry = terms.get(key) ?? { ...term, lessons: [] }
+				if (!entry.lessons.includes(lesson.key)) entry.lessons.push(lesson.key)
+				terms.set(key, entry)
+			}
+		}
+	}
+	return [...terms.values()].sort((a, b) => a.name.localeCompare(b.name, language))
+}

@@ -1,0 +1,180 @@
+import type { Root, RootContent } from 'mdast'
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+
+/**
+ * What a lesson's MDX declares besides its prose. Collected at compile time and kept on the server:
+ * the answer keys and explanations of knowledge checks never reach the compiled code that is sent to
+ * the browser.
+ */
+export type KnowledgeCheckKey = {
+	id: string
+	question: string
+	multiple: boolean
+	options: Array<{ value: string; label: string }>
+	correct: string[]
+	explanation: string
+}
+export type ReflectionPrompt = { id: string; prompt: string }
+export type GlossaryTerm = { name: string; definition: string }
+
+export type LessonExtract = {
+	checks: KnowledgeCheckKey[]
+	reflections: ReflectionPrompt[]
+	terms: GlossaryTerm[]
+	links: string[]
+}
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
+
+const OPTION_VALUES = 'abcdefghij'
+
+function attributes(node: JsxElement) {
+	const result = new Map<string, string | true>()
+	for (const attribute of node.attributes) {
+		if (attribute.type !== 'mdxJsxAttribute') {
+			throw new Error(`<${node.name}> does not accept spread attributes`)
+		}
+		const { name, value } = attribute
+		if (value === null || value === undefined) result.set(name, true)
+		else if (typeof value === 'string') result.set(name, value)
+		else throw new Error(`<${node.name} ${name}={…}>: write ${name}="…" as a plain string`)
+	}
+	return result
+}
+
+function requireString(node: JsxElement, attrs: Map<string, string | true>, name: string) {
+	const value = attrs.get(name)
+	if (typeof value !== 'string' || !value.trim()) {
+		const where = node.position ? ` (line ${node.position.start.line})` : ''
+		throw new Error(`<${node.name}>${where} needs a non-empty ${name}="…"`)
+	}
+	return value.trim()
+}
+
+function stringAttribute(name: string, value: string): MdxJsxAttribute {
+	return { type: 'mdxJsxAttribute', name, value }
+}
+
+function isElement(node: RootContent, name: string): node is JsxElement {
+	return (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === name
+}
+
+/** Options may be written directly inside the check or wrapped in a paragraph by the parser. */
+function childElements(node: JsxElement): JsxElement[] {
+	const found: JsxElement[] = []
+	for (const child of node.children as RootContent[]) {
+		if (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') {
+			found.push(child)
+		} else if (child.type === 'paragraph') {
+			for (const inner of child.children as RootContent[]) {
+				if (inner.type === 'mdxJsxTextElement') found.push(inner)
+				else if (inner.type === 'text' && !inner.value.trim()) continue
+				else throw new Error(`<${node.name} id="…"> may contain only <Option> and <Explanation>`)
+			}
+		} else {
+			throw new Error(`<${node.name} id="…"> may contain only <Option> and <Explanation>`)
+		}
+	}
+	return found
+}
+
+function extractCheck(node: JsxElement): KnowledgeCheckKey {
+	const attrs = attributes(node)
+	const id = requireString(node, attrs, 'id')
+	const question = requireString(node, attrs, 'question')
+	const multiple = attrs.get('multiple') === true || attrs.get('multiple') === 'true'
+	const children = childElements(node)
+	const options = children.filter((child) => child.name === 'Option')
+	const explanations = children.filter((child) => child.name === 'Explanation')
+	const others = children.filter((child) => child.name !== 'Option' && child.name !== 'Explanation')
+	if (others.length) {
+		throw new Error(`KnowledgeCheck "${id}": unexpected <${others[0]!.name}>`)
+	}
+	if (options.length < 2 || options.length > OPTION_VALUES.length) {
+		throw new Error(`KnowledgeCheck "${id}" needs between 2 and ${OPTION_VALUES.length} <Option>s`)
+	}
+	if (explanations.length !== 1) {
+		throw new Error(`KnowledgeCheck "${id}" needs exactly one <Explanation>`)
+	}
+	const explanation = toString(explanations[0]).trim()
+	if (!explanation) throw new Error(`KnowledgeCheck "${id}" has an empty <Explanation>`)
+
+	const correct: string[] = []
+	const keyedOptions = options.map((option, index) => {
+		const value = OPTION_VALUES[index]!
+		const optionAttrs = attributes(option)
+		if (optionAttrs.get('correct') === true || optionAttrs.get('correct') === 'true') {
+			correct.push(value)
+		}
+		const label = toString(option).trim()
+		if (!label) throw new Error(`KnowledgeCheck "${id}": option ${index + 1} is empty`)
+		// The compiled code keeps only the option's value and label — never the `correct` mark.
+		option.attributes = [stringAttribute('value', value)]
+		return { value, label }
+	})
+	if (correct.length === 0) {
+		throw new Error(`KnowledgeCheck "${id}" has no option marked correct (the answer key)`)
+	}
+	if (!multiple && correct.length > 1) {
+		throw new Error(`KnowledgeCheck "${id}" has ${correct.length} correct options but no "multiple"`)
+	}
+	node.children = options as typeof node.children
+	node.attributes = [
+		stringAttribute('id', id),
+		stringAttribute('question', question),
+		...(multiple ? [stringAttribute('multiple', 'true')] : []),
+	]
+	return { id, question, multiple, options: keyedOptions, correct, explanation }
+}
+
+/**
+ * Remark plugin: validates the Academy's components, strips answer keys out of knowledge checks and
+ * collects what the server needs (answer keys, reflection prompts, glossary terms, internal links).
+ */
+export function remarkAcademy(extract: LessonExtract) {
+	return () => (tree: Root) => {
+		const seen = new Set<string>()
+		const unique = (kind: string, id: string) => {
+			const key = `${kind}:${id}`
+			if (seen.has(key)) throw new Error(`Two ${kind}s share the id "${id}"`)
+			seen.add(key)
+			if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+				throw new Error(`${kind} id "${id}" must be kebab-case (a-z, 0-9, -)`)
+			}
+		}
+		visit(tree, (node) => {
+			const content = node as RootContent
+			if (content.type === 'link' && content.url.startsWith('/')) {
+				extract.links.push(content.url)
+				return
+			}
+			if (isElement(content, 'KnowledgeCheck')) {
+				const check = extractCheck(content)
+				unique('KnowledgeCheck', check.id)
+				extract.checks.push(check)
+				return 'skip'
+			}
+			if (isElement(content, 'Reflection')) {
+				const attrs = attributes(content)
+				const id = requireString(content, attrs, 'id')
+				unique('Reflection', id)
+				extract.reflections.push({ id, prompt: requireString(content, attrs, 'prompt') })
+				return
+			}
+			if (isElement(content, 'Term')) {
+				const attrs = attributes(content)
+				extract.terms.push({
+					name: requireString(content, attrs, 'name'),
+					definition: requireString(content, attrs, 'definition'),
+				})
+				return
+			}
+			if (isElement(content, 'Option') || isElement(content, 'Explanation')) {
+				throw new Error(`<${(content as JsxElement).name}> may only appear inside <KnowledgeCheck>`)
+			}
+			return
+		})
+	}
+}

@@ -1,0 +1,284 @@
+/**
+ * The facilitator dashboard's numbers. One set of functions feeds both the pages and the CSV exports,
+ * so an export can never disagree with the dashboard.
+ */
+import { sql } from 'kysely'
+import { getCatalogue, getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import type { Language } from '#app/utils/i18n.ts'
+import { invitationState } from '#app/features/cohorts/invitations.server.ts'
+import type { Sector } from '#db/schema.ts'
+
+export type DelegateProgress = {
+	userId: string
+	name: string
+	email: string
+	sector: Sector
+	organisation: string
+	position: string
+	isLead: boolean
+	lastLoginAt: string | null
+	lastActivityAt: string | null
+	/** Completed lessons per module slug. */
+	byModule: Record<string, number>
+	completed: number
+	started: boolean
+}
+
+export type DelegationProgress = {
+	id: string
+	countryCode: string
+	napStatus: string
+	delegates: DelegateProgress[]
+	/** Completed lesson count per module, summed over the delegation's delegates. */
+	byModule: Record<string, number>
+	completed: number
+	ready: number
+}
+
+export type CohortProgress = {
+	modules: Array<{ slug: string; title: string; lessons: number }>
+	totalLessons: number
+	delegations: DelegationProgress[]
+	pendingInvitations: Array<{ email: string; name: string; countryCode: string; createdAt: string; expiresAt: string; expired: boolean }>
+}
+
+/** Progress of every delegate of a cohort, per delegation and module. */
+export async function cohortProgress(cohortId: string, language: Language): Promise<CohortProgress> {
+	const catalogue = getCatalogue()
+	const lessonModule = new Map(catalogue.modules.flatMap((m) => m.lessons.map((l) => [l.key, m.slug] as const)))
+	const [delegations, members, progress, invitations] = await Promise.all([
+		db
+			.selectFrom('delegations')
+			.select(['id', 'country_code', 'nap_status'])
+			.where('cohort_id', '=', cohortId)
+			.orderBy('country_code')
+			.execute(),
+		db
+			.selectFrom('delegation_members as m')
+			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+			.innerJoin('users as u', 'u.id', 'm.user_id')
+			.select(['m.delegation_id', 'u.id', 'u.name', 'u.email', 'u.last_login_at', 'm.sector', 'm.organisation', 'm.position', 'm.is_lead'])
+			.where('d.cohort_id', '=', cohortId)
+			.orderBy('u.name')
+			.execute(),
+		// One row per delegate, not per lesson: a 400-delegate cohort has thousands of progress rows.
+		db
+			.selectFrom('lesson_progress as p')
+			.innerJoin('delegation_members as m', 'm.user_id', 'p.user_id')
+			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+			.select((eb) => [
+				'p.user_id',
+				eb.fn.max('p.last_viewed_at').as('last_viewed_at'),
+				sql<string | null>`group_concat(case when ${eb.ref('p.completed_at')} is not null then ${eb.ref('p.lesson_key')} end, char(10))`.as(
+					'completed',
+				),
+			])
+			.where('d.cohort_id', '=', cohortId)
+			.groupBy('p.user_id')
+			.execute(),
+		db
+			.selectFrom('invitations as i')
+			.leftJoin('delegations as d', 'd.id', 'i.delegation_id')
+			.select(['i.email', 'i.name', 'i.created_at', 'i.expires_at', 'i.accepted_at', 'i.revoked_at', 'd.country_code'])
+			.where('i.cohort_id', '=', cohortId)
+			.where('i.accepted_at', 'is', null)
+			.where('i.revoked_at', 'is', null)
+			.orderBy('i.created_at')
+			.execute(),
+	])
+	const totalLessons = catalogue.lessons.size
+	const byUser = new Map<string, { byModule: Record<string, number>; completed: number; lastActivity: string | null; started: boolean }>()
+	for (const row of progress) {
+		const entry = { byModule: {} as Record<string, number>, completed: 0, lastActivity: row.last_viewed_at, started: true }
+		for (const lessonKey of row.completed?.split('\n') ?? []) {
+			const module = lessonModule.get(lessonKey)
+			if (!module) continue
+			entry.byModule[module] = (entry.byModule[module] ?? 0) + 1
+			entry.completed++
+		}
+		byUser.set(row.user_id, entry)
+	}
+	return {
+		modules: catalogue.modules.map((m) => ({
+			slug: m.slug,
+			title: pickVersion(m.versions, language).title,
+			lessons: m.lessons.length,
+		})),
+		totalLessons,
+		delegations: delegations.map((delegation) => {
+			const delegates = members
+				.filter((m) => m.delegation_id === delegation.id)
+				.map((m): DelegateProgress => {
+					const entry = byUser.get(m.id)
+					return {
+						userId: m.id,
+						name: m.name,
+						email: m.email,
+						sector: m.sector,
+						organisation: m.organisation,
+						position: m.position,
+						isLead: m.is_lead === 1,
+						lastLoginAt: m.last_login_at,
+						lastActivityAt: entry?.lastActivity ?? null,
+						byModule: entry?.byModule ?? {},
+						completed: entry?.completed ?? 0,
+						started: entry?.started ?? false,
+					}
+				})
+			const byModule: Record<string, number> = {}
+			for (const delegate of delegates) {
+				for (const [module, count] of Object.entries(delegate.byModule)) {
+					byModule[module] = (byModule[module] ?? 0) + count
+				}
+			}
+			return {
+				id: delegation.id,
+				countryCode: delegation.country_code,
+				napStatus: delegation.nap_status,
+				delegates,
+				byModule,
+				completed: delegates.reduce((sum, d) => sum + d.completed, 0),
+				ready: delegates.filter((d) => d.completed >= totalLessons).length,
+			}
+		}),
+		pendingInvitations: invitations.map((i) => ({
+			email: i.email,
+			name: i.name,
+			countryCode: i.country_code ?? '',
+			createdAt: i.created_at,
+			expiresAt: i.expires_at,
+			expired: invitationState(i) === 'expired',
+		})),
+	}
+}
+
+/** The lessons one delegate of the cohort has viewed and completed. */
+export async function delegateDetail(cohortId: string, userId: string, language: Language) {
+	const member = await db
+		.selectFrom('delegation_members as m')
+		.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+		.innerJoin('users as u', 'u.id', 'm.user_id')
+		.select([
+			'u.id',
+			'u.name',
+			'u.email',
+			'u.last_login_at',
+			'd.country_code',
+			'd.id as delegationId',
+			'm.sector',
+			'm.organisation',
+			'm.position',
+		])
+		.where('d.cohort_id', '=', cohortId)
+		.where('m.user_id', '=', userId)
+		.executeTakeFirst()
+	if (!member) return null
+	const [progress, attempts, reflections] = await Promise.all([
+		db.selectFrom('lesson_progress').selectAll().where('user_id', '=', userId).execute(),
+		db.selectFrom('check_attempts').select(['lesson_key', 'check_id', 'correct']).where('user_id', '=', userId).orderBy('id').execute(),
+		db
+			.selectFrom('reflections')
+			.select(['lesson_key', 'reflection_id', 'body', 'updated_at'])
+			.where('user_id', '=', userId)
+			.where('shared', '=', 1)
+			.execute(),
+	])
+	const byKey = new Map(progress.map((p) => [p.lesson_key, p]))
+	const modules = getCatalogue().modules.map((module) => ({
+		slug: module.slug,
+		title: pickVersion(module.versions, language).title,
+		lessons: module.lessons.map((lesson) => {
+			const row = byKey.get(lesson.key)
+			const lessonAttempts = attempts.filter((a) => a.lesson_key === lesson.key)
+			const firstTry = new Map<string, boolean>()
+			for (const attempt of lessonAttempts) if (!firstTry.has(attempt.check_id)) firstTry.set(attempt.check_id, attempt.correct === 1)
+			return {
+				key: lesson.key,
+				title: pickVersion(lesson.versions, language).title,
+				viewedAt: row?.last_viewed_at ?? null,
+				completedAt: row?.completed_at ?? null,
+				checksAnswered: firstTry.size,
+				checksRightFirstTime: [...firstTry.values()].filter(Boolean).length,
+			}
+		}),
+	}))
+	return { member, modules, reflections }
+}
+
+export type ReflectionFilters = { module?: string; delegation?: string }
+
+/** Reflections that delegates of the cohort chose to share with facilitators. */
+export async function sharedReflections(cohortId: string, filters: ReflectionFilters, language: Language) {
+	let query = db
+		.selectFrom('reflections as r')
+		.innerJoin('delegation_members as m', 'm.user_id', 'r.user_id')
+		.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+		.innerJoin('users as u', 'u.id', 'r.user_id')
+		.select(['r.lesson_key', 'r.reflection_id', 'r.body', 'r.updated_at', 'u.name', 'd.id as delegationId', 'd.country_code'])
+		.where('d.cohort_id', '=', cohortId)
+		.where('r.shared', '=', 1)
+		.orderBy('r.updated_at', 'desc')
+		.limit(500)
+	if (filters.module) query = query.where('r.lesson_key', 'like', `${filters.module}/%`)
+	if (filters.delegation) query = query.where('d.id', '=', filters.delegation)
+	const rows = await query.execute()
+	const catalogue = getCatalogue()
+	const prompts = new Map<string, string>()
+	for (const key of new Set(rows.map((r) => r.lesson_key))) {
+		const lesson = catalogue.lessons.get(key)
+		if (!lesson) continue
+		const compiled = await getCompiled(pickVersion(lesson.versions, language).file)
+		for (const reflection of compiled.reflections) prompts.set(`${key}#${reflection.id}`, reflection.prompt)
+	}
+	return rows.map((row) => {
+		const lesson = catalogue.lessons.get(row.lesson_key)
+		return {
+			...row,
+			lessonTitle: lesson ? pickVersion(lesson.versions, language).title : row.lesson_key,
+			prompt: prompts.get(`${row.lesson_key}#${row.reflection_id}`) ?? '',
+		}
+	})
+}
+
+/** Knowledge-check results across the cohort: first-attempt success per question, hardest first. */
+export async function checkResults(cohortId: string, language: Language) {
+	const attempts = await db
+		.selectFrom('check_attempts as a')
+		.innerJoin('delegation_members as m', 'm.user_id', 'a.user_id')
+		.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+		.select(['a.user_id', 'a.lesson_key', 'a.check_id', 'a.correct', 'a.id'])
+		.where('d.cohort_id', '=', cohortId)
+		.orderBy('a.id')
+		.execute()
+	const firstTries = new Map<string, Map<string, boolean>>()
+	for (const attempt of attempts) {
+		const key = `${attempt.lesson_key}#${attempt.check_id}`
+		const users = firstTries.get(key) ?? new Map<string, boolean>()
+		if (!users.has(attempt.user_id)) users.set(attempt.user_id, attempt.correct === 1)
+		firstTries.set(key, users)
+	}
+	const catalogue = getCatalogue()
+	const results = []
+	for (const module of catalogue.modules) {
+		for (const lesson of module.lessons) {
+			const compiled = await getCompiled(pickVersion(lesson.versions, language).file)
+			for (const check of compiled.checks) {
+				const users = firstTries.get(`${lesson.key}#${check.id}`)
+				const answered = users?.size ?? 0
+				const right = users ? [...users.values()].filter(Boolean).length : 0
+				results.push({
+					lessonKey: lesson.key,
+					lessonTitle: pickVersion(lesson.versions, language).title,
+					moduleTitle: pickVersion(module.versions, language).title,
+					checkId: check.id,
+					question: check.question,
+					answered,
+					rightFirstTime: right,
+					missRate: answered ? (answered - right) / answered : null,
+				})
+			}
+		}
+	}
+	return results.sort((a, b) => (b.missRate ?? -1) - (a.missRate ?? -1) || b.answered - a.answered)
+}

@@ -1,0 +1,251 @@
+import { z } from 'zod'
+
+/**
+ * What a roadmap is made of: item kinds, their fields and the sections that edit them. One spec
+ * drives the forms, the server's validation, the print page and the exports.
+ */
+
+export const SECTIONS = ['theory-of-change', 'strategic-design', 'gender-budgeting', 'coordination', 'localization', 'monitoring'] as const
+export type Section = (typeof SECTIONS)[number]
+
+/** The curriculum module that teaches each section. */
+export const SECTION_MODULE: Record<Section, string> = {
+	'theory-of-change': 'theory-of-change',
+	'strategic-design': 'strategic-design',
+	'gender-budgeting': 'gender-budgeting',
+	coordination: 'institutional-coordination',
+	localization: 'localization',
+	monitoring: 'monitoring-and-evaluation',
+}
+
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'delayed', 'dropped'] as const
+export const FUNDING_SOURCES = ['national_budget', 'ministry_line', 'international_cooperation', 'civil_society', 'not_identified'] as const
+export const LEVELS = ['national', 'subnational', 'municipal', 'community'] as const
+export const FREQUENCIES = ['monthly', 'quarterly', 'biannual', 'annual'] as const
+export const MEETING_FREQUENCIES = ['monthly', 'bimonthly', 'quarterly', 'biannual', 'annual'] as const
+export const INDICATOR_TYPES = ['output', 'outcome'] as const
+export const MEASURES = ['number', 'percent', 'text'] as const
+export const ROADMAP_STATUSES = ['draft', 'review', 'final'] as const
+
+export const DEFAULT_PILLARS = {
+	en: ['Prevention', 'Participation', 'Protection', 'Relief and recovery'],
+	es: ['Prevención', 'Participación', 'Protección', 'Socorro y recuperación'],
+} as const
+
+export type FieldType = 'text' | 'textarea' | 'select' | 'money' | 'checkbox' | 'period' | 'year'
+export type FieldSpec = {
+	name: string
+	type: FieldType
+	required?: boolean
+	max?: number
+	options?: readonly string[]
+}
+
+const text = (name: string, max: number, required = false): FieldSpec => ({ name, type: 'text', max, required })
+const area = (name: string, max: number, required = false): FieldSpec => ({ name, type: 'textarea', max, required })
+const select = (name: string, options: readonly string[], required = false): FieldSpec => ({ name, type: 'select', options, required })
+
+export const KINDS = {
+	toc: { section: 'theory-of-change', singleton: true, fields: [area('problem', 4000), area('change', 4000)] },
+	pathway: { section: 'theory-of-change', fields: [area('if', 1000, true), area('then', 1000, true), area('because', 1000)] },
+	assumption: { section: 'theory-of-change', fields: [area('text', 1000, true)] },
+	risk: { section: 'theory-of-change', fields: [area('risk', 1000, true), area('mitigation', 1000)] },
+	pillar: { section: 'strategic-design', fields: [text('name', 120, true)] },
+	objective: { section: 'strategic-design', parent: ['pillar'], fields: [area('statement', 600, true)] },
+	action: {
+		section: 'strategic-design',
+		parent: ['objective'],
+		fields: [
+			area('description', 1000, true),
+			text('lead', 200),
+			text('partners', 500),
+			{ name: 'start', type: 'period' },
+			{ name: 'end', type: 'period' },
+			select('status', ACTION_STATUSES),
+			{ name: 'cost', type: 'money' },
+			select('source', FUNDING_SOURCES),
+			{ name: 'committed', type: 'checkbox' },
+			select('level', LEVELS),
+			text('places', 500),
+		],
+	},
+	mechanism: {
+		section: 'coordination',
+		singleton: true,
+		fields: [
+			text('name', 200),
+			text('lead', 200),
+			select('frequency', MEETING_FREQUENCIES),
+			area('decisions', 2000),
+			area('civilSociety', 2000),
+		],
+	},
+	member: { section: 'coordination', fields: [text('institution', 200, true), text('role', 200)] },
+	partner: { section: 'localization', fields: [text('name', 200, true), select('level', LEVELS), text('place', 200), text('role', 300)] },
+	indicator: {
+		section: 'monitoring',
+		parent: ['objective', 'action'],
+		fields: [
+			area('statement', 600, true),
+			select('type', INDICATOR_TYPES),
+			select('measure', MEASURES),
+			text('unit', 60),
+			text('baselineValue', 60),
+			{ name: 'baselineYear', type: 'year' },
+			text('targetValue', 60),
+			{ name: 'targetYear', type: 'year' },
+			area('means', 600),
+			select('frequency', FREQUENCIES),
+			text('reporter', 200),
+		],
+	},
+} as const satisfies Record<string, { section: Section; fields: FieldSpec[]; singleton?: boolean; parent?: readonly string[] }>
+
+export type Kind = keyof typeof KINDS
+export const KIND_NAMES = Object.keys(KINDS) as Kind[]
+export function isKind(value: unknown): value is Kind {
+	return typeof value === 'string' && value in KINDS
+}
+
+/** The action fields each section edits (an action is shared by three sections). */
+export const ACTION_FIELDS_BY_SECTION: Partial<Record<Section, string[]>> = {
+	'strategic-design': ['description', 'lead', 'partners', 'start', 'end', 'status'],
+	'gender-budgeting': ['cost', 'source', 'committed'],
+	localization: ['level', 'places'],
+}
+
+// -------------------------------------------------------------------------------------------------
+// Validation
+
+const PERIOD = /^(\d{4})-(Q[1-4]|0[1-9]|1[0-2])$/
+
+/** A period ("2026-Q3" or "2026-07") as the first and last month it covers, for comparisons. */
+export function periodMonths(value: string): { first: number; last: number } | null {
+	const match = PERIOD.exec(value)
+	if (!match) return null
+	const year = Number(match[1])
+	if (match[2]!.startsWith('Q')) {
+		const quarter = Number(match[2]!.slice(1))
+		return { first: year * 12 + (quarter - 1) * 3, last: year * 12 + quarter * 3 - 1 }
+	}
+	const month = Number(match[2]) - 1
+	return { first: year * 12 + month, last: year * 12 + month }
+}
+
+/**
+ * Parses an amount typed by a person ("12,500", "12 500,50", "12500.5") into integer minor units
+ * of a currency with `digits` decimals. Returns null when it is not an amount.
+ */
+export function parseMoney(input: string, digits: number): number | null {
+	const value = input.replace(/[\s\u00a0\u202f]/g, '')
+	if (!value) return null
+	if (!/^\d[\d.,]*$/.test(value)) return null
+	let normalised: string
+	// "12,500" and "1.250.000" are thousands; otherwise the last separator is the decimal one.
+	if (/^\d{1,3}([.,]\d{3})+$/.test(value)) {
+		normalised = value.replace(/[.,]/g, '')
+	} else {
+		const lastSeparator = Math.max(value.lastIndexOf('.'), value.lastIndexOf(','))
+		if (lastSeparator === -1) normalised = value
+		else {
+			const whole = value.slice(0, lastSeparator).replace(/[.,]/g, '')
+			const fraction = value.slice(lastSeparator + 1)
+			if (fraction.length > digits) return null
+			normalised = `${whole}.${fraction}`
+		}
+	}
+	const amount = Number(normalised)
+	if (!Number.isFinite(amount) || amount < 0 || amount > 1e13) return null
+	return Math.round(amount * 10 ** digits)
+}
+
+export function currencyDigits(currency: string) {
+	try {
+		return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+	} catch {
+		return 2
+	}
+}
+
+export function isCurrency(code: string) {
+	if (!/^[A-Z]{3}$/.test(code)) return false
+	const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf
+	return supported ? supported('currency').includes(code) : true
+}
+
+export type ItemData = Record<string, string | number | boolean | null>
+
+export type FieldErrors = Record<string, string[]>
+
+/**
+ * Validates the submitted fields of a kind (only `fields` when given: a section editing part of an
+ * action). Returns clean data or per-field errors (translation keys).
+ */
+export function validateItem(
+	kind: Kind,
+	form: Record<string, FormDataEntryValue | undefined>,
+	options: { currency: string; fields?: string[] },
+): { ok: true; data: ItemData } | { ok: false; errors: FieldErrors } {
+	const specs = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => !options.fields || options.fields.includes(f.name))
+	const data: ItemData = {}
+	const errors: FieldErrors = {}
+	const fail = (name: string, key: string) => (errors[name] = [...(errors[name] ?? []), key])
+	for (const spec of specs) {
+		const raw = form[spec.name]
+		const value = typeof raw === 'string' ? raw.trim() : ''
+		switch (spec.type) {
+			case 'checkbox':
+				data[spec.name] = raw === 'on' || raw === 'true'
+				break
+			case 'money': {
+				if (!value) {
+					data[spec.name] = null
+					break
+				}
+				const amount = parseMoney(value, currencyDigits(options.currency))
+				if (amount === null) fail(spec.name, /^-/.test(value) ? 'roadmap.errors.negative' : 'roadmap.errors.money')
+				else data[spec.name] = amount
+				break
+			}
+			case 'period':
+				if (value && !periodMonths(value.toUpperCase())) fail(spec.name, 'roadmap.errors.period')
+				data[spec.name] = value ? value.toUpperCase() : null
+				break
+			case 'year': {
+				const year = value ? Number(value) : null
+				if (value && (!Number.isInteger(year) || year! < 1990 || year! > 2100)) fail(spec.name, 'roadmap.errors.year')
+				data[spec.name] = year
+				break
+			}
+			case 'select':
+				if (value && !spec.options!.includes(value)) fail(spec.name, 'roadmap.errors.option')
+				data[spec.name] = value || null
+				break
+			default:
+				if (spec.required && !value) fail(spec.name, 'roadmap.errors.required')
+				else if (spec.max && value.length > spec.max) fail(spec.name, 'roadmap.errors.tooLong')
+				data[spec.name] = value
+		}
+		if (spec.required && spec.type !== 'text' && spec.type !== 'textarea' && (data[spec.name] === null || data[spec.name] === '')) {
+			fail(spec.name, 'roadmap.errors.required')
+		}
+	}
+	if (kind === 'action' && typeof data.start === 'string' && typeof data.end === 'string' && !errors.start && !errors.end) {
+		if (periodMonths(data.end)!.last < periodMonths(data.start)!.first) fail('end', 'roadmap.errors.endBeforeStart')
+	}
+	if (kind === 'indicator') {
+		if (data.measure === 'number' || data.measure === 'percent') {
+			for (const name of ['baselineValue', 'targetValue']) {
+				const v = data[name]
+				if (typeof v === 'string' && v && !/^-?\d+([.,]\d+)?$/.test(v)) fail(name, 'roadmap.errors.number')
+			}
+		}
+		if (typeof data.baselineYear === 'number' && typeof data.targetYear === 'number' && data.targetYear < data.baselineYear) {
+			fail('targetYear', 'roadmap.errors.targetBeforeBaseline')
+		}
+	}
+	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data }
+}
+
+/** Zod schema of one item's data, for imports. */
+export const ImportedData = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))

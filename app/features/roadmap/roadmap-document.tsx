@@ -1,0 +1,294 @@
+import { useTranslation } from 'react-i18next'
+import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
+import { formatPercent } from '#app/utils/format.ts'
+import type { Language } from '#app/utils/i18n.ts'
+
+type Data = Record<string, string | number | boolean | null>
+type Node = { id: string; data: Data }
+type Objective = Node & { indicators: Node[]; actions: Array<Node & { indicators: Node[] }> }
+export type DocumentTree = {
+	toc: Node | null
+	pathways: Node[]
+	assumptions: Node[]
+	risks: Node[]
+	pillars: Array<Node & { objectives: Objective[] }>
+	mechanism: Node | null
+	members: Node[]
+	partners: Node[]
+}
+export type DocumentTotals = {
+	byPillar: Array<{ id: string; name: string; total: number; funded: number }>
+	bySource: Array<{ source: string; total: number }>
+	unassigned: number
+	total: number
+	funded: number
+	fundedShare: number
+}
+
+/** Budget totals per pillar and per funding source (computed, never typed). */
+export function BudgetTables({ totals, currency, language }: { totals: DocumentTotals; currency: string; language: Language }) {
+	const { t } = useTranslation()
+	const money = (value: number) => formatMoney(value, currency, language)
+	return (
+		<>
+			<TableWrap label={t('roadmap.budget.byPillar')}>
+				<table className="doc-table">
+					<caption>{t('roadmap.budget.byPillar')}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('roadmap.kinds.pillar.one')}</th>
+							<th scope="col">{t('roadmap.budget.total')}</th>
+							<th scope="col">{t('roadmap.budget.committed')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{totals.byPillar.map((p) => (
+							<tr key={p.id}>
+								<th scope="row">{p.name}</th>
+								<td>{money(p.total)}</td>
+								<td>{money(p.funded)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</TableWrap>
+			<TableWrap label={t('roadmap.budget.bySource')}>
+				<table className="doc-table">
+					<caption>{t('roadmap.budget.bySource')}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('roadmap.fields.action.source')}</th>
+							<th scope="col">{t('roadmap.budget.total')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{totals.bySource.map((x) => (
+							<tr key={x.source}>
+								<th scope="row">{t(`roadmap.options.source.${x.source}`)}</th>
+								<td>{money(x.total)}</td>
+							</tr>
+						))}
+						{totals.unassigned ? (
+							<tr>
+								<th scope="row">{t('roadmap.budget.noSource')}</th>
+								<td>{money(totals.unassigned)}</td>
+							</tr>
+						) : null}
+					</tbody>
+				</table>
+			</TableWrap>
+		</>
+	)
+}
+
+const s = (value: unknown) => (value === null || value === undefined ? '' : String(value))
+
+/** The whole roadmap as one read-only document: the print page and the history's "as it was" view. */
+export function RoadmapDocument({
+	tree,
+	totals,
+	currency,
+	language,
+}: {
+	tree: DocumentTree
+	totals: DocumentTotals
+	currency: string
+	language: Language
+}) {
+	const { t } = useTranslation()
+	const option = (field: string, value: unknown) => (value ? t(`roadmap.options.${field}.${s(value)}`) : '')
+	const money = (value: unknown) => (typeof value === 'number' ? formatMoney(value, currency, language) : '—')
+	const indicatorRows = tree.pillars.flatMap((p) =>
+		p.objectives.flatMap((o) => [
+			...o.indicators.map((i) => ({ i, on: s(o.data.statement) })),
+			...o.actions.flatMap((a) => a.indicators.map((i) => ({ i, on: s(a.data.description) }))),
+		]),
+	)
+	return (
+		<div className="roadmap-document">
+			<section className="doc-section">
+				<h2>1. {t('roadmap.sections.theory-of-change.title')}</h2>
+				<h3>{t('roadmap.fields.toc.problem')}</h3>
+				<p className="pre">{s(tree.toc?.data.problem) || '—'}</p>
+				<h3>{t('roadmap.fields.toc.change')}</h3>
+				<p className="pre">{s(tree.toc?.data.change) || '—'}</p>
+				<h3>{t('roadmap.kinds.pathway.plural')}</h3>
+				<ol>
+					{tree.pathways.map((p) => (
+						<li key={p.id}>
+							<strong>{t('roadmap.fields.pathway.if')}</strong> {s(p.data.if)} <strong>{t('roadmap.fields.pathway.then')}</strong>{' '}
+							{s(p.data.then)}
+							{p.data.because ? (
+								<>
+									{' '}
+									<strong>{t('roadmap.fields.pathway.because')}</strong> {s(p.data.because)}
+								</>
+							) : null}
+						</li>
+					))}
+				</ol>
+				<h3>{t('roadmap.kinds.assumption.plural')}</h3>
+				<ul>
+					{tree.assumptions.map((a) => (
+						<li key={a.id}>{s(a.data.text)}</li>
+					))}
+				</ul>
+				<h3>{t('roadmap.kinds.risk.plural')}</h3>
+				<ul>
+					{tree.risks.map((r) => (
+						<li key={r.id}>
+							{s(r.data.risk)}
+							{r.data.mitigation ? ` — ${t('roadmap.fields.risk.mitigation')}: ${s(r.data.mitigation)}` : ''}
+						</li>
+					))}
+				</ul>
+			</section>
+
+			<section className="doc-section">
+				<h2>2. {t('roadmap.sections.strategic-design.title')}</h2>
+				{tree.pillars.map((pillar) => (
+					<div key={pillar.id} className="doc-pillar">
+						<h3>
+							{t('roadmap.kinds.pillar.one')}: {s(pillar.data.name)}
+						</h3>
+						{pillar.objectives.map((objective, o) => (
+							<div key={objective.id}>
+								<h4>
+									{t('roadmap.kinds.objective.one')} {o + 1}: {s(objective.data.statement)}
+								</h4>
+								{objective.actions.length ? (
+									<table className="doc-table">
+										<thead>
+											<tr>
+												<th scope="col">{t('roadmap.fields.action.description')}</th>
+												<th scope="col">{t('roadmap.fields.action.lead')}</th>
+												<th scope="col">{t('roadmap.fields.action.partners')}</th>
+												<th scope="col">{t('roadmap.doc.period')}</th>
+												<th scope="col">{t('roadmap.fields.action.status')}</th>
+												<th scope="col">{t('roadmap.fields.action.cost')}</th>
+												<th scope="col">{t('roadmap.fields.action.source')}</th>
+												<th scope="col">{t('roadmap.fields.action.level')}</th>
+											</tr>
+										</thead>
+										<tbody>
+											{objective.actions.map((a) => (
+												<tr key={a.id}>
+													<td>{s(a.data.description)}</td>
+													<td>{s(a.data.lead)}</td>
+													<td>{s(a.data.partners)}</td>
+													<td>{[s(a.data.start), s(a.data.end)].filter(Boolean).join(' – ')}</td>
+													<td>{option('status', a.data.status)}</td>
+													<td>
+														{money(a.data.cost)}
+														{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
+													</td>
+													<td>{option('source', a.data.source)}</td>
+													<td>
+														{option('level', a.data.level)}
+														{a.data.places ? `: ${s(a.data.places)}` : ''}
+													</td>
+												</tr>
+											))}
+										</tbody>
+									</table>
+								) : (
+									<p className="muted">{t('roadmap.gaps.objectiveWithoutAction')}</p>
+								)}
+							</div>
+						))}
+					</div>
+				))}
+			</section>
+
+			<section className="doc-section">
+				<h2>3. {t('roadmap.sections.gender-budgeting.title')}</h2>
+				<p>
+					{t('roadmap.budget.summary', {
+						total: formatMoney(totals.total, currency, language),
+						funded: formatMoney(totals.funded, currency, language),
+						share: formatPercent(totals.fundedShare, language),
+					})}
+				</p>
+				<BudgetTables totals={totals} currency={currency} language={language} />
+			</section>
+
+			<section className="doc-section">
+				<h2>4. {t('roadmap.sections.coordination.title')}</h2>
+				{tree.mechanism ? (
+					<dl className="read-only">
+						{(['name', 'lead', 'frequency', 'decisions', 'civilSociety'] as const).map((field) =>
+							tree.mechanism!.data[field] ? (
+								<div key={field}>
+									<dt>{t(`roadmap.fields.mechanism.${field}`)}</dt>
+									<dd>{field === 'frequency' ? option('frequency', tree.mechanism!.data[field]) : s(tree.mechanism!.data[field])}</dd>
+								</div>
+							) : null,
+						)}
+					</dl>
+				) : (
+					<p className="muted">{t('roadmap.gaps.noMechanism')}</p>
+				)}
+				<ul>
+					{tree.members.map((m) => (
+						<li key={m.id}>
+							{s(m.data.institution)}
+							{m.data.role ? ` — ${s(m.data.role)}` : ''}
+						</li>
+					))}
+				</ul>
+			</section>
+
+			<section className="doc-section">
+				<h2>5. {t('roadmap.sections.localization.title')}</h2>
+				<ul>
+					{tree.partners.map((p) => (
+						<li key={p.id}>
+							{s(p.data.name)}
+							{p.data.level ? ` (${option('level', p.data.level)}${p.data.place ? `, ${s(p.data.place)}` : ''})` : ''}
+							{p.data.role ? ` — ${s(p.data.role)}` : ''}
+						</li>
+					))}
+				</ul>
+			</section>
+
+			<section className="doc-section">
+				<h2>6. {t('roadmap.sections.monitoring.title')}</h2>
+				<table className="doc-table">
+					<thead>
+						<tr>
+							<th scope="col">{t('roadmap.fields.indicator.statement')}</th>
+							<th scope="col">{t('roadmap.attachedTo')}</th>
+							<th scope="col">{t('roadmap.fields.indicator.type')}</th>
+							<th scope="col">{t('roadmap.doc.baseline')}</th>
+							<th scope="col">{t('roadmap.doc.target')}</th>
+							<th scope="col">{t('roadmap.fields.indicator.means')}</th>
+							<th scope="col">{t('roadmap.fields.indicator.frequency')}</th>
+							<th scope="col">{t('roadmap.fields.indicator.reporter')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{indicatorRows.map(({ i, on }) => (
+							<tr key={i.id}>
+								<td>{s(i.data.statement)}</td>
+								<td>{on}</td>
+								<td>{option('type', i.data.type)}</td>
+								<td>
+									{[s(i.data.baselineValue), s(i.data.unit), i.data.baselineYear ? `(${s(i.data.baselineYear)})` : '']
+										.filter(Boolean)
+										.join(' ')}
+								</td>
+								<td>
+									{[s(i.data.targetValue), s(i.data.unit), i.data.targetYear ? `(${s(i.data.targetYear)})` : ''].filter(Boolean).join(' ')}
+								</td>
+								<td>{s(i.data.means)}</td>
+								<td>{option('frequency', i.data.frequency)}</td>
+								<td>{s(i.data.reporter)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</section>
+		</div>
+	)
+}

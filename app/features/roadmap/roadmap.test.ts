@@ -1,0 +1,265 @@
+import { describe, expect, test } from 'vitest'
+import { db } from '#app/utils/db.server.ts'
+import { exportRoadmap, importRoadmap, loadTree } from '#app/features/roadmap/transfer.server.ts'
+import {
+	budgetTotals,
+	buildTree,
+	completeness,
+	createItem,
+	getOrCreateRoadmap,
+	itemsAsOf,
+	roadmapHistory,
+	roadmapItems,
+	updateItem,
+} from '#app/features/roadmap/roadmap.server.ts'
+import { mexicoShape, withIndicators } from '#tests/fixtures/mexico-roadmap.ts'
+import { userIdFor } from '#tests/helpers.ts'
+
+async function freshRoadmap(delegationId: string) {
+	return getOrCreateRoadmap(delegationId, 'en')
+}
+
+describe('a roadmap of the shape of Mexico’s NAP-1325', () => {
+	test('imports, counts 4/10/16/23, computes totals and completeness, and round-trips', async () => {
+		const roadmap = await freshRoadmap('panama-2025-cr')
+		const userId = await userIdFor('cr1@example.org')
+		const doc = withIndicators(mexicoShape())
+		const result = await importRoadmap(roadmap, userId, JSON.stringify(doc))
+		expect(result).toMatchObject({ ok: true })
+		const reloaded = await db.selectFrom('roadmaps').selectAll().where('id', '=', roadmap.id).executeTakeFirstOrThrow()
+		const tree = await loadTree(roadmap.id)
+		expect([tree.pillars.length, tree.objectives.length, tree.actions.length, tree.indicators.length]).toEqual([4, 10, 16, 23])
+		expect(reloaded.currency).toBe('MXN')
+
+		const totals = budgetTotals(tree)
+		const expectedTotal = Array.from({ length: 16 }, (_, i) => (i + 1) * 100_000_00).reduce((a, b) => a + b, 0)
+		const expectedFunded = Array.from({ length: 16 }, (_, i) => i + 1)
+			.filter((n) => n % 2 === 0)
+			.reduce((a, n) => a + n * 100_000_00, 0)
+		expect(totals.total).toBe(expectedTotal)
+		expect(totals.funded).toBe(expectedFunded)
+		expect(totals.bySource.reduce((sum, s) => sum + s.total, 0)).toBe(expectedTotal)
+		expect(totals.fundedShare).toBeCloseTo(expectedFunded / expectedTotal)
+
+		const gaps = completeness(tree)
+		expect(gaps.filter((g) => g.key === 'actionWithoutLead')).toHaveLength(1)
+		expect(gaps.filter((g) => g.key === 'indicatorWithoutBaseline')).toHaveLength(4)
+		expect(gaps.filter((g) => g.key === 'objectiveWithoutAction')).toHaveLength(0)
+
+		// Round trip: exporting, importing into another empty roadmap and exporting again gives the same roadmap.
+		const exported = exportRoadmap(reloaded, tree)
+		const other = await freshRoadmap('panama-2025-ec')
+		expect(await importRoadmap(other, userId, JSON.stringify(exported))).toMatchObject({ ok: true })
+		const otherReloaded = await db.selectFrom('roadmaps').selectAll().where('id', '=', other.id).executeTakeFirstOrThrow()
+		const again = exportRoadmap(otherReloaded, await loadTree(other.id))
+		expect({ ...again, exportedAt: null }).toEqual({ ...exported, exportedAt: null })
+
+		// The print page renders it all.
+		const { loader } = await import('#app/routes/roadmaps.$delegationId.print.tsx')
+		const { requestAs, routeArgs, run } = await import('#tests/helpers.ts')
+		const page = await run(async () =>
+			loader(routeArgs(await requestAs('facilitator@example.org', '/roadmaps/panama-2025-cr/print'), { delegationId: 'panama-2025-cr' })),
+		)
+		expect(page.status).toBe(200)
+		expect((page.data as { tree: { actions: unknown[] } }).tree.actions).toHaveLength(16)
+	})
+
+	test('a broken import changes nothing', async () => {
+		const roadmap = await freshRoadmap('panama-2025-bo')
+		const userId = await userIdFor('delegate.bo@example.org')
+		const before = await db.selectFrom('roadmap_items').select(['id', 'data']).where('roadmap_id', '=', roadmap.id).execute()
+		expect(await importRoadmap(roadmap, userId, '{not json')).toEqual({ ok: false, errors: ['roadmap.import.notJson'] })
+		expect((await importRoadmap(roadmap, userId, JSON.stringify({ hello: 'world' }))).ok).toBe(false)
+		const negative = withIndicators(mexicoShape())
+		negative.pillars[3].objectives[1].actions[0].cost = -5
+		const bad = await importRoadmap(roadmap, userId, JSON.stringify(negative))
+		expect(bad.ok).toBe(false)
+		expect(JSON.stringify(bad)).toContain('pillars.3.objectives.1.actions.0.cost')
+		const late = withIndicators(mexicoShape())
+		late.pillars[0].objectives[0].actions[0].end = '2019-Q1'
+		expect((await importRoadmap(roadmap, userId, JSON.stringify(late))).ok).toBe(false)
+		const after = await db.selectFrom('roadmap_items').select(['id', 'data']).where('roadmap_id', '=', roadmap.id).execute()
+		expect(after).toEqual(before)
+	})
+})
+
+describe('working together', () => {
+	test('two people editing the same action from the same version: the second is refused with both texts, and no edit is lost', async () => {
+		const roadmap = await freshRoadmap('panama-2025-pa')
+		const ana = await userIdFor('delegate.pa@example.org')
+		const beto = await userIdFor('pa2@example.org')
+		const pillar = buildTree(await roadmapItems(roadmap.id)).pillars[0]!
+		const objective = await createItem(roadmap, ana, {
+			kind: 'objective',
+			parentId: pillar.id,
+			form: { statement: 'More women in the police' },
+		})
+		if (!objective.ok) throw new Error('objective')
+		const action = await createItem(roadmap, ana, {
+			kind: 'action',
+			parentId: objective.id,
+			form: { description: 'Recruitment campaign', lead: 'Ministry of Security' },
+		})
+		if (!action.ok) throw new Error('action')
+		const fields = ['description', 'lead', 'partners', 'start', 'end', 'status']
+
+		const first = await updateItem(roadmap, ana, {
+			id: action.id,
+			version: 1,
+			fields,
+			form: { description: 'Recruitment campaign in every province', lead: 'Ministry of Security' },
+		})
+		expect(first).toMatchObject({ ok: true, version: 2 })
+		const second = await updateItem(roadmap, beto, {
+			id: action.id,
+			version: 1,
+			fields,
+			form: { description: 'Recruitment campaign with women’s networks', lead: 'Ministry of Security' },
+		})
+		expect(second.ok).toBe(false)
+		if (second.ok || second.reason !== 'conflict') throw new Error('expected a conflict')
+		expect(second.current.data.description).toBe('Recruitment campaign in every province')
+		expect(second.mine.description).toBe('Recruitment campaign with women’s networks')
+
+		const merged = await updateItem(roadmap, beto, {
+			id: action.id,
+			version: second.current.version,
+			fields,
+			form: { description: 'Recruitment campaign in every province, with women’s networks', lead: 'Ministry of Security' },
+		})
+		expect(merged).toMatchObject({ ok: true, version: 3 })
+		const history = (await roadmapHistory(roadmap.id)).filter((h) => h.item_id === action.id && h.change === 'update')
+		expect(history.map((h) => h.after?.data?.description).reverse()).toEqual([
+			'Recruitment campaign in every province',
+			'Recruitment campaign in every province, with women’s networks',
+		])
+		// The roadmap as it was after the first save shows the first text.
+		const asOf = await itemsAsOf(roadmap.id, history[history.length - 1]!.id)
+		expect(asOf.find((i) => i.id === action.id)?.data.description).toBe('Recruitment campaign in every province')
+	})
+
+	test('bad input is refused field by field: negative cost, end before start, non-numeric target, bad currency', async () => {
+		const roadmap = await freshRoadmap('panama-2025-pa')
+		const userId = await userIdFor('delegate.pa@example.org')
+		const tree = await loadTree(roadmap.id)
+		const objective = tree.objectives[0]!
+		const bad = await createItem(roadmap, userId, {
+			kind: 'action',
+			parentId: objective.id,
+			form: { description: 'X', start: '2026-Q3', end: '2026-Q1', cost: '-100' },
+		})
+		expect(bad).toMatchObject({
+			ok: false,
+			reason: 'invalid',
+			errors: { end: ['roadmap.errors.endBeforeStart'], cost: ['roadmap.errors.negative'] },
+		})
+		const indicator = await createItem(roadmap, userId, {
+			kind: 'indicator',
+			parentId: objective.id,
+			form: { statement: 'Share of women officers', measure: 'percent', targetValue: 'many' },
+		})
+		expect(indicator).toMatchObject({ ok: false, errors: { targetValue: ['roadmap.errors.number'] } })
+		const orphan = await createItem(roadmap, userId, { kind: 'action', parentId: 'not-an-objective', form: { description: 'X' } })
+		expect(orphan).toMatchObject({ ok: false, reason: 'badParent' })
+		const ok = await createItem(roadmap, userId, {
+			kind: 'action',
+			parentId: objective.id,
+			form: { description: 'Costed action', cost: '12,500.50', source: 'national_budget' },
+		})
+		expect(ok.ok).toBe(true)
+		const saved = (await loadTree(roadmap.id)).actions.find((a) => a.data.description === 'Costed action')!
+		expect(saved.data.cost).toBe(1_250_050)
+	})
+})
+
+describe('status, order and deletion', () => {
+	async function post(
+		email: string,
+		path: string,
+		params: Record<string, string>,
+		form: Record<string, string>,
+		module: 'overview' | 'section',
+	) {
+		const { requestAs, routeArgs, run } = await import('#tests/helpers.ts')
+		const route =
+			module === 'overview'
+				? await import('#app/routes/roadmaps.$delegationId._index.tsx')
+				: await import('#app/routes/roadmaps.$delegationId.$section.tsx')
+		return run(async () => route.action(routeArgs(await requestAs(email, path, { form }), params)))
+	}
+	const gt = { delegationId: 'port-of-spain-2024-jm' }
+
+	test('draft → shared for review → final; a final roadmap refuses edits until its lead reopens it', async () => {
+		await getOrCreateRoadmap('port-of-spain-2024-jm', 'en')
+		const lead = 'jm1@example.org'
+		const member = 'jm2@example.org'
+		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance' }, 'overview')).status).toBe(302)
+		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance' }, 'overview')).status).toBe(302)
+		const status = async () =>
+			(await db.selectFrom('roadmaps').select('status').where('delegation_id', '=', 'port-of-spain-2024-jm').executeTakeFirstOrThrow())
+				.status
+		expect(await status()).toBe('final')
+		const edit = await post(
+			member,
+			'/roadmaps/port-of-spain-2024-jm/coordination',
+			{ ...gt, section: 'coordination' },
+			{ intent: 'create', kind: 'member', institution: 'Bureau of Gender Affairs' },
+			'section',
+		)
+		expect(edit.status).toBe(409)
+		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen' }, 'overview')).status).toBe(403)
+		expect((await post(lead, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen' }, 'overview')).status).toBe(302)
+		expect(await status()).toBe('draft')
+	})
+
+	test('items move up and down; a pillar with objectives cannot be deleted; an empty one can', async () => {
+		const roadmap = await getOrCreateRoadmap('port-of-spain-2024-gy', 'en')
+		const userId = await userIdFor('gy1@example.org')
+		const names = async () => (await loadTree(roadmap.id)).pillars.map((p) => p.data.name)
+		expect(await names()).toEqual(['Prevention', 'Participation', 'Protection', 'Relief and recovery'])
+		const tree = await loadTree(roadmap.id)
+		const { moveItem, deleteItem } = await import('#app/features/roadmap/roadmap.server.ts')
+		await moveItem(roadmap, userId, { id: tree.pillars[3]!.id, direction: 'up' })
+		expect(await names()).toEqual(['Prevention', 'Participation', 'Relief and recovery', 'Protection'])
+		const objective = await createItem(roadmap, userId, {
+			kind: 'objective',
+			parentId: tree.pillars[0]!.id,
+			form: { statement: 'An objective' },
+		})
+		expect(objective.ok).toBe(true)
+		const fresh = await loadTree(roadmap.id)
+		expect(await deleteItem(roadmap, userId, { id: fresh.pillars[0]!.id, version: fresh.pillars[0]!.version })).toEqual({
+			ok: false,
+			reason: 'hasChildren',
+		})
+		const protection = fresh.pillars.find((p) => p.data.name === 'Protection')!
+		expect(await deleteItem(roadmap, userId, { id: protection.id, version: protection.version })).toEqual({ ok: true })
+		expect(await names()).toEqual(['Prevention', 'Participation', 'Relief and recovery'])
+	})
+})
+
+test('comments can be about one item, resolved and reopened; an item of another roadmap is refused', async () => {
+	const { requestAs, routeArgs, run } = await import('#tests/helpers.ts')
+	const route = await import('#app/routes/roadmaps.$delegationId.$section.tsx')
+	const roadmap = await getOrCreateRoadmap('port-of-spain-2024-bb', 'en')
+	const other = await getOrCreateRoadmap('port-of-spain-2024-tt', 'en')
+	const pillar = (await loadTree(roadmap.id)).pillars[0]!
+	const foreign = (await loadTree(other.id)).pillars[0]!
+	const params = { delegationId: 'port-of-spain-2024-bb', section: 'strategic-design' }
+	const comment = async (form: Record<string, string>, email = 'facilitator.pos@example.org') =>
+		run(async () => route.action(routeArgs(await requestAs(email, '/roadmaps/port-of-spain-2024-bb/strategic-design', { form }), params)))
+	expect((await comment({ intent: 'comment', body: 'Rename this pillar?', itemId: pillar.id })).status).toBe(302)
+	expect((await comment({ intent: 'comment', body: 'Sneaky', itemId: foreign.id })).status).toBe(404)
+	expect((await comment({ intent: 'comment', body: '   ' })).status).toBe(400)
+	const saved = await db.selectFrom('roadmap_comments').selectAll().where('roadmap_id', '=', roadmap.id).execute()
+	expect(saved).toHaveLength(1)
+	expect(saved[0]).toMatchObject({ item_id: pillar.id, body: 'Rename this pillar?', resolved_at: null })
+	expect((await comment({ intent: 'resolve', commentId: String(saved[0]!.id), resolved: 'true' }, 'bb1@example.org')).status).toBe(302)
+	const resolved = await db
+		.selectFrom('roadmap_comments')
+		.select(['resolved_at', 'resolved_by'])
+		.where('id', '=', saved[0]!.id)
+		.executeTakeFirstOrThrow()
+	expect(resolved.resolved_at).not.toBeNull()
+	expect(resolved.resolved_by).toBe(await userIdFor('bb1@example.org'))
+})

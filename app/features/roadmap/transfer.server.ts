@@ -1,0 +1,333 @@
+/**
+ * A roadmap as a document: JSON export/import (format "nap-academy-roadmap", version 1) and CSV of
+ * actions and indicators. The JSON shape is documented in docs/roadmap-json.md.
+ */
+import { z } from 'zod'
+import { csvResponse } from '#app/utils/csv.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import type { Language } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { nowIso } from '#app/utils/misc.ts'
+import { currencyDigits, type FieldSpec, type ItemData, isCurrency, type Kind, KINDS, validateItem } from '#app/features/roadmap/kinds.ts'
+import { buildTree, type Item, roadmapItems, type Tree } from '#app/features/roadmap/roadmap.server.ts'
+import type { Roadmap } from '#db/schema.ts'
+
+export const FORMAT = 'nap-academy-roadmap'
+export const FORMAT_VERSION = 1
+
+function fieldsOf(kind: Kind, data: ItemData) {
+	const out: ItemData = {}
+	for (const spec of KINDS[kind].fields as readonly FieldSpec[]) out[spec.name] = data[spec.name] ?? null
+	return out
+}
+
+export function exportRoadmap(roadmap: Roadmap, tree: Tree) {
+	const indicators = (list: Item[]) => list.map((i) => fieldsOf('indicator', i.data))
+	return {
+		format: FORMAT,
+		version: FORMAT_VERSION,
+		exportedAt: nowIso(),
+		currency: roadmap.currency,
+		status: roadmap.status,
+		theoryOfChange: {
+			...(tree.toc ? fieldsOf('toc', tree.toc.data) : { problem: '', change: '' }),
+			pathways: tree.pathways.map((p) => fieldsOf('pathway', p.data)),
+			assumptions: tree.assumptions.map((a) => fieldsOf('assumption', a.data)),
+			risks: tree.risks.map((r) => fieldsOf('risk', r.data)),
+		},
+		pillars: tree.pillars.map((pillar) => ({
+			...fieldsOf('pillar', pillar.data),
+			objectives: pillar.objectives.map((objective) => ({
+				...fieldsOf('objective', objective.data),
+				indicators: indicators(objective.indicators),
+				actions: objective.actions.map((action) => ({ ...fieldsOf('action', action.data), indicators: indicators(action.indicators) })),
+			})),
+		})),
+		coordination: {
+			mechanism: tree.mechanism ? fieldsOf('mechanism', tree.mechanism.data) : null,
+			members: tree.members.map((m) => fieldsOf('member', m.data)),
+		},
+		localPartners: tree.partners.map((p) => fieldsOf('partner', p.data)),
+	}
+}
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
+const Data = z.object({}).catchall(Scalar)
+const Indicators = z.array(Data).max(200).default([])
+const ImportSchema = z.object({
+	format: z.literal(FORMAT),
+	version: z.literal(FORMAT_VERSION),
+	currency: z.string(),
+	theoryOfChange: z
+		.object({
+			pathways: z.array(Data).max(200).default([]),
+			assumptions: z.array(Data).max(200).default([]),
+			risks: z.array(Data).max(200).default([]),
+		})
+		.catchall(Scalar),
+	pillars: z
+		.array(
+			z
+				.object({
+					objectives: z
+						.array(
+							z
+								.object({
+									indicators: Indicators,
+									actions: z
+										.array(z.object({ indicators: Indicators }).catchall(Scalar))
+										.max(200)
+										.default([]),
+								})
+								.catchall(Scalar),
+						)
+						.max(100)
+						.default([]),
+				})
+				.catchall(Scalar),
+		)
+		.max(20),
+	coordination: z
+		.object({ mechanism: Data.nullable().default(null), members: z.array(Data).max(200).default([]) })
+		.default({ mechanism: null, members: [] }),
+	localPartners: z.array(Data).max(500).default([]),
+	exportedAt: z.string().optional(),
+	status: z.string().optional(),
+})
+
+/** Turns stored values back into what a person would type, so imports go through the same checks. */
+function asForm(kind: Kind, data: ItemData) {
+	const form: Record<string, string> = {}
+	for (const spec of KINDS[kind].fields as readonly FieldSpec[]) {
+		const value = data[spec.name]
+		if (value === null || value === undefined || value === false) continue
+		if (spec.type === 'money')
+			continue // checked as integer minor units below
+		else if (spec.type === 'checkbox') form[spec.name] = value === true ? 'on' : ''
+		else form[spec.name] = String(value)
+	}
+	return form
+}
+
+type Planned = { kind: Kind; data: ItemData; children: Planned[] }
+
+export type ImportResult = { ok: true; items: number } | { ok: false; errors: string[] }
+
+/** Imports a JSON roadmap into an empty roadmap, all of it or nothing. */
+export async function importRoadmap(roadmap: Roadmap, userId: string, text: string): Promise<ImportResult> {
+	let json: unknown
+	try {
+		json = JSON.parse(text)
+	} catch {
+		return { ok: false, errors: ['roadmap.import.notJson'] }
+	}
+	const parsed = ImportSchema.safeParse(json)
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!
+		return { ok: false, errors: [`roadmap.import.notRoadmap|${issue.path.join('.')}`] }
+	}
+	const doc = parsed.data
+	if (!isCurrency(doc.currency)) return { ok: false, errors: ['roadmap.errors.currency'] }
+	const errors: string[] = []
+	const plan = (kind: Kind, data: ItemData, path: string, children: Planned[] = []): Planned => {
+		const result = validateItem(kind, asForm(kind, data), { currency: doc.currency })
+		if (!result.ok) {
+			for (const [field, keys] of Object.entries(result.errors)) errors.push(`${keys[0]}|${path}.${field}`)
+			return { kind, data: {}, children }
+		}
+		// Amounts travel as integer minor units, exactly as stored.
+		for (const spec of KINDS[kind].fields as readonly FieldSpec[]) {
+			if (spec.type !== 'money') continue
+			const value = data[spec.name]
+			if (value === null || value === undefined) result.data[spec.name] = null
+			else if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e15) result.data[spec.name] = value
+			else errors.push(`roadmap.errors.money|${path}.${spec.name}`)
+		}
+		return { kind, data: result.data, children }
+	}
+	const { pathways, assumptions, risks, ...toc } = doc.theoryOfChange
+	const planned: Planned[] = [
+		plan('toc', toc, 'theoryOfChange'),
+		...pathways.map((p, i) => plan('pathway', p, `theoryOfChange.pathways.${i}`)),
+		...assumptions.map((a, i) => plan('assumption', a, `theoryOfChange.assumptions.${i}`)),
+		...risks.map((r, i) => plan('risk', r, `theoryOfChange.risks.${i}`)),
+		...doc.pillars.map(({ objectives, ...pillar }, p) =>
+			plan(
+				'pillar',
+				pillar,
+				`pillars.${p}`,
+				objectives.map(({ actions, indicators, ...objective }, o) =>
+					plan('objective', objective, `pillars.${p}.objectives.${o}`, [
+						...indicators.map((ind, i) => plan('indicator', ind, `pillars.${p}.objectives.${o}.indicators.${i}`)),
+						...actions.map(({ indicators: actionIndicators, ...action }, a) =>
+							plan(
+								'action',
+								action,
+								`pillars.${p}.objectives.${o}.actions.${a}`,
+								actionIndicators.map((ind, i) => plan('indicator', ind, `pillars.${p}.objectives.${o}.actions.${a}.indicators.${i}`)),
+							),
+						),
+					]),
+				),
+			),
+		),
+		...(doc.coordination.mechanism ? [plan('mechanism', doc.coordination.mechanism, 'coordination.mechanism')] : []),
+		...doc.coordination.members.map((m, i) => plan('member', m, `coordination.members.${i}`)),
+		...doc.localPartners.map((p, i) => plan('partner', p, `localPartners.${i}`)),
+	]
+	if (errors.length) return { ok: false, errors: errors.slice(0, 50) }
+
+	const existing = await roadmapItems(roadmap.id)
+	const onlyEmptyPillars = existing.every((item) => item.kind === 'pillar' && !existing.some((child) => child.parentId === item.id))
+	if (!onlyEmptyPillars) return { ok: false, errors: ['roadmap.import.notEmpty'] }
+
+	let count = 0
+	await db.transaction().execute(async (trx) => {
+		const now = nowIso()
+		const record = async (itemId: string, kind: string, change: string, before: unknown, after: unknown) =>
+			trx
+				.insertInto('roadmap_changes')
+				.values({
+					roadmap_id: roadmap.id,
+					item_id: itemId,
+					kind,
+					change,
+					before: before ? JSON.stringify(before) : null,
+					after: after ? JSON.stringify(after) : null,
+					user_id: userId,
+					created_at: now,
+				})
+				.execute()
+		for (const item of existing) {
+			await trx.deleteFrom('roadmap_items').where('id', '=', item.id).execute()
+			await record(
+				item.id,
+				item.kind,
+				'delete',
+				{ kind: item.kind, parentId: item.parentId, position: item.position, data: item.data },
+				null,
+			)
+		}
+		const positions = new Map<string, number>()
+		const insert = async (node: Planned, parentId: string | null) => {
+			const id = crypto.randomUUID()
+			const key = `${node.kind}:${parentId}`
+			const position = positions.get(key) ?? 0
+			positions.set(key, position + 1)
+			await trx
+				.insertInto('roadmap_items')
+				.values({
+					id,
+					roadmap_id: roadmap.id,
+					kind: node.kind,
+					parent_id: parentId,
+					position,
+					data: JSON.stringify(node.data),
+					created_at: now,
+					updated_at: now,
+					updated_by: userId,
+				})
+				.execute()
+			await record(id, node.kind, 'create', null, { kind: node.kind, parentId, position, data: node.data })
+			count++
+			for (const child of node.children) await insert(child, id)
+		}
+		for (const node of planned) await insert(node, null)
+		await trx.updateTable('roadmaps').set({ currency: doc.currency, updated_at: now }).where('id', '=', roadmap.id).execute()
+	})
+	return { ok: true, items: count }
+}
+
+export async function loadTree(roadmapId: string) {
+	return buildTree(await roadmapItems(roadmapId))
+}
+
+export async function actionsCsv(roadmap: Roadmap, language: Language) {
+	const t = await getT(language)
+	const tree = await loadTree(roadmap.id)
+	const digits = currencyDigits(roadmap.currency)
+	const rows = tree.pillars.flatMap((pillar) =>
+		pillar.objectives.flatMap((objective) =>
+			objective.actions.map((a) => [
+				String(pillar.data.name ?? ''),
+				String(objective.data.statement ?? ''),
+				String(a.data.description ?? ''),
+				String(a.data.lead ?? ''),
+				String(a.data.partners ?? ''),
+				String(a.data.start ?? ''),
+				String(a.data.end ?? ''),
+				a.data.status ? t(`roadmap.options.status.${a.data.status}`) : '',
+				typeof a.data.cost === 'number' ? (a.data.cost / 10 ** digits).toFixed(digits) : '',
+				roadmap.currency,
+				a.data.source ? t(`roadmap.options.source.${a.data.source}`) : '',
+				a.data.committed ? t('csv.yes') : t('csv.no'),
+				a.data.level ? t(`roadmap.options.level.${a.data.level}`) : '',
+				String(a.data.places ?? ''),
+			]),
+		),
+	)
+	const f = (name: string) => t(`roadmap.fields.action.${name}`)
+	return csvResponse(
+		`${roadmap.delegation_id}-actions.csv`,
+		[
+			t('roadmap.kinds.pillar.one'),
+			t('roadmap.kinds.objective.one'),
+			f('description'),
+			f('lead'),
+			f('partners'),
+			f('start'),
+			f('end'),
+			f('status'),
+			f('cost'),
+			t('roadmap.budget.currency'),
+			f('source'),
+			f('committed'),
+			f('level'),
+			f('places'),
+		],
+		rows,
+	)
+}
+
+export async function indicatorsCsv(roadmap: Roadmap, language: Language) {
+	const t = await getT(language)
+	const tree = await loadTree(roadmap.id)
+	const rows = tree.objectives.flatMap((objective) =>
+		[
+			...objective.indicators.map((i) => ({ i, on: String(objective.data.statement ?? '') })),
+			...objective.actions.flatMap((a) => a.indicators.map((i) => ({ i, on: String(a.data.description ?? '') }))),
+		].map(({ i, on }) => [
+			String(objective.data.statement ?? ''),
+			on,
+			String(i.data.statement ?? ''),
+			i.data.type ? t(`roadmap.options.type.${i.data.type}`) : '',
+			String(i.data.unit ?? ''),
+			String(i.data.baselineValue ?? ''),
+			String(i.data.baselineYear ?? ''),
+			String(i.data.targetValue ?? ''),
+			String(i.data.targetYear ?? ''),
+			String(i.data.means ?? ''),
+			i.data.frequency ? t(`roadmap.options.frequency.${i.data.frequency}`) : '',
+			String(i.data.reporter ?? ''),
+		]),
+	)
+	const f = (name: string) => t(`roadmap.fields.indicator.${name}`)
+	return csvResponse(
+		`${roadmap.delegation_id}-indicators.csv`,
+		[
+			t('roadmap.kinds.objective.one'),
+			t('roadmap.attachedTo'),
+			f('statement'),
+			f('type'),
+			f('unit'),
+			f('baselineValue'),
+			f('baselineYear'),
+			f('targetValue'),
+			f('targetYear'),
+			f('means'),
+			f('frequency'),
+			f('reporter'),
+		],
+		rows,
+	)
+}
