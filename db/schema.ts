@@ -2,10 +2,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /** The Academy's database, as Kysely sees it. Dates are ISO 8601 strings unless noted. */
 
-export type CohortStatus = 'planned' | 'open' | 'in_convening' | 'closed'
-export type NapStatus = 'no_plan' | 'drafting' | 'adopted' | 'implementing'
-export type Sector = 'government' | 'civil_society' | 'academia' | 'international_organisation'
-export type InvitationRole = 'delegate' | 'facilitator'
+import type { AssistanceStatus, AssistanceUrgency } from '#app/features/assistance/assistance.ts'
+import type { CohortStatus, InvitationRole, NapStatus, Sector } from '#app/utils/vocabularies.ts'
+
+export type { AssistanceStatus, CohortStatus, InvitationRole, NapStatus, Sector }
 
 export interface UsersTable {
 	id: string
@@ -177,8 +177,6 @@ export interface RoadmapCommentsTable {
 	resolved_by: string | null
 }
 
-export type AssistanceStatus = 'open' | 'scheduled' | 'in_progress' | 'done' | 'declined'
-
 export interface AssistanceRequestsTable {
 	id: string
 	delegation_id: string
@@ -186,7 +184,7 @@ export interface AssistanceRequestsTable {
 	item_id: string | null
 	topic: string
 	need: string
-	urgency: 'low' | 'medium' | 'high'
+	urgency: AssistanceUrgency
 	due_date: string | null
 	language: string
 	format: string

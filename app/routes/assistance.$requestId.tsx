@@ -5,23 +5,16 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
-import { useRootData } from '#app/root.tsx'
-import {
-	addEvent,
-	assignRequest,
-	changeStatus,
-	getRequest,
-	requestEvents,
-	ASSISTANCE_TRANSITIONS,
-} from '#app/features/assistance/assistance.server.ts'
+import { addEvent, assignRequest, changeStatus, getRequest, requestEvents } from '#app/features/assistance/assistance.server.ts'
+import { ASSISTANCE_STATUSES, ASSISTANCE_TRANSITIONS } from '#app/features/assistance/assistance.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import type { AssistanceStatus } from '#db/schema.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -74,7 +67,7 @@ const MessageSchema = z.object({
 	body: z.string().trim().min(1, { error: 'assistance.errors.messageEmpty' }).max(4000, { error: 'roadmap.errors.tooLong' }),
 })
 const StatusSchema = z.object({
-	to: z.enum(['open', 'scheduled', 'in_progress', 'done', 'declined'], { error: 'assistance.errors.transition' }),
+	to: z.enum(ASSISTANCE_STATUSES, { error: 'assistance.errors.transition' }),
 	scheduledFor: z.string().optional(),
 	reason: z.string().max(2000).optional(),
 })
@@ -124,7 +117,7 @@ export default function AssistanceRequest() {
 	const { ta, events, abilities, transitions, assignees } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const error = (intent: string) => (actionData?.intent === intent ? [actionData.error] : undefined)
 	return (
 		<div className="page">

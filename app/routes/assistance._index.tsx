@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { filtersFrom, listRequests } from '#app/features/assistance/assistance.server.ts'
 import { QUEUE_PAGE_SIZE, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDate } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -67,7 +66,7 @@ const NEED_PREVIEW = 100
 export default function Queue() {
 	const { isStaff, requests, total, page, pages, filters, cohorts, people, countries, query } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const select = (name: keyof typeof filters, label: string, options: Array<{ value: string; label: string }>) => (
 		<div className="field">
 			<label htmlFor={`f-${name}`}>{label}</label>

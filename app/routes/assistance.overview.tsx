@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Stats } from '#app/components/ui/stats.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { overview, roadmapActivity } from '#app/features/assistance/assistance.server.ts'
 import { countryName, formatDate, formatNumber } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -86,7 +85,7 @@ function BarChart({ rows, label, nameOf }: { rows: Row[]; label: string; nameOf:
 export default function Overview() {
 	const { stats, activity, months } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const table = (rows: Row[], caption: string, nameOf: (name: string) => string) => (
 		<TableWrap label={caption}>
 			<table>

@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { StatusBadge } from '#app/components/ui/status-badge.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { getCohort, getCohortRoster } from '#app/features/cohorts/cohorts.server.ts'
 import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { can, invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.cohort.name }])
 
@@ -30,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CohortPage() {
 	const { cohort, delegations, facilitators, canManage, isStaff } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	return (
 		<div className="page">
 			<p className="eyebrow">{t('cohort.eyebrow')}</p>

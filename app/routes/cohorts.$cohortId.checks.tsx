@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { checkResults } from '#app/features/progress/dashboard.server.ts'
 import { formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -29,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CheckResults() {
 	const { cohort, isStaff, results } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	return (
 		<div className="page">
 			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('checks.title')} />

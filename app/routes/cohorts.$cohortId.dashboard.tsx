@@ -5,13 +5,12 @@ import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Stats } from '#app/components/ui/stats.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { cohortProgress } from '#app/features/progress/dashboard.server.ts'
 import { countryName, daysUntil, formatDate, formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -64,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Dashboard() {
 	const { cohort, isStaff, progress, selected, notStarted, summary } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const due = cohort.prework_due_date
 	const daysLeft = due ? daysUntil(due) : null
 	const overdue = daysLeft !== null && daysLeft < 0
@@ -229,7 +228,7 @@ export default function Dashboard() {
 
 function MatrixCell({ done, total }: { done: number; total: number }) {
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const share = total ? done / total : 0
 	const level = share >= 1 ? 'full' : share >= 0.5 ? 'half' : share > 0 ? 'some' : 'none'
 	return (

@@ -3,14 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { delegateDetail } from '#app/features/progress/dashboard.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.detail.member.name }])
 
@@ -26,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function DelegateDetail() {
 	const { cohort, detail } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const { member } = detail
 	return (
 		<div className="page">

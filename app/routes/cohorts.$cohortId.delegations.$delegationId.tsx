@@ -5,7 +5,6 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList, Field } from '#app/components/ui/forms.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import {
 	delegationInvitations,
 	delegationMembers,
@@ -27,11 +26,12 @@ import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { DEFAULT_INVITATION_DAYS } from '#app/features/cohorts/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
-import { EmailSchema, NameSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
+import { EmailSchema, NameSchema, OptionalText, SectorSchema } from '#app/utils/schemas.ts'
+import { NAP_STATUSES, SECTORS } from '#app/utils/vocabularies.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -206,7 +206,7 @@ export default function ManageDelegation() {
 	const { cohort, delegation, members, invitations, defaultDays, rosterHint } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const country = countryName(delegation.country_code, language)
 	const sectorOptions = SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) }))
 	const oneErrors = actionData?.intent === 'inviteOne' ? actionData.fieldErrors : undefined
@@ -262,7 +262,7 @@ export default function ManageDelegation() {
 						{t('delegation.napStatus')}
 					</label>
 					<select id="napStatus" name="napStatus" defaultValue={delegation.nap_status}>
-						{(['no_plan', 'drafting', 'adopted', 'implementing'] as const).map((s) => (
+						{NAP_STATUSES.map((s) => (
 							<option key={s} value={s}>
 								{t(`napStatus.${s}`)}
 							</option>

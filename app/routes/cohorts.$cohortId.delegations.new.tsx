@@ -15,6 +15,7 @@ import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { NAP_STATUSES } from '#app/utils/vocabularies.ts'
 
 const DelegationSchema = z.object({ countryCode: CountrySchema, napStatus: NapStatusSchema })
 
@@ -74,7 +75,7 @@ export default function NewDelegation() {
 					label={t('delegation.napStatus')}
 					errors={fields.napStatus.errors}
 					selectProps={getSelectProps(fields.napStatus)}
-					options={(['no_plan', 'drafting', 'adopted', 'implementing'] as const).map((s) => ({ value: s, label: t(`napStatus.${s}`) }))}
+					options={NAP_STATUSES.map((s) => ({ value: s, label: t(`napStatus.${s}`) }))}
 				/>
 				<button type="submit" className="button button--primary">
 					{t('delegation.create')}

@@ -3,15 +3,14 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { useRootData } from '#app/root.tsx'
 import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { sharedReflections } from '#app/features/progress/dashboard.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -44,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Reflections() {
 	const { cohort, isStaff, modules, delegations, filters, reflections } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	return (
 		<div className="page">
 			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('reflections.title')} />

@@ -3,15 +3,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { getCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { budgetTotals, buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -56,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CohortRoadmaps() {
 	const { cohort, roadmaps } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	return (
 		<div className="page page--wide">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { StatusBadge } from '#app/components/ui/status-badge.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { useRootData } from '#app/root.tsx'
 import { cohortsRunBy } from '#app/features/cohorts/cohorts.server.ts'
 import { countryName, formatDateRange } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { can, requireViewer } from '#app/utils/permissions.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -33,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Cohorts() {
 	const { runs, memberOf, canCreate } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	return (
 		<div className="page">
 			<h1>{t('cohorts.title')}</h1>

@@ -5,15 +5,14 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
 import { StatusBadge } from '#app/components/ui/status-badge.tsx'
 import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
-import { useRootData } from '#app/root.tsx'
 import { alumniSummary } from '#app/features/alumni/alumni.server.ts'
 import { cohortsRunBy, getCohort } from '#app/features/cohorts/cohorts.server.ts'
 import { countryName, daysUntil, formatDate, formatDateRange } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { primaryRole, requireViewer } from '#app/utils/permissions.server.ts'
 import { getProgressRows, summarize } from '#app/features/progress/progress.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -52,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
 	const data = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const active = data.memberships.filter((m) => !m.isAlumni)
 	const alumni = data.memberships.filter((m) => m.isAlumni)
 	return (

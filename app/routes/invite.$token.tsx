@@ -6,17 +6,17 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
-import { useRootData } from '#app/root.tsx'
 import { createSessionCookie, hashPassword } from '#app/features/auth/auth.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { acceptInvitation, findInvitation, InvitationUnavailableError, invitationState } from '#app/features/cohorts/invitations.server.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
-import { LanguageSchema, NameSchema, NewPasswordSchema, OptionalText, SECTORS, SectorSchema } from '#app/utils/schemas.ts'
+import { LanguageSchema, NameSchema, NewPasswordSchema, OptionalText, SectorSchema } from '#app/utils/schemas.ts'
+import { SECTORS } from '#app/utils/vocabularies.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 const JoinerFields = {
 	sector: SectorSchema,
@@ -146,7 +146,7 @@ export default function InvitationPage() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const params = useParams()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const { invitation, state } = loaderData
 	const creating = Boolean(invitation && !loaderData.viewerEmail && !loaderData.accountExists)
 	const schema = creating ? NewAccountSchema : JoinSchema

@@ -5,17 +5,16 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
-import { useRootData } from '#app/root.tsx'
 import { createRequest, listRequests, NewRequestSchema, topicForSection } from '#app/features/assistance/assistance.server.ts'
 import { ASSISTANCE_FORMATS, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requirePermission } from '#app/utils/permissions.server.ts'
 import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
 import { roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -91,7 +90,7 @@ export default function DelegationAssistance() {
 	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
-	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const language = useLanguage()
 	const errors = actionData?.errors as Record<string, string[]> | undefined
 	const value = (name: string, fallback = '') => String(actionData?.submitted?.[name] ?? fallback)
 	const field = (name: string) => ({

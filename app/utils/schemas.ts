@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LANGUAGES } from '#app/utils/i18n.ts'
+import { SECTORS } from '#app/utils/vocabularies.ts'
 
 /**
  * Field schemas shared by forms. Messages are translation keys, shown next to the field in the
@@ -27,7 +28,6 @@ export const NewPasswordSchema = z
 
 export const LanguageSchema = z.enum(LANGUAGES, { error: 'forms.languageInvalid' })
 
-export const SECTORS = ['government', 'civil_society', 'academia', 'international_organisation'] as const
 export const SectorSchema = z.enum(SECTORS, { error: 'forms.sectorInvalid' })
 
 export const OptionalText = (max: number) =>

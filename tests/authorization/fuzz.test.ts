@@ -7,7 +7,7 @@ import { inviteRows } from '#app/features/cohorts/cohort-admin.server.ts'
 import { getCatalogue } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { ACTION_STATUSES, KIND_NAMES, KINDS, SECTIONS } from '#app/features/roadmap/kinds.ts'
-import { SECTORS } from '#app/utils/schemas.ts'
+import { SECTORS } from '#app/utils/vocabularies.ts'
 import { loadRoute, ROLES, type Role, ROUTE_FILES, type RouteModule } from '#tests/authorization/matrix.ts'
 import { BASE, cookieFor, routeArgs, run } from '#tests/helpers.ts'
 

@@ -20,3 +20,32 @@ test('no UI text is left empty or untranslated placeholder', () => {
 		}
 	}
 })
+
+test('every value of every vocabulary has its text in both languages', async () => {
+	const { COHORT_STATUSES, NAP_STATUSES, SECTORS } = await import('#app/utils/vocabularies.ts')
+	const { ASSISTANCE_FORMATS, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } =
+		await import('#app/features/assistance/assistance.ts')
+	const { ACTION_STATUSES, FREQUENCIES, FUNDING_SOURCES, INDICATOR_TYPES, LEVELS, MEASURES } =
+		await import('#app/features/roadmap/kinds.ts')
+	const vocabularies: Record<string, readonly string[]> = {
+		cohortStatus: COHORT_STATUSES,
+		napStatus: NAP_STATUSES,
+		sectors: SECTORS,
+		'assistance.topics': ASSISTANCE_TOPICS,
+		'assistance.statuses': ASSISTANCE_STATUSES,
+		'assistance.urgencies': ASSISTANCE_URGENCIES,
+		'assistance.formats': ASSISTANCE_FORMATS,
+		'roadmap.options.status': ACTION_STATUSES,
+		'roadmap.options.source': FUNDING_SOURCES,
+		'roadmap.options.level': LEVELS,
+		'roadmap.options.frequency': FREQUENCIES,
+		'roadmap.options.type': INDICATOR_TYPES,
+		'roadmap.options.measure': MEASURES,
+	}
+	for (const [language, texts] of Object.entries({ en, es })) {
+		const present = new Set(keys(texts))
+		for (const [prefix, values] of Object.entries(vocabularies)) {
+			for (const value of values) expect(present.has(`${prefix}.${value}`), `${language}:${prefix}.${value}`).toBe(true)
+		}
+	}
+})

@@ -7,7 +7,8 @@ import { z } from 'zod'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
-import type { AssistanceStatus } from '#db/schema.ts'
+import { SECTION_MODULE, SECTIONS } from '#app/features/roadmap/kinds.ts'
+import { isOneOf } from '#app/utils/vocabularies.ts'
 
 import {
 	ASSISTANCE_FORMATS,
@@ -15,20 +16,13 @@ import {
 	ASSISTANCE_TOPICS,
 	ASSISTANCE_TRANSITIONS,
 	ASSISTANCE_URGENCIES,
+	type AssistanceStatus,
+	type AssistanceTopic,
 } from '#app/features/assistance/assistance.ts'
 
-export { ASSISTANCE_FORMATS, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_TRANSITIONS, ASSISTANCE_URGENCIES }
-
-const SECTION_TOPIC: Record<string, (typeof ASSISTANCE_TOPICS)[number]> = {
-	'theory-of-change': 'theory-of-change',
-	'strategic-design': 'strategic-design',
-	'gender-budgeting': 'gender-budgeting',
-	coordination: 'institutional-coordination',
-	localization: 'localization',
-	monitoring: 'monitoring-and-evaluation',
-}
-export function topicForSection(section: string | null | undefined) {
-	return (section && SECTION_TOPIC[section]) || 'other'
+/** The TA topic of a roadmap section: the curriculum module that teaches it. */
+export function topicForSection(section: string | null | undefined): AssistanceTopic {
+	return isOneOf(SECTIONS, section) ? SECTION_MODULE[section] : 'other'
 }
 
 function today() {

@@ -1,18 +1,17 @@
-import type { AssistanceStatus } from '#db/schema.ts'
+import { MODULE_SLUGS } from '#app/utils/vocabularies.ts'
 
-/** Technical-assistance vocabularies, shared by forms and the server. */
-export const ASSISTANCE_TOPICS = [
-	'theory-of-change',
-	'gender-budgeting',
-	'strategic-design',
-	'institutional-coordination',
-	'localization',
-	'monitoring-and-evaluation',
-	'other',
-] as const
+/**
+ * Technical-assistance vocabularies, shared by forms and the server; the database types
+ * (db/schema.ts) derive from them. A request's topic is one of the six curriculum areas, or other.
+ */
+export const ASSISTANCE_TOPICS = [...MODULE_SLUGS, 'other'] as const
+export type AssistanceTopic = (typeof ASSISTANCE_TOPICS)[number]
 export const ASSISTANCE_URGENCIES = ['low', 'medium', 'high'] as const
+export type AssistanceUrgency = (typeof ASSISTANCE_URGENCIES)[number]
 export const ASSISTANCE_FORMATS = ['remote_session', 'document_review', 'in_country_visit', 'peer_exchange'] as const
+export type AssistanceFormat = (typeof ASSISTANCE_FORMATS)[number]
 export const ASSISTANCE_STATUSES = ['open', 'scheduled', 'in_progress', 'done', 'declined'] as const
+export type AssistanceStatus = (typeof ASSISTANCE_STATUSES)[number]
 
 /** Which status may follow which (staff only). Done is final; a declined request can be reopened. */
 export const ASSISTANCE_TRANSITIONS: Record<AssistanceStatus, AssistanceStatus[]> = {

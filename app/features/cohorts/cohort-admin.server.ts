@@ -9,11 +9,7 @@ import { db } from '#app/utils/db.server.ts'
 import { createInvitation, invitationState } from '#app/features/cohorts/invitations.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import { slugify } from '#app/utils/slugify.ts'
-import { SECTORS } from '#app/utils/schemas.ts'
 import type { CohortStatus, NapStatus, Sector } from '#db/schema.ts'
-
-export const COHORT_STATUSES = ['planned', 'open', 'in_convening', 'closed'] as const
-export const NAP_STATUSES = ['no_plan', 'drafting', 'adopted', 'implementing'] as const
 
 export type CohortInput = {
 	name: string
@@ -411,5 +407,3 @@ export async function reissueInvitation(invitationId: string, createdBy: string,
 		return { name: old.name, email: old.email, token }
 	})
 }
-
-export { SECTORS }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { type z } from 'zod'
 import { ErrorList, Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { CohortSchema } from '#app/features/cohorts/schemas.ts'
+import { COHORT_STATUSES } from '#app/utils/vocabularies.ts'
 
 type CountryOptions = { region: Array<{ value: string; label: string }>; rest: Array<{ value: string; label: string }> }
 
@@ -99,7 +100,7 @@ export function CohortForm({
 				label={t('cohortForm.status')}
 				errors={fields.status.errors}
 				selectProps={getSelectProps(fields.status)}
-				options={(['planned', 'open', 'in_convening', 'closed'] as const).map((status) => ({
+				options={COHORT_STATUSES.map((status) => ({
 					value: status,
 					label: t(`cohortStatus.${status}`),
 				}))}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isCountryCode } from '#app/utils/countries.ts'
+import { COHORT_STATUSES, NAP_STATUSES } from '#app/utils/vocabularies.ts'
 
 /** Form schemas for running cohorts, shared by the server (parsing) and the forms (constraints). */
 
@@ -28,7 +29,7 @@ export const CohortSchema = z
 		startDate: isoDate,
 		endDate: isoDate,
 		preworkDueDate: isoDate.optional().transform((v) => v ?? null),
-		status: z.enum(['planned', 'open', 'in_convening', 'closed'], { error: 'forms.statusInvalid' }),
+		status: z.enum(COHORT_STATUSES, { error: 'forms.statusInvalid' }),
 	})
 	.refine((value) => value.endDate >= value.startDate, {
 		path: ['endDate'],
@@ -39,6 +40,6 @@ export const CohortSchema = z
 		error: 'forms.preworkAfterEnd',
 	})
 
-export const NapStatusSchema = z.enum(['no_plan', 'drafting', 'adopted', 'implementing'], {
+export const NapStatusSchema = z.enum(NAP_STATUSES, {
 	error: 'forms.statusInvalid',
 })

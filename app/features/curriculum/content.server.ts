@@ -13,16 +13,6 @@ import { type LessonExtract, remarkAcademy } from '#app/features/curriculum/rema
  * `NN-lesson.<lang>.mdx` files. See content/AUTHORING.md.
  */
 
-export const MODULE_SLUGS = [
-	'theory-of-change',
-	'gender-budgeting',
-	'strategic-design',
-	'institutional-coordination',
-	'localization',
-	'monitoring-and-evaluation',
-] as const
-export type ModuleSlug = (typeof MODULE_SLUGS)[number]
-
 export const FrontMatterSchema = z.object({
 	title: z.string().trim().min(3).max(140),
 	summary: z.string().trim().min(10).max(300),

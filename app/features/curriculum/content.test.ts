@@ -7,10 +7,10 @@ import {
 	type Catalogue,
 	type CompiledContent,
 	getCompiled,
-	MODULE_SLUGS,
 	scanCatalogue,
 } from '#app/features/curriculum/content.server.ts'
 import { LANGUAGES } from '#app/utils/i18n.ts'
+import { MODULE_SLUGS } from '#app/utils/vocabularies.ts'
 
 /** The roadmap builder's sections (another issue builds them; lessons link to where they live). */
 const ROADMAP_SECTIONS = ['theory-of-change', 'strategic-design', 'gender-budgeting', 'coordination', 'localization', 'monitoring']

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ModuleSlug } from '#app/utils/vocabularies.ts'
 
 /**
  * What a roadmap is made of: item kinds, their fields and the sections that edit them. One spec
@@ -9,7 +10,7 @@ export const SECTIONS = ['theory-of-change', 'strategic-design', 'gender-budgeti
 export type Section = (typeof SECTIONS)[number]
 
 /** The curriculum module that teaches each section. */
-export const SECTION_MODULE: Record<Section, string> = {
+export const SECTION_MODULE: Record<Section, ModuleSlug> = {
 	'theory-of-change': 'theory-of-change',
 	'strategic-design': 'strategic-design',
 	'gender-budgeting': 'gender-budgeting',

@@ -1,0 +1,156 @@
+/**
+ * The one access layer: every loader and action reaches a resource through a `require*` function
+ * here. Each one signs the visitor in (or sends them to sign in), finds the resource (404 when it is
+ * not there), asks the policy in permissions.server.ts (403 when the viewer may not) and returns the
+ * resource with what the viewer may do with it, so pages show only the controls that would work.
+ *
+ * Loaders never write: these functions only read.
+ *
+ * Forms that post several intents to one route name the permission each intent needs in one table
+ * per resource (`INTENT_PERMISSIONS`); `permissionForIntent` reads it, and an unknown intent is a
+ * 400.
+ */
+import { db } from '#app/utils/db.server.ts'
+import {
+	type Action,
+	can,
+	invariantResponse,
+	requirePermission,
+	requireViewer,
+	type Resource,
+	type Viewer,
+} from '#app/utils/permissions.server.ts'
+
+/** What the viewer may do with a resource: each action the page offers, decided by the policy. */
+export type Abilities<A extends Action> = Record<A, boolean>
+
+export function abilitiesOf<A extends Action>(viewer: Viewer, resource: Resource, actions: readonly A[]): Abilities<A> {
+	return Object.fromEntries(actions.map((action) => [action, can(viewer, action, resource)])) as Abilities<A>
+}
+
+/**
+ * The permission each intent of a resource's forms needs. A route's action looks its intent up here
+ * instead of deciding it inline.
+ */
+export const INTENT_PERMISSIONS = {
+	roadmap: {
+		create: 'edit',
+		update: 'edit',
+		delete: 'edit',
+		move: 'edit',
+		currency: 'edit',
+		import: 'edit',
+		implementation: 'edit',
+		report: 'edit',
+		comment: 'comment',
+		resolve: 'comment',
+		status: 'manage',
+		share: 'manage',
+		reopen: 'reopen',
+	},
+	assistance: {
+		ask: 'edit',
+		message: 'edit',
+		note: 'comment',
+		assign: 'manage',
+		status: 'manage',
+	},
+} as const satisfies Record<string, Record<string, Action>>
+
+export type IntentResource = keyof typeof INTENT_PERMISSIONS
+export type Intent<R extends IntentResource> = keyof (typeof INTENT_PERMISSIONS)[R] & string
+
+export function isIntent<R extends IntentResource>(resource: R, intent: unknown): intent is Intent<R> {
+	return typeof intent === 'string' && Object.hasOwn(INTENT_PERMISSIONS[resource], intent)
+}
+
+/** The permission an intent needs; an intent the resource does not know is a 400. */
+export function permissionForIntent<R extends IntentResource>(resource: R, intent: unknown): Action {
+	if (!isIntent(resource, intent)) throw new Response('Unknown form intent', { status: 400, statusText: 'Bad Request' })
+	return (INTENT_PERMISSIONS[resource] as Record<string, Action>)[intent]!
+}
+
+// -------------------------------------------------------------------------------------------------
+// Academy-wide and curriculum
+
+/** Academy-wide pages (creating cohorts, the TA overview): staff only for anything but viewing. */
+export async function requireAcademy(request: Request, action: Action) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, action, { type: 'academy' })
+	return { viewer }
+}
+
+/** The curriculum: everyone signed in reads it and records their own progress. */
+export async function requireCurriculum(request: Request, action: 'view' | 'learn') {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, action, { type: 'curriculum' })
+	return { viewer }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Cohorts and delegations
+
+/**
+ * The cohort in the URL for a viewer allowed to `action` it: a visitor is sent to sign in, an
+ * unknown cohort is a 404 and a cohort the viewer may not see or run is a 403.
+ */
+export async function requireCohort(request: Request, cohortId: string | undefined, action: 'view' | 'manage') {
+	const viewer = await requireViewer(request)
+	const cohort = await db
+		.selectFrom('cohorts')
+		.selectAll()
+		.where('id', '=', cohortId ?? '')
+		.executeTakeFirst()
+	invariantResponse(cohort)
+	const resource = { type: 'cohort', cohortId: cohort.id } as const
+	requirePermission(viewer, action, resource)
+	return { viewer, cohort, abilities: { ...abilitiesOf(viewer, resource, ['view', 'manage']), edit: viewer.isStaff } }
+}
+
+/** A delegation of the cohort in the URL (404 when it belongs to another cohort). */
+export async function requireDelegation(
+	request: Request,
+	cohortId: string | undefined,
+	delegationId: string | undefined,
+	action: 'view' | 'manage',
+) {
+	const { viewer, cohort } = await requireCohort(request, cohortId, 'view')
+	const delegation = await db
+		.selectFrom('delegations')
+		.selectAll()
+		.where('id', '=', delegationId ?? '')
+		.where('cohort_id', '=', cohort.id)
+		.executeTakeFirst()
+	invariantResponse(delegation)
+	const resource = { type: 'delegation', delegationId: delegation.id, cohortId: cohort.id } as const
+	requirePermission(viewer, action, resource)
+	return { viewer, cohort, delegation, abilities: abilitiesOf(viewer, resource, ['view', 'manage']) }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Technical assistance
+
+/** The TA queue across countries: staff and facilitators read it (each their own cohorts), staff triage. */
+export async function requireAssistanceQueue(request: Request, action: 'view' | 'manage') {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, action, { type: 'assistance-queue' })
+	return { viewer }
+}
+
+/** One TA request, with what the viewer may do with it (write messages, internal notes, triage). */
+export async function requireAssistanceRequest(request: Request, requestId: string | undefined, action: Action) {
+	const viewer = await requireViewer(request)
+	const assistance = await db
+		.selectFrom('assistance_requests as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
+		.leftJoin('users as a', 'a.id', 'r.assignee_id')
+		.selectAll('r')
+		.select(['d.country_code', 'd.cohort_id', 'c.name as cohortName', 'a.name as assigneeName'])
+		.where('r.id', '=', requestId ?? '')
+		.executeTakeFirst()
+	invariantResponse(assistance)
+	const resource = { type: 'assistance', delegationId: assistance.delegation_id, cohortId: assistance.cohort_id } as const
+	requirePermission(viewer, action, resource)
+	return { viewer, assistance, abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']) }
+}
