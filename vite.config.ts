@@ -26,7 +26,14 @@ export default defineConfig({
 			}),
 	],
 	test: {
-		include: ['app/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/authorization/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: [
+			'app/**/*.test.{ts,tsx}',
+			'tests/integration/**/*.test.ts',
+			'tests/authorization/**/*.test.ts',
+			'tests/unit/**/*.test.ts',
+			// Tests of PostgreSQL itself, in the PostgreSQL leg of npm test (TEST_ENGINE=postgres).
+			...(process.env.TEST_ENGINE === 'postgres' ? ['tests/postgres/**/*.test.ts'] : []),
+		],
 		globalSetup: ['./tests/global-setup.ts'],
 		setupFiles: ['./tests/setup-db.ts'],
 		pool: 'forks',

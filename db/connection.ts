@@ -1,14 +1,69 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely'
+import pg from 'pg'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
+
+/**
+ * The data layer's one switch. `DATABASE_URL=postgres://…` selects PostgreSQL; without it the
+ * Academy keeps everything in the SQLite file at `DATABASE_PATH`. The differences between the two
+ * engines are handled here (connection, pool, type parsing) and in `migrations/dialect.ts` (DDL),
+ * never in a feature's queries.
+ */
+export type DatabaseConfig =
+	| { engine: 'sqlite'; file: string }
+	| {
+			engine: 'postgres'
+			url: string
+			/** Connections per process (app worker). */
+			poolSize: number
+			/** How long a request waits for a free connection before it fails (then a 503). */
+			connectionTimeoutMs: number
+			/** The longest one statement may run. */
+			statementTimeoutMs: number
+			idleTimeoutMs: number
+	  }
+
+export type Engine = DatabaseConfig['engine']
 
 export const DEFAULT_DATABASE_PATH = './data/academy.db'
 
 export function databasePath() {
 	return path.resolve(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH)
+}
+
+function positiveInteger(name: string, fallback: number) {
+	const raw = process.env[name]
+	if (raw === undefined || raw === '') return fallback
+	const value = Number(raw)
+	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0 (it is "${raw}").`)
+	return value
+}
+
+export function databaseConfig(): DatabaseConfig {
+	const url = process.env.DATABASE_URL
+	if (!url) return { engine: 'sqlite', file: databasePath() }
+	if (!/^postgres(ql)?:\/\//.test(url)) {
+		throw new Error('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset to use SQLite.')
+	}
+	return {
+		engine: 'postgres',
+		url,
+		poolSize: positiveInteger('DATABASE_POOL_SIZE', 10),
+		connectionTimeoutMs: positiveInteger('DATABASE_CONNECTION_TIMEOUT_MS', 5000),
+		statementTimeoutMs: positiveInteger('DATABASE_STATEMENT_TIMEOUT_MS', 15000),
+		idleTimeoutMs: positiveInteger('DATABASE_IDLE_TIMEOUT_MS', 30000),
+	}
+}
+
+/** Where the database is, for messages (a URL without its password). */
+export function describeDatabase(config: DatabaseConfig) {
+	if (config.engine === 'sqlite') return config.file
+	const url = new URL(config.url)
+	if (url.password) url.password = '***'
+	return url.toString()
 }
 
 /** Opens the SQLite file with the Academy's pragmas: WAL, foreign keys, a busy timeout. */
@@ -70,4 +125,104 @@ export async function migrateToLatest(db: Kysely<any>) {
 	const { error, results } = await createMigrator(db).migrateToLatest()
 	if (error) throw error
 	return results ?? []
+}
+
+// -------------------------------------------------------------------------------------------------
+// PostgreSQL
+
+// Counts and sums come back from PostgreSQL as int8/numeric strings; the Academy's numbers are all
+// far below 2^53, so they are read as JavaScript numbers, as SQLite gives them.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
+
+export function createPostgresPool(config: Extract<DatabaseConfig, { engine: 'postgres' }>) {
+	const pool = new pg.Pool({
+		connectionString: config.url,
+		max: config.poolSize,
+		connectionTimeoutMillis: config.connectionTimeoutMs,
+		idleTimeoutMillis: config.idleTimeoutMs,
+		statement_timeout: config.statementTimeoutMs,
+		application_name: 'nap-academy',
+	})
+	// An idle connection the server dropped (a restart, a failover) is an event, not a crash: the pool
+	// replaces it on the next query.
+	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
+	return pool
+}
+
+// -------------------------------------------------------------------------------------------------
+// Either engine
+
+/** An open database: the Kysely instance, and the raw SQLite handle when the engine is SQLite. */
+export type Connection = {
+	config: DatabaseConfig
+	db: Kysely<Database>
+	sqlite: SQLite.Database | null
+	pool: pg.Pool | null
+}
+
+/** Opens the configured database (nothing is sent to PostgreSQL until the first query). */
+export function openDatabase(config: DatabaseConfig = databaseConfig()): Connection {
+	if (config.engine === 'sqlite') {
+		const sqlite = openSqlite(config.file)
+		return { config, db: createKysely(sqlite), sqlite, pool: null }
+	}
+	const pool = createPostgresPool(config)
+	return { config, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), sqlite: null, pool }
+}
+
+/** Names of migrations the database has not run yet, on either engine. */
+export async function pendingMigrationsOf(connection: Connection): Promise<string[]> {
+	if (connection.sqlite) return pendingMigrations(connection.sqlite)
+	const table = await sql<{ name: string | null }>`select to_regclass('kysely_migration')::text as name`.execute(connection.db)
+	if (!table.rows[0]?.name) return Object.keys(migrations)
+	const done = await sql<{ name: string }>`select name from kysely_migration`.execute(connection.db)
+	const names = new Set(done.rows.map((row) => row.name))
+	return Object.keys(migrations).filter((name) => !names.has(name))
+}
+
+/** What to do about a PostgreSQL connection error, in one sentence a staff member can act on. */
+export function explainConnectionError(error: unknown, config: DatabaseConfig): string {
+	const where = describeDatabase(config)
+	const code = (error as { code?: string } | null)?.code
+	const message = error instanceof Error ? error.message : String(error)
+	switch (code) {
+		case 'ECONNREFUSED':
+			return `Cannot reach PostgreSQL at ${where}: the connection was refused. Is the server running? (On Debian: pg_ctlcluster <version> main start.) Check the host and port in DATABASE_URL.`
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return `Cannot reach PostgreSQL at ${where}: the host name does not resolve. Check the host in DATABASE_URL.`
+		case 'ETIMEDOUT':
+			return `Cannot reach PostgreSQL at ${where}: the connection timed out. Check the host, the port and any firewall between them.`
+		case '28P01':
+		case '28000':
+			return `PostgreSQL at ${where} refused the credentials (${message}). Check the user and password in DATABASE_URL.`
+		case '3D000':
+			return `The database in DATABASE_URL (${where}) does not exist. Create it (createdb <name>), then run \`npm run db:migrate\`.`
+		default:
+			return `Cannot use the database at ${where}: ${message}`
+	}
+}
+
+/**
+ * Checks at start-up that the database answers and is migrated; throws one clear message otherwise
+ * (unreachable server, wrong credentials, missing database, missing migrations).
+ */
+export async function assertDatabaseReady(connection: Connection) {
+	let pending: string[]
+	try {
+		pending = await pendingMigrationsOf(connection)
+	} catch (error) {
+		throw new Error(explainConnectionError(error, connection.config))
+	}
+	if (pending.length) {
+		throw new Error(
+			`The database at ${describeDatabase(connection.config)} is missing ${pending.length} migration(s) (${pending.join(', ')}). ` +
+				'Run `npm run db:migrate` first.',
+		)
+	}
+}
+
+export async function closeDatabase(connection: Connection) {
+	await connection.db.destroy()
 }

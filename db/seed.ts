@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { hash } from '@node-rs/argon2'
 import type { Kysely } from 'kysely'
-import { createKysely, migrateToLatest, openSqlite } from './connection.ts'
+import { createKysely, migrateToLatest, openDatabase, openSqlite } from './connection.ts'
 import type { Database, Sector } from './schema.ts'
 
 /**
@@ -624,15 +624,31 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 }
 
 /**
- * A fresh demo Academy in its own file (any old one there is replaced): migrated, seeded, and
- * checkpointed so that the file alone holds everything. For the tests, the benchmark and Lighthouse.
+ * A fresh demo Academy, migrated and seeded: in its own SQLite file (any old one there is replaced,
+ * and the file is checkpointed so that it alone holds everything), or in an empty PostgreSQL
+ * database given by URL. For the tests, the benchmark and Lighthouse.
  */
-export async function createDemoDatabase(file: string) {
-	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
-	const sqlite = openSqlite(file)
+export async function createDemoDatabase(target: string) {
+	if (/^postgres(ql)?:\/\//.test(target)) {
+		const connection = openDatabase({ ...postgresDefaults, url: target })
+		await migrateToLatest(connection.db)
+		await seed(connection.db)
+		await connection.db.destroy()
+		return
+	}
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true })
+	const sqlite = openSqlite(target)
 	const db = createKysely(sqlite)
 	await migrateToLatest(db)
 	await seed(db)
 	sqlite.pragma('wal_checkpoint(TRUNCATE)')
 	await db.destroy()
 }
+
+const postgresDefaults = {
+	engine: 'postgres',
+	poolSize: 4,
+	connectionTimeoutMs: 5000,
+	statementTimeoutMs: 60000,
+	idleTimeoutMs: 10000,
+} as const

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { hash } from '@node-rs/argon2'
 import { z } from 'zod'
-import { createKysely, databasePath, openSqlite, pendingMigrations } from '#db/connection.ts'
+import { assertDatabaseReady, describeDatabase, openDatabase } from '#db/connection.ts'
 
 const { values } = parseArgs({
 	options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
@@ -24,12 +24,15 @@ if (!parsed.success) {
 	for (const issue of parsed.error.issues) console.error(`  --${issue.path.join('.')}: ${issue.message}`)
 	process.exit(2)
 }
-const sqlite = openSqlite()
-if (pendingMigrations(sqlite).length) {
-	console.error(`The database at ${databasePath()} is not migrated. Run \`npm run db:migrate\` first.`)
+const connection = openDatabase()
+try {
+	await assertDatabaseReady(connection)
+} catch (error) {
+	console.error((error as Error).message)
+	await connection.db.destroy()
 	process.exit(1)
 }
-const db = createKysely(sqlite)
+const db = connection.db
 const existing = await db.selectFrom('users').select('id').where('email', '=', parsed.data.email).executeTakeFirst()
 if (existing) {
 	await db.updateTable('users').set({ is_staff: 1 }).where('id', '=', existing.id).execute()
@@ -48,7 +51,7 @@ if (existing) {
 			created_at: new Date().toISOString(),
 		})
 		.execute()
-	console.log(`Created staff account ${parsed.data.email} in ${databasePath()}.`)
+	console.log(`Created staff account ${parsed.data.email} in ${describeDatabase(connection.config)}.`)
 	if (!parsed.data.password) console.log(`Its password (shown once): ${password}`)
 }
 await db.destroy()

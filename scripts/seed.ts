@@ -1,16 +1,18 @@
-import { createKysely, databasePath, openSqlite, pendingMigrations } from '#db/connection.ts'
+import { assertDatabaseReady, describeDatabase, openDatabase } from '#db/connection.ts'
 import { seed } from '#db/seed.ts'
 
-const sqlite = openSqlite()
-const pending = pendingMigrations(sqlite)
-if (pending.length) {
-	console.error(`The database at ${databasePath()} is not migrated. Run \`npm run db:migrate\` first.`)
+// `npm run db:seed`: the demo Academy, on SQLite or PostgreSQL (DATABASE_URL). Idempotent.
+const connection = openDatabase()
+try {
+	await assertDatabaseReady(connection)
+} catch (error) {
+	console.error((error as Error).message)
+	await connection.db.destroy()
 	process.exit(1)
 }
-const db = createKysely(sqlite)
-const counts = await seed(db)
+const counts = await seed(connection.db)
 console.log(
-	`Seeded ${databasePath()}: added ${counts.cohorts} cohorts, ${counts.delegations} delegations, ` +
+	`Seeded ${describeDatabase(connection.config)}: added ${counts.cohorts} cohorts, ${counts.delegations} delegations, ` +
 		`${counts.users} users, ${counts.members} delegation members (existing rows were kept).`,
 )
-await db.destroy()
+await connection.db.destroy()

@@ -1,5 +1,5 @@
-// `npm test`: typecheck and lint, then every test — unit and integration (vitest, real SQLite), then
-// the fault tests (a backup and a SIGKILL under write load, against the production build in a child
+// `npm test`: typecheck and lint, then every test — unit and integration (vitest, real SQLite, then
+// PostgreSQL when one answers), then the fault tests (a backup and a SIGKILL under write load, against the production build in a child
 // server), then the browser tests (Playwright against the production build in Debian's Chromium) —
 // and one closing line with the totals: "N passed, N failed". The long load test is apart:
 // `npm run test:load`, which .ci/run runs after this.
@@ -27,7 +27,26 @@ for (const script of ['typecheck', 'lint']) {
 	}
 }
 
-const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/vitest.json`])
+// Unit, integration and authorization tests on SQLite, then again on PostgreSQL when a server
+// answers at TEST_DATABASE_URL (a maintenance connection; each run creates and drops its own
+// databases). Without one, one line says so and how to start it — unless REQUIRE_POSTGRES=1 (CI).
+const vitest = (report, env = {}) =>
+	run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/${report}`], env)
+const engines = ['sqlite']
+let unitStatus = vitest('vitest.json')
+const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+const postgres = spawnSync('npx', ['tsx', 'scripts/postgres-answers.ts', postgresUrl], { stdio: 'ignore' })
+if (postgres.status === 0) {
+	engines.push('postgres')
+	unitStatus = vitest('vitest-postgres.json', { TEST_ENGINE: 'postgres', TEST_DATABASE_URL: postgresUrl }) || unitStatus
+} else if (process.env.REQUIRE_POSTGRES === '1') {
+	console.error(`PostgreSQL does not answer at ${postgresUrl}, and REQUIRE_POSTGRES=1: the PostgreSQL leg cannot run.`)
+	unitStatus = 1
+} else {
+	console.log(
+		`\nPostgreSQL does not answer at ${postgresUrl}: its leg is left out (start one, e.g. \`pg_ctlcluster 15 main start\`, or set TEST_DATABASE_URL).`,
+	)
+}
 const buildStatus = run('npm', ['run', 'build'])
 const faultsStatus =
 	buildStatus === 0
@@ -47,6 +66,7 @@ let passed = 0
 let failed = 0
 for (const [report, name] of [
 	['vitest.json', 'unit and integration'],
+	...(engines.includes('postgres') ? [['vitest-postgres.json', 'PostgreSQL unit and integration']] : []),
 	['faults.json', 'fault'],
 ]) {
 	try {
@@ -67,5 +87,6 @@ try {
 	console.error('No Playwright report was written.')
 }
 const ok = unitStatus === 0 && buildStatus === 0 && faultsStatus === 0 && e2eStatus === 0 && failed === 0
-console.log(`\n${passed} passed, ${failed} failed`)
+console.log(`\nengines: ${engines.join(', ')}`)
+console.log(`${passed} passed, ${failed} failed`)
 process.exit(ok ? 0 : 1)

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { autoId, epoch } from './dialect.ts'
 
 // Frozen in time: this migration never imports application code.
 
@@ -19,8 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('sessions')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-		.addColumn('expires_at', 'integer', (c) => c.notNull())
-		.addColumn('created_at', 'integer', (c) => c.notNull())
+		.addColumn('expires_at', epoch(db), (c) => c.notNull())
+		.addColumn('created_at', epoch(db), (c) => c.notNull())
 		.execute()
 	await db.schema.createIndex('sessions_user_id').on('sessions').column('user_id').execute()
 
@@ -101,10 +102,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('login_attempts')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('email', 'text', (c) => c.notNull())
 		.addColumn('ip', 'text', (c) => c.notNull())
-		.addColumn('created_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', epoch(db), (c) => c.notNull())
 		.execute()
 	await db.schema.createIndex('login_attempts_email_created').on('login_attempts').columns(['email', 'created_at']).execute()
 }

@@ -1,4 +1,5 @@
 import { type Kysely } from 'kysely'
+import { autoId } from './dialect.ts'
 
 // Frozen in time: this migration never imports application code.
 
@@ -15,7 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('check_attempts')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('lesson_key', 'text', (c) => c.notNull())
 		.addColumn('check_id', 'text', (c) => c.notNull())

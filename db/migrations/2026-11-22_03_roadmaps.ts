@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { autoId } from './dialect.ts'
 
 // Frozen in time: this migration never imports application code.
 
@@ -40,7 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// The history: every change with who, when, which item, and the item before and after.
 	await db.schema
 		.createTable('roadmap_changes')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('roadmap_id', 'text', (c) => c.notNull().references('roadmaps.id').onDelete('cascade'))
 		.addColumn('item_id', 'text')
 		.addColumn('kind', 'text', (c) => c.notNull())
@@ -54,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('roadmap_comments')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('roadmap_id', 'text', (c) => c.notNull().references('roadmaps.id').onDelete('cascade'))
 		.addColumn('section', 'text', (c) => c.notNull())
 		.addColumn('item_id', 'text')

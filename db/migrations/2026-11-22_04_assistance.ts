@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { autoId } from './dialect.ts'
 
 // Frozen in time: this migration never imports application code.
 
@@ -35,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Everything that happens to a request: messages with the delegation, internal notes, changes.
 	await db.schema
 		.createTable('ta_events')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('request_id', 'text', (c) => c.notNull().references('ta_requests.id').onDelete('cascade'))
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('internal', 'integer', (c) => c.notNull().defaultTo(0))
@@ -50,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Implementation after the convening: an action's status with a dated note, an indicator's value.
 	await db.schema
 		.createTable('implementation_updates')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('roadmap_id', 'text', (c) => c.notNull().references('roadmaps.id').onDelete('cascade'))
 		.addColumn('item_id', 'text', (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('action_status', 'indicator_value')`))

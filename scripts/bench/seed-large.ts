@@ -435,7 +435,7 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 		const result = await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 		rows[table] = Number(result.n)
 	}
-	appDb.sqlite.close()
+	appDb.sqlite?.close()
 	sqlite.pragma('wal_checkpoint(TRUNCATE)')
 	await db.destroy()
 	return {

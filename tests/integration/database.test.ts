@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { expect, test, vi } from 'vitest'
 import { createKysely, migrateToLatest, openSqlite, pendingMigrations } from '#db/connection.ts'
 import { migrations } from '#db/migrations/index.ts'
+import { TEST_ENGINE } from '#tests/engine.ts'
 
 const MIGRATION_COUNT = Object.keys(migrations).length
 
@@ -12,20 +14,42 @@ function tempDatabase() {
 	return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'academy-db-')), 'academy.db')
 }
 
-test('the database is opened in WAL mode with foreign keys on', async () => {
-	const { sqlite } = await import('#app/utils/db.server.ts')
-	expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
-	expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+test('the app opens the configured engine with its settings: SQLite in WAL mode with foreign keys, PostgreSQL with a statement timeout', async () => {
+	const { db, engine, sqlite } = await import('#app/utils/db.server.ts')
+	expect(engine).toBe(TEST_ENGINE)
+	if (sqlite) {
+		expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+		expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+	} else {
+		const { rows } = await sql<{ statement_timeout: string }>`show statement_timeout`.execute(db)
+		expect(rows[0]!.statement_timeout).toBe('15s')
+	}
+	// Foreign keys hold on either engine: a member of a delegation that does not exist is refused.
+	await expect(
+		db
+			.insertInto('delegation_members')
+			.values({
+				delegation_id: 'no-such-delegation',
+				user_id: 'user-delegate-pa',
+				sector: 'government',
+				organisation: '',
+				position: '',
+				is_lead: 0,
+				joined_at: '2026-01-01',
+			})
+			.execute(),
+	).rejects.toThrow()
 })
 
 test('the app refuses to start on an unmigrated database and says what to run', async () => {
-	const previous = process.env.DATABASE_PATH
+	const previous = { ...process.env }
 	process.env.DATABASE_PATH = tempDatabase()
+	delete process.env.DATABASE_URL
 	vi.resetModules()
 	await expect(import('#app/utils/db.server.ts')).rejects.toThrow(
 		new RegExp(`missing ${MIGRATION_COUNT} migration\\(s\\).*npm run db:migrate`),
 	)
-	process.env.DATABASE_PATH = previous
+	process.env = previous
 	vi.resetModules()
 })
 
@@ -52,7 +76,7 @@ test('npm run user:create-staff creates a staff account that can sign in', async
 	const output = execFileSync(
 		'npx',
 		['tsx', 'scripts/create-staff.ts', '--email', 'First.Admin@Example.org', '--name', 'First Admin', '--password', 'a-strong-password'],
-		{ env: { ...process.env, DATABASE_PATH: file }, encoding: 'utf8' },
+		{ env: { ...process.env, DATABASE_PATH: file, DATABASE_URL: '' }, encoding: 'utf8' },
 	)
 	expect(output).toContain('Created staff account first.admin@example.org')
 	const user = await db.selectFrom('users').selectAll().where('email', '=', 'first.admin@example.org').executeTakeFirstOrThrow()

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely'
 import { getCatalogue, getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { db, joinedValues } from '#app/utils/db.server.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import { invitationState } from '#app/features/cohorts/invitations.server.ts'
 import type { Sector } from '#db/schema.ts'
@@ -70,7 +70,7 @@ export async function cohortProgress(cohortId: string, language: Language): Prom
 			.select((eb) => [
 				'p.user_id',
 				eb.fn.max('p.last_viewed_at').as('last_viewed_at'),
-				sql<string | null>`group_concat(case when ${eb.ref('p.completed_at')} is not null then ${eb.ref('p.lesson_key')} end, char(10))`.as(
+				joinedValues(sql<string | null>`case when ${eb.ref('p.completed_at')} is not null then ${eb.ref('p.lesson_key')} end`).as(
 					'completed',
 				),
 			])
