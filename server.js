@@ -1,6 +1,12 @@
 // The Academy's HTTP server: Express in front of Remix, for development (Vite middleware) and
 // production (the built app). Kept in plain JavaScript so `node server.js` needs no build step.
+//
+// In production it runs one worker per core (node:cluster; WEB_CONCURRENCY sets the number, 1 runs
+// the server in this process). Workers hold no state of their own that another must see: sessions,
+// sign-in throttling and everything else live in the database (docs/decisions/0008-every-core.md).
+import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import os from 'node:os'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
@@ -9,102 +15,163 @@ const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '0.0.0.0'
 
-const viteDevServer = production ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
-
-const app = express()
-app.disable('x-powered-by')
-app.use(compression())
-
-/**
- * CSRF stance: session cookies are SameSite=Lax, and every request that can change something
- * (anything but GET/HEAD/OPTIONS) must come from this site: a browser's Sec-Fetch-Site must be
- * same-origin, and an Origin header, when sent, must match this site.
- */
-function sameOrigin(req) {
-	if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return true
-	const fetchSite = req.get('sec-fetch-site')
-	if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return false
-	const origin = req.get('origin')
-	if (!origin || origin === 'null') return origin !== 'null'
-	const expected = process.env.APP_ORIGIN || `${req.protocol}://${req.get('host')}`
-	try {
-		return new URL(origin).host === new URL(expected).host
-	} catch {
-		return false
+function workerCount() {
+	const raw = process.env.WEB_CONCURRENCY
+	if (!production) return 1
+	if (raw === undefined || raw === '') return os.availableParallelism()
+	const count = Number(raw)
+	if (!Number.isInteger(count) || count < 1) {
+		console.error(`WEB_CONCURRENCY must be a whole number of workers, 1 or more (it is "${raw}").`)
+		process.exit(1)
 	}
+	return count
 }
+
+const workers = workerCount()
+if (workers > 1 && cluster.isPrimary) await superviseWorkers(workers)
+else await serve()
+
 /**
- * Security headers on every response. Scripts run only from this site or with the per-response
- * nonce that Remix puts on its own inline scripts: no 'unsafe-inline', no 'unsafe-eval' (the
- * curriculum's compiled MDX is served as a same-site module, not evaluated from a string).
- * No page may be framed. Development adds what Vite's hot reload needs.
+ * The cluster's primary: starts the workers, replaces one that dies (after a short pause if they
+ * keep dying at start-up, e.g. while the database is unreachable), and passes SIGTERM/SIGINT on.
  */
-function contentSecurityPolicy(nonce) {
-	return [
-		"default-src 'self'",
-		`script-src 'self' 'nonce-${nonce}'`,
-		// Vite's development server injects styles as <style> elements.
-		production ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
-		"img-src 'self' data:",
-		"font-src 'self'",
-		production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",
-		"form-action 'self'",
-		"frame-ancestors 'none'",
-		"base-uri 'none'",
-		"object-src 'none'",
-	].join('; ')
-}
-app.use((req, res, next) => {
-	const nonce = crypto.randomBytes(16).toString('base64')
-	res.locals.cspNonce = nonce
-	res.set({
-		'Content-Security-Policy': contentSecurityPolicy(nonce),
-		'Referrer-Policy': 'same-origin',
-		'X-Content-Type-Options': 'nosniff',
-		'X-Frame-Options': 'DENY',
-		'Cross-Origin-Opener-Policy': 'same-origin',
-		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+async function superviseWorkers(count) {
+	let stopping = false
+	const started = new Map()
+	const fork = () => started.set(cluster.fork().id, Date.now())
+	for (let i = 0; i < count; i++) fork()
+	cluster.on('exit', (worker, code, signal) => {
+		if (stopping) {
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+			return
+		}
+		const lived = Date.now() - (started.get(worker.id) ?? 0)
+		started.delete(worker.id)
+		console.error(`Worker ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another.`)
+		setTimeout(fork, lived < 2000 ? 1000 : 0)
 	})
-	if (production) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-	next()
-})
-
-app.use((req, res, next) => {
-	if (sameOrigin(req)) return next()
-	res.status(403).type('text/plain').send('Cross-origin request refused.')
-})
-
-// The client's address reaches the app in a header it can trust (never one the client sent).
-app.use((req, _res, next) => {
-	req.headers['x-remote-address'] = req.socket.remoteAddress ?? 'unknown'
-	next()
-})
-
-if (viteDevServer) {
-	app.use(viteDevServer.middlewares)
-} else {
-	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-	app.use(express.static('build/client', { maxAge: '1h' }))
+	let listening = 0
+	cluster.on('listening', () => {
+		if (++listening === count) console.log(`NAP Academy listening on http://localhost:${port} (${count} workers)`)
+	})
+	const stop = () => {
+		stopping = true
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+		setTimeout(() => process.exit(0), 6000).unref()
+	}
+	process.on('SIGTERM', stop)
+	process.on('SIGINT', stop)
 }
 
-const build = viteDevServer ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') : await import('./build/server/index.js')
+async function serve() {
+	const viteDevServer = production
+		? undefined
+		: await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
 
-app.all(
-	'*',
-	createRequestHandler({
-		build,
-		mode: production ? 'production' : 'development',
-		getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
-	}),
-)
+	const app = express()
+	app.disable('x-powered-by')
+	app.use(compression())
 
-const server = app.listen(port, host, () => {
-	console.log(`NAP Academy listening on http://localhost:${port}`)
-})
+	/**
+	 * CSRF stance: session cookies are SameSite=Lax, and every request that can change something
+	 * (anything but GET/HEAD/OPTIONS) must come from this site: a browser's Sec-Fetch-Site must be
+	 * same-origin, and an Origin header, when sent, must match this site.
+	 */
+	function sameOrigin(req) {
+		if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return true
+		const fetchSite = req.get('sec-fetch-site')
+		if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return false
+		const origin = req.get('origin')
+		if (!origin || origin === 'null') return origin !== 'null'
+		const expected = process.env.APP_ORIGIN || `${req.protocol}://${req.get('host')}`
+		try {
+			return new URL(origin).host === new URL(expected).host
+		} catch {
+			return false
+		}
+	}
+	/**
+	 * Security headers on every response. Scripts run only from this site or with the per-response
+	 * nonce that Remix puts on its own inline scripts: no 'unsafe-inline', no 'unsafe-eval' (the
+	 * curriculum's compiled MDX is served as a same-site module, not evaluated from a string).
+	 * No page may be framed. Development adds what Vite's hot reload needs.
+	 */
+	function contentSecurityPolicy(nonce) {
+		return [
+			"default-src 'self'",
+			`script-src 'self' 'nonce-${nonce}'`,
+			// Vite's development server injects styles as <style> elements.
+			production ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
+			"img-src 'self' data:",
+			"font-src 'self'",
+			production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",
+			"form-action 'self'",
+			"frame-ancestors 'none'",
+			"base-uri 'none'",
+			"object-src 'none'",
+		].join('; ')
+	}
+	app.use((req, res, next) => {
+		const nonce = crypto.randomBytes(16).toString('base64')
+		res.locals.cspNonce = nonce
+		res.set({
+			'Content-Security-Policy': contentSecurityPolicy(nonce),
+			'Referrer-Policy': 'same-origin',
+			'X-Content-Type-Options': 'nosniff',
+			'X-Frame-Options': 'DENY',
+			'Cross-Origin-Opener-Policy': 'same-origin',
+			'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+		})
+		if (production) res.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+		next()
+	})
 
-function shutdown() {
-	server.close(() => process.exit(0))
-	setTimeout(() => process.exit(0), 5000).unref()
+	app.use((req, res, next) => {
+		if (sameOrigin(req)) return next()
+		res.status(403).type('text/plain').send('Cross-origin request refused.')
+	})
+
+	// The client's address reaches the app in a header it can trust (never one the client sent).
+	app.use((req, _res, next) => {
+		req.headers['x-remote-address'] = req.socket.remoteAddress ?? 'unknown'
+		next()
+	})
+
+	if (viteDevServer) {
+		app.use(viteDevServer.middlewares)
+	} else {
+		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+		app.use(express.static('build/client', { maxAge: '1h' }))
+	}
+
+	// Importing the built app connects to the database and checks its migrations: a database that
+	// cannot be used stops the server with one line saying what to do.
+	const build = viteDevServer
+		? () => viteDevServer.ssrLoadModule('virtual:remix/server-build')
+		: await import('./build/server/index.js').catch((error) => {
+				console.error(error instanceof Error ? error.message : error)
+				process.exit(1)
+			})
+
+	app.all(
+		'*',
+		createRequestHandler({
+			build,
+			mode: production ? 'production' : 'development',
+			getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+		}),
+	)
+
+	const server = app.listen(port, host, () => {
+		if (cluster.isPrimary) console.log(`NAP Academy listening on http://localhost:${port}`)
+	})
+	// A worker whose primary is gone (killed) stops too, instead of serving on unsupervised.
+	if (cluster.isWorker) process.on('disconnect', () => process.exit(1))
+
+	function shutdown() {
+		server.close(() => process.exit(0))
+		setTimeout(() => process.exit(0), 5000).unref()
+	}
+	process.on('SIGTERM', shutdown)
+	process.on('SIGINT', shutdown)
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)

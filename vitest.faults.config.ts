@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
 	test: {
-		include: ['tests/faults/**/*.test.ts'],
+		// The SQLite fault tests; with TEST_ENGINE=postgres (npm test's PostgreSQL leg), the PostgreSQL ones.
+		include: process.env.TEST_ENGINE === 'postgres' ? ['tests/faults/postgres/**/*.test.ts'] : ['tests/faults/*.test.ts'],
 		pool: 'forks',
 		fileParallelism: false,
 		testTimeout: 180_000,

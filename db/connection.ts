@@ -1,7 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely'
+import {
+	CompiledQuery,
+	type DatabaseConnection,
+	type Driver,
+	Kysely,
+	Migrator,
+	PostgresDialect,
+	sql,
+	SqliteDialect,
+	SqliteDriver,
+} from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
@@ -101,8 +111,30 @@ export function withStatementCache(sqlite: SQLite.Database) {
 	}
 }
 
+/**
+ * Transactions on SQLite begin IMMEDIATE: they take the write lock at the start, waiting up to the
+ * busy timeout for it. With several app workers on one file, a deferred transaction that read first
+ * and then wrote would fail at once (SQLITE_BUSY) when another process had committed meanwhile.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection) {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+	}
+}
+
+class AcademySqliteDialect extends SqliteDialect {
+	readonly #config: ConstructorParameters<typeof SqliteDialect>[0]
+	constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+		super(config)
+		this.#config = config
+	}
+	override createDriver(): Driver {
+		return new ImmediateSqliteDriver(this.#config)
+	}
+}
+
 export function createKysely(sqlite: SQLite.Database) {
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+	return new Kysely<Database>({ dialect: new AcademySqliteDialect({ database: withStatementCache(sqlite) }) })
 }
 
 export function createMigrator(db: Kysely<any>) {

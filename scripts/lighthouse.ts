@@ -32,7 +32,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 async function startServer() {
 	if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first.')
 	const server = spawn(process.execPath, ['server.js'], {
-		env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_PATH: DATABASE },
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_PATH: DATABASE, WEB_CONCURRENCY: '1' },
 		stdio: ['ignore', 'ignore', 'inherit'],
 	})
 	const deadline = Date.now() + 30_000

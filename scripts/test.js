@@ -48,18 +48,16 @@ if (postgres.status === 0) {
 	)
 }
 const buildStatus = run('npm', ['run', 'build'])
-const faultsStatus =
-	buildStatus === 0
-		? run('npx', [
-				'vitest',
-				'run',
-				'--config',
-				'vitest.faults.config.ts',
-				'--reporter=default',
-				'--reporter=json',
-				`--outputFile=${REPORTS}/faults.json`,
-			])
-		: 1
+const faults = (report, env = {}) =>
+	run(
+		'npx',
+		['vitest', 'run', '--config', 'vitest.faults.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/${report}`],
+		env,
+	)
+let faultsStatus = buildStatus === 0 ? faults('faults.json') : 1
+if (buildStatus === 0 && engines.includes('postgres')) {
+	faultsStatus = faults('faults-postgres.json', { TEST_ENGINE: 'postgres', TEST_DATABASE_URL: postgresUrl }) || faultsStatus
+}
 const e2eStatus = buildStatus === 0 ? run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` }) : 1
 
 let passed = 0
@@ -68,6 +66,7 @@ for (const [report, name] of [
 	['vitest.json', 'unit and integration'],
 	...(engines.includes('postgres') ? [['vitest-postgres.json', 'PostgreSQL unit and integration']] : []),
 	['faults.json', 'fault'],
+	...(engines.includes('postgres') ? [['faults-postgres.json', 'PostgreSQL fault']] : []),
 ]) {
 	try {
 		const vitest = JSON.parse(fs.readFileSync(`${REPORTS}/${report}`, 'utf8'))

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -103,3 +103,6 @@ export default function LoginPage() {
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
 }
+
+/** A throttled sign-in says when to try again (Retry-After), also to a form posted without JavaScript. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders

@@ -72,6 +72,8 @@ async function startServer(databasePath: string): Promise<Server> {
 			DATABASE_PATH: databasePath,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
+			// One worker unless told otherwise: the figures (CPU per request, memory) are one process's.
+			WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
 			// The same heap limit as `npm start` (package.json), unless told otherwise.
 			NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? START_NODE_OPTIONS,
 		},

@@ -7,6 +7,8 @@ await createDemoDatabase(E2E_DATABASE)
 
 process.env.DATABASE_PATH = E2E_DATABASE
 process.env.NODE_ENV = 'production'
+// The browser tests run the server in this process: one worker.
+process.env.WEB_CONCURRENCY = '1'
 process.env.PORT = process.env.E2E_PORT ?? '3210'
 if (!fs.existsSync('build/server/index.js')) {
 	console.error('No production build: run `npm run build` first.')

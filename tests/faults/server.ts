@@ -100,19 +100,21 @@ export type Server = {
 }
 
 /**
- * Starts `node server.js` (production) on the database file — on `port` when given (a restart),
- * else a free one — and waits until /healthz answers.
+ * Starts `node server.js` (production) on the database — a SQLite file, or a PostgreSQL URL — on
+ * `port` when given (a restart), else a free one, and waits until /healthz answers.
  */
-export async function startServer(databasePath: string, port?: number): Promise<Server> {
+export async function startServer(database: string, port?: number, extraEnv: Record<string, string> = {}): Promise<Server> {
 	requireBuild()
 	port ??= await freePort()
 	const url = `http://127.0.0.1:${port}`
+	const postgres = /^postgres(ql)?:\/\//.test(database)
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		NODE_ENV: 'production',
-		DATABASE_PATH: databasePath,
+		...(postgres ? { DATABASE_URL: database } : { DATABASE_PATH: database, DATABASE_URL: '' }),
 		PORT: String(port),
 		HOST: '127.0.0.1',
+		...extraEnv,
 	}
 	for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
 	const child = spawn(process.execPath, ['server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
