@@ -5,30 +5,21 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList, Field } from '#app/components/ui/forms.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
+import { delegationMembers, removeMember, setNapStatus, updateMember } from '#app/features/cohorts/delegations.server.ts'
 import {
 	delegationInvitations,
-	delegationMembers,
-	getDelegationInCohort,
 	getInvitationInDelegation,
-	inviteRows,
-	type NewLink,
-	parseRoster,
-	type RosterError,
 	reissueInvitation,
-	removeMember,
 	revokeInvitation,
-	setNapStatus,
-	takenEmails,
-	updateMember,
-} from '#app/features/cohorts/cohort-admin.server.ts'
+} from '#app/features/cohorts/invitations.server.ts'
+import { inviteRows, type NewLink, parseRoster, type RosterError, takenEmails } from '#app/features/cohorts/roster.server.ts'
 import { NapStatusSchema } from '#app/features/cohorts/schemas.ts'
-import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { requireDelegation } from '#app/utils/access.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { countryName, formatDate, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_INVITATION_DAYS } from '#app/features/cohorts/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { invariantResponse } from '#app/utils/permissions.server.ts'
 import { EmailSchema, NameSchema, OptionalText, SectorSchema } from '#app/utils/schemas.ts'
 import { NAP_STATUSES, SECTORS } from '#app/utils/vocabularies.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
@@ -60,10 +51,7 @@ const MemberSchema = z.object({
 })
 
 async function load(request: Request, params: { cohortId?: string; delegationId?: string }) {
-	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
-	const delegation = await getDelegationInCohort(cohort.id, params.delegationId ?? '')
-	invariantResponse(delegation)
-	return { viewer, cohort, delegation }
+	return requireDelegation(request, params.cohortId, params.delegationId, 'manage')
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

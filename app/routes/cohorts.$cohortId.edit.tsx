@@ -5,9 +5,15 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CohortForm } from '#app/features/cohorts/cohort-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { addFacilitator, facilitatorCandidates, removeFacilitator, updateCohort } from '#app/features/cohorts/cohort-admin.server.ts'
 import { CohortSchema } from '#app/features/cohorts/schemas.ts'
-import { getCohort, getCohortRoster } from '#app/features/cohorts/cohorts.server.ts'
+import {
+	addFacilitator,
+	facilitatorCandidates,
+	getCohort,
+	getCohortRoster,
+	removeFacilitator,
+	updateCohort,
+} from '#app/features/cohorts/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
