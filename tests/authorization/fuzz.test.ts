@@ -51,7 +51,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		intents: ['message', 'note', 'status', 'assign'],
 		fields: ['body', 'to', 'scheduledFor', 'reason', 'assigneeId'],
 	},
-	'cohorts.$cohortId.delegations.$delegationId.tsx': {
+	'cohorts.$cohortId.delegations.$delegationId/route.tsx': {
 		intents: ['napStatus', 'member', 'removeMember', 'inviteOne', 'roster', 'revoke', 'reissue'],
 		fields: [
 			'napStatus',
@@ -270,10 +270,14 @@ async function request(
 	return req
 }
 
+/** A route's file name without its extension (and a route folder's name without `/route.tsx`). */
+function routeName(file: string) {
+	return file.replace(/(\/route)?\.tsx$/, '')
+}
+
 /** The URL of a route file for these params: `cohorts.$cohortId.roster[.]csv.tsx` → /cohorts/x/roster.csv. */
 function pathFor(file: string, params: Record<string, string>) {
-	const segments = file
-		.replace(/\.tsx$/, '')
+	const segments = routeName(file)
 		.replaceAll('[.]', '\u0000')
 		.split('.')
 		.filter((s) => s !== '_index')
@@ -286,8 +290,7 @@ function pathFor(file: string, params: Record<string, string>) {
 }
 
 function paramNames(file: string) {
-	return file
-		.replace(/\.tsx$/, '')
+	return routeName(file)
 		.split('.')
 		.filter((s) => s.startsWith('$'))
 		.map((s) => (s === '$' ? '*' : s.slice(1)))

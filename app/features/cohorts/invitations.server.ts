@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { db } from '#app/utils/db.server.ts'
 import { generateToken, sha256 } from '#app/features/auth/auth.server.ts'
+import { DEFAULT_INVITATION_DAYS } from '#app/features/cohorts/schemas.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Database, InvitationRole, Sector } from '#db/schema.ts'
 
@@ -9,8 +10,6 @@ import type { Database, InvitationRole, Sector } from '#db/schema.ts'
  * conditional update claims it, so two requests at the same moment cannot both succeed), with an
  * expiry, revocable.
  */
-
-export const DEFAULT_INVITATION_DAYS = 14
 
 export type InvitationState = 'valid' | 'used' | 'revoked' | 'expired'
 
