@@ -3,42 +3,19 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { createSessionCookie, hashPassword } from '#app/features/auth/auth.server.ts'
+import { JoinSchema, NewAccountSchema } from '#app/features/auth/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { acceptInvitation, findInvitation, InvitationUnavailableError, invitationState } from '#app/features/cohorts/invitations.server.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
-import { LanguageSchema, NameSchema, NewPasswordSchema, OptionalText, SectorSchema } from '#app/utils/schemas.ts'
 import { SECTORS } from '#app/utils/vocabularies.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
-
-const JoinerFields = {
-	sector: SectorSchema,
-	organisation: OptionalText(200),
-	position: OptionalText(200),
-}
-
-const NewAccountSchema = z
-	.object({
-		intent: z.literal('create'),
-		name: NameSchema,
-		password: NewPasswordSchema,
-		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
-		language: LanguageSchema,
-		...JoinerFields,
-	})
-	.refine((value) => value.password === value.confirmPassword, {
-		path: ['confirmPassword'],
-		error: 'forms.passwordsDontMatch',
-	})
-
-const JoinSchema = z.object({ intent: z.literal('join'), ...JoinerFields })
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

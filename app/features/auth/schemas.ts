@@ -14,9 +14,6 @@ export const LoginSchema = z.object({
 	redirectTo: z.string().optional(),
 })
 
-/** Signing out takes no fields. */
-export const LogoutSchema = z.object({})
-
 /** The visible language switcher. */
 export const SetLanguageSchema = z.object({
 	lng: z.enum(LANGUAGES, { error: 'forms.languageInvalid' }),

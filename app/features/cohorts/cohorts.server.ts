@@ -5,7 +5,8 @@
  */
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
-import { can, invariantResponse, requirePermission, requireViewer, type Viewer } from '#app/utils/permissions.server.ts'
+import { budgetTotals, buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { can, requirePermission, type Viewer } from '#app/utils/permissions.server.ts'
 import { slugify } from '#app/utils/slugify.ts'
 import type { CohortStatus } from '#db/schema.ts'
 
@@ -109,7 +110,7 @@ export async function getCohortRoster(viewer: Viewer, cohortId: string) {
 	}
 }
 
-export type CohortInput = {
+type CohortInput = {
 	name: string
 	hostCity: string
 	hostCountry: string
@@ -191,13 +192,36 @@ export async function removeFacilitator(cohortId: string, userId: string) {
 }
 
 /**
- * The cohort in the URL for a viewer allowed to `action` it: a visitor is sent to sign in, an
- * unknown cohort is a 404 and a cohort the viewer may not see or run is a 403.
+ * Peer learning: the roadmaps of a cohort side by side, with their size and funding — those shared
+ * with the cohort, plus any other the viewer may read (their own, or all of them for those who run it).
  */
-export async function requireCohort(request: Request, cohortId: string | undefined, action: 'view' | 'manage') {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, action, { type: 'cohort', cohortId: cohort.id })
-	return { viewer, cohort }
+export async function peerRoadmaps(viewer: Viewer, cohortId: string) {
+	const rows = await db
+		.selectFrom('roadmaps as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select(['r.id', 'r.status', 'r.currency', 'r.shared_with_cohort', 'd.id as delegationId', 'd.country_code'])
+		.where('d.cohort_id', '=', cohortId)
+		.orderBy('d.country_code')
+		.execute()
+	const visible = rows.filter((row) =>
+		can(viewer, 'view', {
+			type: 'roadmap',
+			delegationId: row.delegationId,
+			cohortId: cohortId,
+			sharedWithCohort: row.shared_with_cohort === 1,
+		}),
+	)
+	return Promise.all(
+		visible.map(async (row) => {
+			const tree = buildTree(await roadmapItems(row.id))
+			return {
+				...row,
+				pillars: tree.pillars.map((p) => String(p.data.name ?? '')),
+				objectives: tree.objectives.length,
+				actions: tree.actions.length,
+				indicators: tree.indicators.length,
+				fundedShare: budgetTotals(tree).fundedShare,
+			}
+		}),
+	)
 }

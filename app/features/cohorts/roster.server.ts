@@ -9,7 +9,7 @@ import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Sector } from '#db/schema.ts'
 
-export type RosterRow = {
+type RosterRow = {
 	name: string
 	email: string
 	sector: Sector

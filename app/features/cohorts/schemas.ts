@@ -18,7 +18,7 @@ const isoDate = z
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'forms.dateInvalid' })
 	.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: 'forms.dateInvalid' })
 
-export const CountrySchema = z
+const CountrySchema = z
 	.string({ error: 'forms.countryRequired' })
 	.trim()
 	.toUpperCase()
@@ -49,7 +49,7 @@ export const CohortSchema = z
 		error: 'forms.preworkAfterEnd',
 	})
 
-export const NapStatusSchema = z.enum(NAP_STATUSES, {
+const NapStatusSchema = z.enum(NAP_STATUSES, {
 	error: 'forms.statusInvalid',
 })
 
@@ -69,16 +69,16 @@ export const FacilitatorIntentSchema = z.discriminatedUnion('intent', [
 // -------------------------------------------------------------------------------------------------
 // A delegation's page: its NAP status, members, invitations and roster import, told apart by intent
 
-export const InvitationDaysSchema = z.coerce
+const InvitationDaysSchema = z.coerce
 	.number({ error: 'invitations.daysInvalid' })
 	.int({ error: 'invitations.daysInvalid' })
 	.min(1, { error: 'invitations.daysInvalid' })
 	.max(90, { error: 'invitations.daysInvalid' })
 	.default(DEFAULT_INVITATION_DAYS)
 
-export const NapStatusFormSchema = z.object({ intent: z.literal('napStatus'), napStatus: NapStatusSchema })
+const NapStatusFormSchema = z.object({ intent: z.literal('napStatus'), napStatus: NapStatusSchema })
 
-export const MemberSchema = z.object({
+const MemberSchema = z.object({
 	intent: z.literal('member'),
 	userId: Id,
 	sector: SectorSchema,
@@ -87,9 +87,9 @@ export const MemberSchema = z.object({
 	isLead: z.literal('on').optional(),
 })
 
-export const RemoveMemberSchema = z.object({ intent: z.literal('removeMember'), userId: Id })
+const RemoveMemberSchema = z.object({ intent: z.literal('removeMember'), userId: Id })
 
-export const InviteOneSchema = z.object({
+const InviteOneSchema = z.object({
 	intent: z.literal('inviteOne'),
 	name: NameSchema,
 	email: EmailSchema,
@@ -100,7 +100,7 @@ export const InviteOneSchema = z.object({
 })
 
 /** A roster pasted into the text box or uploaded as a file (the file wins when both are sent). */
-export const RosterSchema = z.object({
+const RosterSchema = z.object({
 	intent: z.literal('roster'),
 	roster: z
 		.string()
@@ -110,7 +110,7 @@ export const RosterSchema = z.object({
 	days: InvitationDaysSchema,
 })
 
-export const InvitationIntentSchema = z.object({ intent: z.enum(['revoke', 'reissue']), invitationId: Id })
+const InvitationIntentSchema = z.object({ intent: z.enum(['revoke', 'reissue']), invitationId: Id })
 
 export const DelegationPageSchema = z.discriminatedUnion('intent', [
 	NapStatusFormSchema,
