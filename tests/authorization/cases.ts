@@ -606,7 +606,7 @@ export const entryCases: Case[] = [
 	},
 	{
 		label: 'GET an unknown invitation',
-		route: 'invite.$token.tsx',
+		route: 'invite.$token/route.tsx',
 		kind: 'loader',
 		path: '/invite/no-such-token',
 		params: { token: 'no-such-token' },
@@ -614,7 +614,7 @@ export const entryCases: Case[] = [
 	},
 	{
 		label: 'POST an unknown invitation',
-		route: 'invite.$token.tsx',
+		route: 'invite.$token/route.tsx',
 		kind: 'action',
 		path: '/invite/no-such-token',
 		params: { token: 'no-such-token' },

@@ -72,7 +72,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'cohorts.$cohortId.edit.tsx': { intents: ['save', 'addFacilitator', 'removeFacilitator'], fields: [...COHORT_FIELDS, 'email', 'userId'] },
 	'cohorts.$cohortId.links[.]csv.tsx': { intents: [], fields: ['name', 'email', 'url'] },
 	'cohorts.new.tsx': { intents: [], fields: COHORT_FIELDS },
-	'invite.$token.tsx': {
+	'invite.$token/route.tsx': {
 		intents: ['create', 'join'],
 		fields: ['name', 'password', 'confirmPassword', 'language', 'sector', 'organisation', 'position'],
 	},
@@ -140,8 +140,8 @@ const QUERY_KEYS = [
 ]
 
 /** Routes a signed-out visitor may read, and routes that redirect everybody (not a read). */
-const PUBLIC_LOADERS = new Set(['_index.tsx', 'login.tsx', 'invite._index.tsx', 'invite.$token.tsx', 'healthz.tsx'])
-const PUBLIC_ACTIONS = new Set(['login.tsx', 'invite._index.tsx', 'invite.$token.tsx', 'set-language.tsx', 'logout.tsx', '$.tsx'])
+const PUBLIC_LOADERS = new Set(['_index.tsx', 'login.tsx', 'invite._index.tsx', 'invite.$token/route.tsx', 'healthz.tsx'])
+const PUBLIC_ACTIONS = new Set(['login.tsx', 'invite._index.tsx', 'invite.$token/route.tsx', 'set-language.tsx', 'logout.tsx', '$.tsx'])
 const REDIRECT_ANYONE = new Set(['logout.tsx', 'set-language.tsx', 'cohorts.$cohortId.links[.]csv.tsx'])
 
 /** What exists in the database, read before fuzzing (ids to aim at) — the oracle re-reads what it needs. */
