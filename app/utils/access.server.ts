@@ -55,6 +55,16 @@ export const INTENT_PERMISSIONS = {
 		assign: 'manage',
 		status: 'manage',
 	},
+	/** A delegation's page, for those who run its cohort. */
+	delegation: {
+		napStatus: 'manage',
+		member: 'manage',
+		removeMember: 'manage',
+		inviteOne: 'manage',
+		roster: 'manage',
+		revoke: 'manage',
+		reissue: 'manage',
+	},
 } as const satisfies Record<string, Record<string, Action>>
 
 export type IntentResource = keyof typeof INTENT_PERMISSIONS
@@ -78,6 +88,15 @@ export async function requireAcademy(request: Request, action: Action) {
 	const viewer = await requireViewer(request)
 	requirePermission(viewer, action, { type: 'academy' })
 	return { viewer }
+}
+
+/**
+ * Pages about the viewer themselves (their settings, the cohorts they run or belong to): anyone
+ * signed in, with what they may do Academy-wide.
+ */
+export async function requireAccount(request: Request) {
+	const viewer = await requireViewer(request)
+	return { viewer, abilities: abilitiesOf(viewer, { type: 'academy' }, ['manage']) }
 }
 
 /** The curriculum: everyone signed in reads it and records their own progress. */
@@ -108,13 +127,9 @@ export async function requireCohort(request: Request, cohortId: string | undefin
 }
 
 /** A delegation of the cohort in the URL (404 when it belongs to another cohort). */
-export async function requireDelegation(
-	request: Request,
-	cohortId: string | undefined,
-	delegationId: string | undefined,
-	action: 'view' | 'manage',
-) {
-	const { viewer, cohort } = await requireCohort(request, cohortId, 'view')
+export async function requireDelegation(request: Request, cohortId: string | undefined, delegationId: string | undefined, action: Action) {
+	// Whoever may not run the cohort is refused (403) before learning which delegations it has.
+	const { viewer, cohort } = await requireCohort(request, cohortId, action === 'view' ? 'view' : 'manage')
 	const delegation = await db
 		.selectFrom('delegations')
 		.selectAll()

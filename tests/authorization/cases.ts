@@ -191,7 +191,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'GET delegation BO 2025',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'loader',
 		path: '/cohorts/panama-2025/delegations/panama-2025-bo',
 		params: { ...p2025, delegationId: 'panama-2025-bo' },
@@ -199,7 +199,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'GET delegation TT through 2025',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'loader',
 		path: '/cohorts/panama-2025/delegations/port-of-spain-2024-tt',
 		params: { ...p2025, delegationId: 'port-of-spain-2024-tt' },
@@ -300,7 +300,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'POST delegation BO 2025 (NAP status)',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'action',
 		path: '/cohorts/panama-2025/delegations/panama-2025-bo',
 		params: { ...p2025, delegationId: 'panama-2025-bo' },
@@ -309,7 +309,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'POST delegation TT through 2025',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'action',
 		path: '/cohorts/panama-2025/delegations/port-of-spain-2024-tt',
 		params: { ...p2025, delegationId: 'port-of-spain-2024-tt' },
@@ -606,7 +606,7 @@ export const entryCases: Case[] = [
 	},
 	{
 		label: 'GET an unknown invitation',
-		route: 'invite.$token.tsx',
+		route: 'invite.$token/route.tsx',
 		kind: 'loader',
 		path: '/invite/no-such-token',
 		params: { token: 'no-such-token' },
@@ -614,7 +614,7 @@ export const entryCases: Case[] = [
 	},
 	{
 		label: 'POST an unknown invitation',
-		route: 'invite.$token.tsx',
+		route: 'invite.$token/route.tsx',
 		kind: 'action',
 		path: '/invite/no-such-token',
 		params: { token: 'no-such-token' },
