@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 import { db } from '#app/utils/db.server.ts'
 import { createInvitation, invitationState } from '#app/features/cohorts/invitations.server.ts'
+import { createRoadmap } from '#app/features/roadmap/items.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import { slugify } from '#app/utils/slugify.ts'
 import { SECTORS } from '#app/utils/schemas.ts'
@@ -96,7 +97,13 @@ export async function removeFacilitator(cohortId: string, userId: string) {
 	await db.deleteFrom('cohort_facilitators').where('cohort_id', '=', cohortId).where('user_id', '=', userId).execute()
 }
 
-export async function addDelegation(cohortId: string, countryCode: string, napStatus: NapStatus) {
+/** Adds a delegation with its roadmap (the four usual pillars in the language of `by`, who adds it). */
+export async function addDelegation(
+	cohortId: string,
+	countryCode: string,
+	napStatus: NapStatus,
+	by: { userId: string; language: 'en' | 'es' },
+) {
 	const existing = await db
 		.selectFrom('delegations')
 		.select('id')
@@ -105,10 +112,13 @@ export async function addDelegation(cohortId: string, countryCode: string, napSt
 		.executeTakeFirst()
 	if (existing) return { ok: false as const, id: existing.id }
 	const id = `${cohortId}-${countryCode.toLowerCase()}`
-	await db
-		.insertInto('delegations')
-		.values({ id, cohort_id: cohortId, country_code: countryCode, nap_status: napStatus, created_at: nowIso() })
-		.execute()
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('delegations')
+			.values({ id, cohort_id: cohortId, country_code: countryCode, nap_status: napStatus, created_at: nowIso() })
+			.execute()
+		await createRoadmap(trx, { delegationId: id, language: by.language, userId: by.userId })
+	})
 	return { ok: true as const, id }
 }
 
