@@ -22,7 +22,9 @@ test('the app refuses to start on an unmigrated database and says what to run', 
 	const previous = process.env.DATABASE_PATH
 	process.env.DATABASE_PATH = tempDatabase()
 	vi.resetModules()
-	await expect(import('#app/utils/db.server.ts')).rejects.toThrow(new RegExp(`missing ${MIGRATION_COUNT} migration\\(s\\).*npm run db:migrate`))
+	await expect(import('#app/utils/db.server.ts')).rejects.toThrow(
+		new RegExp(`missing ${MIGRATION_COUNT} migration\\(s\\).*npm run db:migrate`),
+	)
 	process.env.DATABASE_PATH = previous
 	vi.resetModules()
 })
