@@ -26,10 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { cohort } = await requireCohort(request, params.cohortId, 'manage')
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const submission = parseWithZod(await readFormData(request), { schema: DelegationSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus)
+	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus, {
+		userId: viewer.id,
+		language: await getLanguage(request, viewer.language),
+	})
 	if (!added.ok) {
 		return data({ result: submission.reply({ fieldErrors: { countryCode: ['delegation.alreadyExists'] } }) }, { status: 409 })
 	}

@@ -189,7 +189,7 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 	process.env.DATABASE_PATH = file
 	const { hashPassword } = await import('#app/features/auth/auth.server.ts')
 	const { allLessons, getCompiled } = await import('#app/features/curriculum/content.server.ts')
-	const { getOrCreateRoadmap } = await import('#app/features/roadmap/roadmap.server.ts')
+	const { createRoadmap } = await import('#app/features/roadmap/items.server.ts')
 	const { importRoadmap, loadTree } = await import('#app/features/roadmap/transfer.server.ts')
 	const appDb = await import('#app/utils/db.server.ts')
 
@@ -418,11 +418,14 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 		for (const chunk of chunks(events)) await trx.insertInto('assistance_events').values(chunk).execute()
 	})
 
-	// The 4/10/16/23 roadmap in every delegation of the largest cohort, through the app's JSON import.
+	// Every delegation's roadmap, made as adding a delegation makes it (the four usual pillars, in the
+	// history), then the 4/10/16/23 roadmap in every delegation of the largest cohort, through the app's
+	// JSON import.
+	for (const delegation of delegations) await createRoadmap(appDb.db, { delegationId: delegation.id, language: 'en', userId: null })
 	const document = JSON.stringify(mexicoRoadmap())
 	const largest = delegations.filter((d) => d.cohort_id === LARGEST_COHORT_ID)
 	for (const delegation of largest) {
-		const roadmap = await getOrCreateRoadmap(delegation.id, 'en')
+		const roadmap = await appDb.db.selectFrom('roadmaps').selectAll().where('delegation_id', '=', delegation.id).executeTakeFirstOrThrow()
 		const lead = members.find((m) => m.delegation_id === delegation.id)!.user_id
 		const result = await importRoadmap(roadmap, lead, document)
 		if (!result.ok) throw new Error(`Roadmap import into ${delegation.id} failed: ${result.errors.join(', ')}`)

@@ -353,7 +353,7 @@ const roadmapGet = (label: string, route: string, path: string, params: Record<s
 
 export const roadmapCases: Case[] = [
 	roadmapGet('overview', 'roadmaps.$delegationId._index.tsx', '/roadmaps/panama-2025-pa'),
-	roadmapGet('section', 'roadmaps.$delegationId.$section.tsx', '/roadmaps/panama-2025-pa/strategic-design', {
+	roadmapGet('section', 'roadmaps.$delegationId.$section/route.tsx', '/roadmaps/panama-2025-pa/strategic-design', {
 		...pa,
 		section: 'strategic-design',
 	}),
@@ -364,7 +364,7 @@ export const roadmapCases: Case[] = [
 	roadmapGet('indicators.csv', 'roadmaps.$delegationId.indicators[.]csv.tsx', '/roadmaps/panama-2025-pa/indicators.csv'),
 	{
 		label: 'POST add an objective',
-		route: 'roadmaps.$delegationId.$section.tsx',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/strategic-design',
 		params: { ...pa, section: 'strategic-design' },
@@ -382,7 +382,7 @@ export const roadmapCases: Case[] = [
 	},
 	{
 		label: 'POST comment',
-		route: 'roadmaps.$delegationId.$section.tsx',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/coordination',
 		params: { ...pa, section: 'coordination' },

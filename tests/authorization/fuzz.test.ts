@@ -83,7 +83,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	},
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
 	'logout.tsx': { intents: [], fields: [] },
-	'roadmaps.$delegationId.$section.tsx': {
+	'roadmaps.$delegationId.$section/route.tsx': {
 		intents: ['create', 'update', 'delete', 'move', 'currency', 'comment', 'resolve'],
 		fields: [
 			'kind',

@@ -76,7 +76,7 @@ export type Case = {
 
 const routeModules = import.meta.glob<RouteModule>(['/app/routes/*.tsx', '/app/routes/*/route.tsx'])
 
-/** Every route file name, from app/routes: the list a new route joins automatically. */
+/** Every route file name, from app/routes (a route folder by its route.tsx): the list a new route joins automatically. */
 export const ROUTE_FILES: RouteFile[] = Object.keys(routeModules)
 	.map((key) => key.slice('/app/routes/'.length))
 	.sort()

@@ -6,8 +6,15 @@
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { NapStatus, Sector } from '#db/schema.ts'
+import { createRoadmap } from '#app/features/roadmap/items.server.ts'
 
-export async function addDelegation(cohortId: string, countryCode: string, napStatus: NapStatus) {
+/** Adds a delegation with its roadmap (the four usual pillars in the language of `by`, who adds it). */
+export async function addDelegation(
+	cohortId: string,
+	countryCode: string,
+	napStatus: NapStatus,
+	by: { userId: string; language: 'en' | 'es' },
+) {
 	const existing = await db
 		.selectFrom('delegations')
 		.select('id')
@@ -16,10 +23,13 @@ export async function addDelegation(cohortId: string, countryCode: string, napSt
 		.executeTakeFirst()
 	if (existing) return { ok: false as const, id: existing.id }
 	const id = `${cohortId}-${countryCode.toLowerCase()}`
-	await db
-		.insertInto('delegations')
-		.values({ id, cohort_id: cohortId, country_code: countryCode, nap_status: napStatus, created_at: nowIso() })
-		.execute()
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('delegations')
+			.values({ id, cohort_id: cohortId, country_code: countryCode, nap_status: napStatus, created_at: nowIso() })
+			.execute()
+		await createRoadmap(trx, { delegationId: id, language: by.language, userId: by.userId })
+	})
 	return { ok: true as const, id }
 }
 

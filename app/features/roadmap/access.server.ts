@@ -1,11 +1,11 @@
 import { db } from '#app/utils/db.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import { can, invariantResponse, requirePermission, requireViewer, type Action, type Viewer } from '#app/utils/permissions.server.ts'
-import { getOrCreateRoadmap } from '#app/features/roadmap/roadmap.server.ts'
 
 /**
  * The roadmap of the delegation in the URL, for a viewer allowed to `action` it (403 otherwise,
- * 404 for an unknown delegation). The roadmap is created on the first visit.
+ * 404 for an unknown delegation or one without a roadmap). Only reads: a roadmap is created with
+ * its delegation (see `createRoadmap`).
  */
 export async function requireRoadmap(request: Request, delegationId: string | undefined, action: Action) {
 	const viewer = await requireViewer(request)
@@ -16,20 +16,16 @@ export async function requireRoadmap(request: Request, delegationId: string | un
 		.where('d.id', '=', delegationId ?? '')
 		.executeTakeFirst()
 	invariantResponse(delegation)
-	const existing = await db
-		.selectFrom('roadmaps')
-		.select('shared_with_cohort')
-		.where('delegation_id', '=', delegation.id)
-		.executeTakeFirst()
+	const roadmap = await db.selectFrom('roadmaps').selectAll().where('delegation_id', '=', delegation.id).executeTakeFirst()
 	const resource = {
 		type: 'roadmap' as const,
 		delegationId: delegation.id,
 		cohortId: delegation.cohort_id,
-		sharedWithCohort: existing?.shared_with_cohort === 1,
+		sharedWithCohort: roadmap?.shared_with_cohort === 1,
 	}
 	requirePermission(viewer, action, resource)
+	invariantResponse(roadmap)
 	const language = await getLanguage(request, viewer.language)
-	const roadmap = await getOrCreateRoadmap(delegation.id, language)
 	return {
 		viewer,
 		delegation,
