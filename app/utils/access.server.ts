@@ -50,7 +50,9 @@ export const INTENT_PERMISSIONS = {
 	},
 	assistance: {
 		ask: 'edit',
-		message: 'edit',
+		// Everyone on the request's thread writes messages the delegation reads: its members (edit)
+		// and those who run its cohort (comment) — in the policy, exactly those who may view it.
+		message: 'view',
 		note: 'comment',
 		assign: 'manage',
 		status: 'manage',
@@ -68,6 +70,15 @@ export function isIntent<R extends IntentResource>(resource: R, intent: unknown)
 export function permissionForIntent<R extends IntentResource>(resource: R, intent: unknown): Action {
 	if (!isIntent(resource, intent)) throw new Response('Unknown form intent', { status: 400, statusText: 'Bad Request' })
 	return (INTENT_PERMISSIONS[resource] as Record<string, Action>)[intent]!
+}
+
+/** What the viewer may do by form intent: the permission each intent needs, asked of the policy. */
+export function intentAbilities<R extends IntentResource>(viewer: Viewer, kind: R, resource: Resource): Record<Intent<R>, boolean> {
+	const table: Record<string, Action> = INTENT_PERMISSIONS[kind]
+	return Object.fromEntries(Object.entries(table).map(([intent, action]) => [intent, can(viewer, action, resource)])) as Record<
+		Intent<R>,
+		boolean
+	>
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -152,5 +163,23 @@ export async function requireAssistanceRequest(request: Request, requestId: stri
 	invariantResponse(assistance)
 	const resource = { type: 'assistance', delegationId: assistance.delegation_id, cohortId: assistance.cohort_id } as const
 	requirePermission(viewer, action, resource)
-	return { viewer, assistance, abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']) }
+	return {
+		viewer,
+		assistance,
+		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
+		intents: intentAbilities(viewer, 'assistance', resource),
+	}
+}
+
+/**
+ * The TA requests of a delegation, for a route that has already loaded the delegation (its
+ * roadmap's assistance page): 403 unless the viewer may `action` them; what they may do by intent.
+ */
+export function requireDelegationAssistance(viewer: Viewer, delegation: { id: string; cohort_id: string }, action: Action) {
+	const resource = { type: 'assistance', delegationId: delegation.id, cohortId: delegation.cohort_id } as const
+	requirePermission(viewer, action, resource)
+	return {
+		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
+		intents: intentAbilities(viewer, 'assistance', resource),
+	}
 }

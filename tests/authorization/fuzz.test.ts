@@ -47,7 +47,7 @@ const ITEM_FIELDS = [...new Set(Object.values(KINDS).flatMap((kind) => kind.fiel
 const COHORT_FIELDS = ['name', 'hostCity', 'hostCountry', 'venue', 'startDate', 'endDate', 'preworkDueDate', 'status']
 const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'$.tsx': { intents: [], fields: [] },
-	'assistance.$requestId.tsx': {
+	'assistance.$requestId/route.tsx': {
 		intents: ['message', 'note', 'status', 'assign'],
 		fields: ['body', 'to', 'scheduledFor', 'reason', 'assigneeId'],
 	},
@@ -273,7 +273,7 @@ async function request(
 /** The URL of a route file for these params: `cohorts.$cohortId.roster[.]csv.tsx` → /cohorts/x/roster.csv. */
 function pathFor(file: string, params: Record<string, string>) {
 	const segments = file
-		.replace(/\.tsx$/, '')
+		.replace(/(\/route)?\.tsx$/, '')
 		.replaceAll('[.]', '\u0000')
 		.split('.')
 		.filter((s) => s !== '_index')
@@ -287,7 +287,7 @@ function pathFor(file: string, params: Record<string, string>) {
 
 function paramNames(file: string) {
 	return file
-		.replace(/\.tsx$/, '')
+		.replace(/(\/route)?\.tsx$/, '')
 		.split('.')
 		.filter((s) => s.startsWith('$'))
 		.map((s) => (s === '$' ? '*' : s.slice(1)))

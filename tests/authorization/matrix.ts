@@ -71,9 +71,12 @@ export type Case = {
 	redirects?: boolean
 }
 
-const routeModules = import.meta.glob<RouteModule>('/app/routes/*.tsx')
+const routeModules = import.meta.glob<RouteModule>(['/app/routes/*.tsx', '/app/routes/*/route.tsx'])
 
-/** Every route file name, from app/routes: the list a new route joins automatically. */
+/**
+ * Every route file name, from app/routes: the list a new route joins automatically. A route that is
+ * a folder is named by its route module ("assistance.$requestId/route.tsx").
+ */
 export const ROUTE_FILES: RouteFile[] = Object.keys(routeModules)
 	.map((key) => key.slice('/app/routes/'.length))
 	.sort()

@@ -5,7 +5,7 @@ import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
 
 const routes = {
 	delegation: () => import('#app/routes/roadmaps.$delegationId.assistance.tsx'),
-	request: () => import('#app/routes/assistance.$requestId.tsx'),
+	request: () => import('#app/routes/assistance.$requestId/route.tsx'),
 	queue: () => import('#app/routes/assistance._index.tsx'),
 	csv: () => import('#app/routes/assistance.requests[.]csv.tsx'),
 	overview: () => import('#app/routes/assistance.overview.tsx'),
