@@ -10,6 +10,7 @@
  * per resource (`INTENT_PERMISSIONS`); `permissionForIntent` reads it, and an unknown intent is a
  * 400.
  */
+import { getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import {
 	type Action,
@@ -96,6 +97,29 @@ export async function requireCurriculum(request: Request, action: 'view' | 'lear
 	const viewer = await requireViewer(request)
 	requirePermission(viewer, action, { type: 'curriculum' })
 	return { viewer }
+}
+
+/** A module of the curriculum in the URL (404 when there is none). */
+export async function requireModule(request: Request, moduleSlug: string | undefined, action: 'view' | 'learn') {
+	const { viewer } = await requireCurriculum(request, action)
+	const module = getModule(moduleSlug ?? '')
+	invariantResponse(module)
+	return { viewer, module }
+}
+
+/** A lesson in the URL with its module (404 when there is none): read (`view`) or worked through (`learn`). */
+export async function requireLesson(
+	request: Request,
+	moduleSlug: string | undefined,
+	lessonSlug: string | undefined,
+	action: 'view' | 'learn',
+) {
+	const { viewer } = await requireCurriculum(request, action)
+	const lesson = getLesson(moduleSlug ?? '', lessonSlug ?? '')
+	invariantResponse(lesson)
+	const module = getModule(lesson.moduleSlug)
+	invariantResponse(module)
+	return { viewer, lesson, module }
 }
 
 // -------------------------------------------------------------------------------------------------

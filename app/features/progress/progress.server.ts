@@ -186,8 +186,6 @@ export async function reopenLesson(userId: string, lessonKey: string) {
 		.execute()
 }
 
-export const REFLECTION_MAX_LENGTH = 10_000
-
 export async function saveReflection(userId: string, lessonKey: string, reflectionId: string, body: string, shared: boolean) {
 	const now = nowIso()
 	await db
