@@ -29,6 +29,7 @@ import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_INVITATION_DAYS } from '#app/features/cohorts/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
+import { env } from '#app/utils/env.server.ts'
 import { EmailSchema, NameSchema, OptionalText, SectorSchema } from '#app/utils/schemas.ts'
 import { NAP_STATUSES, SECTORS } from '#app/utils/vocabularies.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
@@ -83,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function linkFor(request: Request, token: string) {
-	const origin = process.env.APP_ORIGIN || new URL(request.url).origin
+	const origin = env.APP_ORIGIN || new URL(request.url).origin
 	return `${origin}/invite/${token}`
 }
 

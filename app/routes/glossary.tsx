@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			...term,
 			anchor: `term-${slugify(term.name)}`,
 			lessons: term.lessons.map((key) => {
-				const [moduleSlug, slug] = key.split('/') as [string, string]
+				const [moduleSlug = '', slug = ''] = key.split('/')
 				const lesson = getLesson(moduleSlug, slug)!
 				return { href: `/learn/${key}`, title: pickVersion(lesson.versions, language).title }
 			}),

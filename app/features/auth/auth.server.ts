@@ -12,7 +12,7 @@ import { hash, verify } from '@node-rs/argon2'
 import { redirect } from '@remix-run/node'
 import { type Adapter, Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
 import { db } from '#app/utils/db.server.ts'
-import { isProduction } from '#app/utils/env.server.ts'
+import { env, isProduction } from '#app/utils/env.server.ts'
 
 export const SESSION_COOKIE = 'academy_session'
 /**
@@ -247,7 +247,7 @@ export async function clearFailedSignIns(email: string, ip: string) {
 
 /** The client's address. Behind a proxy, set TRUST_PROXY=1 to read X-Forwarded-For. */
 export function clientAddress(request: Request) {
-	if (process.env.TRUST_PROXY === '1') {
+	if (env.TRUST_PROXY === '1') {
 		const forwarded = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim()
 		if (forwarded) return forwarded
 	}

@@ -90,7 +90,8 @@ export async function cohortProgress(cohortId: string, language: Language): Prom
 	const totalLessons = catalogue.lessons.size
 	const byUser = new Map<string, { byModule: Record<string, number>; completed: number; lastActivity: string | null; started: boolean }>()
 	for (const row of progress) {
-		const entry = { byModule: {} as Record<string, number>, completed: 0, lastActivity: row.last_viewed_at, started: true }
+		const byModule: Record<string, number> = {}
+		const entry = { byModule, completed: 0, lastActivity: row.last_viewed_at, started: true }
 		for (const lessonKey of row.completed?.split('\n') ?? []) {
 			const module = lessonModule.get(lessonKey)
 			if (!module) continue

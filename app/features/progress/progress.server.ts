@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { getCatalogue, getCompiled, type LessonEntry, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { Language } from '#app/utils/i18n.ts'
@@ -103,6 +104,9 @@ export async function lessonReflections(lesson: LessonEntry) {
 	return (await getCompiled(lesson.versions.en!.file)).reflections
 }
 
+/** check_attempts.answer: the chosen option values, as JSON. */
+const StoredAnswer = z.array(z.string())
+
 /** The latest attempt per check of a lesson for one user. */
 export async function latestAttempts(userId: string, lessonKey: string) {
 	const rows = await db
@@ -116,7 +120,7 @@ export async function latestAttempts(userId: string, lessonKey: string) {
 	for (const row of rows) {
 		const attempts = (latest.get(row.check_id)?.attempts ?? 0) + 1
 		latest.set(row.check_id, {
-			answer: JSON.parse(row.answer) as string[],
+			answer: StoredAnswer.parse(JSON.parse(row.answer)),
 			correct: row.correct === 1,
 			attempts,
 		})
