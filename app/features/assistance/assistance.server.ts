@@ -9,6 +9,7 @@ import type { Viewer } from '#app/utils/permissions.server.ts'
 import { SECTION_MODULE, SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { isOneOf } from '#app/utils/vocabularies.ts'
 import {
+	ASSISTANCE_OPEN_STATUSES,
 	ASSISTANCE_STATUSES,
 	ASSISTANCE_TRANSITIONS,
 	ASSISTANCE_URGENCIES,
@@ -269,7 +270,7 @@ export async function openRequestsByItem(delegationId: string) {
 		.selectFrom('assistance_requests')
 		.select(['item_id', 'section'])
 		.where('delegation_id', '=', delegationId)
-		.where('status', 'in', ['open', 'scheduled', 'in_progress'])
+		.where('status', 'in', ASSISTANCE_OPEN_STATUSES)
 		.execute()
 	const byItem: Record<string, number> = {}
 	const bySection: Record<string, number> = {}
@@ -308,7 +309,7 @@ export async function overview() {
 	const days = rows.filter((r) => r.done_at).map((r) => (Date.parse(r.done_at!) - Date.parse(r.created_at)) / 86_400_000)
 	return {
 		total: rows.length,
-		open: rows.filter((r) => !['done', 'declined'].includes(r.status)).length,
+		open: rows.filter((r) => isOneOf(ASSISTANCE_OPEN_STATUSES, r.status)).length,
 		done: rows.filter((r) => r.status === 'done').length,
 		medianDaysToDone: median(days),
 		byTopic: group((r) => r.topic),

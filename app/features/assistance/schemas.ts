@@ -64,4 +64,3 @@ export const RequestActionSchema = z.discriminatedUnion('intent', [
 	/** Staff assign it to a colleague or a facilitator of its cohort; empty: unassigned. */
 	z.object({ intent: z.literal('assign'), assigneeId: z.string().max(100).optional() }),
 ])
-export type RequestAction = z.output<typeof RequestActionSchema>

@@ -14,15 +14,15 @@ import { type LessonExtract, remarkAcademy } from '#app/features/curriculum/rema
  * `NN-lesson.<lang>.mdx` files. See content/AUTHORING.md.
  */
 
-export const FrontMatterSchema = z.object({
+const FrontMatterSchema = z.object({
 	title: z.string().trim().min(3).max(140),
 	summary: z.string().trim().min(10).max(300),
 	minutes: z.number().int().min(1).max(120),
 	objectives: z.array(z.string().trim().min(3).max(300)).min(1).max(6),
 })
-export type FrontMatter = z.infer<typeof FrontMatterSchema>
+type FrontMatter = z.infer<typeof FrontMatterSchema>
 
-export type ContentVersion = FrontMatter & { file: string; language: Language }
+type ContentVersion = FrontMatter & { file: string; language: Language }
 export type LessonEntry = {
 	key: string
 	slug: string
@@ -30,7 +30,7 @@ export type LessonEntry = {
 	order: number
 	versions: Partial<Record<Language, ContentVersion>>
 }
-export type ModuleEntry = {
+type ModuleEntry = {
 	slug: string
 	order: number
 	versions: Partial<Record<Language, ContentVersion>>
@@ -38,7 +38,7 @@ export type ModuleEntry = {
 }
 export type Catalogue = { modules: ModuleEntry[]; lessons: Map<string, LessonEntry> }
 
-export class ContentError extends Error {
+class ContentError extends Error {
 	constructor(file: string, message: string) {
 		super(`${file}: ${message}`)
 		this.name = 'ContentError'

@@ -9,7 +9,7 @@ import type { Language } from '#app/utils/i18n.ts'
 import { invitationState } from '#app/features/cohorts/invitations.server.ts'
 import type { Sector } from '#db/schema.ts'
 
-export type DelegateProgress = {
+type DelegateProgress = {
 	userId: string
 	name: string
 	email: string
@@ -25,7 +25,7 @@ export type DelegateProgress = {
 	started: boolean
 }
 
-export type DelegationProgress = {
+type DelegationProgress = {
 	id: string
 	countryCode: string
 	napStatus: string
@@ -36,7 +36,7 @@ export type DelegationProgress = {
 	ready: number
 }
 
-export type CohortProgress = {
+type CohortProgress = {
 	modules: Array<{ slug: string; title: string; lessons: number }>
 	totalLessons: number
 	delegations: DelegationProgress[]
@@ -207,7 +207,7 @@ export async function delegateDetail(cohortId: string, userId: string, language:
 	return { member, modules, reflections }
 }
 
-export type ReflectionFilters = { module?: string; delegation?: string }
+type ReflectionFilters = { module?: string; delegation?: string }
 
 /** Reflections that delegates of the cohort chose to share with facilitators. */
 export async function sharedReflections(cohortId: string, filters: ReflectionFilters, language: Language) {

@@ -167,3 +167,71 @@ describe('progress', () => {
 		for (const row of rows) expect(keys.has(row.lesson_key), row.lesson_key).toBe(true)
 	})
 })
+
+describe('the lesson page’s forms (Conform replies)', () => {
+	type Reply = { formId: string; result: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> } }
+	const attempts = async (email: string) =>
+		(
+			await db
+				.selectFrom('check_attempts')
+				.select('id')
+				.where('user_id', '=', await userIdFor(email))
+				.execute()
+		).length
+
+	test('each refused post says which form and which field, and changes nothing', async () => {
+		const email = 'bo2@example.org'
+		const attemptsBefore = await attempts(email)
+		const reflectionsOf = async () =>
+			db
+				.selectFrom('reflections')
+				.select(['reflection_id', 'body', 'updated_at'])
+				.where('user_id', '=', await userIdFor(email))
+				.execute()
+		const reflectionsBefore = await reflectionsOf()
+		const [check] = await lessonChecks(getLesson(MODULE, LESSON)!)
+		const { lessonReflections } = await import('#app/features/progress/progress.server.ts')
+		const [reflection] = await lessonReflections(getLesson(MODULE, LESSON)!)
+		const none = await post(email, { intent: 'answer', checkId: check!.id })
+		expect(none.status).toBe(400)
+		expect(none.data).toMatchObject({ formId: `check:${check!.id}` })
+		expect((none.data as Reply).result.error?.option).toEqual(['learn.errors.noOption'])
+		const empty = await post(email, { intent: 'reflect', reflectionId: reflection!.id, body: '' })
+		expect(empty.status).toBe(400)
+		expect(empty.data).toMatchObject({ formId: `reflection:${reflection!.id}` })
+		expect((empty.data as Reply).result.error?.body).toEqual(['learn.errors.reflectionEmpty'])
+		const unknown = await post(email, { intent: 'answer', checkId: 'no-such-check', option: 'a' })
+		expect((unknown.data as Reply).result.error?.['']).toEqual(['learn.errors.unknownCheck'])
+		const garbage = await post(email, { intent: 'explode' })
+		expect(garbage.status).toBe(400)
+		expect(garbage.data).toMatchObject({ formId: 'lesson' })
+		expect(await attempts(email)).toBe(attemptsBefore)
+		expect(await reflectionsOf()).toEqual(reflectionsBefore)
+	})
+
+	test('without JavaScript a saved answer redirects back to its check, and a refused reflection returns the typed text', async () => {
+		const { action } = await import('#app/routes/learn.$module.$lesson.tsx')
+		const email = 'jm2@example.org'
+		const attemptsBefore = await attempts(email)
+		const [check] = await lessonChecks(getLesson(MODULE, LESSON)!)
+		const saved = await run(async () =>
+			action(routeArgs(await requestAs(email, PATH, { form: { intent: 'answer', checkId: check!.id, option: check!.correct } }), params)),
+		)
+		expect(saved.status).toBe(302)
+		expect(saved.response!.headers.get('Location')).toBe(`${PATH}#check-${check!.id}`)
+		expect(await attempts(email)).toBe(attemptsBefore + 1)
+		const { lessonReflections } = await import('#app/features/progress/progress.server.ts')
+		const [reflection] = await lessonReflections(getLesson(MODULE, LESSON)!)
+		const long = `${'x'.repeat(10_001)}`
+		const refused = await run(async () =>
+			action(routeArgs(await requestAs(email, PATH, { form: { intent: 'reflect', reflectionId: reflection!.id, body: long } }), params)),
+		)
+		expect(refused.status).toBe(400)
+		const { lessonFormError } = await import('#app/features/curriculum/lesson-context.tsx')
+		expect(lessonFormError(refused.data as Reply)).toEqual({
+			formId: `reflection:${reflection!.id}`,
+			error: 'learn.errors.reflectionTooLong',
+			draft: long,
+		})
+	})
+})

@@ -6,7 +6,7 @@ import { nowIso } from '#app/utils/misc.ts'
 
 /** Lesson progress per user, stored by lesson key (`module/lesson`) so it survives content edits. */
 
-export type ProgressRow = { lessonKey: string; lastViewedAt: string; completedAt: string | null }
+type ProgressRow = { lessonKey: string; lastViewedAt: string; completedAt: string | null }
 
 export async function getProgressRows(userId: string): Promise<ProgressRow[]> {
 	const rows = await db
@@ -21,7 +21,7 @@ export async function getProgressRows(userId: string): Promise<ProgressRow[]> {
 	}))
 }
 
-export type ModuleProgress = {
+type ModuleProgress = {
 	slug: string
 	title: string
 	total: number
@@ -29,7 +29,7 @@ export type ModuleProgress = {
 	lessons: Array<{ key: string; slug: string; title: string; minutes: number; completed: boolean }>
 }
 
-export type LearningSummary = {
+type LearningSummary = {
 	modules: ModuleProgress[]
 	total: number
 	completed: number
@@ -128,8 +128,7 @@ export async function latestAttempts(userId: string, lessonKey: string) {
 	return latest
 }
 
-export type GradeResult =
-	{ ok: true; correct: boolean } | { ok: false; error: 'unknownCheck' | 'unknownOption' | 'noOption' | 'tooManyOptions' }
+type GradeResult = { ok: true; correct: boolean } | { ok: false; error: 'unknownCheck' | 'unknownOption' | 'noOption' | 'tooManyOptions' }
 
 /** Grades an answer on the server and stores the attempt. */
 export async function answerCheck(userId: string, lesson: LessonEntry, checkId: string, selected: string[]): Promise<GradeResult> {

@@ -8,7 +8,7 @@ import { REFLECTION_MAX_LENGTH } from '#app/features/progress/limits.ts'
  * components read the limits from limits.ts.
  */
 
-export const AnswerSchema = z.object({
+const AnswerSchema = z.object({
 	intent: z.literal('answer'),
 	checkId: z.string({ error: 'learn.errors.badRequest' }).max(100, { error: 'learn.errors.badRequest' }),
 	option: z
@@ -17,7 +17,7 @@ export const AnswerSchema = z.object({
 		.max(20, { error: 'learn.errors.tooManyOptions' }),
 })
 
-export const ReflectSchema = z.object({
+const ReflectSchema = z.object({
 	intent: z.literal('reflect'),
 	reflectionId: z.string({ error: 'learn.errors.badRequest' }).max(100, { error: 'learn.errors.badRequest' }),
 	body: z
