@@ -10,6 +10,7 @@
  * per resource (`INTENT_PERMISSIONS`); `permissionForIntent` reads it, and an unknown intent is a
  * 400.
  */
+import { getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import {
 	type Action,
@@ -50,7 +51,9 @@ export const INTENT_PERMISSIONS = {
 	},
 	assistance: {
 		ask: 'edit',
-		message: 'edit',
+		// Everyone on the request's thread writes messages the delegation reads: its members (edit)
+		// and those who run its cohort (comment) — in the policy, exactly those who may view it.
+		message: 'view',
 		note: 'comment',
 		assign: 'manage',
 		status: 'manage',
@@ -80,6 +83,15 @@ export function permissionForIntent<R extends IntentResource>(resource: R, inten
 	return (INTENT_PERMISSIONS[resource] as Record<string, Action>)[intent]!
 }
 
+/** What the viewer may do by form intent: the permission each intent needs, asked of the policy. */
+export function intentAbilities<R extends IntentResource>(viewer: Viewer, kind: R, resource: Resource): Record<Intent<R>, boolean> {
+	const table: Record<string, Action> = INTENT_PERMISSIONS[kind]
+	return Object.fromEntries(Object.entries(table).map(([intent, action]) => [intent, can(viewer, action, resource)])) as Record<
+		Intent<R>,
+		boolean
+	>
+}
+
 // -------------------------------------------------------------------------------------------------
 // Academy-wide and curriculum
 
@@ -104,6 +116,29 @@ export async function requireCurriculum(request: Request, action: 'view' | 'lear
 	const viewer = await requireViewer(request)
 	requirePermission(viewer, action, { type: 'curriculum' })
 	return { viewer }
+}
+
+/** A module of the curriculum in the URL (404 when there is none). */
+export async function requireModule(request: Request, moduleSlug: string | undefined, action: 'view' | 'learn') {
+	const { viewer } = await requireCurriculum(request, action)
+	const module = getModule(moduleSlug ?? '')
+	invariantResponse(module)
+	return { viewer, module }
+}
+
+/** A lesson in the URL with its module (404 when there is none): read (`view`) or worked through (`learn`). */
+export async function requireLesson(
+	request: Request,
+	moduleSlug: string | undefined,
+	lessonSlug: string | undefined,
+	action: 'view' | 'learn',
+) {
+	const { viewer } = await requireCurriculum(request, action)
+	const lesson = getLesson(moduleSlug ?? '', lessonSlug ?? '')
+	invariantResponse(lesson)
+	const module = getModule(lesson.moduleSlug)
+	invariantResponse(module)
+	return { viewer, lesson, module }
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -167,5 +202,23 @@ export async function requireAssistanceRequest(request: Request, requestId: stri
 	invariantResponse(assistance)
 	const resource = { type: 'assistance', delegationId: assistance.delegation_id, cohortId: assistance.cohort_id } as const
 	requirePermission(viewer, action, resource)
-	return { viewer, assistance, abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']) }
+	return {
+		viewer,
+		assistance,
+		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
+		intents: intentAbilities(viewer, 'assistance', resource),
+	}
+}
+
+/**
+ * The TA requests of a delegation, for a route that has already loaded the delegation (its
+ * roadmap's assistance page): 403 unless the viewer may `action` them; what they may do by intent.
+ */
+export function requireDelegationAssistance(viewer: Viewer, delegation: { id: string; cohort_id: string }, action: Action) {
+	const resource = { type: 'assistance', delegationId: delegation.id, cohortId: delegation.cohort_id } as const
+	requirePermission(viewer, action, resource)
+	return {
+		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
+		intents: intentAbilities(viewer, 'assistance', resource),
+	}
 }

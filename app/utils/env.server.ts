@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { z } from 'zod'
 
 /** Environment variables, validated once at start-up. Every value has a working default. */
@@ -9,6 +10,16 @@ const EnvSchema = z.object({
 	APP_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
 	/** 1 when behind a reverse proxy that sets X-Forwarded-For. */
 	TRUST_PROXY: z.enum(['0', '1']).default('0'),
+	/** The curriculum: one folder per module, one MDX file per lesson and language. */
+	CONTENT_DIR: z
+		.string()
+		.min(1)
+		.default(() => path.join(process.cwd(), 'content')),
+	/** Compiled curriculum kept on disk, so a restart does not compile every lesson again. */
+	CONTENT_CACHE_DIR: z
+		.string()
+		.min(1)
+		.default(() => path.join(process.cwd(), '.cache', 'content')),
 })
 
 const parsed = EnvSchema.safeParse(process.env)

@@ -491,7 +491,7 @@ export const assistanceCases: Case[] = [
 	},
 	{
 		label: 'GET request (PA)',
-		route: 'assistance.$requestId.tsx',
+		route: 'assistance.$requestId/route.tsx',
 		kind: 'loader',
 		path: '/assistance/ta-pa-costing',
 		params: taRequest,
@@ -499,7 +499,7 @@ export const assistanceCases: Case[] = [
 	},
 	{
 		label: 'POST message (PA)',
-		route: 'assistance.$requestId.tsx',
+		route: 'assistance.$requestId/route.tsx',
 		kind: 'action',
 		path: '/assistance/ta-pa-costing',
 		params: taRequest,
@@ -508,7 +508,7 @@ export const assistanceCases: Case[] = [
 	},
 	{
 		label: 'POST status (PA; open → done: 409 for staff)',
-		route: 'assistance.$requestId.tsx',
+		route: 'assistance.$requestId/route.tsx',
 		kind: 'action',
 		path: '/assistance/ta-pa-costing',
 		params: taRequest,

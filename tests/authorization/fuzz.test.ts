@@ -47,7 +47,7 @@ const ITEM_FIELDS = [...new Set(Object.values(KINDS).flatMap((kind) => kind.fiel
 const COHORT_FIELDS = ['name', 'hostCity', 'hostCountry', 'venue', 'startDate', 'endDate', 'preworkDueDate', 'status']
 const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'$.tsx': { intents: [], fields: [] },
-	'assistance.$requestId.tsx': {
+	'assistance.$requestId/route.tsx': {
 		intents: ['message', 'note', 'status', 'assign'],
 		fields: ['body', 'to', 'scheduledFor', 'reason', 'assigneeId'],
 	},
