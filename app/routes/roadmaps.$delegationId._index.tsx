@@ -13,7 +13,7 @@ import { formatDateTime, formatPercent } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { importRoadmap } from '#app/features/roadmap/transfer.server.ts'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
@@ -60,8 +60,7 @@ const OverviewSchema = z.discriminatedUnion('intent', [
 export async function action({ request, params }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
-	const needs = intent === 'share' ? 'manage' : intent === 'reopen' ? 'reopen' : 'edit'
-	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, needs)
+	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, permissionForIntent('roadmap', intent))
 	const submission = parseWithZod(formData, { schema: OverviewSchema })
 	const reply = (status: number, error: string, importErrors: string[] | null = null) =>
 		data({ result: submission.reply(), error, importErrors }, { status })

@@ -9,12 +9,11 @@ import { AssistanceStatusBadge } from '#app/features/assistance/assistance-statu
 import { createRequest, listRequests, topicForSection } from '#app/features/assistance/assistance.server.ts'
 import { ASSISTANCE_FORMATS, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
 import { NewRequestSchema } from '#app/features/assistance/schemas.ts'
-import { permissionForIntent, requireDelegationAssistance } from '#app/utils/access.server.ts'
+import { permissionForIntent, requireDelegationAssistance, requireRoadmap } from '#app/utils/access.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
 import { roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 

@@ -9,7 +9,7 @@ import { formatDateTime } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { requireRoadmap } from '#app/utils/access.server.ts'
 import { budgetTotals, buildTree, currencyAsOf, itemsAsOf, roadmapHistory } from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])

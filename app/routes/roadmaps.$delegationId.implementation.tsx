@@ -13,7 +13,7 @@ import { formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { ACTION_STATUSES } from '#app/features/roadmap/kinds.ts'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
 import { buildTree, latestImplementation, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
@@ -45,8 +45,13 @@ const ImplementationSchema = z.discriminatedUnion('intent', [
 ])
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, 'edit')
-	const submission = parseWithZod(await readFormData(request), { schema: ImplementationSchema })
+	const formData = await readFormData(request)
+	const { viewer, roadmap } = await requireRoadmap(
+		request,
+		params.delegationId,
+		permissionForIntent('implementation', formData.get('intent')),
+	)
+	const submission = parseWithZod(formData, { schema: ImplementationSchema })
 	const itemId = String(submission.payload.itemId ?? '')
 	if (submission.status !== 'success') return data({ itemId, result: submission.reply() }, { status: 400 })
 	const { itemId: id, ...value } = submission.value

@@ -12,6 +12,7 @@
  */
 import { getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import {
 	type Action,
 	can,
@@ -34,20 +35,25 @@ export function abilitiesOf<A extends Action>(viewer: Viewer, resource: Resource
  * instead of deciding it inline.
  */
 export const INTENT_PERMISSIONS = {
+	/** The roadmap's section pages (items, currency, comments) and its overview (status, sharing, import). */
 	roadmap: {
 		create: 'edit',
 		update: 'edit',
 		delete: 'edit',
 		move: 'edit',
 		currency: 'edit',
-		import: 'edit',
-		implementation: 'edit',
-		report: 'edit',
 		comment: 'comment',
 		resolve: 'comment',
-		status: 'manage',
+		advance: 'edit',
+		backToDraft: 'edit',
+		import: 'edit',
 		share: 'manage',
 		reopen: 'reopen',
+	},
+	/** Implementation after the convening: an action's status, an indicator's reported value. */
+	implementation: {
+		status: 'edit',
+		report: 'edit',
 	},
 	assistance: {
 		ask: 'edit',
@@ -221,4 +227,34 @@ export function requireDelegationAssistance(viewer: Viewer, delegation: { id: st
 		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
 		intents: intentAbilities(viewer, 'assistance', resource),
 	}
+}
+
+// -------------------------------------------------------------------------------------------------
+// Roadmaps
+
+/**
+ * The roadmap of the delegation in the URL, for a viewer allowed to `action` it (403 otherwise,
+ * 404 for an unknown delegation or one without a roadmap). Only reads: a roadmap is created with
+ * its delegation (see `createRoadmap`).
+ */
+export async function requireRoadmap(request: Request, delegationId: string | undefined, action: Action) {
+	const viewer = await requireViewer(request)
+	const delegation = await db
+		.selectFrom('delegations as d')
+		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
+		.select(['d.id', 'd.country_code', 'd.cohort_id', 'c.name as cohortName', 'c.status as cohortStatus'])
+		.where('d.id', '=', delegationId ?? '')
+		.executeTakeFirst()
+	invariantResponse(delegation)
+	const roadmap = await db.selectFrom('roadmaps').selectAll().where('delegation_id', '=', delegation.id).executeTakeFirst()
+	const resource = {
+		type: 'roadmap' as const,
+		delegationId: delegation.id,
+		cohortId: delegation.cohort_id,
+		sharedWithCohort: roadmap?.shared_with_cohort === 1,
+	}
+	requirePermission(viewer, action, resource)
+	invariantResponse(roadmap)
+	const language = await getLanguage(request, viewer.language)
+	return { viewer, delegation, roadmap, language, abilities: abilitiesOf(viewer, resource, ['edit', 'comment', 'manage', 'reopen']) }
 }

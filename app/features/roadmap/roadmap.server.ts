@@ -9,6 +9,7 @@ import { FUNDING_SOURCES, type ItemData, type Kind, type Section } from '#app/fe
 import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
 import { CHANGE_JSON, type ChangeName, ItemSnapshot } from '#app/features/roadmap/schemas.ts'
 import type { Roadmap } from '#db/schema.ts'
+import type { Viewer } from '#app/utils/permissions.server.ts'
 
 export type { Item } from '#app/features/roadmap/items.server.ts'
 
@@ -324,4 +325,9 @@ export async function latestImplementation(roadmapId: string) {
 	const latest: Record<string, (typeof rows)[number]> = {}
 	for (const row of rows) latest[row.item_id] = row
 	return latest
+}
+
+/** The delegation whose roadmap `/roadmap` opens for this viewer: their current one, else their latest. */
+export function ownDelegationId(viewer: Viewer) {
+	return (viewer.memberships.find((m) => !m.isAlumni) ?? viewer.memberships[0])?.delegationId ?? null
 }

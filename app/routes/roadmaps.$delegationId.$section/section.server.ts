@@ -6,7 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { openRequestsByItem } from '#app/features/assistance/assistance.server.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { applyChange, type ChangeResult } from '#app/features/roadmap/items.server.ts'
 import { type Section, SECTIONS, SECTION_MODULE } from '#app/features/roadmap/kinds.ts'
@@ -117,7 +117,7 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 	const section = sectionOf(params.section)
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
-	const needs = intent === 'comment' || intent === 'resolve' ? 'comment' : 'edit'
+	const needs = permissionForIntent('roadmap', intent)
 	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, needs)
 	const submission = parseWithZod(formData, { schema: SectionForm })
 	const key = FORM_KEYS[intent] ?? (typeof submission.payload.formKey === 'string' ? submission.payload.formKey : undefined)
