@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Insertable } from 'kysely'
+import { ASSISTANCE_FORMATS, ASSISTANCE_TOPICS } from '#app/features/assistance/assistance.ts'
 import { createKysely, migrateToLatest, openSqlite } from '#db/connection.ts'
 import type {
 	CheckAttemptsTable,
@@ -114,7 +115,8 @@ const LAST_NAMES = [
 	'Testperson',
 	'Imaginaria',
 ]
-const SECTORS: Sector[] = [
+/** Sectors as often as they appear in a delegation (government most). */
+const SECTOR_MIX: Sector[] = [
 	'government',
 	'government',
 	'government',
@@ -140,16 +142,6 @@ const POSITIONS = [
 	'Oficial de Programa',
 	'Investigadora',
 ]
-const ASSISTANCE_TOPICS = [
-	'theory-of-change',
-	'gender-budgeting',
-	'strategic-design',
-	'institutional-coordination',
-	'localization',
-	'monitoring-and-evaluation',
-	'other',
-]
-const ASSISTANCE_FORMATS = ['remote_session', 'document_review', 'in_country_visit', 'peer_exchange']
 const TA_FLOW: AssistanceStatus[] = ['open', 'open', 'open', 'scheduled', 'in_progress', 'done', 'declined']
 
 /** mulberry32: a small deterministic generator, so every run benchmarks the same data. */
@@ -286,7 +278,7 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 				members.push({
 					delegation_id: delegationId,
 					user_id: userId,
-					sector: random.pick(SECTORS),
+					sector: random.pick(SECTOR_MIX),
 					organisation: random.pick(ORGANISATIONS),
 					position: random.pick(POSITIONS),
 					is_lead: m === 0 ? 1 : 0,
