@@ -13,6 +13,7 @@ import {
 	SqliteDriver,
 } from 'kysely'
 import pg from 'pg'
+import { z } from 'zod'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
@@ -44,27 +45,49 @@ export function databasePath() {
 	return path.resolve(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH)
 }
 
-function positiveInteger(name: string, fallback: number) {
-	const raw = process.env[name]
-	if (raw === undefined || raw === '') return fallback
-	const value = Number(raw)
-	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0 (it is "${raw}").`)
-	return value
-}
+const whole = (name: string, fallback: number) =>
+	z.coerce
+		.number({ error: `${name} must be a whole number above 0` })
+		.int({ error: `${name} must be a whole number above 0` })
+		.min(1, { error: `${name} must be a whole number above 0` })
+		.default(fallback)
+
+/**
+ * The database's environment variables, validated with zod (app/utils/env.server.ts includes them in
+ * the app's start-up check; scripts read them through `databaseConfig`).
+ */
+export const DatabaseEnvSchema = z.object({
+	/** The SQLite file, when DATABASE_URL is not set. */
+	DATABASE_PATH: z
+		.string()
+		.default(DEFAULT_DATABASE_PATH)
+		.transform((file) => file || DEFAULT_DATABASE_PATH),
+	/** postgres://user:password@host:5432/database selects PostgreSQL. */
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, {
+			error: 'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset to use SQLite.',
+		})
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	DATABASE_POOL_SIZE: whole('DATABASE_POOL_SIZE', 10),
+	DATABASE_CONNECTION_TIMEOUT_MS: whole('DATABASE_CONNECTION_TIMEOUT_MS', 5000),
+	DATABASE_STATEMENT_TIMEOUT_MS: whole('DATABASE_STATEMENT_TIMEOUT_MS', 15000),
+	DATABASE_IDLE_TIMEOUT_MS: whole('DATABASE_IDLE_TIMEOUT_MS', 30000),
+})
 
 export function databaseConfig(): DatabaseConfig {
-	const url = process.env.DATABASE_URL
-	if (!url) return { engine: 'sqlite', file: databasePath() }
-	if (!/^postgres(ql)?:\/\//.test(url)) {
-		throw new Error('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset to use SQLite.')
-	}
+	const parsed = DatabaseEnvSchema.safeParse(process.env)
+	if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('\n'))
+	const env = parsed.data
+	if (!env.DATABASE_URL) return { engine: 'sqlite', file: path.resolve(env.DATABASE_PATH) }
 	return {
 		engine: 'postgres',
-		url,
-		poolSize: positiveInteger('DATABASE_POOL_SIZE', 10),
-		connectionTimeoutMs: positiveInteger('DATABASE_CONNECTION_TIMEOUT_MS', 5000),
-		statementTimeoutMs: positiveInteger('DATABASE_STATEMENT_TIMEOUT_MS', 15000),
-		idleTimeoutMs: positiveInteger('DATABASE_IDLE_TIMEOUT_MS', 30000),
+		url: env.DATABASE_URL,
+		poolSize: env.DATABASE_POOL_SIZE,
+		connectionTimeoutMs: env.DATABASE_CONNECTION_TIMEOUT_MS,
+		statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+		idleTimeoutMs: env.DATABASE_IDLE_TIMEOUT_MS,
 	}
 }
 

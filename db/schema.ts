@@ -144,7 +144,7 @@ export interface RoadmapItemsTable {
 	kind: string
 	parent_id: string | null
 	position: ColumnType<number, number | undefined, number>
-	/** JSON of the kind's fields, validated by the kind's zod schema. */
+	/** JSON of the kind's fields; written and read through the kind's zod schema (app/features/roadmap/schemas.ts). */
 	data: string
 	version: ColumnType<number, number | undefined, number>
 	created_at: string
@@ -157,7 +157,11 @@ export interface RoadmapChangesTable {
 	roadmap_id: string
 	item_id: string | null
 	kind: string
-	/** create | update | delete | move | settings */
+	/**
+	 * What happened: create | update | move | delete | implementation | report (an item's), settings |
+	 * status | sharing (the roadmap's). `before` and `after` are JSON whose shape each change name fixes
+	 * (CHANGE_JSON in app/features/roadmap/schemas.ts).
+	 */
 	change: string
 	before: string | null
 	after: string | null

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import { hash } from '@node-rs/argon2'
 import type { Kysely } from 'kysely'
+import { createRoadmap, type ItemTree } from '#app/features/roadmap/items.server.ts'
+import { DEFAULT_PILLARS, type ItemData, type Kind } from '#app/features/roadmap/kinds.ts'
 import { createKysely, migrateToLatest, openDatabase, openSqlite } from './connection.ts'
 import type { Database, Sector } from './schema.ts'
 
@@ -339,50 +341,20 @@ type Trx = Parameters<Parameters<ReturnType<Kysely<Database>['transaction']>['ex
 
 /** A partly built roadmap for Panama, Trinidad and Tobago's implemented one, and a few TA requests. */
 async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
+	// Through the roadmap's one write path, so the history records every item as created.
 	const roadmap = async (
 		delegationId: string,
 		currency: string,
-		items: Array<{ id: string; kind: string; parent?: string; data: Record<string, unknown> }>,
+		items: Array<{ id: string; kind: Kind; parent?: string; data: ItemData }>,
 	) => {
-		const id = `roadmap-${delegationId}`
-		const added = await trx
-			.insertInto('roadmaps')
-			.values({ id, delegation_id: delegationId, currency, created_at: now, updated_at: now })
-			.onConflict((oc) => oc.doNothing())
-			.executeTakeFirst()
-		if (!Number(added.numInsertedOrUpdatedRows ?? 0)) return
-		for (const [position, item] of items.entries()) {
-			await trx
-				.insertInto('roadmap_items')
-				.values({
-					id: item.id,
-					roadmap_id: id,
-					kind: item.kind,
-					parent_id: item.parent ?? null,
-					position,
-					data: JSON.stringify(item.data),
-					created_at: now,
-					updated_at: now,
-					updated_by: null,
-				})
-				.execute()
-			await trx
-				.insertInto('roadmap_changes')
-				.values({
-					roadmap_id: id,
-					item_id: item.id,
-					kind: item.kind,
-					change: 'create',
-					before: null,
-					after: JSON.stringify({ kind: item.kind, parentId: item.parent ?? null, position, data: item.data }),
-					user_id: null,
-					created_at: now,
-				})
-				.execute()
-		}
+		const tree = (parent: string | undefined): ItemTree[] =>
+			items
+				.filter((item) => item.parent === parent)
+				.map((item) => ({ id: item.id, kind: item.kind, data: item.data, children: tree(item.id) }))
+		await createRoadmap(trx, { delegationId, language: 'en', userId: null, currency, items: tree(undefined) })
 	}
 	const pillars = (prefix: string, names: string[]) =>
-		names.map((name, i) => ({ id: `${prefix}-pillar-${i + 1}`, kind: 'pillar', data: { name } }))
+		names.map((name, i) => ({ id: `${prefix}-pillar-${i + 1}`, kind: 'pillar' as const, data: { name } }))
 	await roadmap('panama-2025-pa', 'USD', [
 		{
 			id: 'pa-toc',
@@ -509,6 +481,17 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 			},
 		},
 	])
+	// Every other delegation has its roadmap from the start, with the four usual pillars in its language.
+	for (const delegation of DELEGATIONS) {
+		const delegationId = `${delegation.cohortId}-${delegation.country.toLowerCase()}`
+		const language = delegation.members[0]!.language
+		await createRoadmap(trx, {
+			delegationId,
+			language,
+			userId: null,
+			items: DEFAULT_PILLARS[language].map((name, i) => ({ id: `${delegationId}-pillar-${i + 1}`, kind: 'pillar', data: { name } })),
+		})
+	}
 	const requests = [
 		{
 			id: 'ta-tt-me',

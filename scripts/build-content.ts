@@ -10,7 +10,7 @@ let catalogue
 try {
 	catalogue = scanCatalogue()
 } catch (error) {
-	console.error(`Curriculum error: ${(error as Error).message}`)
+	console.error(`Curriculum error: ${error instanceof Error ? error.message : String(error)}`)
 	process.exit(1)
 }
 const files = allContentFiles(catalogue)
@@ -20,7 +20,7 @@ for (const file of files) {
 		await getCompiled(file)
 	} catch (error) {
 		failed++
-		console.error(`Curriculum error: ${(error as Error).message}`)
+		console.error(`Curriculum error: ${error instanceof Error ? error.message : String(error)}`)
 	}
 }
 if (failed) process.exit(1)

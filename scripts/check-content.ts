@@ -25,7 +25,7 @@ for (const relative of files) {
 		)
 	} catch (error) {
 		failed++
-		console.log(`FAIL ${(error as Error).message}`)
+		console.log(`FAIL ${error instanceof Error ? error.message : String(error)}`)
 	}
 }
 console.log(failed ? `${failed} file(s) failed` : 'all files ok')

@@ -10,15 +10,14 @@ import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDate } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireAssistanceQueue } from '#app/utils/access.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 /** One queue across every country and cohort (facilitators: their cohorts), soonest due first. */
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'view', { type: 'assistance-queue' })
+	const { viewer } = await requireAssistanceQueue(request, 'view')
 	const t = await getT(await getLanguage(request, viewer.language))
 	const url = new URL(request.url)
 	const filters = filtersFrom(url)

@@ -8,14 +8,13 @@ import { overview, roadmapActivity } from '#app/features/assistance/assistance.s
 import { countryName, formatDate, formatNumber } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireAssistanceQueue } from '#app/utils/access.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'manage', { type: 'assistance-queue' })
+	const { viewer } = await requireAssistanceQueue(request, 'manage')
 	const t = await getT(await getLanguage(request, viewer.language))
 	const months = Math.min(60, Math.max(1, Number(new URL(request.url).searchParams.get('months')) || 6))
 	return {

@@ -3,12 +3,11 @@ import { filtersFrom, listRequests } from '#app/features/assistance/assistance.s
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireAssistanceQueue } from '#app/utils/access.server.ts'
 
 /** The queue as CSV, with the same filters as the page (never internal notes). */
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'view', { type: 'assistance-queue' })
+	const { viewer } = await requireAssistanceQueue(request, 'view')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const rows = await listRequests(viewer, filtersFrom(new URL(request.url)))

@@ -5,36 +5,34 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { StatusBadge } from '#app/components/ui/status-badge.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { getCohort, getCohortRoster } from '#app/features/cohorts/cohorts.server.ts'
+import { getCohortRoster } from '#app/features/cohorts/cohorts.server.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { countryName, formatDate, formatDateRange } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { can, invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.cohort.name }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(params.cohortId ?? '')
-	invariantResponse(cohort)
+	const { viewer, cohort, abilities } = await requireCohort(request, params.cohortId, 'view')
 	const roster = await getCohortRoster(viewer, cohort.id)
 	return {
 		cohort,
 		...roster,
-		canManage: can(viewer, 'manage', { type: 'cohort', cohortId: cohort.id }),
-		isStaff: viewer.isStaff,
+		canManage: abilities.manage,
+		canEdit: abilities.edit,
 	}
 }
 
 export default function CohortPage() {
-	const { cohort, delegations, facilitators, canManage, isStaff } = useLoaderData<typeof loader>()
+	const { cohort, delegations, facilitators, canManage, canEdit } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useLanguage()
 	return (
 		<div className="page">
 			<p className="eyebrow">{t('cohort.eyebrow')}</p>
 			<h1>{cohort.name}</h1>
-			{canManage ? <CohortNav cohortId={cohort.id} isStaff={isStaff} /> : null}
+			{canManage ? <CohortNav cohortId={cohort.id} canEdit={canEdit} /> : null}
 			<dl className="facts">
 				<div>
 					<dt>{t('cohort.where')}</dt>

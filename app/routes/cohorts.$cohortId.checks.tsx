@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { checkResults } from '#app/features/progress/dashboard.server.ts'
 import { formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -14,24 +14,24 @@ import { useLanguage } from '#app/utils/use-language.ts'
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
+	const { viewer, cohort, abilities } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	return {
 		title: `${t('checks.title')} · ${cohort.name}`,
 		cohort,
-		isStaff: viewer.isStaff,
+		canEdit: abilities.edit,
 		results: await checkResults(cohort.id, language),
 	}
 }
 
 export default function CheckResults() {
-	const { cohort, isStaff, results } = useLoaderData<typeof loader>()
+	const { cohort, canEdit, results } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useLanguage()
 	return (
 		<div className="page">
-			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('checks.title')} />
+			<CohortPageHeader cohort={cohort} canEdit={canEdit} eyebrow={t('checks.title')} />
 			<p>{t('checks.intro')}</p>
 			<TableWrap label={t('checks.title')}>
 				<table>

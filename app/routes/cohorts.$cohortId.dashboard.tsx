@@ -5,7 +5,7 @@ import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Stats } from '#app/components/ui/stats.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { cohortProgress } from '#app/features/progress/dashboard.server.ts'
 import { countryName, daysUntil, formatDate, formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -15,7 +15,7 @@ import { useLanguage } from '#app/utils/use-language.ts'
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
+	const { viewer, cohort, abilities } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const progress = await cohortProgress(cohort.id, language)
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return {
 		title: `${t('dashboard.title')} · ${cohort.name}`,
 		cohort,
-		isStaff: viewer.isStaff,
+		canEdit: abilities.edit,
 		progress: {
 			modules: progress.modules,
 			totalLessons: progress.totalLessons,
@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-	const { cohort, isStaff, progress, selected, notStarted, summary } = useLoaderData<typeof loader>()
+	const { cohort, canEdit, progress, selected, notStarted, summary } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useLanguage()
 	const due = cohort.prework_due_date
@@ -70,7 +70,7 @@ export default function Dashboard() {
 
 	return (
 		<div className="page page--wide">
-			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('dashboard.title')} />
+			<CohortPageHeader cohort={cohort} canEdit={canEdit} eyebrow={t('dashboard.title')} />
 
 			<section aria-labelledby="summary-heading">
 				<h2 id="summary-heading" className="visually-hidden">

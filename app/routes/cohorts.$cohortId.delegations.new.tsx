@@ -3,44 +3,36 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { type z } from 'zod'
 import { CountrySelect } from '#app/features/cohorts/cohort-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { SelectField } from '#app/components/ui/forms.tsx'
-import { addDelegation } from '#app/features/cohorts/cohort-admin.server.ts'
-import { CountrySchema, NapStatusSchema } from '#app/features/cohorts/schemas.ts'
-import { getCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { addDelegation } from '#app/features/cohorts/delegations.server.ts'
+import { DelegationSchema } from '#app/features/cohorts/schemas.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 import { NAP_STATUSES } from '#app/utils/vocabularies.ts'
-
-const DelegationSchema = z.object({ countryCode: CountrySchema, napStatus: NapStatusSchema })
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
-async function load(request: Request, cohortId: string | undefined) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, 'manage', { type: 'cohort', cohortId: cohort.id })
-	return { viewer, cohort }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, cohort } = await load(request, params.cohortId)
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	return { title: `${t('delegation.add')} · ${cohort.name}`, cohort, countries: countryOptions(language) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { cohort } = await load(request, params.cohortId)
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const submission = parseWithZod(await readFormData(request), { schema: DelegationSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus)
+	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus, {
+		userId: viewer.id,
+		language: await getLanguage(request, viewer.language),
+	})
 	if (!added.ok) {
 		return data({ result: submission.reply({ fieldErrors: { countryCode: ['delegation.alreadyExists'] } }) }, { status: 409 })
 	}

@@ -2,27 +2,29 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { CohortForm } from '#app/features/cohorts/cohort-form.tsx'
+import { ErrorList, FormErrors } from '#app/components/ui/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { addFacilitator, facilitatorCandidates, removeFacilitator, updateCohort } from '#app/features/cohorts/cohort-admin.server.ts'
-import { CohortSchema } from '#app/features/cohorts/schemas.ts'
-import { getCohort, getCohortRoster } from '#app/features/cohorts/cohorts.server.ts'
+import { CohortSchema, FacilitatorIntentSchema } from '#app/features/cohorts/schemas.ts'
+import { requireAcademy, requireCohort } from '#app/utils/access.server.ts'
+import {
+	addFacilitator,
+	facilitatorCandidates,
+	getCohortRoster,
+	removeFacilitator,
+	updateCohort,
+} from '#app/features/cohorts/cohorts.server.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import { EmailSchema } from '#app/utils/schemas.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
+/** Editing a cohort and choosing its facilitators is for Academy staff. */
 async function load(request: Request, cohortId: string | undefined) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(cohortId ?? '')
-	invariantResponse(cohort)
-	// Editing a cohort and choosing its facilitators is for Academy staff.
-	requirePermission(viewer, 'manage', { type: 'academy' })
+	const { viewer } = await requireAcademy(request, 'manage')
+	const { cohort } = await requireCohort(request, cohortId, 'manage')
 	return { viewer, cohort }
 }
 
@@ -40,41 +42,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 }
 
-const FacilitatorSchema = z.object({ email: EmailSchema })
-const RemoveSchema = z.object({ userId: z.string().min(1).max(100) })
-
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { cohort } = await load(request, params.cohortId)
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'save') {
 		const submission = parseWithZod(formData, { schema: CohortSchema })
-		if (submission.status !== 'success') {
-			return data({ intent, result: submission.reply(), error: null }, { status: 400 })
-		}
+		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
 		await updateCohort(cohort.id, submission.value)
 		throw redirect(`/cohorts/${cohort.id}`)
 	}
-	if (intent === 'addFacilitator') {
-		const parsed = FacilitatorSchema.safeParse(Object.fromEntries(formData))
-		if (!parsed.success) return data({ intent, result: null, error: 'forms.emailInvalid' }, { status: 400 })
-		const added = await addFacilitator(cohort.id, parsed.data.email)
-		if (!added.ok) return data({ intent, result: null, error: 'cohortForm.noSuchUser' }, { status: 404 })
-		return { intent, result: null, error: null }
+	// The facilitator forms; an unknown intent is refused by the schema's discriminator.
+	const submission = parseWithZod(formData, { schema: FacilitatorIntentSchema })
+	if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+	const input = submission.value
+	if (input.intent === 'addFacilitator') {
+		const added = await addFacilitator(cohort.id, input.email)
+		if (!added.ok) {
+			return data({ intent, result: submission.reply({ fieldErrors: { email: ['cohortForm.noSuchUser'] } }) }, { status: 404 })
+		}
+	} else {
+		await removeFacilitator(cohort.id, input.userId)
 	}
-	if (intent === 'removeFacilitator') {
-		const parsed = RemoveSchema.safeParse(Object.fromEntries(formData))
-		if (!parsed.success) return data({ intent, result: null, error: 'learn.errors.badRequest' }, { status: 400 })
-		await removeFacilitator(cohort.id, parsed.data.userId)
-		return { intent, result: null, error: null }
-	}
-	return data({ intent: null, result: null, error: 'learn.errors.badRequest' }, { status: 400 })
+	return { intent, result: submission.reply({ resetForm: true }) }
 }
 
 export default function EditCohort() {
 	const { cohort, facilitators, candidates, countries } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
+	const facilitatorResult =
+		actionData?.intent === 'addFacilitator' || actionData?.intent === 'removeFacilitator' ? actionData.result : undefined
+	const emailErrors = actionData?.intent === 'addFacilitator' ? actionData.result.error?.email : undefined
 	return (
 		<div className="page page--narrow">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
@@ -100,6 +99,11 @@ export default function EditCohort() {
 			<section className="panel" aria-labelledby="facilitators-heading">
 				<h2 id="facilitators-heading">{t('cohort.facilitators')}</h2>
 				{facilitators.length === 0 ? <p>{t('cohortForm.noFacilitators')}</p> : null}
+				<FormErrors
+					errors={
+						facilitatorResult?.error?.[''] ?? (actionData?.intent === 'removeFacilitator' ? facilitatorResult?.error?.userId : undefined)
+					}
+				/>
 				<ul className="plain-list">
 					{facilitators.map((f) => (
 						<li key={f.id}>
@@ -122,7 +126,8 @@ export default function EditCohort() {
 							id="facilitator-email"
 							name="email"
 							required
-							aria-describedby={actionData?.intent === 'addFacilitator' && actionData.error ? 'facilitator-error' : undefined}
+							aria-invalid={emailErrors?.length ? true : undefined}
+							aria-describedby={emailErrors?.length ? 'facilitator-error' : undefined}
 						>
 							<option value="">{t('forms.choose')}</option>
 							{candidates.map((c) => (
@@ -131,11 +136,7 @@ export default function EditCohort() {
 								</option>
 							))}
 						</select>
-						{actionData?.intent === 'addFacilitator' && actionData.error ? (
-							<p id="facilitator-error" className="field-errors" role="alert">
-								{t(actionData.error)}
-							</p>
-						) : null}
+						<ErrorList id="facilitator-error" errors={emailErrors} />
 					</div>
 					<button type="submit" className="button">
 						{t('cohortForm.add')}

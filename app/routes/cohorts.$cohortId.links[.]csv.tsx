@@ -1,15 +1,10 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { z } from 'zod'
 import { linksCsv } from '#app/features/cohorts/exports.server.ts'
-import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { LinksSchema } from '#app/features/cohorts/schemas.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
-
-const LinksSchema = z.object({
-	name: z.array(z.string().max(200)).max(1000),
-	email: z.array(z.string().max(254)).max(1000),
-	url: z.array(z.url().max(500)).max(1000),
-})
 
 export async function loader({ params }: { params: { cohortId?: string } }) {
 	return redirect(`/cohorts/${encodeURIComponent(params.cohortId ?? '')}`)
@@ -18,15 +13,13 @@ export async function loader({ params }: { params: { cohortId?: string } }) {
 /** Turns the links just shown on the page into a CSV download (the server keeps no tokens). */
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
-	const formData = await readFormData(request)
-	const parsed = LinksSchema.safeParse({
-		name: formData.getAll('name'),
-		email: formData.getAll('email'),
-		url: formData.getAll('url'),
-	})
-	if (!parsed.success || parsed.data.url.length !== parsed.data.email.length || parsed.data.url.length !== parsed.data.name.length) {
+	// Names may be empty (a re-issued facilitator link): the values are read as posted, not coerced.
+	const submission = parseWithZod(await readFormData(request), { schema: LinksSchema, disableAutoCoercion: true })
+	if (submission.status !== 'success') {
+		// A download, not a page: there is no form to show the errors next to.
 		return new Response('These links could not be read.', { status: 400 })
 	}
-	const links = parsed.data.url.map((url, i) => ({ url, name: parsed.data.name[i]!, email: parsed.data.email[i]! }))
+	const { name, email, url } = submission.value
+	const links = url.map((link, i) => ({ url: link, name: name[i]!, email: email[i]! }))
 	return linksCsv(cohort.id, await getLanguage(request, viewer.language), links)
 }

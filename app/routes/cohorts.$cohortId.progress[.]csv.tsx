@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { progressCsv } from '#app/features/cohorts/exports.server.ts'
-import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 
 /** Progress of a cohort as CSV, for those who run it. */

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { requireCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { sharedReflections } from '#app/features/progress/dashboard.server.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -15,7 +15,7 @@ import { useLanguage } from '#app/utils/use-language.ts'
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
+	const { viewer, cohort, abilities } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const url = new URL(request.url)
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return {
 		title: `${t('reflections.title')} · ${cohort.name}`,
 		cohort,
-		isStaff: viewer.isStaff,
+		canEdit: abilities.edit,
 		modules,
 		delegations,
 		filters: { module: module ?? '', delegation: delegation ?? '' },
@@ -41,12 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Reflections() {
-	const { cohort, isStaff, modules, delegations, filters, reflections } = useLoaderData<typeof loader>()
+	const { cohort, canEdit, modules, delegations, filters, reflections } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useLanguage()
 	return (
 		<div className="page">
-			<CohortPageHeader cohort={cohort} isStaff={isStaff} eyebrow={t('reflections.title')} />
+			<CohortPageHeader cohort={cohort} canEdit={canEdit} eyebrow={t('reflections.title')} />
 			<Form method="get" className="filters">
 				<div className="field">
 					<label htmlFor="filter-module">{t('reflections.module')}</label>

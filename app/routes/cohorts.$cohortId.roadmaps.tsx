@@ -3,52 +3,20 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { getCohort } from '#app/features/cohorts/cohorts.server.ts'
-import { db } from '#app/utils/db.server.ts'
+import { peerRoadmaps } from '#app/features/cohorts/cohorts.server.ts'
+import { requireCohort } from '#app/utils/access.server.ts'
 import { countryName, formatPercent } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { can, invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
-import { budgetTotals, buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 /** Peer learning: the roadmaps of a cohort side by side — those shared, plus the viewer's own. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(params.cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, 'view', { type: 'cohort', cohortId: cohort.id })
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'view')
 	const t = await getT(await getLanguage(request, viewer.language))
-	const rows = await db
-		.selectFrom('roadmaps as r')
-		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
-		.select(['r.id', 'r.status', 'r.currency', 'r.shared_with_cohort', 'd.id as delegationId', 'd.country_code'])
-		.where('d.cohort_id', '=', cohort.id)
-		.orderBy('d.country_code')
-		.execute()
-	const visible = rows.filter((row) =>
-		can(viewer, 'view', {
-			type: 'roadmap',
-			delegationId: row.delegationId,
-			cohortId: cohort.id,
-			sharedWithCohort: row.shared_with_cohort === 1,
-		}),
-	)
-	const roadmaps = await Promise.all(
-		visible.map(async (row) => {
-			const tree = buildTree(await roadmapItems(row.id))
-			return {
-				...row,
-				pillars: tree.pillars.map((p) => String(p.data.name ?? '')),
-				objectives: tree.objectives.length,
-				actions: tree.actions.length,
-				indicators: tree.indicators.length,
-				fundedShare: budgetTotals(tree).fundedShare,
-			}
-		}),
-	)
+	const roadmaps = await peerRoadmaps(viewer, cohort.id)
 	return { title: `${t('roadmap.peers.title')} · ${cohort.name}`, cohort, roadmaps }
 }
 

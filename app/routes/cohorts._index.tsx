@@ -5,22 +5,22 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { StatusBadge } from '#app/components/ui/status-badge.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { cohortsRunBy } from '#app/features/cohorts/cohorts.server.ts'
+import { requireAccount } from '#app/utils/access.server.ts'
 import { countryName, formatDateRange } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { can, requireViewer } from '#app/utils/permissions.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+	const { viewer, abilities } = await requireAccount(request)
 	const t = await getT(await getLanguage(request, viewer.language))
 	const runs = await cohortsRunBy(viewer)
 	const runIds = new Set(runs.map((c) => c.id))
 	return {
 		title: `${t('cohorts.title')} · ${t('app.name')}`,
-		canCreate: can(viewer, 'manage', { type: 'academy' }),
+		canCreate: abilities.manage,
 		runs,
 		// Cohorts the viewer belongs to as a delegate (or alumni) and does not run.
 		memberOf: viewer.memberships

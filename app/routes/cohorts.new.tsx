@@ -4,27 +4,25 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortForm } from '#app/features/cohorts/cohort-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { createCohort } from '#app/features/cohorts/cohort-admin.server.ts'
+import { createCohort } from '#app/features/cohorts/cohorts.server.ts'
+import { requireAcademy } from '#app/utils/access.server.ts'
 import { CohortSchema } from '#app/features/cohorts/schemas.ts'
 import { countryOptions } from '#app/utils/countries.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'manage', { type: 'academy' })
+	const { viewer } = await requireAcademy(request, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	return { title: `${t('cohortForm.newTitle')} · ${t('app.name')}`, countries: countryOptions(language) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'manage', { type: 'academy' })
+	await requireAcademy(request, 'manage')
 	const submission = parseWithZod(await readFormData(request), { schema: CohortSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply() }, { status: 400 })

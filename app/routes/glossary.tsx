@@ -5,14 +5,13 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { getGlossary, getLesson, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireCurriculum } from '#app/utils/access.server.ts'
 import { slugify } from '#app/utils/slugify.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'view', { type: 'curriculum' })
+	const { viewer } = await requireCurriculum(request, 'view')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const terms = await getGlossary(language)
@@ -23,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			...term,
 			anchor: `term-${slugify(term.name)}`,
 			lessons: term.lessons.map((key) => {
-				const [moduleSlug, slug] = key.split('/') as [string, string]
+				const [moduleSlug = '', slug = ''] = key.split('/')
 				const lesson = getLesson(moduleSlug, slug)!
 				return { href: `/learn/${key}`, title: pickVersion(lesson.versions, language).title }
 			}),

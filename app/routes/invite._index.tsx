@@ -3,23 +3,14 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { type z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field } from '#app/components/ui/forms.tsx'
+import { InvitationCodeSchema } from '#app/features/auth/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { findInvitation } from '#app/features/cohorts/invitations.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-
-/** Accepts a whole invitation link or just its code. */
-const CodeSchema = z.object({
-	code: z
-		.string({ error: 'invite.codeRequired' })
-		.trim()
-		.min(1, { error: 'invite.codeRequired' })
-		.max(500, { error: 'invite.state.unknown' })
-		.transform((value) => value.split('/').filter(Boolean).pop() ?? ''),
-})
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -29,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const submission = parseWithZod(await readFormData(request), { schema: CodeSchema })
+	const submission = parseWithZod(await readFormData(request), { schema: InvitationCodeSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply() }, { status: 400 })
 	}
@@ -43,10 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function EnterInvitation() {
 	const { t } = useTranslation()
 	const actionData = useActionData<typeof action>()
-	const [form, fields] = useForm<z.input<typeof CodeSchema>>({
+	const [form, fields] = useForm<z.input<typeof InvitationCodeSchema>>({
 		id: 'invitation-code',
 		lastResult: actionData?.result,
-		constraint: getZodConstraint(CodeSchema),
+		constraint: getZodConstraint(InvitationCodeSchema),
 		shouldValidate: 'onBlur',
 	})
 	return (

@@ -1,16 +1,16 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { LessonContext } from '#app/features/curriculum/lesson-context.tsx'
+import { LessonContext, lessonFormError } from '#app/features/curriculum/lesson-context.tsx'
 import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
-import { allLessons, getCompiled, getLesson, getModule, pickVersion } from '#app/features/curriculum/content.server.ts'
+import { allLessons, getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { prepareMdx } from '#app/features/curriculum/mdx-modules.server.ts'
 import { withCurriculumModule } from '#app/features/curriculum/mdx-modules.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireLesson } from '#app/utils/access.server.ts'
 import {
 	answerCheck,
 	completeLesson,
@@ -19,10 +19,10 @@ import {
 	latestAttempts,
 	lessonReflections,
 	recordLessonView,
-	REFLECTION_MAX_LENGTH,
 	reopenLesson,
 	saveReflection,
 } from '#app/features/progress/progress.server.ts'
+import { LessonActionSchema } from '#app/features/progress/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
@@ -34,11 +34,7 @@ export const meta = pageMeta<typeof loader>((data) => [
 ])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'view', { type: 'curriculum' })
-	const lesson = getLesson(params.module ?? '', params.lesson ?? '')
-	invariantResponse(lesson)
-	const module = getModule(lesson.moduleSlug)!
+	const { viewer, lesson, module } = await requireLesson(request, params.module, params.lesson, 'view')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const version = pickVersion(lesson.versions, language)
@@ -97,74 +93,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 }
 
-const ActionSchema = z.discriminatedUnion('intent', [
-	z.object({
-		intent: z.literal('answer'),
-		checkId: z.string().max(100),
-		option: z.array(z.string().max(10)).max(20).default([]),
-	}),
-	z.object({
-		intent: z.literal('reflect'),
-		reflectionId: z.string().max(100),
-		body: z.string().default(''),
-		shared: z.literal('on').optional(),
-	}),
-	z.object({ intent: z.literal('complete') }),
-	z.object({ intent: z.literal('reopen') }),
-])
+/** Which form of the page a post came from: each check and each reflection shows its own errors. */
+function formIdOf(formData: FormData) {
+	const intent = formData.get('intent')
+	if (intent === 'answer') return `check:${String(formData.get('checkId'))}`
+	if (intent === 'reflect') return `reflection:${String(formData.get('reflectionId'))}`
+	return intent === 'complete' ? 'complete' : 'lesson'
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'learn', { type: 'curriculum' })
-	const lesson = getLesson(params.module ?? '', params.lesson ?? '')
-	invariantResponse(lesson)
+	const { viewer, lesson } = await requireLesson(request, params.module, params.lesson, 'learn')
 	const formData = await readFormData(request)
+	// With JavaScript (useFetcher) the page gets data back; a plain form post is redirected.
 	const viaJs = formData.get('via') === 'js'
-	const parsed = ActionSchema.safeParse({
-		...Object.fromEntries(formData),
-		option: formData.getAll('option'),
-	})
-	if (!parsed.success) {
-		return data({ ok: false, formId: 'lesson', error: 'learn.errors.badRequest' }, { status: 400 })
-	}
-	const input = parsed.data
-	const back = (anchor: string) => {
-		const url = new URL(request.url)
-		return redirect(`${url.pathname}${anchor}`)
-	}
+	const formId = formIdOf(formData)
+	const submission = parseWithZod(formData, { schema: LessonActionSchema })
+	if (submission.status !== 'success') return data({ formId, result: submission.reply() }, { status: 400 })
+	const refuse = (status: number, error: string, field = '') =>
+		data({ formId, result: submission.reply(field ? { fieldErrors: { [field]: [error] } } : { formErrors: [error] }) }, { status })
+	const back = (anchor: string) => redirect(`${new URL(request.url).pathname}${anchor}`)
+	const input = submission.value
 	switch (input.intent) {
 		case 'answer': {
-			const formId = `check:${input.checkId}`
 			const result = await answerCheck(viewer.id, lesson, input.checkId, input.option)
 			if (!result.ok) {
-				const status = result.error === 'unknownCheck' ? 404 : 400
-				return data({ ok: false, formId, error: `learn.errors.${result.error}` }, { status })
+				return result.error === 'unknownCheck'
+					? refuse(404, 'learn.errors.unknownCheck')
+					: refuse(400, `learn.errors.${result.error}`, 'option')
 			}
 			if (!viaJs) return back(`#check-${input.checkId}`)
-			return { ok: true, formId, correct: result.correct }
+			return { formId, result: submission.reply(), correct: result.correct }
 		}
 		case 'reflect': {
-			const formId = `reflection:${input.reflectionId}`
 			const known = (await lessonReflections(lesson)).some((r) => r.id === input.reflectionId)
-			if (!known) {
-				return data({ ok: false, formId, error: 'learn.errors.unknownReflection' }, { status: 404 })
-			}
-			const body = input.body.trim()
-			if (!body) {
-				return data({ ok: false, formId, error: 'learn.errors.reflectionEmpty', draft: input.body }, { status: 400 })
-			}
-			if (body.length > REFLECTION_MAX_LENGTH) {
-				return data({ ok: false, formId, error: 'learn.errors.reflectionTooLong', draft: input.body.slice(0, 60_000) }, { status: 400 })
-			}
-			const savedAt = await saveReflection(viewer.id, lesson.key, input.reflectionId, body, Boolean(input.shared))
+			if (!known) return refuse(404, 'learn.errors.unknownReflection')
+			const savedAt = await saveReflection(viewer.id, lesson.key, input.reflectionId, input.body, Boolean(input.shared))
 			if (!viaJs) return back(`#reflection-${input.reflectionId}`)
-			return { ok: true, formId, savedAt }
+			return { formId, result: submission.reply(), savedAt }
 		}
 		case 'complete': {
 			const result = await completeLesson(viewer.id, lesson)
-			if (!result.ok) {
-				return data({ ok: false, formId: 'complete', error: 'learn.errors.unansweredChecks' }, { status: 400 })
-			}
+			if (!result.ok) return refuse(400, 'learn.errors.unansweredChecks')
 			return back('#lesson-complete')
 		}
 		case 'reopen': {
@@ -178,14 +147,7 @@ export default function LessonPage() {
 	const lesson = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
-	const formError =
-		actionData && 'error' in actionData && actionData.error
-			? {
-					formId: actionData.formId,
-					error: actionData.error,
-					draft: 'draft' in actionData ? String(actionData.draft) : undefined,
-				}
-			: null
+	const formError = lessonFormError(actionData)
 	return (
 		<article className="page lesson">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">

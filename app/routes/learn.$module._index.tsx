@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
-import { getCompiled, getModule, pickVersion } from '#app/features/curriculum/content.server.ts'
+import { getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { prepareMdx } from '#app/features/curriculum/mdx-modules.server.ts'
 import { withCurriculumModule } from '#app/features/curriculum/mdx-modules.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireModule } from '#app/utils/access.server.ts'
 import { getProgressRows, summarize } from '#app/features/progress/progress.server.ts'
 
 export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => withCurriculumModule(serverLoader<typeof loader>())
@@ -17,10 +17,7 @@ export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => with
 export const meta = pageMeta<typeof loader>((data) => [{ title: `${data.title} · ${data.appName}` }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'view', { type: 'curriculum' })
-	const module = getModule(params.module ?? '')
-	invariantResponse(module)
+	const { viewer, module } = await requireModule(request, params.module, 'view')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const version = pickVersion(module.versions, language)

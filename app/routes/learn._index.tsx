@@ -6,14 +6,13 @@ import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
 import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireCurriculum } from '#app/utils/access.server.ts'
 import { getProgressRows, summarize } from '#app/features/progress/progress.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'view', { type: 'curriculum' })
+	const { viewer } = await requireCurriculum(request, 'view')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const summary = summarize(await getProgressRows(viewer.id), language)

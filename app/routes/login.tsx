@@ -3,21 +3,14 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
 import { clientAddress, createSessionCookie, requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
+import { LoginSchema } from '#app/features/auth/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
-import { EmailSchema } from '#app/utils/schemas.ts'
-
-const LoginSchema = z.object({
-	email: EmailSchema,
-	password: z.string({ error: 'forms.passwordRequired' }).max(200, { error: 'forms.passwordTooLong' }),
-	redirectTo: z.string().optional(),
-})
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 

@@ -3,11 +3,11 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { getCompiledByHash } from '#app/features/curriculum/content.server.ts'
 import { mdxModuleSource } from '#app/features/curriculum/mdx-modules.ts'
-import { invariantResponse, requirePermission, requireViewer } from '#app/utils/permissions.server.ts'
+import { requireCurriculum } from '#app/utils/access.server.ts'
+import { invariantResponse } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
-	requirePermission(viewer, 'view', { type: 'curriculum' })
+	await requireCurriculum(request, 'view')
 	const hash = /^([a-f0-9]{32})\.js$/.exec(params.file ?? '')?.[1]
 	const compiled = hash ? await getCompiledByHash(hash) : null
 	invariantResponse(compiled, 404, 'No such curriculum module.')

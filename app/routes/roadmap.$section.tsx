@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { invariantResponse, requireViewer } from '#app/utils/permissions.server.ts'
-import { ownDelegationId } from '#app/features/roadmap/access.server.ts'
+import { ownDelegationId } from '#app/features/roadmap/roadmap.server.ts'
 import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 
 /** `/roadmap/<section>` (the lessons link here): that section of the viewer's own roadmap. */

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { requireViewer } from '#app/utils/permissions.server.ts'
-import { ownDelegationId } from '#app/features/roadmap/access.server.ts'
+import { ownDelegationId } from '#app/features/roadmap/roadmap.server.ts'
 
 /** `/roadmap`: the viewer's own delegation's roadmap; people who run cohorts pick one there. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,8 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
@@ -11,18 +13,12 @@ import { formatDateTime, formatPercent } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { importRoadmap } from '#app/features/roadmap/transfer.server.ts'
-import {
-	budgetTotals,
-	buildTree,
-	completeness,
-	roadmapComments,
-	roadmapItems,
-	setShared,
-	setStatus,
-} from '#app/features/roadmap/roadmap.server.ts'
+import { applyChange } from '#app/features/roadmap/items.server.ts'
+import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { db } from '#app/utils/db.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -53,48 +49,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const NEXT_STATUS = { draft: 'review', review: 'final' } as const
 
+const OverviewSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.literal('advance') }),
+	z.object({ intent: z.literal('backToDraft') }),
+	z.object({ intent: z.literal('reopen') }),
+	z.object({ intent: z.literal('share'), shared: z.enum(['true', 'false']).optional() }),
+	z.object({ intent: z.literal('import'), json: z.string().optional(), file: z.instanceof(File).optional() }),
+])
+
 export async function action({ request, params }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
-	const needs = intent === 'share' ? 'manage' : intent === 'reopen' ? 'reopen' : 'edit'
-	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, needs)
+	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, permissionForIntent('roadmap', intent))
+	const submission = parseWithZod(formData, { schema: OverviewSchema })
+	const reply = (status: number, error: string, importErrors: string[] | null = null) =>
+		data({ result: submission.reply(), error, importErrors }, { status })
+	if (submission.status !== 'success') return reply(400, 'roadmap.errors.badKind')
 	const back = () => redirect(new URL(request.url).pathname)
-	switch (intent) {
+	const value = submission.value
+	switch (value.intent) {
 		case 'advance': {
 			const next = roadmap.status === 'final' ? null : NEXT_STATUS[roadmap.status]
-			if (!next) return data({ error: 'roadmap.errors.final', importErrors: null }, { status: 409 })
-			await setStatus(roadmap, viewer.id, next)
+			if (!next) return reply(409, 'roadmap.errors.final')
+			await applyChange(db, roadmap.id, viewer.id, { type: 'status', status: next })
 			return back()
 		}
 		case 'backToDraft': {
-			if (roadmap.status !== 'review') return data({ error: 'roadmap.errors.badStatus', importErrors: null }, { status: 409 })
-			await setStatus(roadmap, viewer.id, 'draft')
+			if (roadmap.status !== 'review') return reply(409, 'roadmap.errors.badStatus')
+			await applyChange(db, roadmap.id, viewer.id, { type: 'status', status: 'draft' })
 			return back()
 		}
 		case 'reopen': {
-			if (roadmap.status !== 'final') return data({ error: 'roadmap.errors.badStatus', importErrors: null }, { status: 409 })
-			await setStatus(roadmap, viewer.id, 'draft')
+			if (roadmap.status !== 'final') return reply(409, 'roadmap.errors.badStatus')
+			await applyChange(db, roadmap.id, viewer.id, { type: 'status', status: 'draft' })
 			return back()
 		}
 		case 'share': {
-			await setShared(roadmap, viewer.id, formData.get('shared') === 'true')
+			await applyChange(db, roadmap.id, viewer.id, { type: 'sharing', shared: value.shared === 'true' })
 			return back()
 		}
 		case 'import': {
-			if (roadmap.status === 'final') return data({ error: 'roadmap.errors.final', importErrors: null }, { status: 409 })
-			const file = formData.get('file')
-			let text = String(formData.get('json') ?? '')
-			if (file && typeof file === 'object' && 'size' in file && file.size > 0) {
-				if (file.size > 2_000_000) return data({ error: 'roadmap.import.tooBig', importErrors: null }, { status: 413 })
-				text = await file.text()
+			if (roadmap.status === 'final') return reply(409, 'roadmap.errors.final')
+			let text = value.json ?? ''
+			if (value.file && value.file.size > 0) {
+				if (value.file.size > 2_000_000) return reply(413, 'roadmap.import.tooBig')
+				text = await value.file.text()
 			}
-			if (!text.trim()) return data({ error: 'roadmap.import.empty', importErrors: null }, { status: 400 })
+			if (!text.trim()) return reply(400, 'roadmap.import.empty')
 			const result = await importRoadmap(roadmap, viewer.id, text)
-			if (!result.ok) return data({ error: 'roadmap.import.failed', importErrors: result.errors }, { status: 400 })
+			if (!result.ok) return reply(400, 'roadmap.import.failed', result.errors)
 			return back()
 		}
-		default:
-			return data({ error: 'roadmap.errors.badKind', importErrors: null }, { status: 400 })
 	}
 }
 

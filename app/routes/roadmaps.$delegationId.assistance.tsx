@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -5,31 +6,22 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
-import { createRequest, listRequests, NewRequestSchema, topicForSection } from '#app/features/assistance/assistance.server.ts'
+import { createRequest, listRequests, topicForSection } from '#app/features/assistance/assistance.server.ts'
 import { ASSISTANCE_FORMATS, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
+import { NewRequestSchema } from '#app/features/assistance/schemas.ts'
+import { permissionForIntent, requireDelegationAssistance, requireRoadmap } from '#app/utils/access.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requirePermission } from '#app/utils/permissions.server.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
 import { roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
-async function load(request: Request, delegationId: string | undefined, action: 'view' | 'edit') {
-	const access = await requireRoadmap(request, delegationId, 'view')
-	requirePermission(access.viewer, action, {
-		type: 'assistance',
-		delegationId: access.delegation.id,
-		cohortId: access.delegation.cohort_id,
-	})
-	return access
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, delegation, roadmap, language } = await load(request, params.delegationId, 'view')
+	const { viewer, delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, 'view')
+	const { intents } = requireDelegationAssistance(viewer, delegation, 'view')
 	const t = await getT(language)
 	const url = new URL(request.url)
 	const items = await roadmapItems(roadmap.id)
@@ -40,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		title: `${t('assistance.title')} · ${t('roadmap.title')}`,
 		delegation,
 		roadmap,
-		canAsk: viewer.memberships.some((m) => m.delegationId === delegation.id),
+		canAsk: intents.ask,
 		requests: await listRequests(viewer, {}, { delegationId: delegation.id }),
 		about: item
 			? {
@@ -62,18 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 }
 
+/** One form: a delegate asks (the `ask` intent of INTENT_PERMISSIONS.assistance). */
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { viewer, delegation } = await load(request, params.delegationId, 'edit')
-	const form = Object.fromEntries(await readFormData(request))
-	const parsed = NewRequestSchema.safeParse(form)
-	if (!parsed.success) {
-		const errors: Record<string, string[]> = {}
-		for (const issue of parsed.error.issues) errors[String(issue.path[0])] = [...(errors[String(issue.path[0])] ?? []), issue.message]
-		return data({ errors, submitted: form as Record<string, string> }, { status: 400 })
-	}
-	const result = await createRequest(viewer, delegation.id, parsed.data)
-	if (!result.ok)
-		return data({ errors: { itemId: ['assistance.errors.unknownItem'] }, submitted: form as Record<string, string> }, { status: 404 })
+	const { viewer, delegation } = await requireRoadmap(request, params.delegationId, 'view')
+	requireDelegationAssistance(viewer, delegation, permissionForIntent('assistance', 'ask'))
+	const submission = parseWithZod(await readFormData(request), { schema: NewRequestSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const result = await createRequest(viewer, delegation.id, submission.value)
+	if (!result.ok) return data({ result: submission.reply({ fieldErrors: { itemId: ['assistance.errors.unknownItem'] } }) }, { status: 404 })
 	throw redirect(`/assistance/${result.id}`)
 }
 
@@ -91,8 +79,12 @@ export default function DelegationAssistance() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useLanguage()
-	const errors = actionData?.errors as Record<string, string[]> | undefined
-	const value = (name: string, fallback = '') => String(actionData?.submitted?.[name] ?? fallback)
+	const errors = actionData?.result.error ?? undefined
+	const submitted = actionData?.result.initialValue ?? undefined
+	const value = (name: string, fallback = '') => {
+		const sent = submitted?.[name]
+		return typeof sent === 'string' ? sent : fallback
+	}
 	const field = (name: string) => ({
 		id: `ta-${name}`,
 		name,

@@ -9,8 +9,8 @@ import { formatDateTime } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
-import { budgetTotals, buildTree, itemsAsOf, roadmapHistory } from '#app/features/roadmap/roadmap.server.ts'
+import { requireRoadmap } from '#app/utils/access.server.ts'
+import { budgetTotals, buildTree, currencyAsOf, itemsAsOf, roadmapHistory } from '#app/features/roadmap/roadmap.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -25,13 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const history = all.filter((h) => (view === 'implementation') === isImplementation(h.change))
 	const asOf = Number.isInteger(at) && at > 0 && history.some((h) => h.id === at) ? at : null
 	const tree = asOf ? buildTree(await itemsAsOf(roadmap.id, asOf)) : null
+	// Amounts of that moment are in the currency of that moment.
+	const currency = asOf ? await currencyAsOf(roadmap, asOf) : roadmap.currency
 	return {
 		title: `${t('roadmap.history.title')} · ${t('roadmap.title')}`,
 		delegation,
 		roadmap,
 		history,
 		view,
-		asOf: asOf ? { id: asOf, at: history.find((h) => h.id === asOf)!.created_at, tree: tree!, totals: budgetTotals(tree!) } : null,
+		asOf: asOf
+			? { id: asOf, at: history.find((h) => h.id === asOf)!.created_at, tree: tree!, totals: budgetTotals(tree!), currency }
+			: null,
 	}
 }
 
@@ -47,6 +51,11 @@ const LABEL_FIELD: Record<string, string> = {
 	member: 'institution',
 	partner: 'name',
 	indicator: 'statement',
+}
+
+/** The item's fields in one side of a history entry (none for a roadmap setting or a reported value). */
+function dataOf(side: unknown): Record<string, unknown> | undefined {
+	return side && typeof side === 'object' && 'data' in side ? (side.data as Record<string, unknown>) : undefined
 }
 
 export default function RoadmapHistory() {
@@ -75,14 +84,14 @@ export default function RoadmapHistory() {
 					<p>
 						<Link to="?">{t('roadmap.history.backToList')}</Link>
 					</p>
-					<RoadmapDocument tree={asOf.tree} totals={asOf.totals} currency={roadmap.currency} language={language} />
+					<RoadmapDocument tree={asOf.tree} totals={asOf.totals} currency={asOf.currency} language={language} />
 				</section>
 			) : null}
 			<ol className="history" reversed>
 				{history.map((entry) => {
 					const label = LABEL_FIELD[entry.kind] ?? ''
-					const before = entry.before?.data as Record<string, unknown> | undefined
-					const after = entry.after?.data as Record<string, unknown> | undefined
+					const before = dataOf(entry.before)
+					const after = dataOf(entry.after)
 					const changed =
 						entry.change === 'update' && before && after
 							? Object.keys({ ...before, ...after }).filter(

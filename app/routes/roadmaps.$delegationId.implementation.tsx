@@ -1,6 +1,8 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
@@ -11,17 +13,12 @@ import { formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { ACTION_STATUSES } from '#app/features/roadmap/kinds.ts'
-import {
-	ActionStatusUpdate,
-	buildTree,
-	IndicatorReport,
-	latestImplementation,
-	recordActionStatus,
-	reportIndicatorValue,
-	roadmapItems,
-} from '#app/features/roadmap/roadmap.server.ts'
+import { applyChange } from '#app/features/roadmap/items.server.ts'
+import { buildTree, latestImplementation, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { ActionStatusUpdate, IndicatorReport } from '#app/features/roadmap/schemas.ts'
+import { db } from '#app/utils/db.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -42,26 +39,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	}
 }
 
+const ImplementationSchema = z.discriminatedUnion('intent', [
+	ActionStatusUpdate.extend({ intent: z.literal('status'), itemId: z.string({ error: 'roadmap.errors.notFound' }) }),
+	IndicatorReport.extend({ intent: z.literal('report'), itemId: z.string({ error: 'roadmap.errors.notFound' }) }),
+])
+
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, 'edit')
-	const form = Object.fromEntries(await readFormData(request))
-	const itemId = String(form.itemId ?? '')
-	const fail = (status: number, errors: Record<string, string[]>) =>
-		data({ itemId, errors, submitted: form as Record<string, string> }, { status })
-	if (form.intent === 'status') {
-		const parsed = ActionStatusUpdate.safeParse(form)
-		if (!parsed.success) return fail(400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])))
-		if (!(await recordActionStatus(roadmap, viewer.id, itemId, parsed.data))) return fail(404, { form: ['roadmap.errors.notFound'] })
-		return redirect(`${new URL(request.url).pathname}#item-${itemId}`)
-	}
-	if (form.intent === 'report') {
-		const parsed = IndicatorReport.safeParse(form)
-		if (!parsed.success) return fail(400, Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])))
-		const result = await reportIndicatorValue(roadmap, viewer.id, itemId, parsed.data)
-		if (!result.ok) return fail(result.error === 'roadmap.errors.notFound' ? 404 : 400, { value: [result.error] })
-		return redirect(`${new URL(request.url).pathname}#item-${itemId}`)
-	}
-	return fail(400, { form: ['roadmap.errors.badKind'] })
+	const formData = await readFormData(request)
+	const { viewer, roadmap } = await requireRoadmap(
+		request,
+		params.delegationId,
+		permissionForIntent('implementation', formData.get('intent')),
+	)
+	const submission = parseWithZod(formData, { schema: ImplementationSchema })
+	const itemId = String(submission.payload.itemId ?? '')
+	if (submission.status !== 'success') return data({ itemId, result: submission.reply() }, { status: 400 })
+	const { itemId: id, ...value } = submission.value
+	const result = await applyChange(
+		db,
+		roadmap.id,
+		viewer.id,
+		value.intent === 'status'
+			? { type: 'implementation', id, status: value.status, note: value.note, dated: value.dated }
+			: { type: 'report', id, period: value.period, value: value.value, dated: value.dated, source: value.source },
+	)
+	if (result.ok) return redirect(`${new URL(request.url).pathname}#item-${itemId}`)
+	if (result.reason === 'invalid') return data({ itemId, result: submission.reply({ fieldErrors: result.errors }) }, { status: 400 })
+	return data({ itemId, result: submission.reply({ formErrors: ['roadmap.errors.notFound'] }) }, { status: 404 })
 }
 
 export default function Implementation() {
@@ -69,9 +73,10 @@ export default function Implementation() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
-	const errorsFor = (id: string) => (actionData?.itemId === id ? actionData.errors : undefined)
+	const errorsFor = (id: string) =>
+		actionData?.itemId === id ? (actionData.result.error as Record<string, string[]> | undefined) : undefined
 	const valueFor = (id: string, name: string, fallback: string) =>
-		actionData?.itemId === id ? String(actionData.submitted[name] ?? fallback) : fallback
+		actionData?.itemId === id ? String(actionData.result.initialValue?.[name] ?? fallback) : fallback
 	return (
 		<div className="page page--wide roadmap">
 			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="implementation" />

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { requireRoadmap } from '#app/utils/access.server.ts'
 import { indicatorsCsv } from '#app/features/roadmap/transfer.server.ts'
 
 /** The roadmap's indicators as CSV (UTF-8 with BOM, headers in the reader's language). */

@@ -8,7 +8,7 @@ import { countryName, formatDate } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { requireRoadmap } from '#app/utils/access.server.ts'
 import { loadTree } from '#app/features/roadmap/transfer.server.ts'
 import { budgetTotals } from '#app/features/roadmap/roadmap.server.ts'
 

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { requireRoadmap } from '#app/features/roadmap/access.server.ts'
+import { requireRoadmap } from '#app/utils/access.server.ts'
 import { exportRoadmap, loadTree } from '#app/features/roadmap/transfer.server.ts'
 
 /** The whole roadmap as JSON (format "nap-academy-roadmap", version 1; see docs/roadmap-json.md). */

@@ -3,39 +3,20 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, SelectField } from '#app/components/ui/forms.tsx'
 import { hashPassword, rotateAllSessions, verifyPassword } from '#app/features/auth/auth.server.ts'
+import { PasswordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
+import { requireAccount } from '#app/utils/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT, languageCookie } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireViewer } from '#app/utils/permissions.server.ts'
-import { LanguageSchema, NameSchema, NewPasswordSchema } from '#app/utils/schemas.ts'
-
-const ProfileSchema = z.object({
-	intent: z.literal('profile'),
-	name: NameSchema,
-	language: LanguageSchema,
-})
-
-const PasswordSchema = z
-	.object({
-		intent: z.literal('password'),
-		currentPassword: z.string({ error: 'forms.passwordRequired' }).max(200),
-		newPassword: NewPasswordSchema,
-		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
-	})
-	.refine((value) => value.newPassword === value.confirmPassword, {
-		path: ['confirmPassword'],
-		error: 'forms.passwordsDontMatch',
-	})
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const viewer = await requireViewer(request)
+	const { viewer } = await requireAccount(request)
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	return {
@@ -45,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const viewer = await requireViewer(request)
+	const { viewer } = await requireAccount(request)
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'profile') {

@@ -10,7 +10,9 @@
  * per resource (`INTENT_PERMISSIONS`); `permissionForIntent` reads it, and an unknown intent is a
  * 400.
  */
+import { getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import {
 	type Action,
 	can,
@@ -33,27 +35,44 @@ export function abilitiesOf<A extends Action>(viewer: Viewer, resource: Resource
  * instead of deciding it inline.
  */
 export const INTENT_PERMISSIONS = {
+	/** The roadmap's section pages (items, currency, comments) and its overview (status, sharing, import). */
 	roadmap: {
 		create: 'edit',
 		update: 'edit',
 		delete: 'edit',
 		move: 'edit',
 		currency: 'edit',
-		import: 'edit',
-		implementation: 'edit',
-		report: 'edit',
 		comment: 'comment',
 		resolve: 'comment',
-		status: 'manage',
+		advance: 'edit',
+		backToDraft: 'edit',
+		import: 'edit',
 		share: 'manage',
 		reopen: 'reopen',
 	},
+	/** Implementation after the convening: an action's status, an indicator's reported value. */
+	implementation: {
+		status: 'edit',
+		report: 'edit',
+	},
 	assistance: {
 		ask: 'edit',
-		message: 'edit',
+		// Everyone on the request's thread writes messages the delegation reads: its members (edit)
+		// and those who run its cohort (comment) — in the policy, exactly those who may view it.
+		message: 'view',
 		note: 'comment',
 		assign: 'manage',
 		status: 'manage',
+	},
+	/** A delegation's page, for those who run its cohort. */
+	delegation: {
+		napStatus: 'manage',
+		member: 'manage',
+		removeMember: 'manage',
+		inviteOne: 'manage',
+		roster: 'manage',
+		revoke: 'manage',
+		reissue: 'manage',
 	},
 } as const satisfies Record<string, Record<string, Action>>
 
@@ -70,6 +89,15 @@ export function permissionForIntent<R extends IntentResource>(resource: R, inten
 	return (INTENT_PERMISSIONS[resource] as Record<string, Action>)[intent]!
 }
 
+/** What the viewer may do by form intent: the permission each intent needs, asked of the policy. */
+export function intentAbilities<R extends IntentResource>(viewer: Viewer, kind: R, resource: Resource): Record<Intent<R>, boolean> {
+	const table: Record<string, Action> = INTENT_PERMISSIONS[kind]
+	return Object.fromEntries(Object.entries(table).map(([intent, action]) => [intent, can(viewer, action, resource)])) as Record<
+		Intent<R>,
+		boolean
+	>
+}
+
 // -------------------------------------------------------------------------------------------------
 // Academy-wide and curriculum
 
@@ -80,11 +108,43 @@ export async function requireAcademy(request: Request, action: Action) {
 	return { viewer }
 }
 
+/**
+ * Pages about the viewer themselves (their settings, the cohorts they run or belong to): anyone
+ * signed in, with what they may do Academy-wide.
+ */
+export async function requireAccount(request: Request) {
+	const viewer = await requireViewer(request)
+	return { viewer, abilities: abilitiesOf(viewer, { type: 'academy' }, ['manage']) }
+}
+
 /** The curriculum: everyone signed in reads it and records their own progress. */
 export async function requireCurriculum(request: Request, action: 'view' | 'learn') {
 	const viewer = await requireViewer(request)
 	requirePermission(viewer, action, { type: 'curriculum' })
 	return { viewer }
+}
+
+/** A module of the curriculum in the URL (404 when there is none). */
+export async function requireModule(request: Request, moduleSlug: string | undefined, action: 'view' | 'learn') {
+	const { viewer } = await requireCurriculum(request, action)
+	const module = getModule(moduleSlug ?? '')
+	invariantResponse(module)
+	return { viewer, module }
+}
+
+/** A lesson in the URL with its module (404 when there is none): read (`view`) or worked through (`learn`). */
+export async function requireLesson(
+	request: Request,
+	moduleSlug: string | undefined,
+	lessonSlug: string | undefined,
+	action: 'view' | 'learn',
+) {
+	const { viewer } = await requireCurriculum(request, action)
+	const lesson = getLesson(moduleSlug ?? '', lessonSlug ?? '')
+	invariantResponse(lesson)
+	const module = getModule(lesson.moduleSlug)
+	invariantResponse(module)
+	return { viewer, lesson, module }
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -108,13 +168,9 @@ export async function requireCohort(request: Request, cohortId: string | undefin
 }
 
 /** A delegation of the cohort in the URL (404 when it belongs to another cohort). */
-export async function requireDelegation(
-	request: Request,
-	cohortId: string | undefined,
-	delegationId: string | undefined,
-	action: 'view' | 'manage',
-) {
-	const { viewer, cohort } = await requireCohort(request, cohortId, 'view')
+export async function requireDelegation(request: Request, cohortId: string | undefined, delegationId: string | undefined, action: Action) {
+	// Whoever may not run the cohort is refused (403) before learning which delegations it has.
+	const { viewer, cohort } = await requireCohort(request, cohortId, action === 'view' ? 'view' : 'manage')
 	const delegation = await db
 		.selectFrom('delegations')
 		.selectAll()
@@ -152,5 +208,53 @@ export async function requireAssistanceRequest(request: Request, requestId: stri
 	invariantResponse(assistance)
 	const resource = { type: 'assistance', delegationId: assistance.delegation_id, cohortId: assistance.cohort_id } as const
 	requirePermission(viewer, action, resource)
-	return { viewer, assistance, abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']) }
+	return {
+		viewer,
+		assistance,
+		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
+		intents: intentAbilities(viewer, 'assistance', resource),
+	}
+}
+
+/**
+ * The TA requests of a delegation, for a route that has already loaded the delegation (its
+ * roadmap's assistance page): 403 unless the viewer may `action` them; what they may do by intent.
+ */
+export function requireDelegationAssistance(viewer: Viewer, delegation: { id: string; cohort_id: string }, action: Action) {
+	const resource = { type: 'assistance', delegationId: delegation.id, cohortId: delegation.cohort_id } as const
+	requirePermission(viewer, action, resource)
+	return {
+		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
+		intents: intentAbilities(viewer, 'assistance', resource),
+	}
+}
+
+// -------------------------------------------------------------------------------------------------
+// Roadmaps
+
+/**
+ * The roadmap of the delegation in the URL, for a viewer allowed to `action` it (403 otherwise,
+ * 404 for an unknown delegation or one without a roadmap). Only reads: a roadmap is created with
+ * its delegation (see `createRoadmap`).
+ */
+export async function requireRoadmap(request: Request, delegationId: string | undefined, action: Action) {
+	const viewer = await requireViewer(request)
+	const delegation = await db
+		.selectFrom('delegations as d')
+		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
+		.select(['d.id', 'd.country_code', 'd.cohort_id', 'c.name as cohortName', 'c.status as cohortStatus'])
+		.where('d.id', '=', delegationId ?? '')
+		.executeTakeFirst()
+	invariantResponse(delegation)
+	const roadmap = await db.selectFrom('roadmaps').selectAll().where('delegation_id', '=', delegation.id).executeTakeFirst()
+	const resource = {
+		type: 'roadmap' as const,
+		delegationId: delegation.id,
+		cohortId: delegation.cohort_id,
+		sharedWithCohort: roadmap?.shared_with_cohort === 1,
+	}
+	requirePermission(viewer, action, resource)
+	invariantResponse(roadmap)
+	const language = await getLanguage(request, viewer.language)
+	return { viewer, delegation, roadmap, language, abilities: abilitiesOf(viewer, resource, ['edit', 'comment', 'manage', 'reopen']) }
 }

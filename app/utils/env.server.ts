@@ -1,14 +1,25 @@
+import path from 'node:path'
 import { z } from 'zod'
+import { DatabaseEnvSchema } from '#db/connection.ts'
 
-/** Environment variables, validated once at start-up. Every value has a working default. */
-const EnvSchema = z.object({
+/** Environment variables, validated once at start-up (the database's with them). Every value has a working default. */
+const EnvSchema = DatabaseEnvSchema.extend({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	DATABASE_PATH: z.string().min(1).default('./data/academy.db'),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	/** Public origin (https://academy.example.org). Empty: trust the request's Host header. */
 	APP_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
 	/** 1 when behind a reverse proxy that sets X-Forwarded-For. */
 	TRUST_PROXY: z.enum(['0', '1']).default('0'),
+	/** The curriculum: one folder per module, one MDX file per lesson and language. */
+	CONTENT_DIR: z
+		.string()
+		.min(1)
+		.default(() => path.join(process.cwd(), 'content')),
+	/** Compiled curriculum kept on disk, so a restart does not compile every lesson again. */
+	CONTENT_CACHE_DIR: z
+		.string()
+		.min(1)
+		.default(() => path.join(process.cwd(), '.cache', 'content')),
 })
 
 const parsed = EnvSchema.safeParse(process.env)

@@ -37,3 +37,6 @@ export const OptionalText = (max: number) =>
 		.max(max, { error: 'forms.tooLong' })
 		.optional()
 		.transform((value) => value ?? '')
+
+/** A form with no fields of its own (signing out, a post to a page that does not exist). */
+export const EmptyFormSchema = z.object({})

@@ -4,6 +4,7 @@ import * as curriculum from './2026-11-22_02_curriculum.ts'
 import * as roadmaps from './2026-11-22_03_roadmaps.ts'
 import * as assistance from './2026-11-22_04_assistance.ts'
 import * as assistanceNames from './2026-12-01_01_assistance_names.ts'
+import * as roadmapPerDelegation from './2026-12-01_02_roadmap_per_delegation.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22_03_roadmaps': roadmaps,
 	'2026-11-22_04_assistance': assistance,
 	'2026-12-01_01_assistance_names': assistanceNames,
+	'2026-12-01_02_roadmap_per_delegation': roadmapPerDelegation,
 }

@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Insertable } from 'kysely'
+import { ASSISTANCE_FORMATS, ASSISTANCE_TOPICS } from '#app/features/assistance/assistance.ts'
 import { createKysely, migrateToLatest, openSqlite } from '#db/connection.ts'
 import type {
 	CheckAttemptsTable,
@@ -114,7 +115,8 @@ const LAST_NAMES = [
 	'Testperson',
 	'Imaginaria',
 ]
-const SECTORS: Sector[] = [
+/** Sectors as often as they appear in a delegation (government most). */
+const SECTOR_MIX: Sector[] = [
 	'government',
 	'government',
 	'government',
@@ -140,16 +142,6 @@ const POSITIONS = [
 	'Oficial de Programa',
 	'Investigadora',
 ]
-const ASSISTANCE_TOPICS = [
-	'theory-of-change',
-	'gender-budgeting',
-	'strategic-design',
-	'institutional-coordination',
-	'localization',
-	'monitoring-and-evaluation',
-	'other',
-]
-const ASSISTANCE_FORMATS = ['remote_session', 'document_review', 'in_country_visit', 'peer_exchange']
 const TA_FLOW: AssistanceStatus[] = ['open', 'open', 'open', 'scheduled', 'in_progress', 'done', 'declined']
 
 /** mulberry32: a small deterministic generator, so every run benchmarks the same data. */
@@ -189,7 +181,7 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 	process.env.DATABASE_PATH = file
 	const { hashPassword } = await import('#app/features/auth/auth.server.ts')
 	const { allLessons, getCompiled } = await import('#app/features/curriculum/content.server.ts')
-	const { getOrCreateRoadmap } = await import('#app/features/roadmap/roadmap.server.ts')
+	const { createRoadmap } = await import('#app/features/roadmap/items.server.ts')
 	const { importRoadmap, loadTree } = await import('#app/features/roadmap/transfer.server.ts')
 	const appDb = await import('#app/utils/db.server.ts')
 
@@ -286,7 +278,7 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 				members.push({
 					delegation_id: delegationId,
 					user_id: userId,
-					sector: random.pick(SECTORS),
+					sector: random.pick(SECTOR_MIX),
 					organisation: random.pick(ORGANISATIONS),
 					position: random.pick(POSITIONS),
 					is_lead: m === 0 ? 1 : 0,
@@ -418,11 +410,14 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 		for (const chunk of chunks(events)) await trx.insertInto('assistance_events').values(chunk).execute()
 	})
 
-	// The 4/10/16/23 roadmap in every delegation of the largest cohort, through the app's JSON import.
+	// Every delegation's roadmap, made as adding a delegation makes it (the four usual pillars, in the
+	// history), then the 4/10/16/23 roadmap in every delegation of the largest cohort, through the app's
+	// JSON import.
+	for (const delegation of delegations) await createRoadmap(appDb.db, { delegationId: delegation.id, language: 'en', userId: null })
 	const document = JSON.stringify(mexicoRoadmap())
 	const largest = delegations.filter((d) => d.cohort_id === LARGEST_COHORT_ID)
 	for (const delegation of largest) {
-		const roadmap = await getOrCreateRoadmap(delegation.id, 'en')
+		const roadmap = await appDb.db.selectFrom('roadmaps').selectAll().where('delegation_id', '=', delegation.id).executeTakeFirstOrThrow()
 		const lead = members.find((m) => m.delegation_id === delegation.id)!.user_id
 		const result = await importRoadmap(roadmap, lead, document)
 		if (!result.ok) throw new Error(`Roadmap import into ${delegation.id} failed: ${result.errors.join(', ')}`)

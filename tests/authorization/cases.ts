@@ -191,7 +191,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'GET delegation BO 2025',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'loader',
 		path: '/cohorts/panama-2025/delegations/panama-2025-bo',
 		params: { ...p2025, delegationId: 'panama-2025-bo' },
@@ -199,7 +199,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'GET delegation TT through 2025',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'loader',
 		path: '/cohorts/panama-2025/delegations/port-of-spain-2024-tt',
 		params: { ...p2025, delegationId: 'port-of-spain-2024-tt' },
@@ -300,7 +300,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'POST delegation BO 2025 (NAP status)',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'action',
 		path: '/cohorts/panama-2025/delegations/panama-2025-bo',
 		params: { ...p2025, delegationId: 'panama-2025-bo' },
@@ -309,7 +309,7 @@ export const cohortCases: Case[] = [
 	},
 	{
 		label: 'POST delegation TT through 2025',
-		route: 'cohorts.$cohortId.delegations.$delegationId.tsx',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'action',
 		path: '/cohorts/panama-2025/delegations/port-of-spain-2024-tt',
 		params: { ...p2025, delegationId: 'port-of-spain-2024-tt' },
@@ -353,7 +353,7 @@ const roadmapGet = (label: string, route: string, path: string, params: Record<s
 
 export const roadmapCases: Case[] = [
 	roadmapGet('overview', 'roadmaps.$delegationId._index.tsx', '/roadmaps/panama-2025-pa'),
-	roadmapGet('section', 'roadmaps.$delegationId.$section.tsx', '/roadmaps/panama-2025-pa/strategic-design', {
+	roadmapGet('section', 'roadmaps.$delegationId.$section/route.tsx', '/roadmaps/panama-2025-pa/strategic-design', {
 		...pa,
 		section: 'strategic-design',
 	}),
@@ -364,7 +364,7 @@ export const roadmapCases: Case[] = [
 	roadmapGet('indicators.csv', 'roadmaps.$delegationId.indicators[.]csv.tsx', '/roadmaps/panama-2025-pa/indicators.csv'),
 	{
 		label: 'POST add an objective',
-		route: 'roadmaps.$delegationId.$section.tsx',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/strategic-design',
 		params: { ...pa, section: 'strategic-design' },
@@ -382,7 +382,7 @@ export const roadmapCases: Case[] = [
 	},
 	{
 		label: 'POST comment',
-		route: 'roadmaps.$delegationId.$section.tsx',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/coordination',
 		params: { ...pa, section: 'coordination' },
@@ -491,7 +491,7 @@ export const assistanceCases: Case[] = [
 	},
 	{
 		label: 'GET request (PA)',
-		route: 'assistance.$requestId.tsx',
+		route: 'assistance.$requestId/route.tsx',
 		kind: 'loader',
 		path: '/assistance/ta-pa-costing',
 		params: taRequest,
@@ -499,7 +499,7 @@ export const assistanceCases: Case[] = [
 	},
 	{
 		label: 'POST message (PA)',
-		route: 'assistance.$requestId.tsx',
+		route: 'assistance.$requestId/route.tsx',
 		kind: 'action',
 		path: '/assistance/ta-pa-costing',
 		params: taRequest,
@@ -508,7 +508,7 @@ export const assistanceCases: Case[] = [
 	},
 	{
 		label: 'POST status (PA; open → done: 409 for staff)',
-		route: 'assistance.$requestId.tsx',
+		route: 'assistance.$requestId/route.tsx',
 		kind: 'action',
 		path: '/assistance/ta-pa-costing',
 		params: taRequest,
@@ -606,7 +606,7 @@ export const entryCases: Case[] = [
 	},
 	{
 		label: 'GET an unknown invitation',
-		route: 'invite.$token.tsx',
+		route: 'invite.$token/route.tsx',
 		kind: 'loader',
 		path: '/invite/no-such-token',
 		params: { token: 'no-such-token' },
@@ -614,7 +614,7 @@ export const entryCases: Case[] = [
 	},
 	{
 		label: 'POST an unknown invitation',
-		route: 'invite.$token.tsx',
+		route: 'invite.$token/route.tsx',
 		kind: 'action',
 		path: '/invite/no-such-token',
 		params: { token: 'no-such-token' },

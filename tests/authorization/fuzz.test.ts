@@ -3,7 +3,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ASSISTANCE_FORMATS, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
-import { inviteRows } from '#app/features/cohorts/cohort-admin.server.ts'
+import { inviteRows } from '#app/features/cohorts/roster.server.ts'
 import { getCatalogue } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { ACTION_STATUSES, KIND_NAMES, KINDS, SECTIONS } from '#app/features/roadmap/kinds.ts'
@@ -47,11 +47,11 @@ const ITEM_FIELDS = [...new Set(Object.values(KINDS).flatMap((kind) => kind.fiel
 const COHORT_FIELDS = ['name', 'hostCity', 'hostCountry', 'venue', 'startDate', 'endDate', 'preworkDueDate', 'status']
 const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'$.tsx': { intents: [], fields: [] },
-	'assistance.$requestId.tsx': {
+	'assistance.$requestId/route.tsx': {
 		intents: ['message', 'note', 'status', 'assign'],
 		fields: ['body', 'to', 'scheduledFor', 'reason', 'assigneeId'],
 	},
-	'cohorts.$cohortId.delegations.$delegationId.tsx': {
+	'cohorts.$cohortId.delegations.$delegationId/route.tsx': {
 		intents: ['napStatus', 'member', 'removeMember', 'inviteOne', 'roster', 'revoke', 'reissue'],
 		fields: [
 			'napStatus',
@@ -72,7 +72,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'cohorts.$cohortId.edit.tsx': { intents: ['save', 'addFacilitator', 'removeFacilitator'], fields: [...COHORT_FIELDS, 'email', 'userId'] },
 	'cohorts.$cohortId.links[.]csv.tsx': { intents: [], fields: ['name', 'email', 'url'] },
 	'cohorts.new.tsx': { intents: [], fields: COHORT_FIELDS },
-	'invite.$token.tsx': {
+	'invite.$token/route.tsx': {
 		intents: ['create', 'join'],
 		fields: ['name', 'password', 'confirmPassword', 'language', 'sector', 'organisation', 'position'],
 	},
@@ -83,7 +83,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	},
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
 	'logout.tsx': { intents: [], fields: [] },
-	'roadmaps.$delegationId.$section.tsx': {
+	'roadmaps.$delegationId.$section/route.tsx': {
 		intents: ['create', 'update', 'delete', 'move', 'currency', 'comment', 'resolve'],
 		fields: [
 			'kind',
@@ -140,8 +140,8 @@ const QUERY_KEYS = [
 ]
 
 /** Routes a signed-out visitor may read, and routes that redirect everybody (not a read). */
-const PUBLIC_LOADERS = new Set(['_index.tsx', 'login.tsx', 'invite._index.tsx', 'invite.$token.tsx', 'healthz.tsx'])
-const PUBLIC_ACTIONS = new Set(['login.tsx', 'invite._index.tsx', 'invite.$token.tsx', 'set-language.tsx', 'logout.tsx', '$.tsx'])
+const PUBLIC_LOADERS = new Set(['_index.tsx', 'login.tsx', 'invite._index.tsx', 'invite.$token/route.tsx', 'healthz.tsx'])
+const PUBLIC_ACTIONS = new Set(['login.tsx', 'invite._index.tsx', 'invite.$token/route.tsx', 'set-language.tsx', 'logout.tsx', '$.tsx'])
 const REDIRECT_ANYONE = new Set(['logout.tsx', 'set-language.tsx', 'cohorts.$cohortId.links[.]csv.tsx'])
 
 /** What exists in the database, read before fuzzing (ids to aim at) — the oracle re-reads what it needs. */
@@ -270,10 +270,14 @@ async function request(
 	return req
 }
 
+/** A route's file name without its extension (and a route folder's name without `/route.tsx`). */
+function routeName(file: string) {
+	return file.replace(/(\/route)?\.tsx$/, '')
+}
+
 /** The URL of a route file for these params: `cohorts.$cohortId.roster[.]csv.tsx` → /cohorts/x/roster.csv. */
 function pathFor(file: string, params: Record<string, string>) {
-	const segments = file
-		.replace(/\.tsx$/, '')
+	const segments = routeName(file)
 		.replaceAll('[.]', '\u0000')
 		.split('.')
 		.filter((s) => s !== '_index')
@@ -286,8 +290,7 @@ function pathFor(file: string, params: Record<string, string>) {
 }
 
 function paramNames(file: string) {
-	return file
-		.replace(/\.tsx$/, '')
+	return routeName(file)
 		.split('.')
 		.filter((s) => s.startsWith('$'))
 		.map((s) => (s === '$' ? '*' : s.slice(1)))

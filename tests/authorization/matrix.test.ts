@@ -64,7 +64,7 @@ describe('authorization matrix: beyond the table', () => {
 
 	test('alumni keep editing their own delegation’s roadmap', async () => {
 		const result = await call('alumniTT', {
-			route: 'roadmaps.$delegationId.$section.tsx',
+			route: 'roadmaps.$delegationId.$section/route.tsx',
 			kind: 'action',
 			path: '/roadmaps/port-of-spain-2024-tt/theory-of-change',
 			params: { delegationId: 'port-of-spain-2024-tt', section: 'theory-of-change' },
@@ -86,7 +86,7 @@ describe('authorization matrix: beyond the table', () => {
 				).toBe(readShared[role])
 			}
 			const intruder = await call('delegateBolivia', {
-				route: 'roadmaps.$delegationId.$section.tsx',
+				route: 'roadmaps.$delegationId.$section/route.tsx',
 				kind: 'action',
 				path: '/roadmaps/panama-2025-pa/strategic-design',
 				params: { ...pa, section: 'strategic-design' },
@@ -123,7 +123,7 @@ describe('authorization matrix: beyond the table', () => {
 
 	test('an unknown delegation or section is a 404', async () => {
 		const overview = await loadRoute('roadmaps.$delegationId._index.tsx')
-		const section = await loadRoute('roadmaps.$delegationId.$section.tsx')
+		const section = await loadRoute('roadmaps.$delegationId.$section/route.tsx')
 		expect(
 			(await run(async () => overview.loader!(routeArgs(await requestAs(ROLES.staff, '/roadmaps/nope'), { delegationId: 'nope' })))).status,
 		).toBe(404)

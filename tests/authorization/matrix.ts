@@ -49,7 +49,10 @@ export const everyone = (status: number, overrides: Partial<Expected> = {}): Exp
 /** Only staff get `status`; every other signed-in role is refused. */
 export const staffOnly = (status = 200, overrides: Partial<Expected> = {}): Expected => ({ ...signedIn(403), staff: status, ...overrides })
 
-/** A route file in app/routes, as it is named there ("cohorts.$cohortId.edit.tsx"). */
+/**
+ * A route file in app/routes, as it is named there ("cohorts.$cohortId.edit.tsx"), or a route
+ * folder's route module ("cohorts.$cohortId.delegations.$delegationId/route.tsx").
+ */
 export type RouteFile = string
 export type RouteModule = {
 	loader?: (args: any) => Promise<unknown>
@@ -71,9 +74,9 @@ export type Case = {
 	redirects?: boolean
 }
 
-const routeModules = import.meta.glob<RouteModule>('/app/routes/*.tsx')
+const routeModules = import.meta.glob<RouteModule>(['/app/routes/*.tsx', '/app/routes/*/route.tsx'])
 
-/** Every route file name, from app/routes: the list a new route joins automatically. */
+/** Every route file name, from app/routes (a route folder by its route.tsx): the list a new route joins automatically. */
 export const ROUTE_FILES: RouteFile[] = Object.keys(routeModules)
 	.map((key) => key.slice('/app/routes/'.length))
 	.sort()

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { expect, loginAs, test } from './fixtures.ts'
+import { createDelegate, expect, loginAs, test } from './fixtures.ts'
 
 const BASE = '/roadmaps/panama-2025-cr'
 
@@ -180,5 +180,40 @@ test.describe('without JavaScript', () => {
 		await again.getByLabel(/End/).fill('2028-Q4')
 		await again.getByRole('button', { name: 'Add a line of action' }).click()
 		await expect(page.locator('.action-card textarea').filter({ hasText: 'Community safety audits' })).toHaveCount(1)
+	})
+
+	test('two people saving the coordination mechanism: the second gets a 409 with both texts, merges, and saves', async ({ browser }) => {
+		const context = () => browser.newContext({ javaScriptEnabled: false })
+		const one = await (await context()).newPage()
+		const two = await (await context()).newPage()
+		await loginAs(one, (await createDelegate({ delegationId: 'port-of-spain-2024-jm', language: 'en' })).email)
+		await loginAs(two, (await createDelegate({ delegationId: 'port-of-spain-2024-jm', language: 'en' })).email)
+		const path = '/roadmaps/port-of-spain-2024-jm/coordination'
+		await one.goto(path)
+		await one.getByLabel('Name of the mechanism').fill('WPS Council')
+		await one.getByRole('button', { name: 'Save' }).first().click()
+		await expect(one.getByLabel('Name of the mechanism')).toHaveValue('WPS Council')
+
+		await two.goto(path)
+		await one.getByLabel('Name of the mechanism').fill('WPS Council of Ministers')
+		await one.getByRole('button', { name: 'Save' }).first().click()
+		await expect(one.getByLabel('Name of the mechanism')).toHaveValue('WPS Council of Ministers')
+
+		await two.getByLabel('Name of the mechanism').fill('WPS Council with civil society')
+		const [response] = await Promise.all([
+			two.waitForResponse((r) => r.request().method() === 'POST'),
+			two.getByRole('button', { name: 'Save' }).first().click(),
+		])
+		expect(response.status()).toBe(409)
+		const alert = two.getByRole('alert').filter({ hasText: 'Someone else saved this item' })
+		await expect(alert).toContainText('WPS Council of Ministers')
+		await expect(alert).toContainText('WPS Council with civil society')
+		await expect(two.getByLabel('Name of the mechanism')).toHaveValue('WPS Council with civil society')
+		await two.getByLabel('Name of the mechanism').fill('WPS Council of Ministers, with civil society')
+		await two.getByRole('button', { name: 'Save' }).first().click()
+		await expect(two.getByRole('alert').filter({ hasText: 'Someone else saved' })).toHaveCount(0)
+		await expect(two.getByLabel('Name of the mechanism')).toHaveValue('WPS Council of Ministers, with civil society')
+		await one.context().close()
+		await two.context().close()
 	})
 })

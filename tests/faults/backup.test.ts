@@ -32,7 +32,7 @@ test('npm run db:backup copies a consistent database while delegates write, and 
 	const file = path.join(dir, 'academy.db')
 	await createDemoDatabase(file)
 	addHistory(file, 10)
-	const delegates = addDelegates(file, ['CO', 'MX', 'GT'], 4)
+	const delegates = await addDelegates(file, ['CO', 'MX', 'GT'], 4)
 	const server = await startServer(file)
 	let restored: Server | null = null
 	const ledger = new Ledger()

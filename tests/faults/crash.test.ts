@@ -12,7 +12,7 @@ test('a server killed with SIGKILL under write load restarts on an intact databa
 	const dir = tempDir('crash')
 	const file = path.join(dir, 'academy.db')
 	await createDemoDatabase(file)
-	const delegates = addDelegates(file, ['CO', 'MX', 'GT'], 6)
+	const delegates = await addDelegates(file, ['CO', 'MX', 'GT'], 6)
 	let server: Server = await startServer(file)
 	const ledger = new Ledger()
 	let passed = false

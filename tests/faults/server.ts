@@ -9,6 +9,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
+import { createRoadmap } from '#app/features/roadmap/items.server.ts'
+import { createKysely, openSqlite } from '#db/connection.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -28,9 +30,10 @@ export type Delegate = { userId: string; email: string; delegationId: string }
 /**
  * Adds delegations to the 2025 Panama City cohort (which is in convening, so its delegates learn
  * and edit) with `size` delegates each, all with the demo password (one argon2 hash, copied from a
- * seeded account), the way the seed inserts them.
+ * seeded account), the way the seed inserts them — each delegation with its roadmap, made as the
+ * app makes it when a facilitator adds a delegation.
  */
-export function addDelegates(file: string, countries: string[], size: number): Delegate[] {
+export async function addDelegates(file: string, countries: string[], size: number): Promise<Delegate[]> {
 	const sqlite = new SQLite(file)
 	const now = new Date().toISOString()
 	const { password_hash: passwordHash } = sqlite.prepare(`select password_hash from users where id = 'user-delegate-pa'`).get() as {
@@ -61,6 +64,11 @@ export function addDelegates(file: string, countries: string[], size: number): D
 		}
 	})()
 	sqlite.close()
+	const db = createKysely(openSqlite(file))
+	for (const country of countries) {
+		await createRoadmap(db, { delegationId: `panama-2025-${country.toLowerCase()}`, language: 'es', userId: 'user-facilitator' })
+	}
+	await db.destroy()
 	return delegates
 }
 

@@ -17,7 +17,7 @@ test(
 		const dir = tempDir('load')
 		const file = path.join(dir, 'academy.db')
 		await createDemoDatabase(file)
-		const delegates = addDelegates(file, COUNTRIES, Math.ceil(DELEGATES / COUNTRIES.length))
+		const delegates = (await addDelegates(file, COUNTRIES, Math.ceil(DELEGATES / COUNTRIES.length)))
 			.sort((a, b) => a.userId.localeCompare(b.userId, 'en', { numeric: true }))
 			.slice(0, DELEGATES)
 		const server = await startServer(file)

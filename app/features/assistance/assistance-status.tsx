@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next'
+import { ASSISTANCE_STATUSES, type AssistanceStatus } from '#app/features/assistance/assistance.ts'
+import { isOneOf } from '#app/utils/vocabularies.ts'
 
-const SYMBOL: Record<string, string> = { open: '○', scheduled: '◷', in_progress: '◐', done: '✓', declined: '✕' }
+const SYMBOL: Record<AssistanceStatus, string> = { open: '○', scheduled: '◷', in_progress: '◐', done: '✓', declined: '✕' }
 
 /** A TA request's status as a symbol and words (never colour alone). */
 export function AssistanceStatusBadge({ status }: { status: string }) {
 	const { t } = useTranslation()
 	return (
 		<span className={`badge badge--ta-${status}`}>
-			<span aria-hidden="true">{SYMBOL[status] ?? '·'} </span>
+			<span aria-hidden="true">{isOneOf(ASSISTANCE_STATUSES, status) ? SYMBOL[status] : '·'} </span>
 			{t(`assistance.statuses.${status}`)}
 		</span>
 	)

@@ -3,56 +3,30 @@
  * in one queue. Internal notes are stored as events with `internal = 1` and are filtered out of
  * every query made for a delegation — not just hidden on the page.
  */
-import { z } from 'zod'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
 import { SECTION_MODULE, SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { isOneOf } from '#app/utils/vocabularies.ts'
-
 import {
-	ASSISTANCE_FORMATS,
+	ASSISTANCE_OPEN_STATUSES,
 	ASSISTANCE_STATUSES,
-	ASSISTANCE_TOPICS,
 	ASSISTANCE_TRANSITIONS,
 	ASSISTANCE_URGENCIES,
 	type AssistanceStatus,
 	type AssistanceTopic,
 } from '#app/features/assistance/assistance.ts'
+import type { NewRequest } from '#app/features/assistance/schemas.ts'
 
 /** The TA topic of a roadmap section: the curriculum module that teaches it. */
 export function topicForSection(section: string | null | undefined): AssistanceTopic {
 	return isOneOf(SECTIONS, section) ? SECTION_MODULE[section] : 'other'
 }
 
-function today() {
-	return new Date().toISOString().slice(0, 10)
-}
-
-export const NewRequestSchema = z.object({
-	topic: z.enum(ASSISTANCE_TOPICS, { error: 'assistance.errors.topic' }),
-	need: z
-		.string({ error: 'assistance.errors.needEmpty' })
-		.trim()
-		.min(10, { error: 'assistance.errors.needShort' })
-		.max(4000, { error: 'roadmap.errors.tooLong' }),
-	urgency: z.enum(ASSISTANCE_URGENCIES, { error: 'assistance.errors.urgency' }),
-	dueDate: z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'forms.dateInvalid' })
-		.refine((value) => value >= today(), { error: 'assistance.errors.pastDate' })
-		.optional()
-		.or(z.literal('').transform(() => undefined)),
-	language: z.enum(['en', 'es'], { error: 'forms.languageInvalid' }),
-	format: z.enum(ASSISTANCE_FORMATS, { error: 'assistance.errors.format' }),
-	section: z.string().max(40).optional(),
-	itemId: z.string().max(100).optional(),
-})
-
 export async function createRequest(
 	viewer: Viewer,
 	delegationId: string,
-	input: z.output<typeof NewRequestSchema>,
+	input: NewRequest,
 ): Promise<{ ok: true; id: string } | { ok: false; error: 'unknownItem' }> {
 	let itemId: string | null = null
 	if (input.itemId) {
@@ -95,7 +69,7 @@ export async function createRequest(
 	return { ok: true, id }
 }
 
-export type QueueFilters = {
+type QueueFilters = {
 	status?: string
 	topic?: string
 	country?: string
@@ -156,12 +130,11 @@ export async function listRequests(viewer: Viewer, filters: QueueFilters = {}, o
 			]),
 		)
 	}
-	if (filters.status && (ASSISTANCE_STATUSES as readonly string[]).includes(filters.status))
-		query = query.where('r.status', '=', filters.status as AssistanceStatus)
+	if (isOneOf(ASSISTANCE_STATUSES, filters.status)) query = query.where('r.status', '=', filters.status)
 	if (filters.topic) query = query.where('r.topic', '=', filters.topic)
 	if (filters.country) query = query.where('d.country_code', '=', filters.country.toUpperCase())
 	if (filters.cohort) query = query.where('c.id', '=', filters.cohort)
-	if (filters.urgency) query = query.where('r.urgency', '=', filters.urgency as 'low')
+	if (isOneOf(ASSISTANCE_URGENCIES, filters.urgency)) query = query.where('r.urgency', '=', filters.urgency)
 	if (filters.assignee === 'none') query = query.where('r.assignee_id', 'is', null)
 	else if (filters.assignee) query = query.where('r.assignee_id', '=', filters.assignee)
 	// Soonest due first; requests without a date after those with one.
@@ -172,16 +145,27 @@ export async function listRequests(viewer: Viewer, filters: QueueFilters = {}, o
 		.execute()
 }
 
-export async function getRequest(id: string) {
+/** Who a request of this cohort can be assigned to: Academy staff and the cohort's facilitators. */
+function assignable(cohortId: string) {
 	return db
-		.selectFrom('assistance_requests as r')
-		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
-		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
-		.leftJoin('users as a', 'a.id', 'r.assignee_id')
-		.selectAll('r')
-		.select(['d.country_code', 'd.cohort_id', 'c.name as cohortName', 'a.name as assigneeName'])
-		.where('r.id', '=', id)
-		.executeTakeFirst()
+		.selectFrom('users as u')
+		.select(['u.id', 'u.name'])
+		.where((eb) =>
+			eb.or([
+				eb('u.is_staff', '=', 1),
+				eb.exists(
+					eb
+						.selectFrom('cohort_facilitators as f')
+						.select('f.user_id')
+						.whereRef('f.user_id', '=', 'u.id')
+						.where('f.cohort_id', '=', cohortId),
+				),
+			]),
+		)
+}
+
+export function assignableUsers(cohortId: string) {
+	return assignable(cohortId).orderBy('u.name').execute()
 }
 
 /** A request's events; `withInternal` only for Academy staff and facilitators. */
@@ -213,29 +197,15 @@ export async function addEvent(requestId: string, userId: string, event: { kind:
 }
 
 export async function assignRequest(requestId: string, userId: string, assigneeId: string | null) {
-	const request = await getRequest(requestId)
+	const request = await db
+		.selectFrom('assistance_requests as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select(['r.assignee_id', 'd.cohort_id'])
+		.where('r.id', '=', requestId)
+		.executeTakeFirst()
 	if (!request) return false
-	if (assigneeId) {
-		// Only Academy staff or facilitators of the request's cohort can be assigned.
-		const ok = await db
-			.selectFrom('users as u')
-			.select('u.id')
-			.where('u.id', '=', assigneeId)
-			.where((eb) =>
-				eb.or([
-					eb('u.is_staff', '=', 1),
-					eb.exists(
-						eb
-							.selectFrom('cohort_facilitators as f')
-							.select('f.user_id')
-							.whereRef('f.user_id', '=', 'u.id')
-							.where('f.cohort_id', '=', request.cohort_id),
-					),
-				]),
-			)
-			.executeTakeFirst()
-		if (!ok) return false
-	}
+	// Only Academy staff or facilitators of the request's cohort can be assigned.
+	if (assigneeId && !(await assignable(request.cohort_id).where('u.id', '=', assigneeId).executeTakeFirst())) return false
 	const now = nowIso()
 	await db.updateTable('assistance_requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', requestId).execute()
 	await db
@@ -252,7 +222,7 @@ export async function assignRequest(requestId: string, userId: string, assigneeI
 	return true
 }
 
-export type TransitionResult = { ok: true } | { ok: false; error: 'transition' | 'scheduleDate' | 'declineReason' }
+type TransitionResult = { ok: true } | { ok: false; error: 'transition' | 'scheduleDate' | 'declineReason' }
 
 export async function changeStatus(
 	requestId: string,
@@ -300,7 +270,7 @@ export async function openRequestsByItem(delegationId: string) {
 		.selectFrom('assistance_requests')
 		.select(['item_id', 'section'])
 		.where('delegation_id', '=', delegationId)
-		.where('status', 'in', ['open', 'scheduled', 'in_progress'])
+		.where('status', 'in', ASSISTANCE_OPEN_STATUSES)
 		.execute()
 	const byItem: Record<string, number> = {}
 	const bySection: Record<string, number> = {}
@@ -339,7 +309,7 @@ export async function overview() {
 	const days = rows.filter((r) => r.done_at).map((r) => (Date.parse(r.done_at!) - Date.parse(r.created_at)) / 86_400_000)
 	return {
 		total: rows.length,
-		open: rows.filter((r) => !['done', 'declined'].includes(r.status)).length,
+		open: rows.filter((r) => isOneOf(ASSISTANCE_OPEN_STATUSES, r.status)).length,
 		done: rows.filter((r) => r.status === 'done').length,
 		medianDaysToDone: median(days),
 		byTopic: group((r) => r.topic),

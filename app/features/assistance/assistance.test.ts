@@ -5,7 +5,7 @@ import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
 
 const routes = {
 	delegation: () => import('#app/routes/roadmaps.$delegationId.assistance.tsx'),
-	request: () => import('#app/routes/assistance.$requestId.tsx'),
+	request: () => import('#app/routes/assistance.$requestId/route.tsx'),
 	queue: () => import('#app/routes/assistance._index.tsx'),
 	csv: () => import('#app/routes/assistance.requests[.]csv.tsx'),
 	overview: () => import('#app/routes/assistance.overview.tsx'),
@@ -56,7 +56,7 @@ describe('technical-assistance requests', () => {
 		const id = result.response!.headers.get('Location')!.split('/').pop()!
 		const stored = await db.selectFrom('assistance_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 		expect(stored).toMatchObject({ delegation_id: 'panama-2025-pa', item_id: 'pa-action-1', status: 'open', topic: 'gender-budgeting' })
-		const section = await import('#app/routes/roadmaps.$delegationId.$section.tsx')
+		const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
 		const page = await run(async () =>
 			section.loader(
 				routeArgs(await requestAs('delegate.pa@example.org', '/roadmaps/panama-2025-pa/gender-budgeting'), {
@@ -325,5 +325,75 @@ describe('alumni', () => {
 				})
 			).status,
 		).toBe(403)
+	})
+})
+
+describe('the request page’s forms (Conform replies)', () => {
+	const id = 'ta-pa-costing'
+	const path = `/assistance/${id}`
+	const post = (email: string, form: Record<string, string>) => call('action', routes.request, email, path, { requestId: id }, form)
+	type Reply = { intent: string; result: { error?: Record<string, string[] | null> | null } }
+	const snapshot = async () => ({
+		request: await db.selectFrom('assistance_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+		events: (await db.selectFrom('assistance_events').select('id').where('request_id', '=', id).execute()).length,
+	})
+
+	test('invalid input to each intent: 400, the message next to its field, nothing changed', async () => {
+		const before = await snapshot()
+		const cases: Array<[string, Record<string, string>, string, string]> = [
+			['delegate.pa@example.org', { intent: 'message', body: '   ' }, 'body', 'assistance.errors.messageEmpty'],
+			['staff@example.org', { intent: 'message', body: 'x'.repeat(4001) }, 'body', 'roadmap.errors.tooLong'],
+			['facilitator@example.org', { intent: 'note', body: '' }, 'body', 'assistance.errors.messageEmpty'],
+			['staff@example.org', { intent: 'status', to: 'teleported' }, 'to', 'assistance.errors.transition'],
+			['staff@example.org', { intent: 'status', to: 'scheduled' }, 'scheduledFor', 'assistance.errors.scheduleDate'],
+			['staff@example.org', { intent: 'status', to: 'scheduled', scheduledFor: 'soon' }, 'scheduledFor', 'assistance.errors.scheduleDate'],
+			['staff@example.org', { intent: 'status', to: 'declined', reason: '  ' }, 'reason', 'assistance.errors.declineReason'],
+			['staff@example.org', { intent: 'assign', assigneeId: 'user-delegate-pa' }, 'assigneeId', 'assistance.errors.assignee'],
+		]
+		for (const [email, form, field, message] of cases) {
+			const result = await post(email, form)
+			expect(result.status, JSON.stringify(form)).toBe(400)
+			const reply = result.data as Reply
+			expect(reply.intent).toBe(form.intent)
+			expect(reply.result.error?.[field], JSON.stringify(form)).toEqual([message])
+		}
+		expect(await snapshot()).toEqual(before)
+	})
+
+	test('a refused transition is a 409 with its message on the status field', async () => {
+		const result = await post('staff@example.org', { intent: 'status', to: 'done' })
+		expect(result.status).toBe(409)
+		expect((result.data as Reply).result.error?.to).toEqual(['assistance.errors.transition'])
+	})
+
+	test('an unknown intent is a 400; triage and notes are refused to the delegation (403), before any validation', async () => {
+		const before = await snapshot()
+		expect((await post('staff@example.org', { intent: 'explode', body: 'Hello' })).status).toBe(400)
+		expect((await post('staff@example.org', { body: 'Hello' })).status).toBe(400)
+		for (const email of ['delegate.pa@example.org', 'pa2@example.org']) {
+			expect((await post(email, { intent: 'assign', assigneeId: await userIdFor('staff@example.org') })).status).toBe(403)
+			expect((await post(email, { intent: 'status', to: 'in_progress' })).status).toBe(403)
+			expect((await post(email, { intent: 'status', to: 'teleported' })).status).toBe(403)
+			expect((await post(email, { intent: 'note', body: '' })).status).toBe(403)
+		}
+		// Facilitators write notes and messages but do not triage.
+		expect((await post('facilitator@example.org', { intent: 'status', to: 'in_progress' })).status).toBe(403)
+		expect(await snapshot()).toEqual(before)
+	})
+
+	test('a new request with bad fields: 400, a message per field, the typed values sent back, nothing saved', async () => {
+		const before = (await db.selectFrom('assistance_requests').select('id').execute()).length
+		const result = await ask('delegate.pa@example.org', { need: 'Too short', urgency: 'extreme', format: '' })
+		expect(result.status).toBe(400)
+		const reply = (result.data as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }).result
+		expect(reply.error.need).toEqual(['assistance.errors.needShort'])
+		expect(reply.error.urgency).toEqual(['assistance.errors.urgency'])
+		expect(reply.error.format).toEqual(['assistance.errors.format'])
+		expect(reply.error.topic).toBeUndefined()
+		expect(reply.initialValue.need).toBe('Too short')
+		// Only the delegation asks: staff and facilitators read its requests but are refused (403).
+		expect((await ask('staff@example.org')).status).toBe(403)
+		expect((await ask('facilitator@example.org')).status).toBe(403)
+		expect((await db.selectFrom('assistance_requests').select('id').execute()).length).toBe(before)
 	})
 })

@@ -9,9 +9,10 @@ export type AssistanceTopic = (typeof ASSISTANCE_TOPICS)[number]
 export const ASSISTANCE_URGENCIES = ['low', 'medium', 'high'] as const
 export type AssistanceUrgency = (typeof ASSISTANCE_URGENCIES)[number]
 export const ASSISTANCE_FORMATS = ['remote_session', 'document_review', 'in_country_visit', 'peer_exchange'] as const
-export type AssistanceFormat = (typeof ASSISTANCE_FORMATS)[number]
 export const ASSISTANCE_STATUSES = ['open', 'scheduled', 'in_progress', 'done', 'declined'] as const
 export type AssistanceStatus = (typeof ASSISTANCE_STATUSES)[number]
+/** The statuses of a request still being worked on (not done, not declined). */
+export const ASSISTANCE_OPEN_STATUSES = ['open', 'scheduled', 'in_progress'] as const satisfies readonly AssistanceStatus[]
 
 /** Which status may follow which (staff only). Done is final; a declined request can be reopened. */
 export const ASSISTANCE_TRANSITIONS: Record<AssistanceStatus, AssistanceStatus[]> = {

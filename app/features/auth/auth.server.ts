@@ -12,9 +12,9 @@ import { hash, verify } from '@node-rs/argon2'
 import { redirect } from '@remix-run/node'
 import { type Adapter, Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
 import { db } from '#app/utils/db.server.ts'
-import { isProduction } from '#app/utils/env.server.ts'
+import { env, isProduction } from '#app/utils/env.server.ts'
 
-export const SESSION_COOKIE = 'academy_session'
+const SESSION_COOKIE = 'academy_session'
 /**
  * Session lifetimes. A session ends after 14 days without a request (idle expiry, kept to within
  * an hour) and 30 days after sign-in whatever happens (absolute expiry); then the person signs in
@@ -150,13 +150,6 @@ export function loginUrl(request: Request) {
 	return `/login?${new URLSearchParams({ redirectTo })}`
 }
 
-/** The signed-in user's id; a signed-out visitor is sent to sign in and brought back afterwards. */
-export async function requireUserId(request: Request): Promise<string> {
-	const userId = await getUserId(request)
-	if (!userId) throw redirect(loginUrl(request))
-	return userId
-}
-
 /** For sign-in pages: a signed-in user goes home instead. */
 export async function requireAnonymous(request: Request) {
 	if (await getUserId(request)) throw redirect('/home')
@@ -241,13 +234,13 @@ export async function recordFailedSignIn(email: string, ip: string, now = Date.n
 		.execute()
 }
 
-export async function clearFailedSignIns(email: string, ip: string) {
+async function clearFailedSignIns(email: string, ip: string) {
 	await db.deleteFrom('login_attempts').where('email', '=', email).where('ip', '=', ip).execute()
 }
 
 /** The client's address. Behind a proxy, set TRUST_PROXY=1 to read X-Forwarded-For. */
 export function clientAddress(request: Request) {
-	if (process.env.TRUST_PROXY === '1') {
+	if (env.TRUST_PROXY === '1') {
 		const forwarded = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim()
 		if (forwarded) return forwarded
 	}

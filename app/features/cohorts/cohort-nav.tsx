@@ -2,7 +2,7 @@ import { Link, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The tabs of a cohort for the people who run it. */
-export function CohortNav({ cohortId, isStaff }: { cohortId: string; isStaff: boolean }) {
+export function CohortNav({ cohortId, canEdit }: { cohortId: string; canEdit: boolean }) {
 	const { t } = useTranslation()
 	const base = `/cohorts/${cohortId}`
 	return (
@@ -13,7 +13,7 @@ export function CohortNav({ cohortId, isStaff }: { cohortId: string; isStaff: bo
 			<NavLink to={`${base}/dashboard`}>{t('cohortNav.dashboard')}</NavLink>
 			<NavLink to={`${base}/reflections`}>{t('cohortNav.reflections')}</NavLink>
 			<NavLink to={`${base}/checks`}>{t('cohortNav.checks')}</NavLink>
-			{isStaff ? <NavLink to={`${base}/edit`}>{t('cohortNav.edit')}</NavLink> : null}
+			{canEdit ? <NavLink to={`${base}/edit`}>{t('cohortNav.edit')}</NavLink> : null}
 		</nav>
 	)
 }
@@ -21,11 +21,11 @@ export function CohortNav({ cohortId, isStaff }: { cohortId: string; isStaff: bo
 /** The top of a page for running a cohort: back to the cohorts, what the page is, the tabs. */
 export function CohortPageHeader({
 	cohort,
-	isStaff,
+	canEdit,
 	eyebrow,
 }: {
 	cohort: { id: string; name: string }
-	isStaff: boolean
+	canEdit: boolean
 	eyebrow: string
 }) {
 	const { t } = useTranslation()
@@ -36,7 +36,7 @@ export function CohortPageHeader({
 			</nav>
 			<p className="eyebrow">{eyebrow}</p>
 			<h1>{cohort.name}</h1>
-			<CohortNav cohortId={cohort.id} isStaff={isStaff} />
+			<CohortNav cohortId={cohort.id} canEdit={canEdit} />
 		</>
 	)
 }

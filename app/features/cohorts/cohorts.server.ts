@@ -1,5 +1,14 @@
+/**
+ * Cohorts (convenings) and their facilitators: listing them for the public home and for those who
+ * run them, the roster of delegations and members, creating and editing a cohort, and choosing its
+ * facilitators. Routes reach a cohort through `requireCohort` (app/utils/access.server.ts) first.
+ */
 import { db } from '#app/utils/db.server.ts'
-import { can, invariantResponse, requirePermission, requireViewer, type Viewer } from '#app/utils/permissions.server.ts'
+import { nowIso } from '#app/utils/misc.ts'
+import { budgetTotals, buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { can, requirePermission, type Viewer } from '#app/utils/permissions.server.ts'
+import { slugify } from '#app/utils/slugify.ts'
+import type { CohortStatus } from '#db/schema.ts'
 
 /** Convenings as the public home lists them: no people, only where, when and which countries. */
 export async function listPublicCohorts() {
@@ -101,14 +110,118 @@ export async function getCohortRoster(viewer: Viewer, cohortId: string) {
 	}
 }
 
+type CohortInput = {
+	name: string
+	hostCity: string
+	hostCountry: string
+	venue: string
+	startDate: string
+	endDate: string
+	preworkDueDate: string | null
+	status: CohortStatus
+}
+
+function cohortColumns(input: CohortInput) {
+	return {
+		name: input.name,
+		host_city: input.hostCity,
+		host_country: input.hostCountry,
+		venue: input.venue || null,
+		start_date: input.startDate,
+		end_date: input.endDate,
+		prework_due_date: input.preworkDueDate,
+		status: input.status,
+	}
+}
+
+async function uniqueCohortId(name: string, startDate: string) {
+	const base = slugify(`${name} ${startDate.slice(0, 4)}`).slice(0, 60) || 'cohort'
+	let id = base
+	for (let n = 2; await db.selectFrom('cohorts').select('id').where('id', '=', id).executeTakeFirst(); n++) {
+		id = `${base}-${n}`
+	}
+	return id
+}
+
+export async function createCohort(input: CohortInput) {
+	const now = nowIso()
+	const id = await uniqueCohortId(input.name, input.startDate)
+	await db
+		.insertInto('cohorts')
+		.values({
+			id,
+			...cohortColumns(input),
+			created_at: now,
+			updated_at: now,
+		})
+		.execute()
+	return id
+}
+
+export async function updateCohort(id: string, input: CohortInput) {
+	await db
+		.updateTable('cohorts')
+		.set({ ...cohortColumns(input), updated_at: nowIso() })
+		.where('id', '=', id)
+		.execute()
+}
+
+/** People who can be made facilitators: everyone but the cohort's current facilitators. */
+export async function facilitatorCandidates(cohortId: string) {
+	return db
+		.selectFrom('users')
+		.select(['id', 'name', 'email'])
+		.where('id', 'not in', db.selectFrom('cohort_facilitators').select('user_id').where('cohort_id', '=', cohortId))
+		.orderBy('name')
+		.execute()
+}
+
+export async function addFacilitator(cohortId: string, email: string) {
+	const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
+	if (!user) return { ok: false as const }
+	await db
+		.insertInto('cohort_facilitators')
+		.values({ cohort_id: cohortId, user_id: user.id, created_at: nowIso() })
+		.onConflict((oc) => oc.doNothing())
+		.execute()
+	return { ok: true as const }
+}
+
+export async function removeFacilitator(cohortId: string, userId: string) {
+	await db.deleteFrom('cohort_facilitators').where('cohort_id', '=', cohortId).where('user_id', '=', userId).execute()
+}
+
 /**
- * The cohort in the URL for a viewer allowed to `action` it: a visitor is sent to sign in, an
- * unknown cohort is a 404 and a cohort the viewer may not see or run is a 403.
+ * Peer learning: the roadmaps of a cohort side by side, with their size and funding — those shared
+ * with the cohort, plus any other the viewer may read (their own, or all of them for those who run it).
  */
-export async function requireCohort(request: Request, cohortId: string | undefined, action: 'view' | 'manage') {
-	const viewer = await requireViewer(request)
-	const cohort = await getCohort(cohortId ?? '')
-	invariantResponse(cohort)
-	requirePermission(viewer, action, { type: 'cohort', cohortId: cohort.id })
-	return { viewer, cohort }
+export async function peerRoadmaps(viewer: Viewer, cohortId: string) {
+	const rows = await db
+		.selectFrom('roadmaps as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select(['r.id', 'r.status', 'r.currency', 'r.shared_with_cohort', 'd.id as delegationId', 'd.country_code'])
+		.where('d.cohort_id', '=', cohortId)
+		.orderBy('d.country_code')
+		.execute()
+	const visible = rows.filter((row) =>
+		can(viewer, 'view', {
+			type: 'roadmap',
+			delegationId: row.delegationId,
+			cohortId: cohortId,
+			sharedWithCohort: row.shared_with_cohort === 1,
+		}),
+	)
+	return Promise.all(
+		visible.map(async (row) => {
+			const tree = buildTree(await roadmapItems(row.id))
+			return {
+				...row,
+				pillars: tree.pillars.map((p) => String(p.data.name ?? '')),
+				objectives: tree.objectives.length,
+				actions: tree.actions.length,
+				indicators: tree.indicators.length,
+				fundedShare: budgetTotals(tree).fundedShare,
+			}
+		}),
+	)
 }

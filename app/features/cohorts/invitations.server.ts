@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { db } from '#app/utils/db.server.ts'
 import { generateToken, sha256 } from '#app/features/auth/auth.server.ts'
+import { DEFAULT_INVITATION_DAYS } from '#app/features/cohorts/schemas.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Database, InvitationRole, Sector } from '#db/schema.ts'
 
@@ -9,8 +10,6 @@ import type { Database, InvitationRole, Sector } from '#db/schema.ts'
  * conditional update claims it, so two requests at the same moment cannot both succeed), with an
  * expiry, revocable.
  */
-
-export const DEFAULT_INVITATION_DAYS = 14
 
 export type InvitationState = 'valid' | 'used' | 'revoked' | 'expired'
 
@@ -163,5 +162,77 @@ export async function acceptInvitation(input: {
 				)
 				.execute()
 		}
+	})
+}
+
+// -------------------------------------------------------------------------------------------------
+// A delegation's invitations: the list, revoking and re-issuing
+
+export async function delegationInvitations(delegationId: string) {
+	const rows = await db
+		.selectFrom('invitations as i')
+		.leftJoin('users as u', 'u.id', 'i.accepted_by')
+		.select([
+			'i.id',
+			'i.email',
+			'i.name',
+			'i.sector',
+			'i.organisation',
+			'i.position',
+			'i.created_at',
+			'i.expires_at',
+			'i.accepted_at',
+			'i.revoked_at',
+			'u.name as acceptedByName',
+		])
+		.where('i.delegation_id', '=', delegationId)
+		.orderBy('i.created_at', 'desc')
+		.execute()
+	return rows.map((row) => ({ ...row, state: invitationState(row) }))
+}
+
+/** The invitation, only if it belongs to the delegation. */
+export async function getInvitationInDelegation(delegationId: string, invitationId: string) {
+	return db
+		.selectFrom('invitations')
+		.selectAll()
+		.where('id', '=', invitationId)
+		.where('delegation_id', '=', delegationId)
+		.executeTakeFirst()
+}
+
+export async function revokeInvitation(invitationId: string) {
+	await db
+		.updateTable('invitations')
+		.set({ revoked_at: nowIso() })
+		.where('id', '=', invitationId)
+		.where('accepted_at', 'is', null)
+		.where('revoked_at', 'is', null)
+		.execute()
+}
+
+/** A fresh link for the same person: the old one stops working. */
+export async function reissueInvitation(invitationId: string, createdBy: string, days: number) {
+	return db.transaction().execute(async (trx) => {
+		const old = await trx.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirstOrThrow()
+		if (!old.revoked_at && !old.accepted_at) {
+			await trx.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', invitationId).execute()
+		}
+		const { token } = await createInvitation(
+			{
+				cohortId: old.cohort_id,
+				delegationId: old.delegation_id,
+				role: old.role,
+				email: old.email,
+				name: old.name,
+				sector: old.sector,
+				organisation: old.organisation,
+				position: old.position,
+				createdBy,
+				days,
+			},
+			trx,
+		)
+		return { name: old.name, email: old.email, token }
 	})
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseRoster, parseSector } from '#app/features/cohorts/cohort-admin.server.ts'
+import { parseRoster, parseSector } from '#app/features/cohorts/roster.server.ts'
 
 describe('reading a roster', () => {
 	test('reads rows with or without a header, comma or semicolon, English or Spanish', () => {

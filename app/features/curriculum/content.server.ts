@@ -5,6 +5,7 @@ import matter from 'gray-matter'
 import { bundleMDX } from 'mdx-bundler'
 import remarkGfm from 'remark-gfm'
 import { z } from 'zod'
+import { env, isProduction } from '#app/utils/env.server.ts'
 import { type Language, LANGUAGES } from '#app/utils/i18n.ts'
 import { type LessonExtract, remarkAcademy } from '#app/features/curriculum/remark-academy.server.ts'
 
@@ -13,15 +14,15 @@ import { type LessonExtract, remarkAcademy } from '#app/features/curriculum/rema
  * `NN-lesson.<lang>.mdx` files. See content/AUTHORING.md.
  */
 
-export const FrontMatterSchema = z.object({
+const FrontMatterSchema = z.object({
 	title: z.string().trim().min(3).max(140),
 	summary: z.string().trim().min(10).max(300),
 	minutes: z.number().int().min(1).max(120),
 	objectives: z.array(z.string().trim().min(3).max(300)).min(1).max(6),
 })
-export type FrontMatter = z.infer<typeof FrontMatterSchema>
+type FrontMatter = z.infer<typeof FrontMatterSchema>
 
-export type ContentVersion = FrontMatter & { file: string; language: Language }
+type ContentVersion = FrontMatter & { file: string; language: Language }
 export type LessonEntry = {
 	key: string
 	slug: string
@@ -29,7 +30,7 @@ export type LessonEntry = {
 	order: number
 	versions: Partial<Record<Language, ContentVersion>>
 }
-export type ModuleEntry = {
+type ModuleEntry = {
 	slug: string
 	order: number
 	versions: Partial<Record<Language, ContentVersion>>
@@ -37,19 +38,28 @@ export type ModuleEntry = {
 }
 export type Catalogue = { modules: ModuleEntry[]; lessons: Map<string, LessonEntry> }
 
-export class ContentError extends Error {
+class ContentError extends Error {
 	constructor(file: string, message: string) {
 		super(`${file}: ${message}`)
 		this.name = 'ContentError'
 	}
 }
 
+function messageOf(error: unknown) {
+	return error instanceof Error ? error.message : String(error)
+}
+
+/** What esbuild (behind mdx-bundler) throws: its messages, each with where it happened. */
+const EsbuildErrors = z.object({
+	errors: z.array(z.object({ text: z.string(), location: z.object({ line: z.number() }).nullish() })),
+})
+
 export function contentDir() {
-	return path.resolve(process.env.CONTENT_DIR ?? path.join(process.cwd(), 'content'))
+	return path.resolve(env.CONTENT_DIR)
 }
 
 function cacheDir() {
-	return path.resolve(process.env.CONTENT_CACHE_DIR ?? path.join(process.cwd(), '.cache', 'content'))
+	return path.resolve(env.CONTENT_CACHE_DIR)
 }
 
 const MODULE_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/
@@ -63,7 +73,7 @@ export function readFrontMatter(root: string, relative: string, language: Langua
 	try {
 		data = matter(source).data
 	} catch (error) {
-		throw new ContentError(relative, `front matter is not valid YAML (${(error as Error).message})`)
+		throw new ContentError(relative, `front matter is not valid YAML (${messageOf(error)})`)
 	}
 	const parsed = FrontMatterSchema.safeParse(data)
 	if (!parsed.success) {
@@ -114,7 +124,7 @@ export function scanCatalogue(root = contentDir()): Catalogue {
 			if (!lessonFile) {
 				throw new ContentError(relative, 'lesson files are named NN-lesson-slug.<language>.mdx')
 			}
-			const [, order, slug, language] = lessonFile as unknown as [string, string, string, string]
+			const [, order = '', slug = '', language = ''] = lessonFile
 			if (!isLanguage(language)) throw new ContentError(relative, `unknown language "${language}"`)
 			let lesson = byLesson.get(slug)
 			if (!lesson) {
@@ -149,7 +159,7 @@ let productionCatalogue: Catalogue | undefined
 
 /** The catalogue, read once per process in production and on every call in development. */
 export function getCatalogue(): Catalogue {
-	if (process.env.NODE_ENV !== 'production') return scanCatalogue()
+	if (!isProduction()) return scanCatalogue()
 	productionCatalogue ??= scanCatalogue()
 	return productionCatalogue
 }
@@ -187,6 +197,36 @@ export type CompiledContent = LessonExtract & {
 	code: string
 	hash: string
 	frontmatter: Record<string, unknown>
+}
+
+/** A compiled version as the disk cache holds it: read back through this, never cast. */
+const CompiledContentSchema = z.object({
+	code: z.string(),
+	hash: z.string(),
+	frontmatter: z.record(z.string(), z.unknown()),
+	checks: z.array(
+		z.object({
+			id: z.string(),
+			question: z.string(),
+			multiple: z.boolean(),
+			options: z.array(z.object({ value: z.string(), label: z.string() })),
+			correct: z.array(z.string()),
+			explanation: z.string(),
+		}),
+	),
+	reflections: z.array(z.object({ id: z.string(), prompt: z.string() })),
+	terms: z.array(z.object({ name: z.string(), definition: z.string() })),
+	links: z.array(z.string()),
+}) satisfies z.ZodType<CompiledContent>
+
+/** A cached compiled version, or null when it is missing or unreadable (it is then compiled again). */
+async function readCached(hash: string): Promise<CompiledContent | null> {
+	try {
+		const parsed = CompiledContentSchema.safeParse(JSON.parse(await fs.promises.readFile(path.join(cacheDir(), `${hash}.json`), 'utf8')))
+		return parsed.success && parsed.data.hash === hash ? parsed.data : null
+	} catch {
+		return null
+	}
 }
 
 const memoryCache = new Map<string, CompiledContent>()
@@ -227,10 +267,10 @@ export async function compileSource(relative: string, source: string): Promise<C
 			hash: contentHash(relative, source),
 		}
 	} catch (error) {
-		const errors = (error as { errors?: Array<{ text: string; location?: { line: number } }> }).errors
+		const errors = EsbuildErrors.safeParse(error).data?.errors
 		const detail = errors?.length
 			? errors.map((e) => `${e.text}${e.location ? ` (line ${e.location.line})` : ''}`).join('; ')
-			: (error as Error).message
+			: messageOf(error)
 		throw new ContentError(relative, detail)
 	}
 }
@@ -239,7 +279,7 @@ export async function compileSource(relative: string, source: string): Promise<C
 export async function getCompiled(relative: string): Promise<CompiledContent> {
 	// In production the content is the build's (as the catalogue is): once in memory, a file is not
 	// read and hashed again on every request.
-	const known = process.env.NODE_ENV === 'production' ? memoryCache.get(relative) : undefined
+	const known = isProduction() ? memoryCache.get(relative) : undefined
 	if (known) {
 		compileStats.memoryHits++
 		return known
@@ -251,15 +291,13 @@ export async function getCompiled(relative: string): Promise<CompiledContent> {
 		compileStats.memoryHits++
 		return inMemory
 	}
-	const diskFile = path.join(cacheDir(), `${hash}.json`)
-	try {
-		const compiled = JSON.parse(await fs.promises.readFile(diskFile, 'utf8')) as CompiledContent
+	const cached = await readCached(hash)
+	if (cached) {
 		compileStats.diskHits++
-		memoryCache.set(relative, compiled)
-		return compiled
-	} catch {
-		// not on disk yet
+		memoryCache.set(relative, cached)
+		return cached
 	}
+	const diskFile = path.join(cacheDir(), `${hash}.json`)
 	const compiled = await enqueue(async () => {
 		compileStats.compiles++
 		return compileSource(relative, source)
@@ -279,11 +317,9 @@ export async function getCompiled(relative: string): Promise<CompiledContent> {
 export async function getCompiledByHash(hash: string): Promise<CompiledContent | null> {
 	if (!/^[a-f0-9]{32}$/.test(hash)) return null
 	for (const compiled of memoryCache.values()) if (compiled.hash === hash) return compiled
-	try {
-		return JSON.parse(await fs.promises.readFile(path.join(cacheDir(), `${hash}.json`), 'utf8')) as CompiledContent
-	} catch {
-		// not on disk: look for the file
-	}
+	const cached = await readCached(hash)
+	if (cached) return cached
+	// Not on disk: look for the file.
 	for (const relative of allContentFiles()) {
 		const source = await fs.promises.readFile(path.join(contentDir(), relative), 'utf8')
 		if (contentHash(relative, source) === hash) return getCompiled(relative)

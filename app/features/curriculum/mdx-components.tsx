@@ -1,16 +1,12 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { Children, isValidElement, type ReactElement, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLessonContext } from '#app/features/curriculum/lesson-context.tsx'
+import { firstError, type LessonActionResult, useLessonContext } from '#app/features/curriculum/lesson-context.tsx'
+import { REFLECTION_MAX_LENGTH } from '#app/features/progress/limits.ts'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { getMdxComponent, MDX_ATTRIBUTE, mdxModuleUrl } from '#app/features/curriculum/mdx-modules.ts'
 import { slugify } from '#app/utils/slugify.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
-
-/** The same cap the server enforces; a longer text is refused with a message, never cut. */
-export const REFLECTION_MAX_LENGTH = 10_000
-
-type ActionResult = { ok?: boolean; formId?: string; error?: string; savedAt?: string }
 
 /** Tells the action whether to answer with data (JavaScript) or a redirect (plain form post). */
 function Via() {
@@ -18,9 +14,10 @@ function Via() {
 	return <input type="hidden" name="via" value={hydrated ? 'js' : 'html'} />
 }
 
-function useFormError(formId: string, fetcherData: ActionResult | undefined) {
+function useFormError(formId: string, fetcherData: LessonActionResult | undefined) {
 	const { formError } = useLessonContext()
-	if (fetcherData?.error && fetcherData.formId === formId) return fetcherData.error
+	const fetcherError = fetcherData?.formId === formId ? firstError(fetcherData.result) : null
+	if (fetcherError) return fetcherError
 	if (formError?.formId === formId) return formError.error
 	return null
 }
@@ -44,7 +41,7 @@ export function KnowledgeCheck({
 	children?: ReactNode
 }) {
 	const { t } = useTranslation()
-	const fetcher = useFetcher<ActionResult>({ key: `check-${id}` })
+	const fetcher = useFetcher<LessonActionResult>({ key: `check-${id}` })
 	const { checks } = useLessonContext()
 	const state = checks[id]
 	const error = useFormError(`check:${id}`, fetcher.data)
@@ -107,7 +104,7 @@ export function Explanation() {
 
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 	const { t, i18n } = useTranslation()
-	const fetcher = useFetcher<ActionResult>({ key: `reflection-${id}` })
+	const fetcher = useFetcher<LessonActionResult>({ key: `reflection-${id}` })
 	const { reflections, formError } = useLessonContext()
 	const saved = reflections[id]
 	// A refused post without JavaScript brings the typed text back instead of losing it.
@@ -118,7 +115,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 	const [dirty, setDirty] = useState(false)
 	useEffect(() => () => clearTimeout(timer.current), [])
 	useEffect(() => {
-		if (fetcher.state === 'idle' && fetcher.data?.ok) setDirty(false)
+		if (fetcher.state === 'idle' && fetcher.data?.savedAt) setDirty(false)
 	}, [fetcher.state, fetcher.data])
 
 	// With JavaScript, a pause in typing saves the text (autosave); the button always works.

@@ -11,7 +11,7 @@ import * as React from 'react'
 import * as ReactDOM from 'react-dom'
 import * as jsxRuntime from 'react/jsx-runtime'
 
-export type MdxComponent = React.ComponentType<MDXContentProps>
+type MdxComponent = React.ComponentType<MDXContentProps>
 type MdxExports = { default: MdxComponent }
 
 const components = new Map<string, MdxComponent>()
@@ -44,7 +44,7 @@ export function getMdxComponent(hash: string) {
 }
 
 /** In the browser: imports /mdx/<hash>.js once and registers its component. */
-export function loadMdxModule(hash: string): Promise<void> {
+function loadMdxModule(hash: string): Promise<void> {
 	if (components.has(hash)) return Promise.resolve()
 	let pending = loading.get(hash)
 	if (!pending) {

@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit'
  * the answer keys and explanations of knowledge checks never reach the compiled code that is sent to
  * the browser.
  */
-export type KnowledgeCheckKey = {
+type KnowledgeCheckKey = {
 	id: string
 	question: string
 	multiple: boolean
@@ -16,8 +16,8 @@ export type KnowledgeCheckKey = {
 	correct: string[]
 	explanation: string
 }
-export type ReflectionPrompt = { id: string; prompt: string }
-export type GlossaryTerm = { name: string; definition: string }
+type ReflectionPrompt = { id: string; prompt: string }
+type GlossaryTerm = { name: string; definition: string }
 
 export type LessonExtract = {
 	checks: KnowledgeCheckKey[]

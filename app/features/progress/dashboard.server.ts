@@ -9,7 +9,7 @@ import type { Language } from '#app/utils/i18n.ts'
 import { invitationState } from '#app/features/cohorts/invitations.server.ts'
 import type { Sector } from '#db/schema.ts'
 
-export type DelegateProgress = {
+type DelegateProgress = {
 	userId: string
 	name: string
 	email: string
@@ -25,7 +25,7 @@ export type DelegateProgress = {
 	started: boolean
 }
 
-export type DelegationProgress = {
+type DelegationProgress = {
 	id: string
 	countryCode: string
 	napStatus: string
@@ -36,7 +36,7 @@ export type DelegationProgress = {
 	ready: number
 }
 
-export type CohortProgress = {
+type CohortProgress = {
 	modules: Array<{ slug: string; title: string; lessons: number }>
 	totalLessons: number
 	delegations: DelegationProgress[]
@@ -90,7 +90,8 @@ export async function cohortProgress(cohortId: string, language: Language): Prom
 	const totalLessons = catalogue.lessons.size
 	const byUser = new Map<string, { byModule: Record<string, number>; completed: number; lastActivity: string | null; started: boolean }>()
 	for (const row of progress) {
-		const entry = { byModule: {} as Record<string, number>, completed: 0, lastActivity: row.last_viewed_at, started: true }
+		const byModule: Record<string, number> = {}
+		const entry = { byModule, completed: 0, lastActivity: row.last_viewed_at, started: true }
 		for (const lessonKey of row.completed?.split('\n') ?? []) {
 			const module = lessonModule.get(lessonKey)
 			if (!module) continue
@@ -206,7 +207,7 @@ export async function delegateDetail(cohortId: string, userId: string, language:
 	return { member, modules, reflections }
 }
 
-export type ReflectionFilters = { module?: string; delegation?: string }
+type ReflectionFilters = { module?: string; delegation?: string }
 
 /** Reflections that delegates of the cohort chose to share with facilitators. */
 export async function sharedReflections(cohortId: string, filters: ReflectionFilters, language: Language) {

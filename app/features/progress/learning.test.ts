@@ -15,6 +15,12 @@ async function post(email: string, form: Record<string, string | string[]>) {
 	return run(() => action(routeArgs(request, params)))
 }
 
+/** Every message of a refused post's reply (Conform's `submission.reply()`), whole-form and per field. */
+function messages(data: unknown): string[] {
+	const errors = (data as { result?: { error?: Record<string, string[] | null> | null } }).result?.error ?? {}
+	return Object.values(errors).flatMap((list) => list ?? [])
+}
+
 describe('knowledge checks', () => {
 	test('are graded on the server and every attempt is kept', async () => {
 		const lesson = getLesson(MODULE, LESSON)!
@@ -30,14 +36,14 @@ describe('knowledge checks', () => {
 	test('an unknown check or option is refused with a message and a 4xx', async () => {
 		const unknownCheck = await post('ec3@example.org', { intent: 'answer', checkId: 'no-such-check', option: 'a' })
 		expect(unknownCheck.status).toBe(404)
-		expect(unknownCheck.data).toMatchObject({ error: 'learn.errors.unknownCheck' })
+		expect(messages(unknownCheck.data)).toContain('learn.errors.unknownCheck')
 		const [check] = await lessonChecks(getLesson(MODULE, LESSON)!)
 		const unknownOption = await post('ec3@example.org', { intent: 'answer', checkId: check!.id, option: 'z' })
 		expect(unknownOption.status).toBe(400)
-		expect(unknownOption.data).toMatchObject({ error: 'learn.errors.unknownOption' })
+		expect(messages(unknownOption.data)).toContain('learn.errors.unknownOption')
 		const none = await post('ec3@example.org', { intent: 'answer', checkId: check!.id })
 		expect(none.status).toBe(400)
-		expect(none.data).toMatchObject({ error: 'learn.errors.noOption' })
+		expect(messages(none.data)).toContain('learn.errors.noOption')
 		const garbage = await post('ec3@example.org', { intent: 'explode' })
 		expect(garbage.status).toBe(400)
 	})
@@ -113,10 +119,10 @@ describe('reflections', () => {
 		expect((await post(email, { intent: 'reflect', reflectionId: id, body: 'First thoughts.' })).status).toBe(200)
 		const empty = await post(email, { intent: 'reflect', reflectionId: id, body: '   ' })
 		expect(empty.status).toBe(400)
-		expect(empty.data).toMatchObject({ error: 'learn.errors.reflectionEmpty' })
+		expect(messages(empty.data)).toContain('learn.errors.reflectionEmpty')
 		const huge = await post(email, { intent: 'reflect', reflectionId: id, body: 'x'.repeat(50_000) })
 		expect(huge.status).toBe(400)
-		expect(huge.data).toMatchObject({ error: 'learn.errors.reflectionTooLong' })
+		expect(messages(huge.data)).toContain('learn.errors.reflectionTooLong')
 		const unknown = await post(email, { intent: 'reflect', reflectionId: 'no-such-prompt', body: 'Text' })
 		expect(unknown.status).toBe(404)
 		const row = await db
@@ -135,7 +141,7 @@ describe('progress', () => {
 		const lesson = getLesson(MODULE, LESSON)!
 		const refused = await post(email, { intent: 'complete' })
 		expect(refused.status).toBe(400)
-		expect(refused.data).toMatchObject({ error: 'learn.errors.unansweredChecks' })
+		expect(messages(refused.data)).toContain('learn.errors.unansweredChecks')
 		for (const check of await lessonChecks(lesson)) {
 			await answerCheck(userId, lesson, check.id, [check.options[0]!.value])
 		}
@@ -159,5 +165,73 @@ describe('progress', () => {
 		const rows = await db.selectFrom('lesson_progress').select('lesson_key').distinct().execute()
 		const keys = new Set(getCatalogue().lessons.keys())
 		for (const row of rows) expect(keys.has(row.lesson_key), row.lesson_key).toBe(true)
+	})
+})
+
+describe('the lesson page’s forms (Conform replies)', () => {
+	type Reply = { formId: string; result: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> } }
+	const attempts = async (email: string) =>
+		(
+			await db
+				.selectFrom('check_attempts')
+				.select('id')
+				.where('user_id', '=', await userIdFor(email))
+				.execute()
+		).length
+
+	test('each refused post says which form and which field, and changes nothing', async () => {
+		const email = 'bo2@example.org'
+		const attemptsBefore = await attempts(email)
+		const reflectionsOf = async () =>
+			db
+				.selectFrom('reflections')
+				.select(['reflection_id', 'body', 'updated_at'])
+				.where('user_id', '=', await userIdFor(email))
+				.execute()
+		const reflectionsBefore = await reflectionsOf()
+		const [check] = await lessonChecks(getLesson(MODULE, LESSON)!)
+		const { lessonReflections } = await import('#app/features/progress/progress.server.ts')
+		const [reflection] = await lessonReflections(getLesson(MODULE, LESSON)!)
+		const none = await post(email, { intent: 'answer', checkId: check!.id })
+		expect(none.status).toBe(400)
+		expect(none.data).toMatchObject({ formId: `check:${check!.id}` })
+		expect((none.data as Reply).result.error?.option).toEqual(['learn.errors.noOption'])
+		const empty = await post(email, { intent: 'reflect', reflectionId: reflection!.id, body: '' })
+		expect(empty.status).toBe(400)
+		expect(empty.data).toMatchObject({ formId: `reflection:${reflection!.id}` })
+		expect((empty.data as Reply).result.error?.body).toEqual(['learn.errors.reflectionEmpty'])
+		const unknown = await post(email, { intent: 'answer', checkId: 'no-such-check', option: 'a' })
+		expect((unknown.data as Reply).result.error?.['']).toEqual(['learn.errors.unknownCheck'])
+		const garbage = await post(email, { intent: 'explode' })
+		expect(garbage.status).toBe(400)
+		expect(garbage.data).toMatchObject({ formId: 'lesson' })
+		expect(await attempts(email)).toBe(attemptsBefore)
+		expect(await reflectionsOf()).toEqual(reflectionsBefore)
+	})
+
+	test('without JavaScript a saved answer redirects back to its check, and a refused reflection returns the typed text', async () => {
+		const { action } = await import('#app/routes/learn.$module.$lesson.tsx')
+		const email = 'jm2@example.org'
+		const attemptsBefore = await attempts(email)
+		const [check] = await lessonChecks(getLesson(MODULE, LESSON)!)
+		const saved = await run(async () =>
+			action(routeArgs(await requestAs(email, PATH, { form: { intent: 'answer', checkId: check!.id, option: check!.correct } }), params)),
+		)
+		expect(saved.status).toBe(302)
+		expect(saved.response!.headers.get('Location')).toBe(`${PATH}#check-${check!.id}`)
+		expect(await attempts(email)).toBe(attemptsBefore + 1)
+		const { lessonReflections } = await import('#app/features/progress/progress.server.ts')
+		const [reflection] = await lessonReflections(getLesson(MODULE, LESSON)!)
+		const long = `${'x'.repeat(10_001)}`
+		const refused = await run(async () =>
+			action(routeArgs(await requestAs(email, PATH, { form: { intent: 'reflect', reflectionId: reflection!.id, body: long } }), params)),
+		)
+		expect(refused.status).toBe(400)
+		const { lessonFormError } = await import('#app/features/curriculum/lesson-context.tsx')
+		expect(lessonFormError(refused.data as Reply)).toEqual({
+			formId: `reflection:${reflection!.id}`,
+			error: 'learn.errors.reflectionTooLong',
+			draft: long,
+		})
 	})
 })

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { getCatalogue, getCompiled, type LessonEntry, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { Language } from '#app/utils/i18n.ts'
@@ -5,7 +6,7 @@ import { nowIso } from '#app/utils/misc.ts'
 
 /** Lesson progress per user, stored by lesson key (`module/lesson`) so it survives content edits. */
 
-export type ProgressRow = { lessonKey: string; lastViewedAt: string; completedAt: string | null }
+type ProgressRow = { lessonKey: string; lastViewedAt: string; completedAt: string | null }
 
 export async function getProgressRows(userId: string): Promise<ProgressRow[]> {
 	const rows = await db
@@ -20,7 +21,7 @@ export async function getProgressRows(userId: string): Promise<ProgressRow[]> {
 	}))
 }
 
-export type ModuleProgress = {
+type ModuleProgress = {
 	slug: string
 	title: string
 	total: number
@@ -28,7 +29,7 @@ export type ModuleProgress = {
 	lessons: Array<{ key: string; slug: string; title: string; minutes: number; completed: boolean }>
 }
 
-export type LearningSummary = {
+type LearningSummary = {
 	modules: ModuleProgress[]
 	total: number
 	completed: number
@@ -103,6 +104,9 @@ export async function lessonReflections(lesson: LessonEntry) {
 	return (await getCompiled(lesson.versions.en!.file)).reflections
 }
 
+/** check_attempts.answer: the chosen option values, as JSON. */
+const StoredAnswer = z.array(z.string())
+
 /** The latest attempt per check of a lesson for one user. */
 export async function latestAttempts(userId: string, lessonKey: string) {
 	const rows = await db
@@ -116,7 +120,7 @@ export async function latestAttempts(userId: string, lessonKey: string) {
 	for (const row of rows) {
 		const attempts = (latest.get(row.check_id)?.attempts ?? 0) + 1
 		latest.set(row.check_id, {
-			answer: JSON.parse(row.answer) as string[],
+			answer: StoredAnswer.parse(JSON.parse(row.answer)),
 			correct: row.correct === 1,
 			attempts,
 		})
@@ -124,8 +128,7 @@ export async function latestAttempts(userId: string, lessonKey: string) {
 	return latest
 }
 
-export type GradeResult =
-	{ ok: true; correct: boolean } | { ok: false; error: 'unknownCheck' | 'unknownOption' | 'noOption' | 'tooManyOptions' }
+type GradeResult = { ok: true; correct: boolean } | { ok: false; error: 'unknownCheck' | 'unknownOption' | 'noOption' | 'tooManyOptions' }
 
 /** Grades an answer on the server and stores the attempt. */
 export async function answerCheck(userId: string, lesson: LessonEntry, checkId: string, selected: string[]): Promise<GradeResult> {
@@ -185,8 +188,6 @@ export async function reopenLesson(userId: string, lessonKey: string) {
 		.where('lesson_key', '=', lessonKey)
 		.execute()
 }
-
-export const REFLECTION_MAX_LENGTH = 10_000
 
 export async function saveReflection(userId: string, lessonKey: string, reflectionId: string, body: string, shared: boolean) {
 	const now = nowIso()

@@ -96,7 +96,6 @@ export function ItemForm({
 					</select>
 				</div>
 			) : null}
-			{fields ? <input type="hidden" name="fields" value={fields.join(',')} /> : null}
 			{conflict ? (
 				<div className="alert alert--error" role="alert">
 					<p>

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { ModuleSlug } from '#app/utils/vocabularies.ts'
 
 /**
@@ -116,7 +115,7 @@ export const ACTION_FIELDS_BY_SECTION: Partial<Record<Section, string[]>> = {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Validation
+// Values (the zod schemas built on them are in schemas.ts)
 
 const PERIOD = /^(\d{4})-(Q[1-4]|0[1-9]|1[0-2])$/
 
@@ -176,77 +175,11 @@ export function isCurrency(code: string) {
 
 export type ItemData = Record<string, string | number | boolean | null>
 
-export type FieldErrors = Record<string, string[]>
-
 /**
- * Validates the submitted fields of a kind (only `fields` when given: a section editing part of an
- * action). Returns clean data or per-field errors (translation keys).
+ * The fields of a kind that a section edits: all of them in the kind's own section, an action's share
+ * in each of the three sections that edit actions, and null where the section does not edit the kind.
  */
-export function validateItem(
-	kind: Kind,
-	form: Record<string, FormDataEntryValue | undefined>,
-	options: { currency: string; fields?: string[] },
-): { ok: true; data: ItemData } | { ok: false; errors: FieldErrors } {
-	const specs = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => !options.fields || options.fields.includes(f.name))
-	const data: ItemData = {}
-	const errors: FieldErrors = {}
-	const fail = (name: string, key: string) => (errors[name] = [...(errors[name] ?? []), key])
-	for (const spec of specs) {
-		const raw = form[spec.name]
-		const value = typeof raw === 'string' ? raw.trim() : ''
-		switch (spec.type) {
-			case 'checkbox':
-				data[spec.name] = raw === 'on' || raw === 'true'
-				break
-			case 'money': {
-				if (!value) {
-					data[spec.name] = null
-					break
-				}
-				const amount = parseMoney(value, currencyDigits(options.currency))
-				if (amount === null) fail(spec.name, /^-/.test(value) ? 'roadmap.errors.negative' : 'roadmap.errors.money')
-				else data[spec.name] = amount
-				break
-			}
-			case 'period':
-				if (value && !periodMonths(value.toUpperCase())) fail(spec.name, 'roadmap.errors.period')
-				data[spec.name] = value ? value.toUpperCase() : null
-				break
-			case 'year': {
-				const year = value ? Number(value) : null
-				if (value && (!Number.isInteger(year) || year! < 1990 || year! > 2100)) fail(spec.name, 'roadmap.errors.year')
-				data[spec.name] = year
-				break
-			}
-			case 'select':
-				if (value && !spec.options!.includes(value)) fail(spec.name, 'roadmap.errors.option')
-				data[spec.name] = value || null
-				break
-			default:
-				if (spec.required && !value) fail(spec.name, 'roadmap.errors.required')
-				else if (spec.max && value.length > spec.max) fail(spec.name, 'roadmap.errors.tooLong')
-				data[spec.name] = value
-		}
-		if (spec.required && spec.type !== 'text' && spec.type !== 'textarea' && (data[spec.name] === null || data[spec.name] === '')) {
-			fail(spec.name, 'roadmap.errors.required')
-		}
-	}
-	if (kind === 'action' && typeof data.start === 'string' && typeof data.end === 'string' && !errors.start && !errors.end) {
-		if (periodMonths(data.end)!.last < periodMonths(data.start)!.first) fail('end', 'roadmap.errors.endBeforeStart')
-	}
-	if (kind === 'indicator') {
-		if (data.measure === 'number' || data.measure === 'percent') {
-			for (const name of ['baselineValue', 'targetValue']) {
-				const v = data[name]
-				if (typeof v === 'string' && v && !/^-?\d+([.,]\d+)?$/.test(v)) fail(name, 'roadmap.errors.number')
-			}
-		}
-		if (typeof data.baselineYear === 'number' && typeof data.targetYear === 'number' && data.targetYear < data.baselineYear) {
-			fail('targetYear', 'roadmap.errors.targetBeforeBaseline')
-		}
-	}
-	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data }
+export function sectionFields(kind: Kind, section: Section): string[] | null {
+	if (kind === 'action') return ACTION_FIELDS_BY_SECTION[section] ?? null
+	return KINDS[kind].section === section ? (KINDS[kind].fields as readonly FieldSpec[]).map((f) => f.name) : null
 }
-
-/** Zod schema of one item's data, for imports. */
-export const ImportedData = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))

@@ -1,101 +1,24 @@
 /**
- * Roadmaps: one per delegation, made of items (see roadmap-kinds.ts). Every write carries the version
- * it started from and is refused when the item moved on meanwhile; every write is kept in the history
- * with the item before and after, so a roadmap can be shown as it was at any earlier moment.
+ * Roadmaps: one per delegation, made of items (see kinds.ts), read here. Every change goes through
+ * `applyChange` (items.server.ts), which keeps the history that `itemsAsOf` replays.
  */
-import { type Kysely, type Transaction } from 'kysely'
-import { z } from 'zod'
+import { type z } from 'zod'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
-import {
-	currencyDigits,
-	DEFAULT_PILLARS,
-	FUNDING_SOURCES,
-	type ItemData,
-	isCurrency,
-	isKind,
-	type Kind,
-	KINDS,
-	periodMonths,
-	type Section,
-	validateItem,
-} from '#app/features/roadmap/kinds.ts'
-import type { Database, Roadmap } from '#db/schema.ts'
+import { FUNDING_SOURCES, type ItemData, type Kind, type Section } from '#app/features/roadmap/kinds.ts'
+import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
+import { CHANGE_JSON, type ChangeName, ItemSnapshot } from '#app/features/roadmap/schemas.ts'
+import type { Roadmap } from '#db/schema.ts'
+import type { Viewer } from '#app/utils/permissions.server.ts'
 
-type Executor = Kysely<Database> | Transaction<Database>
-
-export type Item = {
-	id: string
-	kind: Kind
-	parentId: string | null
-	position: number
-	data: ItemData
-	version: number
-	updatedAt: string
-	updatedBy: string | null
-}
+export type { Item } from '#app/features/roadmap/items.server.ts'
 
 export async function getRoadmapByDelegation(delegationId: string) {
 	return db.selectFrom('roadmaps').selectAll().where('delegation_id', '=', delegationId).executeTakeFirst()
 }
 
-/** The delegation's roadmap, created (with the four usual pillars) on first visit. */
-export async function getOrCreateRoadmap(delegationId: string, language: 'en' | 'es') {
-	const existing = await getRoadmapByDelegation(delegationId)
-	if (existing) return existing
-	const now = nowIso()
-	const id = `roadmap-${delegationId}`
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('roadmaps')
-			.values({ id, delegation_id: delegationId, created_at: now, updated_at: now })
-			.onConflict((oc) => oc.doNothing())
-			.execute()
-		const count = await trx
-			.selectFrom('roadmap_items')
-			.select(trx.fn.countAll<number>().as('n'))
-			.where('roadmap_id', '=', id)
-			.executeTakeFirstOrThrow()
-		if (Number(count.n) === 0) {
-			for (const [position, name] of DEFAULT_PILLARS[language].entries()) {
-				await insertItem(trx, { roadmapId: id, kind: 'pillar', parentId: null, position, data: { name }, userId: null })
-			}
-		}
-	})
-	return (await getRoadmapByDelegation(delegationId))!
-}
-
-function parseRow(row: {
-	id: string
-	kind: string
-	parent_id: string | null
-	position: number
-	data: string
-	version: number
-	updated_at: string
-	updated_by: string | null
-}): Item {
-	return {
-		id: row.id,
-		kind: row.kind as Kind,
-		parentId: row.parent_id,
-		position: row.position,
-		data: JSON.parse(row.data) as ItemData,
-		version: row.version,
-		updatedAt: row.updated_at,
-		updatedBy: row.updated_by,
-	}
-}
-
-export async function roadmapItems(roadmapId: string, executor: Executor = db): Promise<Item[]> {
-	const rows = await executor
-		.selectFrom('roadmap_items')
-		.selectAll()
-		.where('roadmap_id', '=', roadmapId)
-		.orderBy('position')
-		.orderBy('created_at')
-		.execute()
-	return rows.map(parseRow)
+export async function roadmapItems(roadmapId: string): Promise<Item[]> {
+	return readItems(db, roadmapId)
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -219,284 +142,38 @@ export function reportingCalendar(tree: Tree, year: number) {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Writing
-
-async function recordChange(
-	executor: Executor,
-	change: {
-		roadmapId: string
-		itemId: string | null
-		kind: string
-		change: string
-		before: unknown
-		after: unknown
-		userId: string | null
-	},
-) {
-	await executor
-		.insertInto('roadmap_changes')
-		.values({
-			roadmap_id: change.roadmapId,
-			item_id: change.itemId,
-			kind: change.kind,
-			change: change.change,
-			before: change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
-			after: change.after === null || change.after === undefined ? null : JSON.stringify(change.after),
-			user_id: change.userId,
-			created_at: nowIso(),
-		})
-		.execute()
-	await executor.updateTable('roadmaps').set({ updated_at: nowIso() }).where('id', '=', change.roadmapId).execute()
-}
-
-function snapshot(item: Pick<Item, 'kind' | 'parentId' | 'position' | 'data'>) {
-	return { kind: item.kind, parentId: item.parentId, position: item.position, data: item.data }
-}
-
-async function insertItem(
-	executor: Executor,
-	input: { roadmapId: string; kind: Kind; parentId: string | null; position: number; data: ItemData; userId: string | null; id?: string },
-) {
-	const id = input.id ?? crypto.randomUUID()
-	const now = nowIso()
-	await executor
-		.insertInto('roadmap_items')
-		.values({
-			id,
-			roadmap_id: input.roadmapId,
-			kind: input.kind,
-			parent_id: input.parentId,
-			position: input.position,
-			data: JSON.stringify(input.data),
-			created_at: now,
-			updated_at: now,
-			updated_by: input.userId,
-		})
-		.execute()
-	await recordChange(executor, {
-		roadmapId: input.roadmapId,
-		itemId: id,
-		kind: input.kind,
-		change: 'create',
-		before: null,
-		after: snapshot(input),
-		userId: input.userId,
-	})
-	return id
-}
-
-export type SaveResult =
-	| { ok: true; id: string; version: number }
-	| { ok: false; reason: 'invalid'; errors: Record<string, string[]> }
-	| { ok: false; reason: 'conflict'; current: Item; mine: ItemData }
-	| { ok: false; reason: 'notFound' | 'badParent' }
-
-/** Creates an item of a kind (under a parent when the kind has one). */
-export async function createItem(
-	roadmap: Roadmap,
-	userId: string,
-	input: { kind: Kind; parentId?: string | null; form: Record<string, FormDataEntryValue | undefined> },
-): Promise<SaveResult> {
-	const spec = KINDS[input.kind] as { parent?: readonly string[]; singleton?: boolean }
-	const validated = validateItem(input.kind, input.form, { currency: roadmap.currency })
-	if (!validated.ok) return { ok: false, reason: 'invalid', errors: validated.errors }
-	return db.transaction().execute(async (trx) => {
-		const items = await roadmapItems(roadmap.id, trx)
-		let parentId: string | null = null
-		if (spec.parent) {
-			const parent = items.find((item) => item.id === input.parentId)
-			if (!parent || !spec.parent.includes(parent.kind)) return { ok: false as const, reason: 'badParent' as const }
-			parentId = parent.id
-		}
-		if (spec.singleton && items.some((item) => item.kind === input.kind)) return { ok: false as const, reason: 'badParent' as const }
-		const siblings = items.filter((item) => item.kind === input.kind && item.parentId === parentId)
-		const position = siblings.reduce((max, item) => Math.max(max, item.position + 1), 0)
-		const id = await insertItem(trx, { roadmapId: roadmap.id, kind: input.kind, parentId, position, data: validated.data, userId })
-		return { ok: true as const, id, version: 1 }
-	})
-}
-
-/**
- * Updates some fields of an item, only if nobody saved it since `version`. A stale save is refused
- * with the current item, so the person can merge their text into it.
- */
-export async function updateItem(
-	roadmap: Roadmap,
-	userId: string,
-	input: { id: string; version: number; fields?: string[]; form: Record<string, FormDataEntryValue | undefined>; change?: string },
-): Promise<SaveResult> {
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.selectFrom('roadmap_items')
-			.selectAll()
-			.where('id', '=', input.id)
-			.where('roadmap_id', '=', roadmap.id)
-			.executeTakeFirst()
-		if (!row || !isKind(row.kind)) return { ok: false as const, reason: 'notFound' as const }
-		const current = parseRow(row)
-		const validated = validateItem(current.kind, input.form, { currency: roadmap.currency, fields: input.fields })
-		if (!validated.ok) return { ok: false as const, reason: 'invalid' as const, errors: validated.errors }
-		if (current.version !== input.version) {
-			return { ok: false as const, reason: 'conflict' as const, current, mine: validated.data }
-		}
-		const data = { ...current.data, ...validated.data }
-		const updated = await trx
-			.updateTable('roadmap_items')
-			.set({ data: JSON.stringify(data), version: current.version + 1, updated_at: nowIso(), updated_by: userId })
-			.where('id', '=', current.id)
-			.where('version', '=', input.version)
-			.executeTakeFirst()
-		if (Number(updated.numUpdatedRows) !== 1) return { ok: false as const, reason: 'conflict' as const, current, mine: validated.data }
-		await recordChange(trx, {
-			roadmapId: roadmap.id,
-			itemId: current.id,
-			kind: current.kind,
-			change: input.change ?? 'update',
-			before: snapshot(current),
-			after: snapshot({ ...current, data }),
-			userId,
-		})
-		return { ok: true as const, id: current.id, version: current.version + 1 }
-	})
-}
-
-/** Deletes an item; refused while it still has items under it, or when someone changed it meanwhile. */
-export async function deleteItem(roadmap: Roadmap, userId: string, input: { id: string; version: number }) {
-	return db.transaction().execute(async (trx) => {
-		const items = await roadmapItems(roadmap.id, trx)
-		const item = items.find((i) => i.id === input.id)
-		if (!item) return { ok: false as const, reason: 'notFound' as const }
-		if (item.version !== input.version) return { ok: false as const, reason: 'conflict' as const }
-		if (items.some((i) => i.parentId === item.id)) return { ok: false as const, reason: 'hasChildren' as const }
-		await trx.deleteFrom('roadmap_items').where('id', '=', item.id).execute()
-		await recordChange(trx, {
-			roadmapId: roadmap.id,
-			itemId: item.id,
-			kind: item.kind,
-			change: 'delete',
-			before: snapshot(item),
-			after: null,
-			userId,
-		})
-		return { ok: true as const }
-	})
-}
-
-/** Moves an item one place up or down among its siblings. */
-export async function moveItem(roadmap: Roadmap, userId: string, input: { id: string; direction: 'up' | 'down' }) {
-	return db.transaction().execute(async (trx) => {
-		const items = await roadmapItems(roadmap.id, trx)
-		const item = items.find((i) => i.id === input.id)
-		if (!item) return { ok: false as const, reason: 'notFound' as const }
-		const siblings = items.filter((i) => i.kind === item.kind && i.parentId === item.parentId)
-		const index = siblings.findIndex((i) => i.id === item.id)
-		const other = siblings[input.direction === 'up' ? index - 1 : index + 1]
-		if (!other) return { ok: true as const }
-		// Renumber the siblings so positions stay distinct, then swap the two.
-		const order = siblings.map((s) => s.id)
-		order.splice(index, 1)
-		order.splice(input.direction === 'up' ? index - 1 : index + 1, 0, item.id)
-		for (const [position, id] of order.entries()) {
-			const sibling = siblings.find((s) => s.id === id)!
-			if (sibling.position === position) continue
-			await trx
-				.updateTable('roadmap_items')
-				.set({ position, version: sibling.version + 1 })
-				.where('id', '=', id)
-				.execute()
-			await recordChange(trx, {
-				roadmapId: roadmap.id,
-				itemId: id,
-				kind: sibling.kind,
-				change: 'move',
-				before: snapshot(sibling),
-				after: snapshot({ ...sibling, position }),
-				userId,
-			})
-		}
-		return { ok: true as const }
-	})
-}
-
-export const SettingsSchema = z.object({
-	currency: z.string().trim().toUpperCase().refine(isCurrency, { error: 'roadmap.errors.currency' }),
-})
-
-/**
- * Changes the roadmap's currency. Amounts are kept as typed (same minor units) when the number of
- * decimals is the same; otherwise they are converted to the new minor units.
- */
-export async function setCurrency(roadmap: Roadmap, userId: string, currency: string) {
-	if (currency === roadmap.currency) return
-	await db.transaction().execute(async (trx) => {
-		const factor = 10 ** (currencyDigits(currency) - currencyDigits(roadmap.currency))
-		if (factor !== 1) {
-			for (const action of (await roadmapItems(roadmap.id, trx)).filter((i) => i.kind === 'action' && typeof i.data.cost === 'number')) {
-				const data = { ...action.data, cost: Math.round((action.data.cost as number) * factor) }
-				await trx
-					.updateTable('roadmap_items')
-					.set({ data: JSON.stringify(data), version: action.version + 1 })
-					.where('id', '=', action.id)
-					.execute()
-			}
-		}
-		await trx
-			.updateTable('roadmaps')
-			.set({ currency, version: roadmap.version + 1 })
-			.where('id', '=', roadmap.id)
-			.execute()
-		await recordChange(trx, {
-			roadmapId: roadmap.id,
-			itemId: null,
-			kind: 'roadmap',
-			change: 'settings',
-			before: { currency: roadmap.currency },
-			after: { currency },
-			userId,
-		})
-	})
-}
-
-export async function setStatus(roadmap: Roadmap, userId: string, status: 'draft' | 'review' | 'final') {
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('roadmaps')
-			.set({ status, version: roadmap.version + 1 })
-			.where('id', '=', roadmap.id)
-			.execute()
-		await recordChange(trx, {
-			roadmapId: roadmap.id,
-			itemId: null,
-			kind: 'roadmap',
-			change: 'status',
-			before: { status: roadmap.status },
-			after: { status },
-			userId,
-		})
-	})
-}
-
-export async function setShared(roadmap: Roadmap, userId: string, shared: boolean) {
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('roadmaps')
-			.set({ shared_with_cohort: shared ? 1 : 0 })
-			.where('id', '=', roadmap.id)
-			.execute()
-		await recordChange(trx, {
-			roadmapId: roadmap.id,
-			itemId: null,
-			kind: 'roadmap',
-			change: 'sharing',
-			before: { shared: roadmap.shared_with_cohort === 1 },
-			after: { shared },
-			userId,
-		})
-	})
-}
-
-// -------------------------------------------------------------------------------------------------
 // History
+
+type ChangeRow = { id: number; item_id: string | null; kind: string; change: string; before: string | null; after: string | null }
+type Parsed<C extends ChangeName> = {
+	change: C
+	before: z.output<(typeof CHANGE_JSON)[C]['before']>
+	after: z.output<(typeof CHANGE_JSON)[C]['after']>
+}
+export type ParsedChange = { [C in ChangeName]: Parsed<C> }[ChangeName]
+
+/** A history row with its JSON parsed by the schema of its change: a row that does not parse is a server error. */
+function parseChange<Row extends ChangeRow>(row: Row): Omit<Row, 'change' | 'before' | 'after'> & ParsedChange {
+	if (!(row.change in CHANGE_JSON)) throw new Error(`roadmap_changes ${row.id}: unknown change ${JSON.stringify(row.change)}`)
+	const schemas = CHANGE_JSON[row.change as ChangeName]
+	const parse = (schema: z.ZodType, text: string | null, column: string) => {
+		let json: unknown = null
+		try {
+			json = text === null ? null : JSON.parse(text)
+		} catch {
+			throw new Error(`roadmap_changes ${row.id}: ${column} is not JSON`)
+		}
+		const result = schema.safeParse(json)
+		if (!result.success) throw new Error(`roadmap_changes ${row.id}: ${column} does not fit a ${row.change}: ${result.error.message}`)
+		return result.data
+	}
+	return {
+		...row,
+		change: row.change,
+		before: parse(schemas.before, row.before, 'before'),
+		after: parse(schemas.after, row.after, 'after'),
+	} as Omit<Row, 'change' | 'before' | 'after'> & ParsedChange
+}
 
 export async function roadmapHistory(roadmapId: string, limit = 500) {
 	const rows = await db
@@ -507,25 +184,21 @@ export async function roadmapHistory(roadmapId: string, limit = 500) {
 		.orderBy('c.id', 'desc')
 		.limit(limit)
 		.execute()
-	return rows.map((row) => ({
-		...row,
-		before: row.before ? (JSON.parse(row.before) as { data?: ItemData } & Record<string, unknown>) : null,
-		after: row.after ? (JSON.parse(row.after) as { data?: ItemData } & Record<string, unknown>) : null,
-	}))
+	return rows.map(parseChange)
 }
 
 /** The roadmap's items as they were right after change number `changeId` (every item is created with a history entry, so replaying the history rebuilds it). */
 export async function itemsAsOf(roadmapId: string, changeId: number): Promise<Item[]> {
-	const changes = await db
+	const rows = await db
 		.selectFrom('roadmap_changes')
-		.select(['id', 'item_id', 'change', 'after', 'created_at', 'user_id'])
+		.select(['id', 'item_id', 'kind', 'change', 'before', 'after', 'created_at', 'user_id'])
 		.where('roadmap_id', '=', roadmapId)
 		.where('id', '<=', changeId)
 		.where('item_id', 'is not', null)
 		.orderBy('id')
 		.execute()
 	const state = new Map<string, Item>()
-	for (const change of changes) {
+	for (const change of rows.map(parseChange)) {
 		const id = change.item_id!
 		// Reported indicator values do not change the item itself.
 		if (change.change === 'report') continue
@@ -533,7 +206,10 @@ export async function itemsAsOf(roadmapId: string, changeId: number): Promise<It
 			state.delete(id)
 			continue
 		}
-		const after = JSON.parse(change.after!) as { kind: Kind; parentId: string | null; position: number; data: ItemData }
+		if (change.change !== 'create' && change.change !== 'update' && change.change !== 'move' && change.change !== 'implementation') {
+			throw new Error(`roadmap_changes ${change.id}: a ${change.change} is not about an item`)
+		}
+		const after = ItemSnapshot.parse(change.after)
 		const previous = state.get(id)
 		state.set(id, {
 			id,
@@ -547,6 +223,29 @@ export async function itemsAsOf(roadmapId: string, changeId: number): Promise<It
 		})
 	}
 	return [...state.values()].sort((a, b) => a.position - b.position)
+}
+
+/** The roadmap's currency right after change number `changeId`, so amounts of that moment show in their own currency. */
+export async function currencyAsOf(roadmap: Roadmap, changeId: number) {
+	const settings = (
+		await db
+			.selectFrom('roadmap_changes')
+			.select(['id', 'item_id', 'kind', 'change', 'before', 'after'])
+			.where('roadmap_id', '=', roadmap.id)
+			.where('change', '=', 'settings')
+			.orderBy('id')
+			.execute()
+	).map(parseChange)
+	const currency = (entry: (typeof settings)[number] | undefined, side: 'before' | 'after') =>
+		entry?.change === 'settings' ? entry[side].currency : undefined
+	return (
+		currency(settings.filter((s) => s.id <= changeId).at(-1), 'after') ??
+		currency(
+			settings.find((s) => s.id > changeId),
+			'before',
+		) ??
+		roadmap.currency
+	)
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -599,113 +298,7 @@ export async function setCommentResolved(roadmap: Roadmap, userId: string, comme
 }
 
 // -------------------------------------------------------------------------------------------------
-// Periods, for display
-
-export function periodLabel(value: unknown) {
-	return typeof value === 'string' && periodMonths(value) ? value : ''
-}
-
-// -------------------------------------------------------------------------------------------------
 // Implementation (after the convening): kept apart from design edits in the history
-
-export const ActionStatusUpdate = z.object({
-	status: z.enum(['planned', 'in_progress', 'done', 'delayed', 'dropped'], { error: 'roadmap.errors.option' }),
-	note: z.string().trim().max(2000, { error: 'roadmap.errors.tooLong' }).optional().default(''),
-	dated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'forms.dateInvalid' }),
-})
-
-export const IndicatorReport = z.object({
-	period: z.string().trim().min(4, { error: 'roadmap.errors.required' }).max(40, { error: 'roadmap.errors.tooLong' }),
-	value: z.string().trim().min(1, { error: 'roadmap.errors.required' }).max(60, { error: 'roadmap.errors.tooLong' }),
-	dated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'forms.dateInvalid' }),
-	source: z.string().trim().max(300, { error: 'roadmap.errors.tooLong' }).optional().default(''),
-})
-
-/** An action's implementation status with a dated note. */
-export async function recordActionStatus(roadmap: Roadmap, userId: string, actionId: string, input: z.output<typeof ActionStatusUpdate>) {
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.selectFrom('roadmap_items')
-			.selectAll()
-			.where('id', '=', actionId)
-			.where('roadmap_id', '=', roadmap.id)
-			.where('kind', '=', 'action')
-			.executeTakeFirst()
-		if (!row) return false
-		const current = parseRow(row)
-		const data = { ...current.data, status: input.status }
-		await trx
-			.updateTable('roadmap_items')
-			.set({ data: JSON.stringify(data), version: current.version + 1, updated_at: nowIso(), updated_by: userId })
-			.where('id', '=', actionId)
-			.execute()
-		await trx
-			.insertInto('implementation_updates')
-			.values({
-				roadmap_id: roadmap.id,
-				item_id: actionId,
-				kind: 'action_status',
-				status: input.status,
-				note: input.note,
-				dated: input.dated,
-				user_id: userId,
-				created_at: nowIso(),
-			})
-			.execute()
-		await recordChange(trx, {
-			roadmapId: roadmap.id,
-			itemId: actionId,
-			kind: 'action',
-			change: 'implementation',
-			before: snapshot(current),
-			after: { ...snapshot({ ...current, data }), note: input.note, dated: input.dated },
-			userId,
-		})
-		return true
-	})
-}
-
-/** A reported value of an indicator for a period. */
-export async function reportIndicatorValue(roadmap: Roadmap, userId: string, indicatorId: string, input: z.output<typeof IndicatorReport>) {
-	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.selectFrom('roadmap_items')
-			.selectAll()
-			.where('id', '=', indicatorId)
-			.where('roadmap_id', '=', roadmap.id)
-			.where('kind', '=', 'indicator')
-			.executeTakeFirst()
-		if (!row) return { ok: false as const, error: 'roadmap.errors.notFound' }
-		const indicator = parseRow(row)
-		if ((indicator.data.measure === 'number' || indicator.data.measure === 'percent') && !/^-?\d+([.,]\d+)?$/.test(input.value)) {
-			return { ok: false as const, error: 'roadmap.errors.number' }
-		}
-		await trx
-			.insertInto('implementation_updates')
-			.values({
-				roadmap_id: roadmap.id,
-				item_id: indicatorId,
-				kind: 'indicator_value',
-				period: input.period,
-				value: input.value,
-				source: input.source,
-				dated: input.dated,
-				user_id: userId,
-				created_at: nowIso(),
-			})
-			.execute()
-		await recordChange(trx, {
-			roadmapId: roadmap.id,
-			itemId: indicatorId,
-			kind: 'indicator',
-			change: 'report',
-			before: null,
-			after: { period: input.period, value: input.value, dated: input.dated, source: input.source },
-			userId,
-		})
-		return { ok: true as const }
-	})
-}
 
 /** The latest implementation update per item (action status notes, indicator values). */
 export async function latestImplementation(roadmapId: string) {
@@ -732,4 +325,9 @@ export async function latestImplementation(roadmapId: string) {
 	const latest: Record<string, (typeof rows)[number]> = {}
 	for (const row of rows) latest[row.item_id] = row
 	return latest
+}
+
+/** The delegation whose roadmap `/roadmap` opens for this viewer: their current one, else their latest. */
+export function ownDelegationId(viewer: Viewer) {
+	return (viewer.memberships.find((m) => !m.isAlumni) ?? viewer.memberships[0])?.delegationId ?? null
 }

@@ -8,8 +8,10 @@ import { db } from '#app/utils/db.server.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
-import { currencyDigits, type FieldSpec, type ItemData, isCurrency, type Kind, KINDS, validateItem } from '#app/features/roadmap/kinds.ts'
+import { currencyDigits, type FieldSpec, type ItemData, isCurrency, type Kind, KINDS } from '#app/features/roadmap/kinds.ts'
+import { applyChange, type ItemTree } from '#app/features/roadmap/items.server.ts'
 import { buildTree, type Item, roadmapItems, type Tree } from '#app/features/roadmap/roadmap.server.ts'
+import { validateItemData } from '#app/features/roadmap/schemas.ts'
 import type { Roadmap } from '#db/schema.ts'
 
 export const FORMAT = 'nap-academy-roadmap'
@@ -95,22 +97,6 @@ const ImportSchema = z.object({
 	status: z.string().optional(),
 })
 
-/** Turns stored values back into what a person would type, so imports go through the same checks. */
-function asForm(kind: Kind, data: ItemData) {
-	const form: Record<string, string> = {}
-	for (const spec of KINDS[kind].fields as readonly FieldSpec[]) {
-		const value = data[spec.name]
-		if (value === null || value === undefined || value === false) continue
-		if (spec.type === 'money')
-			continue // checked as integer minor units below
-		else if (spec.type === 'checkbox') form[spec.name] = value === true ? 'on' : ''
-		else form[spec.name] = String(value)
-	}
-	return form
-}
-
-type Planned = { kind: Kind; data: ItemData; children: Planned[] }
-
 export type ImportResult = { ok: true; items: number } | { ok: false; errors: string[] }
 
 /** Imports a JSON roadmap into an empty roadmap, all of it or nothing. */
@@ -129,24 +115,14 @@ export async function importRoadmap(roadmap: Roadmap, userId: string, text: stri
 	const doc = parsed.data
 	if (!isCurrency(doc.currency)) return { ok: false, errors: ['roadmap.errors.currency'] }
 	const errors: string[] = []
-	const plan = (kind: Kind, data: ItemData, path: string, children: Planned[] = []): Planned => {
-		const result = validateItem(kind, asForm(kind, data), { currency: doc.currency })
-		if (!result.ok) {
-			for (const [field, keys] of Object.entries(result.errors)) errors.push(`${keys[0]}|${path}.${field}`)
-			return { kind, data: {}, children }
-		}
-		// Amounts travel as integer minor units, exactly as stored.
-		for (const spec of KINDS[kind].fields as readonly FieldSpec[]) {
-			if (spec.type !== 'money') continue
-			const value = data[spec.name]
-			if (value === null || value === undefined) result.data[spec.name] = null
-			else if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e15) result.data[spec.name] = value
-			else errors.push(`roadmap.errors.money|${path}.${spec.name}`)
-		}
-		return { kind, data: result.data, children }
+	// Everything is checked first, so that every mistake is reported with where it is.
+	const plan = (kind: Kind, data: ItemData, path: string, children: ItemTree[] = []): ItemTree => {
+		const result = validateItemData(kind, data, doc.currency)
+		if (!result.ok) for (const [field, keys] of Object.entries(result.errors)) errors.push(`${keys[0]}|${path}.${field}`)
+		return { kind, data: result.ok ? result.data : {}, children }
 	}
 	const { pathways, assumptions, risks, ...toc } = doc.theoryOfChange
-	const planned: Planned[] = [
+	const planned: ItemTree[] = [
 		plan('toc', toc, 'theoryOfChange'),
 		...pathways.map((p, i) => plan('pathway', p, `theoryOfChange.pathways.${i}`)),
 		...assumptions.map((a, i) => plan('assumption', a, `theoryOfChange.assumptions.${i}`)),
@@ -177,65 +153,10 @@ export async function importRoadmap(roadmap: Roadmap, userId: string, text: stri
 	]
 	if (errors.length) return { ok: false, errors: errors.slice(0, 50) }
 
-	const existing = await roadmapItems(roadmap.id)
-	const onlyEmptyPillars = existing.every((item) => item.kind === 'pillar' && !existing.some((child) => child.parentId === item.id))
-	if (!onlyEmptyPillars) return { ok: false, errors: ['roadmap.import.notEmpty'] }
-
-	let count = 0
-	await db.transaction().execute(async (trx) => {
-		const now = nowIso()
-		const record = async (itemId: string, kind: string, change: string, before: unknown, after: unknown) =>
-			trx
-				.insertInto('roadmap_changes')
-				.values({
-					roadmap_id: roadmap.id,
-					item_id: itemId,
-					kind,
-					change,
-					before: before ? JSON.stringify(before) : null,
-					after: after ? JSON.stringify(after) : null,
-					user_id: userId,
-					created_at: now,
-				})
-				.execute()
-		for (const item of existing) {
-			await trx.deleteFrom('roadmap_items').where('id', '=', item.id).execute()
-			await record(
-				item.id,
-				item.kind,
-				'delete',
-				{ kind: item.kind, parentId: item.parentId, position: item.position, data: item.data },
-				null,
-			)
-		}
-		const positions = new Map<string, number>()
-		const insert = async (node: Planned, parentId: string | null) => {
-			const id = crypto.randomUUID()
-			const key = `${node.kind}:${parentId}`
-			const position = positions.get(key) ?? 0
-			positions.set(key, position + 1)
-			await trx
-				.insertInto('roadmap_items')
-				.values({
-					id,
-					roadmap_id: roadmap.id,
-					kind: node.kind,
-					parent_id: parentId,
-					position,
-					data: JSON.stringify(node.data),
-					created_at: now,
-					updated_at: now,
-					updated_by: userId,
-				})
-				.execute()
-			await record(id, node.kind, 'create', null, { kind: node.kind, parentId, position, data: node.data })
-			count++
-			for (const child of node.children) await insert(child, id)
-		}
-		for (const node of planned) await insert(node, null)
-		await trx.updateTable('roadmaps').set({ currency: doc.currency, updated_at: now }).where('id', '=', roadmap.id).execute()
-	})
-	return { ok: true, items: count }
+	const result = await applyChange(db, roadmap.id, userId, { type: 'import', currency: doc.currency, items: planned })
+	if (result.ok) return { ok: true, items: result.items }
+	if (result.reason === 'notEmpty') return { ok: false, errors: ['roadmap.import.notEmpty'] }
+	return { ok: false, errors: ['roadmap.import.failed'] }
 }
 
 export async function loadTree(roadmapId: string) {

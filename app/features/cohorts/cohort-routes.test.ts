@@ -7,7 +7,7 @@ import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
 const delegationParams = { cohortId: 'panama-2025', delegationId: 'panama-2025-cr' }
 
 async function delegationAction(email: string, form: Record<string, string>, params = delegationParams) {
-	const { action } = await import('#app/routes/cohorts.$cohortId.delegations.$delegationId.tsx')
+	const { action } = await import('#app/routes/cohorts.$cohortId.delegations.$delegationId/route.tsx')
 	const request = await requestAs(email, `/cohorts/${params.cohortId}/delegations/${params.delegationId}`, { form })
 	return run(() => action(routeArgs(request, params)))
 }
@@ -92,8 +92,8 @@ describe('inviting from a roster', () => {
 			days: '400',
 		})
 		expect(result.status).toBe(400)
-		expect((result.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({
-			name: expect.any(Array),
+		expect((result.data as { result: { error: Record<string, string[]> } }).result.error).toMatchObject({
+			name: ['forms.nameRequired'],
 			email: ['forms.emailInvalid'],
 			sector: ['forms.sectorInvalid'],
 			days: ['invitations.daysInvalid'],

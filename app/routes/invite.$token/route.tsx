@@ -1,44 +1,19 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { createSessionCookie, hashPassword } from '#app/features/auth/auth.server.ts'
+import { JoinSchema, NewAccountSchema } from '#app/features/auth/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { acceptInvitation, findInvitation, InvitationUnavailableError, invitationState } from '#app/features/cohorts/invitations.server.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
-import { LanguageSchema, NameSchema, NewPasswordSchema, OptionalText, SectorSchema } from '#app/utils/schemas.ts'
-import { SECTORS } from '#app/utils/vocabularies.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
-
-const JoinerFields = {
-	sector: SectorSchema,
-	organisation: OptionalText(200),
-	position: OptionalText(200),
-}
-
-const NewAccountSchema = z
-	.object({
-		intent: z.literal('create'),
-		name: NameSchema,
-		password: NewPasswordSchema,
-		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
-		language: LanguageSchema,
-		...JoinerFields,
-	})
-	.refine((value) => value.password === value.confirmPassword, {
-		path: ['confirmPassword'],
-		error: 'forms.passwordsDontMatch',
-	})
-
-const JoinSchema = z.object({ intent: z.literal('join'), ...JoinerFields })
+import { AcceptInvitationForm } from './accept-invitation-form.tsx'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -149,21 +124,6 @@ export default function InvitationPage() {
 	const language = useLanguage()
 	const { invitation, state } = loaderData
 	const creating = Boolean(invitation && !loaderData.viewerEmail && !loaderData.accountExists)
-	const schema = creating ? NewAccountSchema : JoinSchema
-	const [form, fields] = useForm({
-		id: 'accept-invitation',
-		lastResult: actionData?.result,
-		constraint: getZodConstraint(schema),
-		defaultValue: {
-			name: invitation?.name ?? '',
-			sector: invitation?.sector ?? '',
-			organisation: invitation?.organisation ?? '',
-			position: invitation?.position ?? '',
-			language,
-		},
-		shouldValidate: 'onBlur',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-	})
 
 	if (!invitation) {
 		return (
@@ -186,11 +146,6 @@ export default function InvitationPage() {
 				cohort: invitation.cohortName,
 			})
 		: t('invite.facilitatorOf', { cohort: invitation.cohortName })
-
-	const sectorOptions = [
-		{ value: '', label: t('forms.choose') },
-		...SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) })),
-	]
 
 	const wrongAccount = loaderData.viewerEmail && loaderData.viewerEmail !== invitation.email
 	return (
@@ -220,70 +175,7 @@ export default function InvitationPage() {
 					</Link>
 				</div>
 			) : (
-				<Form method="post" {...getFormProps(form)} className="stack">
-					<input type="hidden" name="intent" value={creating ? 'create' : 'join'} />
-					{creating ? (
-						<>
-							<Field
-								label={t('forms.name')}
-								errors={fields.name.errors}
-								inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
-							/>
-							<Field
-								label={t('forms.password')}
-								hint={t('forms.passwordHint')}
-								errors={fields.password.errors}
-								inputProps={{
-									...getInputProps(fields.password, { type: 'password' }),
-									autoComplete: 'new-password',
-								}}
-							/>
-							<Field
-								label={t('settings.confirmPassword')}
-								errors={fields.confirmPassword.errors}
-								inputProps={{
-									...getInputProps(fields.confirmPassword, { type: 'password' }),
-									autoComplete: 'new-password',
-								}}
-							/>
-							<SelectField
-								label={t('settings.language')}
-								errors={fields.language.errors}
-								selectProps={getSelectProps(fields.language)}
-								options={[
-									{ value: 'es', label: 'Español' },
-									{ value: 'en', label: 'English' },
-								]}
-							/>
-						</>
-					) : null}
-					{invitation.role === 'delegate' ? (
-						<>
-							<SelectField
-								label={t('forms.sector')}
-								errors={fields.sector.errors}
-								selectProps={getSelectProps(fields.sector)}
-								options={sectorOptions}
-							/>
-							<Field
-								label={t('forms.organisation')}
-								errors={fields.organisation.errors}
-								inputProps={{ ...getInputProps(fields.organisation, { type: 'text' }), autoComplete: 'organization' }}
-							/>
-							<Field
-								label={t('forms.position')}
-								errors={fields.position.errors}
-								inputProps={{ ...getInputProps(fields.position, { type: 'text' }), autoComplete: 'organization-title' }}
-							/>
-						</>
-					) : (
-						<input type="hidden" name="sector" value="international_organisation" />
-					)}
-					<FormErrors id={form.errorId} errors={form.errors} />
-					<button className="button button--primary" type="submit">
-						{creating ? t('invite.createAndJoin') : t('invite.join')}
-					</button>
-				</Form>
+				<AcceptInvitationForm invitation={invitation} creating={creating} lastResult={actionData?.result} />
 			)}
 		</div>
 	)

@@ -1,0 +1,455 @@
+/**
+ * The one way to change a roadmap. Every change to an item — create, update, move, delete, import,
+ * a currency change that rescales costs, an implementation status — and every roadmap setting goes
+ * through `applyChange`, which, in one transaction: checks the version the person started from,
+ * validates against the *stored* item's kind and the section it is edited from, writes the row
+ * (always with updated_by/updated_at) and records one history row per item it changed, with the
+ * item before and after, so that replaying the history rebuilds the roadmap at any moment.
+ *
+ * It takes the Kysely instance to use (the app's, or the seed's own connection) and imports no
+ * database module itself.
+ */
+import type { Kysely } from 'kysely'
+import { nowIso } from '#app/utils/misc.ts'
+import {
+	currencyDigits,
+	DEFAULT_PILLARS,
+	type ItemData,
+	isKind,
+	type Kind,
+	KINDS,
+	type ROADMAP_STATUSES,
+	type Section,
+	sectionFields,
+} from '#app/features/roadmap/kinds.ts'
+import {
+	type ChangeName,
+	type FieldErrors,
+	type FormInput,
+	STORED_DATA,
+	validateItemData,
+	validateItemForm,
+} from '#app/features/roadmap/schemas.ts'
+import type { Database, Roadmap, RoadmapItemRow } from '#db/schema.ts'
+
+type Executor = Kysely<Database>
+
+export type Item = {
+	id: string
+	kind: Kind
+	parentId: string | null
+	position: number
+	data: ItemData
+	version: number
+	updatedAt: string
+	updatedBy: string | null
+}
+
+/** A stored item, its JSON parsed with its kind's schema: a row that does not parse is a server error. */
+export function parseItemRow(row: RoadmapItemRow): Item {
+	if (!isKind(row.kind)) throw new Error(`roadmap_items ${row.id}: unknown kind ${JSON.stringify(row.kind)}`)
+	let json: unknown
+	try {
+		json = JSON.parse(row.data)
+	} catch {
+		throw new Error(`roadmap_items ${row.id}: data is not JSON`)
+	}
+	const data = STORED_DATA[row.kind].safeParse(json)
+	if (!data.success) throw new Error(`roadmap_items ${row.id}: data does not fit kind ${row.kind}: ${data.error.message}`)
+	return {
+		id: row.id,
+		kind: row.kind,
+		parentId: row.parent_id,
+		position: row.position,
+		data: data.data,
+		version: row.version,
+		updatedAt: row.updated_at,
+		updatedBy: row.updated_by,
+	}
+}
+
+export async function readItems(executor: Executor, roadmapId: string): Promise<Item[]> {
+	const rows = await executor
+		.selectFrom('roadmap_items')
+		.selectAll()
+		.where('roadmap_id', '=', roadmapId)
+		.orderBy('position')
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute()
+	return rows.map(parseItemRow)
+}
+
+/** An item to create under its parent, with its children (an import, the seed). */
+export type ItemTree = { kind: Kind; data: Record<string, unknown>; id?: string; children?: ItemTree[] }
+
+export type Change =
+	/** From a section (`section`, checked against the kind) with a form, or from code with stored-shape data. */
+	| { type: 'create'; kind: Kind; parentId?: string | null; id?: string; section: Section; form: FormInput }
+	| { type: 'create'; kind: Kind; parentId?: string | null; id?: string; data: Record<string, unknown> }
+	/** `kind`, when given, is what the client believes the item is: refused if the stored item is another kind. */
+	| { type: 'update'; id: string; version: number; section: Section; kind?: string; form: FormInput }
+	| { type: 'move'; id: string; section: Section; direction: 'up' | 'down' }
+	| { type: 'delete'; id: string; section: Section; version: number }
+	/** Replaces a roadmap that has nothing but empty pillars with these items, all or nothing. */
+	| { type: 'import'; currency: string; items: ItemTree[] }
+	| { type: 'currency'; currency: string }
+	| { type: 'implementation'; id: string; status: string; note: string; dated: string }
+	| { type: 'report'; id: string; period: string; value: string; dated: string; source: string }
+	| { type: 'status'; status: (typeof ROADMAP_STATUSES)[number] }
+	| { type: 'sharing'; shared: boolean }
+
+export type ChangeResult =
+	| { ok: true; id: string | null; version: number | null; items: number }
+	| { ok: false; reason: 'invalid'; errors: FieldErrors }
+	| { ok: false; reason: 'conflict'; current: Item; mine: ItemData | null }
+	| { ok: false; reason: 'notFound' | 'badParent' | 'badKind' | 'wrongSection' | 'hasChildren' | 'notEmpty' }
+
+type Refusal = Extract<ChangeResult, { ok: false }>
+
+/** Thrown inside the transaction to roll it back and answer with a refusal. */
+class Refused extends Error {
+	constructor(readonly refusal: Refusal) {
+		super(refusal.reason)
+	}
+}
+function refuse(refusal: Refusal): never {
+	throw new Refused(refusal)
+}
+
+type Context = { trx: Executor; roadmap: Roadmap; userId: string | null; items: Item[]; now: string }
+
+/** Applies one change to a roadmap. Nothing is written unless all of it is. */
+export async function applyChange(executor: Executor, roadmapId: string, userId: string | null, change: Change): Promise<ChangeResult> {
+	const work = async (trx: Executor): Promise<ChangeResult> => {
+		const roadmap = await trx.selectFrom('roadmaps').selectAll().where('id', '=', roadmapId).executeTakeFirst()
+		if (!roadmap) return refuse({ ok: false, reason: 'notFound' })
+		const ctx: Context = { trx, roadmap, userId, items: await readItems(trx, roadmapId), now: nowIso() }
+		const result = await apply(ctx, change)
+		await trx.updateTable('roadmaps').set({ updated_at: ctx.now }).where('id', '=', roadmapId).execute()
+		return result
+	}
+	// Inside a caller's transaction (creating a roadmap, the seed) a refusal is returned as it is, and
+	// rolling back is the caller's: both throw on one.
+	try {
+		return executor.isTransaction ? await work(executor) : await executor.transaction().execute(work)
+	} catch (error) {
+		if (error instanceof Refused) return error.refusal
+		throw error
+	}
+}
+
+async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
+	const done = (item: { id: string; version: number } | null, items = item ? 1 : 0) => ({
+		ok: true as const,
+		id: item?.id ?? null,
+		version: item?.version ?? null,
+		items,
+	})
+	switch (change.type) {
+		case 'create': {
+			if ('section' in change && KINDS[change.kind].section !== change.section) refuse({ ok: false, reason: 'badKind' })
+			const validated =
+				'form' in change
+					? validateItemForm(change.kind, pick(change.form, sectionFields(change.kind, change.section)), { currency: ctx.roadmap.currency })
+					: validateItemData(change.kind, change.data, ctx.roadmap.currency)
+			if (!validated.ok) refuse({ ok: false, reason: 'invalid', errors: validated.errors })
+			return done(await create(ctx, { kind: change.kind, parentId: change.parentId ?? null, id: change.id, data: validated.data }))
+		}
+		case 'update': {
+			const current = find(ctx, change.id)
+			if (change.kind !== undefined && change.kind !== current.kind) refuse({ ok: false, reason: 'badKind' })
+			const fields = sectionFields(current.kind, change.section)
+			if (!fields) refuse({ ok: false, reason: 'wrongSection' })
+			const validated = validateItemForm(current.kind, change.form, { currency: ctx.roadmap.currency, fields })
+			if (!validated.ok) refuse({ ok: false, reason: 'invalid', errors: validated.errors })
+			const mine = validated.data
+			if (current.version !== change.version) refuse({ ok: false, reason: 'conflict', current, mine })
+			return done(await write(ctx, 'update', current, { ...current, data: { ...current.data, ...mine } }))
+		}
+		case 'move': {
+			const item = find(ctx, change.id)
+			if (KINDS[item.kind].section !== change.section) refuse({ ok: false, reason: 'wrongSection' })
+			const siblings = ctx.items.filter((i) => i.kind === item.kind && i.parentId === item.parentId)
+			const index = siblings.findIndex((i) => i.id === item.id)
+			const target = change.direction === 'up' ? index - 1 : index + 1
+			if (target < 0 || target >= siblings.length) return done(null)
+			// Renumber the siblings so positions stay distinct, with the two swapped.
+			const order = siblings.map((s) => s.id)
+			order.splice(index, 1)
+			order.splice(target, 0, item.id)
+			let moved = 0
+			for (const [position, id] of order.entries()) {
+				const sibling = siblings.find((s) => s.id === id)!
+				if (sibling.position === position) continue
+				await write(ctx, 'move', sibling, { ...sibling, position })
+				moved++
+			}
+			return done(null, moved)
+		}
+		case 'delete': {
+			const item = find(ctx, change.id)
+			if (KINDS[item.kind].section !== change.section) refuse({ ok: false, reason: 'wrongSection' })
+			if (item.version !== change.version) refuse({ ok: false, reason: 'conflict', current: item, mine: null })
+			if (ctx.items.some((i) => i.parentId === item.id)) refuse({ ok: false, reason: 'hasChildren' })
+			await write(ctx, 'delete', item, null)
+			return done(null, 1)
+		}
+		case 'import': {
+			const onlyEmptyPillars = ctx.items.every((item) => item.kind === 'pillar' && !ctx.items.some((child) => child.parentId === item.id))
+			if (!onlyEmptyPillars) refuse({ ok: false, reason: 'notEmpty' })
+			for (const item of [...ctx.items]) await write(ctx, 'delete', item, null)
+			await setCurrency(ctx, change.currency)
+			let count = 0
+			const insert = async (node: ItemTree, parentId: string | null) => {
+				const validated = validateItemData(node.kind, node.data, ctx.roadmap.currency)
+				if (!validated.ok) refuse({ ok: false, reason: 'invalid', errors: validated.errors })
+				const created = await create(ctx, { kind: node.kind, parentId, id: node.id, data: validated.data })
+				count++
+				for (const child of node.children ?? []) await insert(child, created.id)
+			}
+			for (const node of change.items) await insert(node, null)
+			return done(null, count)
+		}
+		case 'currency':
+			return done(null, await setCurrency(ctx, change.currency))
+		case 'implementation': {
+			const current = find(ctx, change.id, 'action')
+			const after = { ...current, data: { ...current.data, status: change.status } }
+			await write(ctx, 'implementation', current, after, { note: change.note, dated: change.dated })
+			await ctx.trx
+				.insertInto('implementation_updates')
+				.values({
+					roadmap_id: ctx.roadmap.id,
+					item_id: current.id,
+					kind: 'action_status',
+					status: change.status,
+					note: change.note,
+					dated: change.dated,
+					user_id: ctx.userId,
+					created_at: ctx.now,
+				})
+				.execute()
+			return done({ id: current.id, version: current.version + 1 })
+		}
+		case 'report': {
+			// A reported value is kept in the history but does not change the indicator itself.
+			const indicator = find(ctx, change.id, 'indicator')
+			if ((indicator.data.measure === 'number' || indicator.data.measure === 'percent') && !/^-?\d+([.,]\d+)?$/.test(change.value)) {
+				refuse({ ok: false, reason: 'invalid', errors: { value: ['roadmap.errors.number'] } })
+			}
+			const { period, value, dated, source } = change
+			await ctx.trx
+				.insertInto('implementation_updates')
+				.values({
+					roadmap_id: ctx.roadmap.id,
+					item_id: indicator.id,
+					kind: 'indicator_value',
+					period,
+					value,
+					source,
+					dated,
+					user_id: ctx.userId,
+					created_at: ctx.now,
+				})
+				.execute()
+			await record(ctx, {
+				itemId: indicator.id,
+				kind: 'indicator',
+				change: 'report',
+				before: null,
+				after: { period, value, dated, source },
+			})
+			return done(null)
+		}
+		case 'status':
+			await ctx.trx
+				.updateTable('roadmaps')
+				.set({ status: change.status, version: ctx.roadmap.version + 1 })
+				.where('id', '=', ctx.roadmap.id)
+				.execute()
+			await record(ctx, {
+				itemId: null,
+				kind: 'roadmap',
+				change: 'status',
+				before: { status: ctx.roadmap.status },
+				after: { status: change.status },
+			})
+			return done(null)
+		case 'sharing':
+			await ctx.trx
+				.updateTable('roadmaps')
+				.set({ shared_with_cohort: change.shared ? 1 : 0 })
+				.where('id', '=', ctx.roadmap.id)
+				.execute()
+			await record(ctx, {
+				itemId: null,
+				kind: 'roadmap',
+				change: 'sharing',
+				before: { shared: ctx.roadmap.shared_with_cohort === 1 },
+				after: { shared: change.shared },
+			})
+			return done(null)
+	}
+}
+
+/** Only the fields a section edits, so a form can never reach another section's fields. */
+function pick(form: FormInput, fields: readonly string[] | null): FormInput {
+	return Object.fromEntries((fields ?? []).map((name) => [name, form[name]]))
+}
+
+function find(ctx: Context, id: string, kind?: Kind) {
+	const item = ctx.items.find((i) => i.id === id)
+	if (!item || (kind && item.kind !== kind)) return refuse({ ok: false, reason: 'notFound' })
+	return item
+}
+
+async function create(ctx: Context, input: { kind: Kind; parentId: string | null; id?: string; data: ItemData }) {
+	const spec = KINDS[input.kind] as { parent?: readonly string[]; singleton?: boolean }
+	let parentId: string | null = null
+	if (spec.parent) {
+		const parent = ctx.items.find((item) => item.id === input.parentId)
+		if (!parent || !spec.parent.includes(parent.kind)) refuse({ ok: false, reason: 'badParent' })
+		parentId = parent.id
+	}
+	if (spec.singleton && ctx.items.some((item) => item.kind === input.kind)) refuse({ ok: false, reason: 'badParent' })
+	const siblings = ctx.items.filter((item) => item.kind === input.kind && item.parentId === parentId)
+	const position = siblings.reduce((max, item) => Math.max(max, item.position + 1), 0)
+	const after = { id: input.id ?? crypto.randomUUID(), kind: input.kind, parentId, position, data: input.data }
+	return write(ctx, 'create', null, after)
+}
+
+/**
+ * Rescales every cost to the new currency's minor units when the number of decimals differs (one
+ * history row per action, so "as it was" replays the old amounts), then records the setting.
+ */
+async function setCurrency(ctx: Context, currency: string) {
+	const from = ctx.roadmap.currency
+	if (currency === from) return 0
+	const factor = 10 ** (currencyDigits(currency) - currencyDigits(from))
+	let rescaled = 0
+	if (factor !== 1) {
+		for (const action of ctx.items.filter((i) => i.kind === 'action' && typeof i.data.cost === 'number')) {
+			await write(ctx, 'update', action, { ...action, data: { ...action.data, cost: Math.round((action.data.cost as number) * factor) } })
+			rescaled++
+		}
+	}
+	await ctx.trx
+		.updateTable('roadmaps')
+		.set({ currency, version: ctx.roadmap.version + 1 })
+		.where('id', '=', ctx.roadmap.id)
+		.execute()
+	await record(ctx, { itemId: null, kind: 'roadmap', change: 'settings', before: { currency: from }, after: { currency } })
+	ctx.roadmap = { ...ctx.roadmap, currency, version: ctx.roadmap.version + 1 }
+	return rescaled
+}
+
+type Written = { id: string; kind: Kind; parentId: string | null; position: number; data: ItemData }
+
+/**
+ * Writes one item (insert when there is no `before`, delete when there is no `after`), guarded by the
+ * version it was read at, and records its history row. The only place a roadmap item is written.
+ */
+async function write(ctx: Context, change: ChangeName, before: Item | null, after: Written | null, extra?: Record<string, unknown>) {
+	const { trx, now, userId } = ctx
+	const snapshot = (item: Omit<Written, 'id'>) => ({ kind: item.kind, parentId: item.parentId, position: item.position, data: item.data })
+	let version = 0
+	if (!before && after) {
+		version = 1
+		await trx
+			.insertInto('roadmap_items')
+			.values({
+				id: after.id,
+				roadmap_id: ctx.roadmap.id,
+				kind: after.kind,
+				parent_id: after.parentId,
+				position: after.position,
+				data: JSON.stringify(after.data),
+				version,
+				created_at: now,
+				updated_at: now,
+				updated_by: userId,
+			})
+			.execute()
+	} else if (before && !after) {
+		const deleted = await trx
+			.deleteFrom('roadmap_items')
+			.where('id', '=', before.id)
+			.where('version', '=', before.version)
+			.executeTakeFirst()
+		if (Number(deleted.numDeletedRows) !== 1) refuse({ ok: false, reason: 'conflict', current: before, mine: null })
+	} else if (before && after) {
+		version = before.version + 1
+		const updated = await trx
+			.updateTable('roadmap_items')
+			.set({
+				parent_id: after.parentId,
+				position: after.position,
+				data: JSON.stringify(after.data),
+				version,
+				updated_at: now,
+				updated_by: userId,
+			})
+			.where('id', '=', before.id)
+			.where('version', '=', before.version)
+			.executeTakeFirst()
+		if (Number(updated.numUpdatedRows) !== 1) refuse({ ok: false, reason: 'conflict', current: before, mine: after.data })
+	}
+	const id = (after ?? before)!.id
+	await record(ctx, {
+		itemId: id,
+		kind: (after ?? before)!.kind,
+		change,
+		before: before ? snapshot(before) : null,
+		after: after ? { ...snapshot(after), ...extra } : null,
+	})
+	// Keep the context's view of the roadmap current for the next step of the same change.
+	ctx.items = ctx.items.filter((i) => i.id !== id)
+	if (after) ctx.items.push({ ...after, version, updatedAt: now, updatedBy: userId })
+	return { id, version }
+}
+
+async function record(ctx: Context, entry: { itemId: string | null; kind: string; change: ChangeName; before: unknown; after: unknown }) {
+	await ctx.trx
+		.insertInto('roadmap_changes')
+		.values({
+			roadmap_id: ctx.roadmap.id,
+			item_id: entry.itemId,
+			kind: entry.kind,
+			change: entry.change,
+			before: entry.before === null ? null : JSON.stringify(entry.before),
+			after: entry.after === null ? null : JSON.stringify(entry.after),
+			user_id: ctx.userId,
+			created_at: ctx.now,
+		})
+		.execute()
+}
+
+/**
+ * A delegation's roadmap, created with the delegation: the four usual pillars in `language` (or the
+ * given items), each recorded in the history. Does nothing if the delegation already has one.
+ */
+export async function createRoadmap(
+	executor: Executor,
+	input: { delegationId: string; language: 'en' | 'es'; userId: string | null; currency?: string; items?: ItemTree[] },
+) {
+	const work = async (trx: Executor) => {
+		const id = `roadmap-${input.delegationId}`
+		const now = nowIso()
+		const added = await trx
+			.insertInto('roadmaps')
+			.values({ id, delegation_id: input.delegationId, currency: input.currency, created_at: now, updated_at: now })
+			.onConflict((oc) => oc.doNothing())
+			.executeTakeFirst()
+		if (!Number(added.numInsertedOrUpdatedRows ?? 0)) return { id, created: false }
+		const items = input.items ?? DEFAULT_PILLARS[input.language].map((name) => ({ kind: 'pillar' as const, data: { name } }))
+		const add = async (node: ItemTree, parentId: string | null) => {
+			const result = await applyChange(trx, id, input.userId, { type: 'create', kind: node.kind, parentId, id: node.id, data: node.data })
+			if (!result.ok) throw new Error(`Could not create the roadmap of ${input.delegationId}: ${JSON.stringify(result)}`)
+			for (const child of node.children ?? []) await add(child, result.id)
+		}
+		for (const node of items) await add(node, null)
+		return { id, created: true }
+	}
+	return executor.isTransaction ? work(executor) : executor.transaction().execute(work)
+}

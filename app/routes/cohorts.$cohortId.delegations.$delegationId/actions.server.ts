@@ -1,0 +1,118 @@
+/**
+ * The delegation page's action, one handler per intent. Each gets the form already parsed by
+ * `DelegationPageSchema` (Conform's `parseWithZod`) and the delegation the route loaded through
+ * `requireDelegation`, and answers with the submission's reply, so errors show next to their field.
+ */
+import { type Submission, type SubmissionResult } from '@conform-to/react'
+import { data } from '@remix-run/node'
+import { delegationMembers, removeMember, setNapStatus, updateMember } from '#app/features/cohorts/delegations.server.ts'
+import { getInvitationInDelegation, reissueInvitation, revokeInvitation } from '#app/features/cohorts/invitations.server.ts'
+import { inviteRows, type NewLink, parseRoster, type RosterError, takenEmails } from '#app/features/cohorts/roster.server.ts'
+import { DEFAULT_INVITATION_DAYS, type DelegationPageInput, MAX_ROSTER_BYTES } from '#app/features/cohorts/schemas.ts'
+import { env } from '#app/utils/env.server.ts'
+import type { Viewer } from '#app/utils/permissions.server.ts'
+
+type Delegation = { id: string; cohort_id: string }
+type Context = {
+	request: Request
+	viewer: Viewer
+	delegation: Delegation
+	submission: Submission<DelegationPageInput>
+}
+type Input<I extends DelegationPageInput['intent']> = Extract<DelegationPageInput, { intent: I }>
+
+type Extra = {
+	/** A success message for the whole page. */
+	message?: string
+	links?: Array<NewLink & { url: string }>
+	rosterErrors?: RosterError[]
+	imported?: number
+	rosterText?: string
+}
+
+/** The action's answer: which form was posted, Conform's reply for it, and what else the page shows. */
+export function reply(intent: string, result: SubmissionResult<string[]>, extra: Extra = {}, status = 200) {
+	return data({ intent, result, ...extra }, { status })
+}
+
+function withUrls(request: Request, links: NewLink[]) {
+	const origin = env.APP_ORIGIN || new URL(request.url).origin
+	return links.map((link) => ({ ...link, url: `${origin}/invite/${link.token}` }))
+}
+
+async function isMember(delegationId: string, userId: string) {
+	return (await delegationMembers(delegationId)).some((member) => member.id === userId)
+}
+
+export async function napStatus({ delegation, submission }: Context, input: Input<'napStatus'>) {
+	await setNapStatus(delegation.id, input.napStatus)
+	return reply(input.intent, submission.reply(), { message: 'delegation.saved' })
+}
+
+export async function member({ delegation, submission }: Context, input: Input<'member'>) {
+	if (!(await isMember(delegation.id, input.userId))) {
+		return reply(input.intent, submission.reply({ formErrors: ['delegation.noSuchMember'] }), {}, 404)
+	}
+	await updateMember(delegation.id, input.userId, {
+		sector: input.sector,
+		organisation: input.organisation,
+		position: input.position,
+		isLead: Boolean(input.isLead),
+	})
+	return reply(input.intent, submission.reply(), { message: 'delegation.saved' })
+}
+
+export async function removeMemberIntent({ delegation, submission }: Context, input: Input<'removeMember'>) {
+	if (!(await isMember(delegation.id, input.userId))) {
+		return reply(input.intent, submission.reply({ formErrors: ['delegation.noSuchMember'] }), {}, 404)
+	}
+	await removeMember(delegation.id, input.userId)
+	return reply(input.intent, submission.reply(), { message: 'delegation.memberRemoved' })
+}
+
+export async function inviteOne({ request, viewer, delegation, submission }: Context, input: Input<'inviteOne'>) {
+	const taken = await takenEmails(delegation.id)
+	if (taken.emails.has(input.email)) {
+		return reply(input.intent, submission.reply({ fieldErrors: { email: ['roster.errors.alreadyInvited'] } }), {}, 409)
+	}
+	const links = await inviteRows({
+		cohortId: delegation.cohort_id,
+		delegationId: delegation.id,
+		rows: [input],
+		createdBy: viewer.id,
+		days: input.days,
+	})
+	return reply(input.intent, submission.reply(), { links: withUrls(request, links) })
+}
+
+export async function roster({ request, viewer, delegation, submission }: Context, input: Input<'roster'>) {
+	const tooBig = () => reply(input.intent, submission.reply({ formErrors: ['roster.errors.tooBig'] }), {}, 413)
+	if (input.file && input.file.size > MAX_ROSTER_BYTES) return tooBig()
+	const text = input.file && input.file.size > 0 ? await input.file.text() : input.roster
+	if (text.length > MAX_ROSTER_BYTES) return tooBig()
+	const { rows, errors } = parseRoster(text, await takenEmails(delegation.id))
+	if (errors.length) {
+		// Nothing is imported while any row is wrong; the page lists every problem.
+		return reply(input.intent, submission.reply(), { rosterErrors: errors, imported: 0, rosterText: text.slice(0, 100_000) }, 400)
+	}
+	const links = await inviteRows({
+		cohortId: delegation.cohort_id,
+		delegationId: delegation.id,
+		rows,
+		createdBy: viewer.id,
+		days: input.days,
+	})
+	return reply(input.intent, submission.reply(), { imported: links.length, links: withUrls(request, links) })
+}
+
+export async function revokeOrReissue({ request, viewer, delegation, submission }: Context, input: Input<'revoke' | 'reissue'>) {
+	const invitation = await getInvitationInDelegation(delegation.id, input.invitationId)
+	if (!invitation) return reply(input.intent, submission.reply({ formErrors: ['invitations.notFound'] }), {}, 404)
+	if (invitation.accepted_at) return reply(input.intent, submission.reply({ formErrors: ['invitations.alreadyAccepted'] }), {}, 409)
+	if (input.intent === 'revoke') {
+		await revokeInvitation(invitation.id)
+		return reply(input.intent, submission.reply(), { message: 'invitations.revoked' })
+	}
+	const link = await reissueInvitation(invitation.id, viewer.id, DEFAULT_INVITATION_DAYS)
+	return reply(input.intent, submission.reply(), { links: withUrls(request, [link]) })
+}

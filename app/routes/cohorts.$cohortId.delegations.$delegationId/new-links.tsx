@@ -1,0 +1,36 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { type DelegationActionData } from './action-data.ts'
+
+/** The links just created: shown once (their tokens are not stored), to copy or download as CSV. */
+export function NewLinks({ cohortId, links }: { cohortId: string; links: NonNullable<DelegationActionData['links']> }) {
+	const { t } = useTranslation()
+	return (
+		<section className="panel new-links" aria-labelledby="new-links-heading">
+			<h2 id="new-links-heading">{t('invitations.newLinks', { count: links.length })}</h2>
+			<p>{t('invitations.copyNow')}</p>
+			<ul className="plain-list">
+				{links.map((link) => (
+					<li key={link.token} className="stack-sm">
+						<label htmlFor={`link-${link.token}`}>
+							{link.name} &lt;{link.email}&gt;
+						</label>
+						<input id={`link-${link.token}`} type="text" readOnly value={link.url} className="link-field" />
+					</li>
+				))}
+			</ul>
+			<Form method="post" action={`/cohorts/${cohortId}/links.csv`} reloadDocument>
+				{links.map((link) => (
+					<span key={link.token}>
+						<input type="hidden" name="name" value={link.name} />
+						<input type="hidden" name="email" value={link.email} />
+						<input type="hidden" name="url" value={link.url} />
+					</span>
+				))}
+				<button type="submit" className="button">
+					{t('invitations.downloadLinks')}
+				</button>
+			</Form>
+		</section>
+	)
+}

@@ -1,0 +1,66 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { BudgetTables } from '#app/features/roadmap/roadmap-document.tsx'
+import { useRootData } from '#app/root.tsx'
+import { formatPercent } from '#app/utils/format.ts'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { ActionsBySection, type SectionData, type SectionProps } from './shared.tsx'
+
+/** Totals computed from the actions, the roadmap's currency, and each action's cost and funding. */
+export function GenderBudgeting({ data: { tree, totals }, editable, common, taFor }: SectionProps) {
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const { currency, feedback } = common
+	return (
+		<>
+			<section className="panel">
+				<h3>{t('roadmap.budget.totals')}</h3>
+				<BudgetTotals totals={totals} currency={currency} language={language} />
+				{editable ? (
+					<Form method="post" className="inline-fields" preventScrollReset>
+						<input type="hidden" name="intent" value="currency" />
+						<label htmlFor="currency">{t('roadmap.budget.currency')}</label>
+						<input
+							id="currency"
+							name="currency"
+							type="text"
+							defaultValue={currency}
+							maxLength={3}
+							size={4}
+							aria-describedby="currency-hint"
+						/>
+						<span id="currency-hint" className="muted small">
+							{t('roadmap.budget.currencyHint')}
+						</span>
+						<button type="submit" className="button">
+							{t('roadmap.save')}
+						</button>
+						{feedback?.formKey === 'currency' ? (
+							<p className="field-errors" role="alert">
+								{t('roadmap.errors.currency')}
+							</p>
+						) : null}
+					</Form>
+				) : null}
+			</section>
+			<ActionsBySection section="gender-budgeting" tree={tree} editable={editable} {...common} taFor={taFor} />
+		</>
+	)
+}
+
+function BudgetTotals({ totals, currency, language }: { totals: SectionData['totals']; currency: string; language: string }) {
+	const { t } = useTranslation()
+	return (
+		<>
+			<p className="lead">
+				{t('roadmap.budget.summary', {
+					total: formatMoney(totals.total, currency, language),
+					funded: formatMoney(totals.funded, currency, language),
+					share: formatPercent(totals.fundedShare, language as 'en' | 'es'),
+				})}
+			</p>
+			<BudgetTables totals={totals} currency={currency} language={language as 'en' | 'es'} />
+		</>
+	)
+}

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next'
+import { ItemForm } from '#app/features/roadmap/item-form.tsx'
+import { useRootData } from '#app/root.tsx'
+import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { ItemList, type SectionProps } from './shared.tsx'
+
+/** Indicators per objective (on the objective or one of its actions) and the reporting calendar. */
+export function Monitoring({ data: { tree, calendar }, editable, common, openFor, taFor }: SectionProps) {
+	const { t } = useTranslation()
+	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	return (
+		<>
+			{tree.objectives.map((objective) => {
+				const indicators = [...objective.indicators, ...objective.actions.flatMap((a) => a.indicators)]
+				return (
+					<section key={objective.id} className="panel">
+						<h3>{String(objective.data.statement)}</h3>
+						<ItemList kind="indicator" items={indicators} editable={editable} {...common} labelField="statement" taFor={taFor} />
+						{editable ? (
+							<details className="add" open={openFor(`new-indicator-${objective.id}`)}>
+								<summary>{t('roadmap.kinds.indicator.add')}</summary>
+								<ItemForm
+									{...common}
+									kind="indicator"
+									parentId={objective.id}
+									parentChoices={{
+										label: t('roadmap.attachedTo'),
+										options: [
+											{
+												value: objective.id,
+												label: `${t('roadmap.kinds.objective.one')}: ${String(objective.data.statement).slice(0, 60)}`,
+											},
+											...objective.actions.map((action) => ({
+												value: action.id,
+												label: `${t('roadmap.kinds.action.one')}: ${String(action.data.description).slice(0, 60)}`,
+											})),
+										],
+									}}
+									formKey={`new-indicator-${objective.id}`}
+									submitLabel={t('roadmap.kinds.indicator.add')}
+									compact
+								/>
+							</details>
+						) : null}
+					</section>
+				)
+			})}
+			{tree.objectives.length === 0 ? <p>{t('roadmap.needObjectives')}</p> : null}
+			<section className="panel">
+				<h3>{t('roadmap.calendar.title', { year: calendar.year })}</h3>
+				{calendar.months.length === 0 ? <p>{t('roadmap.calendar.empty')}</p> : null}
+				<ul className="plain-list">
+					{calendar.months.map((month) => (
+						<li key={month.month}>
+							<strong>
+								{new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month.month, 1)))}
+							</strong>
+							: {month.indicators.map((i) => i.statement.slice(0, 60) + (i.reporter ? ` (${i.reporter})` : '')).join('; ')}
+						</li>
+					))}
+				</ul>
+			</section>
+		</>
+	)
+}

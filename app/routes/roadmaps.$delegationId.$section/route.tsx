@@ -1,0 +1,113 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
+import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
+import { pageMeta } from '#app/utils/meta.ts'
+import { CommentsPanel } from './comments-panel.tsx'
+import { Coordination } from './coordination.tsx'
+import { GenderBudgeting } from './gender-budgeting.tsx'
+import { Localization } from './localization.tsx'
+import { Monitoring } from './monitoring.tsx'
+import { loadSection, sectionAction } from './section.server.ts'
+import { type SectionProps } from './shared.tsx'
+import { StrategicDesign } from './strategic-design.tsx'
+import { TheoryOfChange } from './theory-of-change.tsx'
+
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	return loadSection(request, params)
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	return sectionAction(request, params)
+}
+
+const SECTION_VIEWS = {
+	'theory-of-change': TheoryOfChange,
+	'strategic-design': StrategicDesign,
+	'gender-budgeting': GenderBudgeting,
+	coordination: Coordination,
+	localization: Localization,
+	monitoring: Monitoring,
+}
+
+/** What the action said, in the shape the item forms read: the refused form's key, its errors, what was typed. */
+function useFeedback(): ItemFeedback | null {
+	const actionData = useActionData<typeof action>()
+	if (!actionData) return null
+	const errors = Object.fromEntries(
+		Object.entries(actionData.result.error ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[0] && entry[1]?.length)),
+	)
+	const typed = actionData.result.initialValue ?? {}
+	const submitted = Object.fromEntries(Object.entries(typed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+	return { ...actionData.feedback, errors: Object.keys(errors).length ? errors : undefined, submitted }
+}
+
+export default function RoadmapSection() {
+	const data = useLoaderData<typeof loader>()
+	const feedback = useFeedback()
+	const { t } = useTranslation()
+	const { section, roadmap, abilities, gaps } = data
+	const props: SectionProps = {
+		data,
+		editable: abilities.edit && roadmap.status !== 'final',
+		common: { currency: roadmap.currency, feedback },
+		// Without JavaScript a refused form comes back in a new page: keep its fold open.
+		openFor: (...keys) => (feedback?.formKey && keys.includes(feedback.formKey) ? true : undefined),
+		taFor: (id) => ({
+			href: `/roadmaps/${data.delegation.id}/assistance?section=${section}&item=${id}#ask`,
+			open: data.openTa.byItem[id] ?? 0,
+		}),
+	}
+	const View = SECTION_VIEWS[section]
+
+	return (
+		<div className="page page--wide roadmap">
+			<RoadmapHeader delegation={data.delegation} roadmap={roadmap} section={section} />
+			<h2 className="section-title">{t(`roadmap.sections.${section}.title`)}</h2>
+			<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
+			<p className="small">
+				<Link to={`/learn/${data.module}`}>{t('roadmap.learnMore')}</Link>
+				{abilities.edit ? (
+					<>
+						{' · '}
+						<Link to={`/roadmaps/${data.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
+					</>
+				) : null}
+				{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
+			</p>
+			{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
+			{feedback?.message ? (
+				<p className="alert alert--error" role="alert">
+					{t(feedback.message)}
+				</p>
+			) : null}
+			{gaps.length ? (
+				<details className="gaps">
+					<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>
+					<ul>
+						{gaps.map((gap, index) => (
+							<li key={index}>
+								{gap.itemId ? <a href={`#item-${gap.itemId}`}>{t(`roadmap.gaps.${gap.key}`)}</a> : t(`roadmap.gaps.${gap.key}`)}
+								{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
+							</li>
+						))}
+					</ul>
+				</details>
+			) : (
+				<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
+			)}
+
+			<View {...props} />
+
+			<CommentsPanel comments={data.comments} targets={data.commentTargets} canComment={abilities.comment} feedback={feedback} />
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next'
+import { ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
+import { ACTION_FIELDS_BY_SECTION } from '#app/features/roadmap/kinds.ts'
+import { ReadOnly, type SectionProps } from './shared.tsx'
+
+const FIELDS = ACTION_FIELDS_BY_SECTION['strategic-design']
+
+/** Pillars, the strategic objectives under each and the lines of action under each objective. */
+export function StrategicDesign({ data: { tree }, editable, common, openFor, taFor }: SectionProps) {
+	const { t } = useTranslation()
+	return (
+		<>
+			{tree.pillars.map((pillar) => (
+				<section key={pillar.id} id={`item-${pillar.id}`} className="panel pillar">
+					<h3>
+						{t('roadmap.kinds.pillar.one')}: {String(pillar.data.name)}
+					</h3>
+					{editable ? (
+						<details open={openFor(`item-${pillar.id}`)}>
+							<summary>{t('roadmap.renamePillar')}</summary>
+							<ItemForm {...common} kind="pillar" item={pillar} formKey={`item-${pillar.id}`} submitLabel={t('roadmap.save')} compact />
+							<ItemControls item={pillar} label={String(pillar.data.name)} />
+						</details>
+					) : null}
+					{pillar.objectives.map((objective, o) => (
+						<article key={objective.id} id={`item-${objective.id}`} className="objective">
+							<h4>
+								{t('roadmap.kinds.objective.one')} {o + 1}: {String(objective.data.statement)}
+							</h4>
+							{editable ? (
+								<details open={openFor(`item-${objective.id}`)}>
+									<summary>{t('roadmap.editObjective')}</summary>
+									<ItemForm
+										{...common}
+										kind="objective"
+										item={objective}
+										formKey={`item-${objective.id}`}
+										submitLabel={t('roadmap.save')}
+										compact
+									/>
+									<ItemControls item={objective} label={String(objective.data.statement)} ta={taFor(objective.id)} />
+								</details>
+							) : null}
+							<ol className="actions-list">
+								{objective.actions.map((action) => (
+									<li key={action.id} id={`item-${action.id}`} className="action-card">
+										{editable ? (
+											<>
+												<ItemForm
+													{...common}
+													kind="action"
+													item={action}
+													fields={FIELDS}
+													formKey={`item-${action.id}`}
+													submitLabel={t('roadmap.save')}
+													compact
+												/>
+												<ItemControls item={action} label={String(action.data.description)} ta={taFor(action.id)} />
+											</>
+										) : (
+											<ReadOnly kind="action" data={action.data} fields={FIELDS} />
+										)}
+									</li>
+								))}
+							</ol>
+							{editable ? (
+								<details className="add" open={openFor(`new-action-${objective.id}`)}>
+									<summary>{t('roadmap.kinds.action.add')}</summary>
+									<ItemForm
+										{...common}
+										kind="action"
+										parentId={objective.id}
+										fields={FIELDS}
+										formKey={`new-action-${objective.id}`}
+										submitLabel={t('roadmap.kinds.action.add')}
+										compact
+									/>
+								</details>
+							) : null}
+						</article>
+					))}
+					{editable ? (
+						<details className="add" open={openFor(`new-objective-${pillar.id}`)}>
+							<summary>{t('roadmap.kinds.objective.add')}</summary>
+							<ItemForm
+								{...common}
+								kind="objective"
+								parentId={pillar.id}
+								formKey={`new-objective-${pillar.id}`}
+								submitLabel={t('roadmap.kinds.objective.add')}
+								compact
+							/>
+						</details>
+					) : null}
+				</section>
+			))}
+			{editable ? (
+				<section className="panel">
+					<h3>{t('roadmap.kinds.pillar.add')}</h3>
+					<ItemForm {...common} kind="pillar" formKey="new-pillar" submitLabel={t('roadmap.kinds.pillar.add')} compact />
+				</section>
+			) : null}
+		</>
+	)
+}
