@@ -38,7 +38,8 @@ else await serve()
 async function superviseWorkers(count) {
 	let stopping = false
 	const started = new Map()
-	const fork = () => started.set(cluster.fork().id, Date.now())
+	// A replacement worker is told so: it starts even while the database is briefly unavailable.
+	const fork = (restart = false) => started.set(cluster.fork(restart ? { ACADEMY_WORKER_RESTART: '1' } : {}).id, Date.now())
 	for (let i = 0; i < count; i++) fork()
 	cluster.on('exit', (worker, code, signal) => {
 		if (stopping) {
@@ -48,7 +49,7 @@ async function superviseWorkers(count) {
 		const lived = Date.now() - (started.get(worker.id) ?? 0)
 		started.delete(worker.id)
 		console.error(`Worker ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another.`)
-		setTimeout(fork, lived < 2000 ? 1000 : 0)
+		setTimeout(() => fork(true), lived < 2000 ? 1000 : 0)
 	})
 	let listening = 0
 	cluster.on('listening', () => {

@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			forbidden: t('errors.forbidden.title'),
 			notFound: t('errors.notFound.title'),
 			badRequest: t('errors.badRequest.title'),
+			unavailable: t('errors.unavailable.title'),
 			unexpected: t('errors.unexpected.title'),
 		},
 	}

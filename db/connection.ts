@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import {
 	CompiledQuery,
 	type DatabaseConnection,
+	type Dialect,
 	type Driver,
 	Kysely,
 	Migrator,
@@ -202,6 +203,9 @@ export function createPostgresPool(config: Extract<DatabaseConfig, { engine: 'po
 	// An idle connection the server dropped (a restart, a failover) is an event, not a crash: the pool
 	// replaces it on the next query.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
+	// A client in use (between two queries of a transaction) whose connection drops emits 'error'
+	// too: without a listener that would end the process. The query in flight fails on its own.
+	pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)))
 	return pool
 }
 
@@ -216,14 +220,84 @@ export type Connection = {
 	pool: pg.Pool | null
 }
 
+/**
+ * Errors that mean "the database cannot serve this now" rather than "this query is wrong": the server
+ * is down or restarting, a connection was cut, no connection came free in time, SQLite's file stayed
+ * locked past the busy timeout. The app answers these with 503 (try again shortly), never 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+	if (typeof code === 'string') {
+		if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'SQLITE_BUSY'].includes(code)) return true
+		// PostgreSQL: connection exceptions (08…), shutdown and "cannot connect now" (57P01–57P03).
+		if (code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code)) return true
+	}
+	return (
+		typeof message === 'string' &&
+		/timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+			message,
+		)
+	)
+}
+
+export type OpenOptions = {
+	/** What to throw instead of an error that means the database is unavailable (the app throws a 503 response). */
+	unavailable?: (error: unknown) => unknown
+}
+
+/** A driver that turns "database unavailable" errors into what `unavailable` makes of them. */
+function guardedDriver(driver: Driver, unavailable: (error: unknown) => unknown): Driver {
+	const guard = async <T>(work: () => Promise<T>) => {
+		try {
+			return await work()
+		} catch (error) {
+			throw isDatabaseUnavailable(error) ? unavailable(error) : error
+		}
+	}
+	const inner = new WeakMap<DatabaseConnection, DatabaseConnection>()
+	const wrap = (connection: DatabaseConnection): DatabaseConnection => {
+		const wrapped: DatabaseConnection = {
+			executeQuery: (query) => guard(() => connection.executeQuery(query)),
+			streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+		}
+		inner.set(wrapped, connection)
+		return wrapped
+	}
+	const unwrap = (connection: DatabaseConnection) => inner.get(connection) ?? connection
+	return {
+		init: () => driver.init(),
+		acquireConnection: () => guard(async () => wrap(await driver.acquireConnection())),
+		beginTransaction: (connection, settings) => guard(() => driver.beginTransaction(unwrap(connection), settings)),
+		commitTransaction: (connection) => guard(() => driver.commitTransaction(unwrap(connection))),
+		rollbackTransaction: (connection) => guard(() => driver.rollbackTransaction(unwrap(connection))),
+		releaseConnection: (connection) => driver.releaseConnection(unwrap(connection)),
+		destroy: () => driver.destroy(),
+		...(driver.savepoint && { savepoint: (c, name, compile) => driver.savepoint!(unwrap(c), name, compile) }),
+		...(driver.rollbackToSavepoint && { rollbackToSavepoint: (c, name, compile) => driver.rollbackToSavepoint!(unwrap(c), name, compile) }),
+		...(driver.releaseSavepoint && { releaseSavepoint: (c, name, compile) => driver.releaseSavepoint!(unwrap(c), name, compile) }),
+	}
+}
+
+function guardedDialect(dialect: Dialect, unavailable?: (error: unknown) => unknown): Dialect {
+	if (!unavailable) return dialect
+	return {
+		createAdapter: () => dialect.createAdapter(),
+		createDriver: () => guardedDriver(dialect.createDriver(), unavailable),
+		createIntrospector: (db) => dialect.createIntrospector(db),
+		createQueryCompiler: () => dialect.createQueryCompiler(),
+	}
+}
+
 /** Opens the configured database (nothing is sent to PostgreSQL until the first query). */
-export function openDatabase(config: DatabaseConfig = databaseConfig()): Connection {
+export function openDatabase(config: DatabaseConfig = databaseConfig(), options: OpenOptions = {}): Connection {
 	if (config.engine === 'sqlite') {
 		const sqlite = openSqlite(config.file)
-		return { config, db: createKysely(sqlite), sqlite, pool: null }
+		const dialect = guardedDialect(new AcademySqliteDialect({ database: withStatementCache(sqlite) }), options.unavailable)
+		return { config, db: new Kysely<Database>({ dialect }), sqlite, pool: null }
 	}
 	const pool = createPostgresPool(config)
-	return { config, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), sqlite: null, pool }
+	const dialect = guardedDialect(new PostgresDialect({ pool }), options.unavailable)
+	return { config, db: new Kysely<Database>({ dialect }), sqlite: null, pool }
 }
 
 /** Names of migrations the database has not run yet, on either engine. */

@@ -7,7 +7,10 @@ export async function loader() {
 		await sql`select 1`.execute(db)
 		return Response.json({ status: 'ok', database: 'ok' }, { headers: { 'Cache-Control': 'no-store' } })
 	} catch (error) {
-		console.error('healthcheck failed', error)
-		return Response.json({ status: 'error', database: 'unreachable' }, { status: 503 })
+		if (!(error instanceof Response)) console.error('healthcheck failed', error)
+		return Response.json(
+			{ status: 'error', database: 'down' },
+			{ status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '5' } },
+		)
 	}
 }

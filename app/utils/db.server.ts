@@ -12,19 +12,42 @@ declare global {
 	var __academyDb: { connection: Connection; key: string } | undefined
 }
 
+/**
+ * A database that cannot serve a request now (down, restarting, every connection busy past the
+ * timeout) is a 503 with Retry-After, shown by the error boundary — never a 500 — and one log line.
+ */
+function databaseUnavailable(error: unknown) {
+	const reason = error instanceof Error ? error.message : String(error)
+	console.error(`Database unavailable (answering 503): ${reason}`)
+	return new Response('The Academy cannot reach its database just now. Please try again in a moment.', {
+		status: 503,
+		statusText: 'Service Unavailable',
+		headers: { 'Retry-After': '5' },
+	})
+}
+
 const config = databaseConfig()
 const key = describeDatabase(config)
 
 // Tests point DATABASE_PATH / DATABASE_URL at a fresh copy per test file; reconnect when it changes.
 if (globalThis.__academyDb?.key !== key) {
-	const connection = openDatabase(config)
+	// The start-up check runs on a connection of its own, so that its errors say what to do.
+	const check = openDatabase(config)
 	try {
-		await assertDatabaseReady(connection)
+		await assertDatabaseReady(check)
 	} catch (error) {
-		await connection.db.destroy().catch(() => {})
-		throw error
+		// A worker the cluster restarts while the database is briefly away serves 503s until it is
+		// back, rather than failing to start again and again; a first start refuses.
+		if (!(process.env.ACADEMY_WORKER_RESTART === '1' && isDatabaseUnavailableMessage(error))) throw error
+		console.error(`${(error as Error).message} Starting anyway: this worker answers 503 until the database is back.`)
+	} finally {
+		await check.db.destroy().catch(() => {})
 	}
-	globalThis.__academyDb = { connection, key }
+	globalThis.__academyDb = { connection: openDatabase(config, { unavailable: databaseUnavailable }), key }
+}
+
+function isDatabaseUnavailableMessage(error: unknown) {
+	return error instanceof Error && /^Cannot reach PostgreSQL|^Cannot use the database/.test(error.message)
 }
 
 const connection = globalThis.__academyDb!.connection

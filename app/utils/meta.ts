@@ -1,10 +1,11 @@
 import { isRouteErrorResponse, type MetaArgs, type MetaDescriptor } from '@remix-run/react'
 
-export type ErrorKind = 'forbidden' | 'notFound' | 'badRequest' | 'unexpected'
+export type ErrorKind = 'forbidden' | 'notFound' | 'badRequest' | 'unavailable' | 'unexpected'
 
 export function errorKind(status: number): ErrorKind {
 	if (status === 403) return 'forbidden'
 	if (status === 404) return 'notFound'
+	if (status === 503) return 'unavailable'
 	return status < 500 ? 'badRequest' : 'unexpected'
 }
 
