@@ -54,7 +54,12 @@ describe('two app servers, one PostgreSQL database', () => {
 			expect(await home.text()).toContain('Panam')
 		}
 		// Signing out on the second ends the session on the first as well.
-		const out = await fetch(`${b.url}/logout`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' })
+		const out = await fetch(`${b.url}/logout`, {
+			method: 'POST',
+			headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: '',
+			redirect: 'manual',
+		})
 		expect(out.status).toBe(302)
 		const after = await fetch(`${a.url}/home`, { headers: { Cookie: cookie }, redirect: 'manual' })
 		expect(after.status).toBe(302)
