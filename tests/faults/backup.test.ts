@@ -56,8 +56,8 @@ test('npm run db:backup copies a consistent database while delegates write, and 
 		expect(acksBefore.length, 'writes acknowledged before the backup').toBeGreaterThan(20)
 		expect(acksDuring, 'writes acknowledged while the backup ran').toBeGreaterThan(0)
 		expect(checkFile(duringFile)).toEqual({ integrity: ['ok'], foreignKeys: [] })
-		expect(historyDisagreements(duringFile)).toEqual([])
-		const during = verifyAcknowledged(duringFile, acksBefore, { exact: false })
+		expect(await historyDisagreements(duringFile)).toEqual([])
+		const during = await verifyAcknowledged(duringFile, acksBefore, { exact: false })
 		expect(during.problems).toEqual([])
 
 		// (b) With the writes done: back up again, restore the copy as a new database file, and compare.
@@ -75,7 +75,7 @@ test('npm run db:backup copies a consistent database while delegates write, and 
 			expect(copy[index]!.rows.length, table.name).toBe(table.rows.length)
 			expect(copy[index]!.rows, table.name).toEqual(table.rows)
 		}
-		const all = verifyAcknowledged(restoredFile, ledger.acks, { exact: true })
+		const all = await verifyAcknowledged(restoredFile, ledger.acks, { exact: true })
 		expect(all.problems).toEqual([])
 
 		// A delegate signs in on a server started on the restored file and sees their roadmap as it was.

@@ -1,5 +1,6 @@
 /**
- * What the fault and load tests run against: a fresh migrated and seeded SQLite file, and the
+ * What the fault and load tests run against: a fresh migrated and seeded database (a SQLite file or
+ * a PostgreSQL database), and the
  * production server (`node server.js`, built app) as a real child process on a port of 4200–4299.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -10,7 +11,8 @@ import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { createRoadmap } from '#app/features/roadmap/items.server.ts'
-import { createKysely, openSqlite } from '#db/connection.ts'
+import { openDatabase } from '#db/connection.ts'
+import { isPostgresUrl, openProbe } from './probe.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -33,42 +35,57 @@ export type Delegate = { userId: string; email: string; delegationId: string }
  * seeded account), the way the seed inserts them — each delegation with its roadmap, made as the
  * app makes it when a facilitator adds a delegation.
  */
-export async function addDelegates(file: string, countries: string[], size: number): Promise<Delegate[]> {
-	const sqlite = new SQLite(file)
+export async function addDelegates(database: string, countries: string[], size: number): Promise<Delegate[]> {
+	const probe = await openProbe(database)
 	const now = new Date().toISOString()
-	const { password_hash: passwordHash } = sqlite.prepare(`select password_hash from users where id = 'user-delegate-pa'`).get() as {
-		password_hash: string
-	}
+	const seeded = await probe.get<{ password_hash: string }>(`select password_hash from users where id = 'user-delegate-pa'`)
 	const delegates: Delegate[] = []
-	sqlite.transaction(() => {
-		for (const country of countries) {
-			const delegationId = `panama-2025-${country.toLowerCase()}`
-			sqlite
-				.prepare(
-					`insert or ignore into delegations (id, cohort_id, country_code, nap_status, created_at) values (?, 'panama-2025', ?, 'drafting', ?)`,
-				)
-				.run(delegationId, country, now)
-			for (let n = 1; n <= size; n++) {
-				const email = `load.${country.toLowerCase()}${n}@example.org`
-				const userId = `user-load-${country.toLowerCase()}${n}`
-				sqlite
-					.prepare(`insert into users (id, email, name, password_hash, is_staff, language, created_at) values (?, ?, ?, ?, 0, 'en', ?)`)
-					.run(userId, email, `Load Delegate ${country} ${n}`, passwordHash, now)
-				sqlite
-					.prepare(
-						`insert into delegation_members (delegation_id, user_id, sector, organisation, position, is_lead, joined_at) values (?, ?, 'government', 'A ministry', 'Officer', ?, ?)`,
-					)
-					.run(delegationId, userId, n === 1 ? 1 : 0, now)
-				delegates.push({ userId, email, delegationId })
-			}
-		}
-	})()
-	sqlite.close()
-	const db = createKysely(openSqlite(file))
+	await probe.run('begin')
 	for (const country of countries) {
-		await createRoadmap(db, { delegationId: `panama-2025-${country.toLowerCase()}`, language: 'es', userId: 'user-facilitator' })
+		const delegationId = `panama-2025-${country.toLowerCase()}`
+		await probe.run(
+			`insert into delegations (id, cohort_id, country_code, nap_status, created_at) values (?, 'panama-2025', ?, 'drafting', ?) on conflict do nothing`,
+			delegationId,
+			country,
+			now,
+		)
+		for (let n = 1; n <= size; n++) {
+			const email = `load.${country.toLowerCase()}${n}@example.org`
+			const userId = `user-load-${country.toLowerCase()}${n}`
+			await probe.run(
+				`insert into users (id, email, name, password_hash, is_staff, language, created_at) values (?, ?, ?, ?, 0, 'en', ?)`,
+				userId,
+				email,
+				`Load Delegate ${country} ${n}`,
+				seeded!.password_hash,
+				now,
+			)
+			await probe.run(
+				`insert into delegation_members (delegation_id, user_id, sector, organisation, position, is_lead, joined_at) values (?, ?, 'government', 'A ministry', 'Officer', ?, ?)`,
+				delegationId,
+				userId,
+				n === 1 ? 1 : 0,
+				now,
+			)
+			delegates.push({ userId, email, delegationId })
+		}
 	}
-	await db.destroy()
+	await probe.run('commit')
+	await probe.close()
+	const connection = isPostgresUrl(database)
+		? openDatabase({
+				engine: 'postgres',
+				url: database,
+				poolSize: 1,
+				connectionTimeoutMs: 5000,
+				statementTimeoutMs: 30000,
+				idleTimeoutMs: 1000,
+			})
+		: openDatabase({ engine: 'sqlite', file: database })
+	for (const country of countries) {
+		await createRoadmap(connection.db, { delegationId: `panama-2025-${country.toLowerCase()}`, language: 'es', userId: 'user-facilitator' })
+	}
+	await connection.db.destroy()
 	return delegates
 }
 
@@ -203,23 +220,21 @@ export function dumpTables(file: string) {
  * An item and its history are written in one transaction, so in any consistent copy of the database
  * each item's data equals the data its latest history row recorded. Returns the items where not.
  */
-export function historyDisagreements(file: string) {
-	const sqlite = new SQLite(file)
+export async function historyDisagreements(database: string) {
+	const probe = await openProbe(database)
 	try {
-		const rows = sqlite
-			.prepare(
-				`select i.id, i.data, c.after from roadmap_items i
-				 join roadmap_changes c on c.id = (select max(id) from roadmap_changes where item_id = i.id and after is not null)`,
-			)
-			.all() as Array<{ id: string; data: string; after: string }>
-		const missing = sqlite
-			.prepare(`select id from roadmap_items i where not exists (select 1 from roadmap_changes where item_id = i.id)`)
-			.all() as Array<{ id: string }>
+		const rows = await probe.all<{ id: string; data: string; after: string }>(
+			`select i.id, i.data, c.after from roadmap_items i
+			 join roadmap_changes c on c.id = (select max(id) from roadmap_changes where item_id = i.id and after is not null)`,
+		)
+		const missing = await probe.all<{ id: string }>(
+			`select id from roadmap_items i where not exists (select 1 from roadmap_changes where item_id = i.id)`,
+		)
 		const differ = rows.filter(
 			(row) => JSON.stringify(JSON.parse(row.data)) !== JSON.stringify((JSON.parse(row.after) as { data: unknown }).data),
 		)
 		return [...differ.map((row) => `${row.id}: item and history differ`), ...missing.map((row) => `${row.id}: no history`)]
 	} finally {
-		sqlite.close()
+		await probe.close()
 	}
 }

@@ -6,10 +6,10 @@
  * database file.
  */
 import { performance } from 'node:perf_hooks'
-import SQLite from 'better-sqlite3'
 import { allLessons, getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { DEMO_PASSWORD } from '#db/seed.ts'
 import type { Delegate } from './server.ts'
+import { openProbe } from './probe.ts'
 
 export type Ack =
 	| { type: 'create'; at: number; userId: string; itemId: string; kind: string; field: string; text: string }
@@ -353,19 +353,18 @@ export class DelegateSession {
  * The lead of each delegation opens its roadmap (which creates it) and adds an objective under the
  * first pillar and a pathway: what the delegation's members then add actions to and edit together.
  */
-export async function prepareDelegation(base: string, ledger: Ledger, lead: Delegate, file: string): Promise<DelegationTargets> {
+export async function prepareDelegation(base: string, ledger: Ledger, lead: Delegate, database: string): Promise<DelegationTargets> {
 	const http = new HttpClient(base, ledger)
 	await http.login(lead.email)
 	const roadmapPath = `/roadmaps/${lead.delegationId}`
 	const page = await http.send('page', 'GET', `${roadmapPath}/strategic-design`)
 	if (page.status !== 200) throw new Error(`${roadmapPath}/strategic-design: ${page.status}`)
-	const sqlite = new SQLite(file, { readonly: true })
-	const pillar = sqlite
-		.prepare(
-			`select i.id from roadmap_items i join roadmaps r on r.id = i.roadmap_id where r.delegation_id = ? and i.kind = 'pillar' order by i.position limit 1`,
-		)
-		.get(lead.delegationId) as { id: string } | undefined
-	sqlite.close()
+	const probe = await openProbe(database, { readonly: true })
+	const pillar = await probe.get<{ id: string }>(
+		`select i.id from roadmap_items i join roadmaps r on r.id = i.roadmap_id where r.delegation_id = ? and i.kind = 'pillar' order by i.position limit 1`,
+		lead.delegationId,
+	)
+	await probe.close()
 	if (!pillar) throw new Error(`No pillar in the roadmap of ${lead.delegationId}`)
 	const statement = `${lead.delegationId} objective`
 	const objective = await http.send('create', 'POST', `${roadmapPath}/strategic-design`, {
@@ -405,11 +404,11 @@ export async function prepareDelegation(base: string, ledger: Ledger, lead: Dele
 }
 
 /** Prepares every delegation, signs every delegate in and gives each one its own assumption. */
-export async function startDelegates(base: string, ledger: Ledger, delegates: Delegate[], file: string) {
+export async function startDelegates(base: string, ledger: Ledger, delegates: Delegate[], database: string) {
 	const lessons = await lessonPlans()
 	const targets = new Map<string, DelegationTargets>()
 	for (const delegate of delegates) {
-		if (!targets.has(delegate.delegationId)) targets.set(delegate.delegationId, await prepareDelegation(base, ledger, delegate, file))
+		if (!targets.has(delegate.delegationId)) targets.set(delegate.delegationId, await prepareDelegation(base, ledger, delegate, database))
 	}
 	const sessions = delegates.map(
 		(delegate, index) => new DelegateSession(base, ledger, delegate, targets.get(delegate.delegationId)!, lessons, index),
@@ -428,23 +427,20 @@ type ChangeRow = { item_id: string; change: string; after: string | null }
  * - otherwise (a crash, or a backup taken mid-load): acknowledged writes must be there; writes that
  *   were never answered, or came after the backup, may or may not be.
  */
-export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact: boolean }) {
-	const sqlite = new SQLite(file)
+export async function verifyAcknowledged(database: string, acks: Ack[], { exact }: { exact: boolean }) {
+	const probe = await openProbe(database, { readonly: true })
 	const problems: string[] = []
 	const verified = { create: 0, update: 0, answer: 0, complete: 0 }
 	try {
 		const items = new Map(
 			(
-				sqlite.prepare(`select id, kind, data, version from roadmap_items`).all() as Array<{
-					id: string
-					kind: string
-					data: string
-					version: number
-				}>
+				await probe.all<{ id: string; kind: string; data: string; version: number }>(`select id, kind, data, version from roadmap_items`)
 			).map((row) => [row.id, { kind: row.kind, data: JSON.parse(row.data) as Record<string, unknown>, version: row.version }]),
 		)
 		const changes = new Map<string, ChangeRow[]>()
-		for (const row of sqlite.prepare(`select item_id, change, after from roadmap_changes where item_id is not null`).all() as ChangeRow[]) {
+		for (const row of await probe.all<ChangeRow>(
+			`select item_id, change, after from roadmap_changes where item_id is not null order by id`,
+		)) {
 			changes.set(row.item_id, [...(changes.get(row.item_id) ?? []), row])
 		}
 		const afterText = (row: ChangeRow, field: string) =>
@@ -474,17 +470,25 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 				const key = `${ack.userId}|${ack.lessonKey}|${ack.checkId}`
 				answers.set(key, (answers.get(key) ?? 0) + 1)
 			} else {
-				const row = sqlite
-					.prepare(`select completed_at from lesson_progress where user_id = ? and lesson_key = ?`)
-					.get(ack.userId, ack.lessonKey) as { completed_at: string | null } | undefined
+				const row = await probe.get<{ completed_at: string | null }>(
+					`select completed_at from lesson_progress where user_id = ? and lesson_key = ?`,
+					ack.userId,
+					ack.lessonKey,
+				)
 				if (!row?.completed_at) problems.push(`${ack.userId} completed ${ack.lessonKey}, but it is not complete`)
 				else verified.complete++
 			}
 		}
-		const countAttempts = sqlite.prepare(`select count(*) as n from check_attempts where user_id = ? and lesson_key = ? and check_id = ?`)
+		const countAttempts = async (...params: unknown[]) =>
+			Number(
+				(await probe.get<{ n: number }>(
+					`select count(*) as n from check_attempts where user_id = ? and lesson_key = ? and check_id = ?`,
+					...params,
+				))!.n,
+			)
 		for (const [key, acknowledged] of answers) {
 			const [userId, lessonKey, checkId] = key.split('|')
-			const stored = (countAttempts.get(userId, lessonKey, checkId) as { n: number }).n
+			const stored = await countAttempts(userId, lessonKey, checkId)
 			if (stored < acknowledged || (exact && stored !== acknowledged))
 				problems.push(`${key}: ${acknowledged} answers acknowledged, ${stored} stored`)
 			else verified.answer += acknowledged
@@ -493,17 +497,20 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 			// Nothing was stored that nobody saw acknowledged: as many items created by these people.
 			const createdBy = new Map<string, number>()
 			for (const ack of acks) if (ack.type === 'create') createdBy.set(ack.userId, (createdBy.get(ack.userId) ?? 0) + 1)
-			const countCreated = sqlite.prepare(`select count(*) as n from roadmap_changes where change = 'create' and user_id = ?`)
 			for (const [userId, acknowledged] of createdBy) {
-				const stored = (countCreated.get(userId) as { n: number }).n
+				const row = await probe.get<{ n: number }>(
+					`select count(*) as n from roadmap_changes where change = 'create' and user_id = ?`,
+					userId,
+				)
+				const stored = Number(row!.n)
 				if (stored !== acknowledged) problems.push(`${userId}: ${acknowledged} items created and acknowledged, ${stored} stored`)
 			}
 			const answeredBy = new Map<string, number>()
 			for (const ack of acks)
 				if (ack.userId) answeredBy.set(ack.userId, (answeredBy.get(ack.userId) ?? 0) + (ack.type === 'answer' ? 1 : 0))
-			const countAnswers = sqlite.prepare(`select count(*) as n from check_attempts where user_id = ?`)
 			for (const [userId, acknowledged] of answeredBy) {
-				const stored = (countAnswers.get(userId) as { n: number }).n
+				const row = await probe.get<{ n: number }>(`select count(*) as n from check_attempts where user_id = ?`, userId)
+				const stored = Number(row!.n)
 				if (stored !== acknowledged) problems.push(`${userId}: ${acknowledged} answers acknowledged, ${stored} stored`)
 			}
 			for (const [itemId, last] of lastUpdate) {
@@ -519,7 +526,7 @@ export function verifyAcknowledged(file: string, acks: Ack[], { exact }: { exact
 			}
 		}
 	} finally {
-		sqlite.close()
+		await probe.close()
 	}
 	return { verified, problems }
 }
