@@ -164,7 +164,12 @@ export async function requireCohort(request: Request, cohortId: string | undefin
 	invariantResponse(cohort)
 	const resource = { type: 'cohort', cohortId: cohort.id } as const
 	requirePermission(viewer, action, resource)
-	return { viewer, cohort, abilities: { ...abilitiesOf(viewer, resource, ['view', 'manage']), edit: viewer.isStaff } }
+	// Editing a cohort's own details (name, dates, status) is Academy-wide work.
+	return {
+		viewer,
+		cohort,
+		abilities: { ...abilitiesOf(viewer, resource, ['view', 'manage']), edit: can(viewer, 'manage', { type: 'academy' }) },
+	}
 }
 
 /** A delegation of the cohort in the URL (404 when it belongs to another cohort). */

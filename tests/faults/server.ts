@@ -171,9 +171,12 @@ export async function startServer(database: string, port?: number, extraEnv: Rec
 	throw new Error(`The server did not answer /healthz within 30 s:\n${output}`)
 }
 
-/** Runs `npm run db:backup -- --to <target>` against the database file, as an operator would. */
-export async function runBackupScript(databasePath: string, target: string) {
-	const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath }
+/** Runs `npm run db:backup -- --to <target>` against the database (file or URL), as an operator would. */
+export async function runBackupScript(database: string, target: string) {
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		...(isPostgresUrl(database) ? { DATABASE_URL: database } : { DATABASE_PATH: database, DATABASE_URL: '' }),
+	}
 	for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key]
 	const child = spawn('npm', ['run', '--silent', 'db:backup', '--', '--to', target], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
 	let output = ''
