@@ -92,6 +92,23 @@ export function databaseConfig(): DatabaseConfig {
 	}
 }
 
+export function isPostgresUrl(value: string) {
+	return /^postgres(ql)?:\/\//.test(value)
+}
+
+/** A PostgreSQL configuration with the defaults of DATABASE_POOL_SIZE and the timeouts, for tools and tests. */
+export function postgresConfig(
+	url: string,
+	overrides: Partial<Omit<Extract<DatabaseConfig, { engine: 'postgres' }>, 'engine' | 'url'>> = {},
+): DatabaseConfig {
+	return { engine: 'postgres', url, poolSize: 10, connectionTimeoutMs: 5000, statementTimeoutMs: 15000, idleTimeoutMs: 30000, ...overrides }
+}
+
+/** The configuration for a database named by a SQLite file path or a PostgreSQL URL. */
+export function configFor(database: string, overrides: Parameters<typeof postgresConfig>[1] = {}): DatabaseConfig {
+	return isPostgresUrl(database) ? postgresConfig(database, overrides) : { engine: 'sqlite', file: path.resolve(database) }
+}
+
 /** Where the database is, for messages (a URL without its password). */
 export function describeDatabase(config: DatabaseConfig) {
 	if (config.engine === 'sqlite') return config.file

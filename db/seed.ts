@@ -3,7 +3,7 @@ import { hash } from '@node-rs/argon2'
 import type { Kysely } from 'kysely'
 import { createRoadmap, type ItemTree } from '#app/features/roadmap/items.server.ts'
 import { DEFAULT_PILLARS, type ItemData, type Kind } from '#app/features/roadmap/kinds.ts'
-import { createKysely, migrateToLatest, openDatabase, openSqlite } from './connection.ts'
+import { createKysely, isPostgresUrl, migrateToLatest, openDatabase, openSqlite, postgresConfig } from './connection.ts'
 import type { Database, Sector } from './schema.ts'
 
 /**
@@ -612,8 +612,8 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
  * database given by URL. For the tests, the benchmark and Lighthouse.
  */
 export async function createDemoDatabase(target: string) {
-	if (/^postgres(ql)?:\/\//.test(target)) {
-		const connection = openDatabase({ ...postgresDefaults, url: target })
+	if (isPostgresUrl(target)) {
+		const connection = openDatabase(postgresConfig(target, { poolSize: 4, statementTimeoutMs: 60_000 }))
 		await migrateToLatest(connection.db)
 		await seed(connection.db)
 		await connection.db.destroy()
@@ -627,11 +627,3 @@ export async function createDemoDatabase(target: string) {
 	sqlite.pragma('wal_checkpoint(TRUNCATE)')
 	await db.destroy()
 }
-
-const postgresDefaults = {
-	engine: 'postgres',
-	poolSize: 4,
-	connectionTimeoutMs: 5000,
-	statementTimeoutMs: 60000,
-	idleTimeoutMs: 10000,
-} as const

@@ -12,7 +12,16 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
-import { createKysely, describeDatabase, migrateToLatest, openDatabase, openSqlite, pendingMigrations } from '#db/connection.ts'
+import {
+	createKysely,
+	describeDatabase,
+	isPostgresUrl,
+	migrateToLatest,
+	openDatabase,
+	openSqlite,
+	pendingMigrations,
+	postgresConfig,
+} from '#db/connection.ts'
 
 /** Every table, parents before children (foreign keys), as the migrations create them. */
 export const TABLES = [
@@ -59,17 +68,10 @@ export type CopyReport = Array<{ table: string; rows: number; checksum: string }
 
 export async function copySqliteToPostgres(from: string, to: string): Promise<CopyReport> {
 	if (!fs.existsSync(from)) throw new Error(`No SQLite database at ${from}.`)
-	if (!/^postgres(ql)?:\/\//.test(to)) throw new Error('--to must be a PostgreSQL URL (postgres://user:password@host:5432/database).')
+	if (!isPostgresUrl(to)) throw new Error('--to must be a PostgreSQL URL (postgres://user:password@host:5432/database).')
 	const sqlite = openSqlite(from)
 	const source = createKysely(sqlite)
-	const target = openDatabase({
-		engine: 'postgres',
-		url: to,
-		poolSize: 2,
-		connectionTimeoutMs: 5000,
-		statementTimeoutMs: 600_000,
-		idleTimeoutMs: 10_000,
-	})
+	const target = openDatabase(postgresConfig(to, { poolSize: 2, statementTimeoutMs: 600_000 }))
 	try {
 		const pending = pendingMigrations(sqlite)
 		if (pending.length)

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_TEST_DATABASE_URL } from '#db/postgres-admin.ts'
+import { createDatabase, DEFAULT_TEST_DATABASE_URL, withDatabase } from '#db/postgres-admin.ts'
 
 /**
  * Which engine a vitest run uses: SQLite unless TEST_ENGINE=postgres (npm test runs both when a
@@ -22,4 +22,11 @@ export function writePostgresRun(run: PostgresRun) {
 
 export function readPostgresRun(): PostgresRun {
 	return JSON.parse(fs.readFileSync(POSTGRES_RUN, 'utf8')) as PostgresRun
+}
+
+/** A new, empty PostgreSQL database of this run (dropped with the run's others), by URL. */
+export async function newPostgresDatabase(label: string) {
+	const name = `${readPostgresRun().prefix}_${label}_${Math.random().toString(36).slice(2, 8)}`
+	await createDatabase(TEST_DATABASE_URL, name)
+	return withDatabase(TEST_DATABASE_URL, name)
 }

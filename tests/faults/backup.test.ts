@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import SQLite from 'better-sqlite3'
 import { expect, test } from 'vitest'
 import { addDelegates, checkFile, dumpTables, historyDisagreements, runBackupScript, type Server, startServer, tempDir } from './server.ts'
-import { HttpClient, latestTexts, Ledger, startDelegates, verifyAcknowledged } from './workload.ts'
+import { expectRestoredRoadmaps, Ledger, startDelegates, verifyAcknowledged } from './workload.ts'
 import { createDemoDatabase } from '#db/seed.ts'
 
 /** A few years of roadmap history (≈ 10 MB), so that the copy is more than a handful of pages. */
@@ -80,15 +80,7 @@ test('npm run db:backup copies a consistent database while delegates write, and 
 
 		// A delegate signs in on a server started on the restored file and sees their roadmap as it was.
 		restored = await startServer(restoredFile)
-		const texts = latestTexts(ledger.acks)
-		for (const session of sessions) {
-			const http = new HttpClient(restored.url, ledger)
-			await http.login(session.delegate.email)
-			const page = await http.send('page', 'GET', `/roadmaps/${session.delegate.delegationId}/theory-of-change`)
-			expect(page.status).toBe(200)
-			const own = session.ownItem()
-			if (own) expect(page.body).toContain(texts.get(own.id)!.text)
-		}
+		await expectRestoredRoadmaps(restored.url, ledger, sessions)
 		await restored.stop()
 		expect(ledger.serverErrors).toEqual([])
 		expect(ledger.unexpected).toEqual([])

@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { isPostgresUrl } from '#db/connection.ts'
 import { addDelegates, checkFile, historyDisagreements, type Server, startServer } from './server.ts'
 import { Ledger, startDelegates, verifyAcknowledged } from './workload.ts'
 
@@ -11,7 +12,7 @@ const LOAD_MS = 3000
  * (SQLite) the file passes its integrity and foreign-key checks. `label` names the engine in the log.
  */
 export async function sigkillUnderLoad(database: string, label: string, onPass: () => void = () => {}) {
-	const sqliteFile = /^postgres(ql)?:\/\//.test(database) ? null : database
+	const sqliteFile = isPostgresUrl(database) ? null : database
 	const checkIntegrity = () => {
 		if (sqliteFile) expect(checkFile(sqliteFile)).toEqual({ integrity: ['ok'], foreignKeys: [] })
 	}

@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
+import { isPostgresUrl } from '#db/connection.ts'
 
 /**
  * The fault and load tests look into the database behind a server — a SQLite file or a PostgreSQL
@@ -10,10 +11,6 @@ export type Probe = {
 	get<T>(query: string, ...params: unknown[]): Promise<T | undefined>
 	run(query: string, ...params: unknown[]): Promise<void>
 	close(): Promise<void>
-}
-
-export function isPostgresUrl(database: string) {
-	return /^postgres(ql)?:\/\//.test(database)
 }
 
 export async function openProbe(database: string, { readonly = false } = {}): Promise<Probe> {

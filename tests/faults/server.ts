@@ -11,8 +11,8 @@ import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { createRoadmap } from '#app/features/roadmap/items.server.ts'
-import { openDatabase } from '#db/connection.ts'
-import { isPostgresUrl, openProbe } from './probe.ts'
+import { configFor, isPostgresUrl, openDatabase } from '#db/connection.ts'
+import { openProbe } from './probe.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -72,16 +72,7 @@ export async function addDelegates(database: string, countries: string[], size: 
 	}
 	await probe.run('commit')
 	await probe.close()
-	const connection = isPostgresUrl(database)
-		? openDatabase({
-				engine: 'postgres',
-				url: database,
-				poolSize: 1,
-				connectionTimeoutMs: 5000,
-				statementTimeoutMs: 30000,
-				idleTimeoutMs: 1000,
-			})
-		: openDatabase({ engine: 'sqlite', file: database })
+	const connection = openDatabase(configFor(database, { poolSize: 1 }))
 	for (const country of countries) {
 		await createRoadmap(connection.db, { delegationId: `panama-2025-${country.toLowerCase()}`, language: 'es', userId: 'user-facilitator' })
 	}
@@ -132,7 +123,7 @@ export async function startServer(database: string, port?: number, extraEnv: Rec
 	requireBuild()
 	port ??= await freePort()
 	const url = `http://127.0.0.1:${port}`
-	const postgres = /^postgres(ql)?:\/\//.test(database)
+	const postgres = isPostgresUrl(database)
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		NODE_ENV: 'production',

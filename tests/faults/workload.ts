@@ -541,3 +541,20 @@ export function latestTexts(acks: Ack[]) {
 	}
 	return latest
 }
+
+/**
+ * Each delegate signs in on a server started on a restored copy and finds their roadmap as it was:
+ * their own item reads as their last acknowledged write.
+ */
+export async function expectRestoredRoadmaps(base: string, ledger: Ledger, sessions: DelegateSession[]) {
+	const texts = latestTexts(ledger.acks)
+	for (const session of sessions) {
+		const http = new HttpClient(base, ledger)
+		await http.login(session.delegate.email)
+		const page = await http.send('page', 'GET', `/roadmaps/${session.delegate.delegationId}/theory-of-change`)
+		if (page.status !== 200) throw new Error(`${session.delegate.email}: the restored roadmap answered ${page.status}`)
+		const own = session.ownItem()
+		if (own && !page.body.includes(texts.get(own.id)!.text))
+			throw new Error(`${session.delegate.email}: the restored roadmap lacks “${texts.get(own.id)!.text}”`)
+	}
+}

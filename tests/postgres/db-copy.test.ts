@@ -2,23 +2,13 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, expect, test } from 'vitest'
-import { createKysely, openDatabase, openSqlite } from '#db/connection.ts'
-import { createDatabase, dropDatabases, withDatabase } from '#db/postgres-admin.ts'
+import { expect, test } from 'vitest'
+import { createKysely, openDatabase, openSqlite, postgresConfig } from '#db/connection.ts'
 import { createDemoDatabase } from '#db/seed.ts'
-import { readPostgresRun, TEST_DATABASE_URL } from '#tests/engine.ts'
+import { newPostgresDatabase } from '#tests/engine.ts'
 import { copySqliteToPostgres, TABLES, tableChecksum } from '../../scripts/db-copy.ts'
 
 // PostgreSQL only (npm test runs this folder in its PostgreSQL leg).
-const run = readPostgresRun()
-const created: string[] = []
-async function emptyDatabase() {
-	const name = `${run.prefix}_copy_${created.length}_${Math.random().toString(36).slice(2, 8)}`
-	await createDatabase(TEST_DATABASE_URL, name)
-	created.push(name)
-	return withDatabase(TEST_DATABASE_URL, name)
-}
-afterAll(() => dropDatabases(TEST_DATABASE_URL, created))
 
 async function demoSqlite() {
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'academy-copy-')), 'academy.db')
@@ -47,7 +37,7 @@ async function demoSqlite() {
 
 test('db:copy moves a SQLite Academy into an empty PostgreSQL database and verifies every table', async () => {
 	const file = await demoSqlite()
-	const target = await emptyDatabase()
+	const target = await newPostgresDatabase('copy')
 	const report = await copySqliteToPostgres(file, target)
 	expect(report.map((r) => r.table)).toEqual([...TABLES])
 	const sqlite = openSqlite(file)
@@ -60,14 +50,7 @@ test('db:copy moves a SQLite Academy into an empty PostgreSQL database and verif
 	expect(report.find((r) => r.table === 'users')!.rows).toBeGreaterThan(30)
 
 	// The copy is a working Academy: the next auto-numbered row follows the copied ones.
-	const copy = openDatabase({
-		engine: 'postgres',
-		url: target,
-		poolSize: 1,
-		connectionTimeoutMs: 3000,
-		statementTimeoutMs: 5000,
-		idleTimeoutMs: 1000,
-	})
+	const copy = openDatabase(postgresConfig(target, { poolSize: 1 }))
 	const next = await copy.db
 		.insertInto('login_attempts')
 		.values({ email: 'next@example.org', ip: '10.0.0.2', created_at: Date.now() })
@@ -81,10 +64,10 @@ test('db:copy moves a SQLite Academy into an empty PostgreSQL database and verif
 
 test('db:copy refuses a target that is not empty, and a missing source, and says why', async () => {
 	const file = await demoSqlite()
-	const target = await emptyDatabase()
+	const target = await newPostgresDatabase('copy')
 	await copySqliteToPostgres(file, target)
 	await expect(copySqliteToPostgres(file, target)).rejects.toThrow(/is not empty .*Copy into a new, empty database/)
-	await expect(copySqliteToPostgres('/nonexistent/academy.db', await emptyDatabase())).rejects.toThrow(/No SQLite database at/)
+	await expect(copySqliteToPostgres('/nonexistent/academy.db', await newPostgresDatabase('copy'))).rejects.toThrow(/No SQLite database at/)
 	// As an operator runs it: the command line says the same and exits non-zero.
 	let failure: { status: number; stderr: string } | null = null
 	try {

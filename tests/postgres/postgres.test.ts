@@ -1,20 +1,12 @@
 import { NO_MIGRATIONS, sql } from 'kysely'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { assertDatabaseReady, createMigrator, databaseConfig, migrateToLatest, openDatabase } from '#db/connection.ts'
 import { migrations } from '#db/migrations/index.ts'
-import { createDatabase, dropDatabases, withDatabase } from '#db/postgres-admin.ts'
-import { readPostgresRun, TEST_DATABASE_URL } from '#tests/engine.ts'
+import { withDatabase } from '#db/postgres-admin.ts'
+import { newPostgresDatabase, readPostgresRun, TEST_DATABASE_URL } from '#tests/engine.ts'
 
 // PostgreSQL only (npm test runs this folder in its PostgreSQL leg).
 const run = readPostgresRun()
-const created: string[] = []
-
-async function emptyDatabase() {
-	const name = `${run.prefix}_empty_${created.length}_${Math.random().toString(36).slice(2, 8)}`
-	await createDatabase(TEST_DATABASE_URL, name)
-	created.push(name)
-	return withDatabase(TEST_DATABASE_URL, name)
-}
 
 function configFor(url: string) {
 	const previous = process.env.DATABASE_URL
@@ -26,13 +18,9 @@ function configFor(url: string) {
 	}
 }
 
-afterAll(async () => {
-	await dropDatabases(TEST_DATABASE_URL, created)
-})
-
 describe('PostgreSQL as the second engine', () => {
 	test('the same migrations bring an empty database up to date, and down again', async () => {
-		const connection = openDatabase(configFor(await emptyDatabase()))
+		const connection = openDatabase(configFor(await newPostgresDatabase('empty')))
 		const results = await migrateToLatest(connection.db)
 		expect(results.map((r) => r.migrationName)).toEqual(Object.keys(migrations))
 		const tables = await sql<{
@@ -70,7 +58,7 @@ describe('PostgreSQL as the second engine', () => {
 				await connection.db.destroy()
 			}
 		}
-		expect(await check(await emptyDatabase())).toMatch(
+		expect(await check(await newPostgresDatabase('empty'))).toMatch(
 			new RegExp(`missing ${Object.keys(migrations).length} migration\\(s\\).*npm run db:migrate`),
 		)
 		expect(await check('postgres://postgres@127.0.0.1:1/academy')).toMatch(/connection was refused.*Is the server running/)

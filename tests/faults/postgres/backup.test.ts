@@ -9,7 +9,7 @@ import { TEST_DATABASE_URL } from '#tests/engine.ts'
 import { TABLES, tableChecksum } from '../../../scripts/db-copy.ts'
 import { openProbe } from '../probe.ts'
 import { addDelegates, historyDisagreements, runBackupScript, type Server, startServer, tempDir } from '../server.ts'
-import { HttpClient, latestTexts, Ledger, startDelegates, verifyAcknowledged } from '../workload.ts'
+import { expectRestoredRoadmaps, Ledger, startDelegates, verifyAcknowledged } from '../workload.ts'
 
 const prefix = `academy_test_backup_${process.pid}_${Date.now().toString(36)}`
 const names = { source: `${prefix}_source`, during: `${prefix}_during`, final: `${prefix}_final` }
@@ -73,15 +73,7 @@ test('on PostgreSQL, npm run db:backup (pg_dump) copies a consistent database wh
 
 		// A delegate signs in on a server started on the restored database and sees their roadmap as it was.
 		restored = await startServer(url(names.final))
-		const texts = latestTexts(ledger.acks)
-		for (const session of sessions) {
-			const http = new HttpClient(restored.url, ledger)
-			await http.login(session.delegate.email)
-			const page = await http.send('page', 'GET', `/roadmaps/${session.delegate.delegationId}/theory-of-change`)
-			expect(page.status).toBe(200)
-			const own = session.ownItem()
-			if (own) expect(page.body).toContain(texts.get(own.id)!.text)
-		}
+		await expectRestoredRoadmaps(restored.url, ledger, sessions)
 		expect(ledger.serverErrors).toEqual([])
 		expect(ledger.unexpected).toEqual([])
 		console.log(
