@@ -1,9 +1,15 @@
 /**
- * `npm run bench`: seeds the large data set into its own database, starts the production server on it
- * and drives it with autocannon; prints a table and writes tests/bench/results/latest.{json,md}.
- * Run after `npm run build` (the npm script does both). The figures are measurements, not tests: the
- * script fails only when a page does not answer as expected (so it can never time an error page).
+ * `npm run bench`: seeds the large data set into its own database on each engine, starts the
+ * production server on it with one and with two workers, and drives it with autocannon; prints the
+ * figures side by side and writes tests/bench/results/latest.{json,md}. Run after `npm run build` (the
+ * npm script does both). The figures are measurements, not tests: the script fails only when a page
+ * does not answer as expected (so it can never time an error page).
  *
+ *   BENCH_CONFIGS=sqlite:1,sqlite:2,postgres:1,postgres:2   (engine:workers, run in this order)
+ *   BENCH_DATABASE_URL=postgres://…   a maintenance connection to the PostgreSQL server; the bench makes
+ *                                     (and replaces) its own database `nap_academy_bench` there.
+ *                                     Default postgres://postgres@127.0.0.1:5432/test; when nothing
+ *                                     answers there and BENCH_DATABASE_URL is unset, SQLite only.
  *   BENCH_DURATION=10 (seconds per target)  BENCH_CONNECTIONS=50  BENCH_PORT=4117
  *   BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only; by default the heap limit `npm start` sets)
  */
@@ -13,15 +19,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon, { type Result } from 'autocannon'
-import {
-	BENCH_ACCOUNTS,
-	BENCH_LESSON,
-	BENCH_PASSWORD,
-	DEFAULT_BENCH_DB,
-	LARGEST_COHORT_ID,
-	type SeedSummary,
-	seedLarge,
-} from './seed-large.ts'
+import { DEFAULT_TEST_DATABASE_URL, createDatabase, dropDatabases, postgresAnswers, withDatabase } from '#db/postgres-admin.ts'
+import { BENCH_ACCOUNTS, BENCH_LESSON, BENCH_PASSWORD, DEFAULT_BENCH_DB, LARGEST_COHORT_ID, type SeedSummary } from './seed-large.ts'
 
 const DURATION = positive('BENCH_DURATION', 10)
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 50)
@@ -38,6 +37,24 @@ const START_NODE_OPTIONS = (() => {
 	const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? ''
 	return start.match(/--max-old-space-size=\d+/g)?.join(' ') ?? ''
 })()
+
+const BENCH_POSTGRES_DATABASE = 'nap_academy_bench'
+
+type Engine = 'sqlite' | 'postgres'
+type BenchConfig = { engine: Engine; workers: number }
+
+/** BENCH_CONFIGS, e.g. "sqlite:1,sqlite:2,postgres:1,postgres:2" (the default). */
+function benchConfigs(): BenchConfig[] {
+	const raw = process.env.BENCH_CONFIGS || 'sqlite:1,sqlite:2,postgres:1,postgres:2'
+	return raw.split(',').map((entry) => {
+		const match = /^(sqlite|postgres):([1-9]\d*)$/.exec(entry.trim())
+		if (!match) throw new Error(`BENCH_CONFIGS: "${entry}" is not engine:workers (sqlite:1, postgres:2 …)`)
+		return { engine: match[1] as Engine, workers: Number(match[2]) }
+	})
+}
+
+/** The throughput two workers must reach, as a multiple of one worker's, on a 2-core machine. */
+const TWO_WORKER_SPEED_UP = 1.7
 
 const TARGETS = {
 	lessonP99Ms: 50,
@@ -62,18 +79,18 @@ type Server = { child: ChildProcess; startToHealthyMs: number }
 /** The server's output, shown when something goes wrong. */
 const serverLog: string[] = []
 
-async function startServer(databasePath: string): Promise<Server> {
+async function startServer(database: { DATABASE_PATH: string } | { DATABASE_URL: string }, workers: number): Promise<Server> {
 	const started = performance.now()
 	// node itself, not npm: the child's pid is the server's, for /proc/<pid>/status.
 	const child = spawn(process.execPath, ['server.js'], {
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
-			DATABASE_PATH: databasePath,
+			DATABASE_URL: '',
+			...database,
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			// One worker unless told otherwise: the figures (CPU per request, memory) are one process's.
-			WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
+			WEB_CONCURRENCY: String(workers),
 			// The same heap limit as `npm start` (package.json), unless told otherwise.
 			NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? START_NODE_OPTIONS,
 		},
@@ -92,6 +109,38 @@ async function startServer(databasePath: string): Promise<Server> {
 		await new Promise((resolve) => setTimeout(resolve, 10))
 	}
 	throw new Error('No 200 from /healthz within 30 s')
+}
+
+/** The server's processes: the one started and, with several workers, its cluster's workers. */
+function serverProcesses(pid: number) {
+	const pids = [pid]
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+			if (parent === pid) pids.push(Number(entry))
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	return pids
+}
+
+/** PostgreSQL's server processes for the bench database (their title names it: "postgres: user db …"). */
+function databaseProcesses(engine: Engine) {
+	if (engine !== 'postgres') return []
+	const pids: number[] = []
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue
+		try {
+			const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+			if (title.startsWith('postgres:') && title.includes(` ${BENCH_POSTGRES_DATABASE} `)) pids.push(Number(entry))
+		} catch {
+			// Not ours to read, or gone.
+		}
+	}
+	return pids
 }
 
 let running: ChildProcess | null = null
@@ -119,7 +168,12 @@ process.on('exit', () => running?.kill('SIGKILL'))
 
 /** A field of /proc/<pid>/status in MB (VmHWM: the peak resident set size since the process started). */
 function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS') {
-	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+	let status: string
+	try {
+		status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+	} catch {
+		return 0 // the process has ended
+	}
 	const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)
 	if (!match) throw new Error(`No ${field} in /proc/${pid}/status`)
 	return Number(match[1]) / 1024
@@ -194,11 +248,13 @@ type Row = {
 	p99Ms: number
 	maxMs: number
 	/**
-	 * The server's CPU time per request: steadier than latency on a shared machine, and with one Node
-	 * process at saturation, latency ≈ connections × this (Little's law).
+	 * The app server's CPU time per request, all its processes together: steadier than latency on a
+	 * shared machine, and with one Node process at saturation, latency ≈ connections × this (Little's law).
 	 */
 	serverCpuMsPerRequest: number
-	/** The server's peak resident memory (VmHWM) so far, read after this target's run. */
+	/** PostgreSQL's CPU time per request (its processes serving the bench database); 0 on SQLite, in-process. */
+	databaseCpuMsPerRequest: number
+	/** The largest peak resident memory (VmHWM) of one server process so far, read after this target's run. */
 	peakMemoryMbAfter: number
 	errors: number
 	statusCodes: Record<string, number>
@@ -208,7 +264,12 @@ type Row = {
 
 /** User + system CPU time of a process so far, in milliseconds (/proc/<pid>/stat fields 14 and 15). */
 function cpuMs(pid: number) {
-	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+	let stat: string
+	try {
+		stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+	} catch {
+		return 0 // the process has ended
+	}
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // after "pid (comm) "
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
 }
@@ -220,7 +281,9 @@ const CLOCK_TICKS = (() => {
 	}
 })()
 
-async function load(target: Target, pid: number): Promise<Omit<Row, 'ratioToBaseline' | 'peakMemoryMbAfter'>> {
+const totalCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
+
+async function load(target: Target, server: { pid: number; engine: Engine }): Promise<Omit<Row, 'ratioToBaseline' | 'peakMemoryMbAfter'>> {
 	const options = {
 		url: `${ORIGIN}${target.path}`,
 		connections: CONNECTIONS,
@@ -233,9 +296,13 @@ async function load(target: Target, pid: number): Promise<Omit<Row, 'ratioToBase
 		...(target.rate ? { overallRate: target.rate } : {}),
 	}
 	await autocannon({ ...options, duration: WARMUP_SECONDS })
-	const cpuBefore = cpuMs(pid)
+	const appPids = serverProcesses(server.pid)
+	const databasePids = databaseProcesses(server.engine)
+	const cpuBefore = totalCpuMs(appPids)
+	const databaseCpuBefore = totalCpuMs(databasePids)
 	const result: Result = await autocannon({ ...options, duration: DURATION })
-	const cpu = cpuMs(pid) - cpuBefore
+	const cpu = totalCpuMs(appPids) - cpuBefore
+	const databaseCpu = totalCpuMs(databasePids) - databaseCpuBefore
 	// Requests that timed out on the client may still be in the server's queue: let it drain first.
 	await fetch(`${ORIGIN}/healthz`, { signal: AbortSignal.timeout(60_000) })
 	const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count]))
@@ -253,6 +320,7 @@ async function load(target: Target, pid: number): Promise<Omit<Row, 'ratioToBase
 		p99Ms: result.latency.p99,
 		maxMs: result.latency.max,
 		serverCpuMsPerRequest: requests ? cpu / requests : 0,
+		databaseCpuMsPerRequest: requests ? databaseCpu / requests : 0,
 		errors: unexpected + result.errors + result.timeouts,
 		statusCodes,
 	}
@@ -306,86 +374,42 @@ async function lessonJavaScript(html: string) {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Output
+// One configuration: an engine and a number of workers
 
-const fixed = (value: number, digits = 0) => value.toFixed(digits)
-const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
+type ConfigReport = Awaited<ReturnType<typeof measureConfig>>
 
-function markdown(report: Report) {
-	const lines = [
-		`# Benchmark: ${report.date}`,
-		'',
-		`${report.machine.cpu} (${report.machine.cores} cores), ${fixed(report.machine.memoryGb, 1)} GB, Node ${report.machine.node}, ` +
-			`load average ${report.machine.loadAverageAtStart.map((n) => fixed(n, 2)).join(' ')} at start. ` +
-			`${report.settings.connections} connections, ${report.settings.durationSeconds} s per target after a ${report.settings.warmupSeconds} s warm-up; ` +
-			`server started with \`${report.settings.serverNodeOptions || 'no Node options'}\` (as \`npm start\`). ` +
-			'Rows without a rate run flat out (each connection sends again as soon as it is answered); rows “at N req/s” send that many per second in all.',
-		'',
-		`Data set: ${report.seed.rows.cohorts} cohorts, ${report.seed.rows.delegations} delegations, ${report.seed.rows.delegation_members} delegates ` +
-			`(${report.seed.rows.lesson_progress} lesson progress rows), largest cohort ${report.seed.largestCohort.delegations} delegations / ` +
-			`${report.seed.largestCohort.delegates} delegates each with a ${Object.values(report.seed.roadmapShape).join('/')} roadmap, ` +
-			`${report.seed.rows.assistance_requests} TA requests; seeded in ${fixed(report.seed.seconds, 1)} s.`,
-		'',
-		'| target | req/s | p50 ms | p99 ms | errors | ratio to baseline | server CPU ms/req |',
-		'|---|---:|---:|---:|---:|---:|---:|',
-		...report.rows.map(
-			(row) =>
-				`| ${row.name} (\`${row.method} ${row.path}\`) | ${fixed(row.requestsPerSecond)} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.ratioToBaseline === null ? '—' : fixed(row.ratioToBaseline, 3)} | ${fixed(row.serverCpuMsPerRequest, 1)} |`,
-		),
-		'',
-		'Ratio to baseline: the target’s requests per second divided by the baseline’s (a static file of the lesson page’s size served by the same server). ' +
-			'Server CPU ms/req: the server process’s user + system CPU time during the run divided by the requests answered; ' +
-			'with one Node process at saturation, p50 ≈ connections × that time, whatever the machine’s load.',
-		'',
-		'| figure | measured | target | |',
-		'|---|---:|---:|---|',
-		...report.checks.map((check) => `| ${check.name} | ${check.measured} | ${check.target} | ${check.verdict} |`),
-		'',
-	]
-	return lines.join('\n')
-}
+const describeConfig = (config: BenchConfig) =>
+	`${config.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${config.workers} worker${config.workers === 1 ? '' : 's'}`
 
-type Report = Awaited<ReturnType<typeof main>>
-
-async function main() {
-	if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first (`npm run bench` does).')
-	const loadAverageAtStart = os.loadavg()
-	console.log(`Seeding the large data set into ${path.relative(process.cwd(), DEFAULT_BENCH_DB)} …`)
-	const seed: SeedSummary = await seedLarge(DEFAULT_BENCH_DB)
-	console.log(
-		`Seeded in ${fixed(seed.seconds, 1)} s: ${seed.rows.cohorts} cohorts, ${seed.rows.delegations} delegations, ${seed.rows.delegation_members} delegates, ` +
-			`${seed.rows.lesson_progress} progress rows, ${seed.rows.check_attempts} check answers, ${seed.rows.roadmaps} roadmaps ` +
-			`(${Object.values(seed.roadmapShape).join('/')}), ${seed.rows.assistance_requests} TA requests.`,
-	)
-
-	const server = await startServer(DEFAULT_BENCH_DB)
+async function measureConfig(config: BenchConfig, seed: SeedSummary, database: { DATABASE_PATH: string } | { DATABASE_URL: string }) {
+	console.log(`\n${describeConfig(config)} (WEB_CONCURRENCY=${config.workers})`)
+	const server = await startServer(database, config.workers)
 	const pid = server.child.pid!
 	console.log(`Server pid ${pid}: first 200 from /healthz ${fixed(server.startToHealthyMs)} ms after spawn.`)
-	const idleRssMb = procStatusMb(pid, 'VmRSS')
-
-	const [delegate, facilitator, staff] = await Promise.all([
-		signIn(BENCH_ACCOUNTS.delegate),
-		signIn(BENCH_ACCOUNTS.facilitator),
-		signIn(BENCH_ACCOUNTS.staff),
-	])
-	const lessonPath = `/learn/${BENCH_LESSON.module}/${BENCH_LESSON.lesson}`
-	const roadmap = `/roadmaps/${seed.roadmapDelegationId}`
-	const page = (expected: string[]) => ({ ok: [200], expect: { status: 200, texts: expected } })
-	const lessonTarget: Target = {
-		name: 'lesson page',
-		path: lessonPath,
-		cookie: delegate,
-		...page(['check-toc-or-logframe', 'lesson-complete']),
-	}
-	const lessonHtml = await verify(lessonTarget)
-	const dashboardTarget: Target = {
-		name: 'dashboard (400 delegates)',
-		path: `/cohorts/${LARGEST_COHORT_ID}/dashboard`,
-		cookie: facilitator,
-		...page(seed.largestCohort.delegationIds.map((id) => `delegation=${id}`)),
-	}
-
 	try {
+		const [delegate, facilitator, staff] = await Promise.all([
+			signIn(BENCH_ACCOUNTS.delegate),
+			signIn(BENCH_ACCOUNTS.facilitator),
+			signIn(BENCH_ACCOUNTS.staff),
+		])
+		// Every worker is up and has served a page before the first figure is taken.
+		const idleRssMb = serverProcesses(pid).reduce((sum, p) => sum + procStatusMb(p, 'VmRSS'), 0)
+		const lessonPath = `/learn/${BENCH_LESSON.module}/${BENCH_LESSON.lesson}`
+		const roadmap = `/roadmaps/${seed.roadmapDelegationId}`
+		const page = (expected: string[]) => ({ ok: [200], expect: { status: 200, texts: expected } })
+		const lessonTarget: Target = {
+			name: 'lesson page',
+			path: lessonPath,
+			cookie: delegate,
+			...page(['check-toc-or-logframe', 'lesson-complete']),
+		}
+		const lessonHtml = await verify(lessonTarget)
+		const dashboardTarget: Target = {
+			name: 'dashboard (400 delegates)',
+			path: `/cohorts/${LARGEST_COHORT_ID}/dashboard`,
+			cookie: facilitator,
+			...page(seed.largestCohort.delegationIds.map((id) => `delegation=${id}`)),
+		}
 		// The baseline: a static file of the lesson page's size, served by express.static.
 		const prefix = '<!DOCTYPE html><p>'
 		fs.writeFileSync(BASELINE_FILE, prefix + 'x'.repeat(Math.max(0, Buffer.byteLength(lessonHtml) - prefix.length)))
@@ -418,28 +442,31 @@ async function main() {
 				expect: { status: 302, texts: [], location: '#lesson-complete' },
 			},
 		]
+		const peakMemory = () => Math.max(...serverProcesses(pid).map((p) => procStatusMb(p, 'VmHWM')))
 		const rows: Row[] = []
 		for (const target of targets) {
 			const verified = await verify(target)
 			if (target === baseline && Buffer.byteLength(verified) !== Buffer.byteLength(lessonHtml))
 				throw new Error('The baseline file is not the lesson page’s size')
 			process.stdout.write(`  ${target.name} … `)
-			const measured = await load(target, pid)
+			const measured = await load(target, { pid, engine: config.engine })
 			const ratio = rows[0] ? measured.requestsPerSecond / rows[0].requestsPerSecond : 1
 			// At a fixed rate, req/s is the rate asked for: no ratio to compare.
 			rows.push({
 				...measured,
 				ratioToBaseline: target === baseline || target.rate ? null : ratio,
-				peakMemoryMbAfter: procStatusMb(pid, 'VmHWM'),
+				peakMemoryMbAfter: peakMemory(),
 			})
 			console.log(
 				`${fixed(measured.requestsPerSecond)} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${measured.errors} errors, ` +
-					`server CPU ${fixed(measured.serverCpuMsPerRequest, 1)} ms/request, peak memory so far ${fixed(rows.at(-1)!.peakMemoryMbAfter)} MB`,
+					`app CPU ${fixed(measured.serverCpuMsPerRequest, 1)} ms/request` +
+					(config.engine === 'postgres' ? `, PostgreSQL CPU ${fixed(measured.databaseCpuMsPerRequest, 1)} ms/request` : '') +
+					`, peak memory of a process so far ${fixed(rows.at(-1)!.peakMemoryMbAfter)} MB`,
 			)
 		}
 
 		const javascript = await lessonJavaScript(lessonHtml)
-		const peakMemoryMb = procStatusMb(pid, 'VmHWM')
+		const peakMemoryMb = peakMemory()
 		const byName = (name: string) => rows.find((row) => row.name === name)!
 		const lesson = byName('lesson page')
 		const dashboard = byName('dashboard (400 delegates)')
@@ -477,7 +504,7 @@ async function main() {
 			},
 			{ name: 'errors (all targets)', value: errors, target: TARGETS.errors, unit: '', pass: errors === 0, equal: true },
 			{
-				name: 'server peak memory (VmHWM)',
+				name: 'peak memory of one server process (VmHWM)',
 				value: peakMemoryMb,
 				target: TARGETS.peakMemoryMb,
 				unit: 'MB',
@@ -504,66 +531,261 @@ async function main() {
 				unit: 'KB',
 				pass: javascript.totalKbGzip < TARGETS.lessonJsKbGzip,
 			},
-		].map((check) => ({
-			name: check.name,
-			value: check.value,
-			measured: `${fixed(check.value, check.unit === 'KB' ? 1 : 0)}${check.unit ? ` ${check.unit}` : ''}`,
-			target: `${'equal' in check ? '' : '< '}${check.target}${check.unit ? ` ${check.unit}` : ''}`,
-			verdict: verdict(check.pass),
-		}))
+		].map(formatCheck)
 		return {
-			date: new Date().toISOString(),
-			machine: {
-				cpu: os.cpus()[0]?.model ?? 'unknown',
-				cores: os.cpus().length,
-				memoryGb: os.totalmem() / 1024 ** 3,
-				node: process.version,
-				platform: `${os.platform()} ${os.release()}`,
-				loadAverageAtStart,
-				loadAverageAtEnd: os.loadavg(),
+			engine: config.engine,
+			webConcurrency: config.workers,
+			server: {
+				startToHealthyMs: server.startToHealthyMs,
+				processes: serverProcesses(pid).length,
+				idleRssMbAllProcesses: idleRssMb,
+				peakMemoryMbOneProcess: peakMemoryMb,
 			},
-			settings: {
-				connections: CONNECTIONS,
-				durationSeconds: DURATION,
-				warmupSeconds: WARMUP_SECONDS,
-				serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS ?? START_NODE_OPTIONS,
-			},
-			seed,
-			server: { startToHealthyMs: server.startToHealthyMs, idleRssMb, peakMemoryMb },
 			javascript,
 			rows,
 			checks,
-			targets: TARGETS,
 		}
 	} finally {
 		fs.rmSync(BASELINE_FILE, { force: true })
+		await stopServer()
+	}
+}
+
+type Check = { name: string; value: number; target: number; unit: string; pass: boolean; equal?: boolean; atLeast?: boolean }
+
+function formatCheck(check: Check) {
+	return {
+		name: check.name,
+		value: check.value,
+		measured: `${fixed(check.value, check.unit === 'KB' || check.unit === '×' ? 1 : 0)}${check.unit ? ` ${check.unit}` : ''}`,
+		target: `${check.equal ? '' : check.atLeast ? '≥ ' : '< '}${check.target}${check.unit ? ` ${check.unit}` : ''}`,
+		verdict: verdict(check.pass),
+	}
+}
+
+// -------------------------------------------------------------------------------------------------
+// Output
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits)
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
+
+/** The rows the issue compares across engines and worker counts. */
+const SIDE_BY_SIDE = [
+	'lesson page',
+	'dashboard (400 delegates)',
+	'roadmap page',
+	'mark lesson complete',
+	'public home',
+	'TA queue (200 requests, 50 a page)',
+]
+
+function sideBySide(configs: ConfigReport[]) {
+	const header = `| target | ${configs.map((c) => describeConfig({ engine: c.engine, workers: c.webConcurrency })).join(' | ')} |`
+	const rule = `|---|${configs.map(() => '---:').join('|')}|`
+	const cell = (row: Row | undefined, engine: Engine) =>
+		row
+			? `${fixed(row.requestsPerSecond)} req/s · p50 ${row.p50Ms} ms · ${fixed(row.serverCpuMsPerRequest, 1)}${engine === 'postgres' ? ` + ${fixed(row.databaseCpuMsPerRequest, 1)}` : ''} ms CPU`
+			: '—'
+	return [
+		header,
+		rule,
+		...SIDE_BY_SIDE.map(
+			(name) =>
+				`| ${name} | ${configs
+					.map((config) =>
+						cell(
+							config.rows.find((row) => row.name === name),
+							config.engine,
+						),
+					)
+					.join(' | ')} |`,
+		),
+	]
+}
+
+function markdown(report: Report) {
+	const lines = [
+		`# Benchmark: ${report.date}`,
+		'',
+		`${report.machine.cpu} (${report.machine.cores} cores), ${fixed(report.machine.memoryGb, 1)} GB, Node ${report.machine.node}, ` +
+			`load average ${report.machine.loadAverageAtStart.map((n) => fixed(n, 2)).join(' ')} at start. ` +
+			`${report.settings.connections} connections, ${report.settings.durationSeconds} s per target after a ${report.settings.warmupSeconds} s warm-up; ` +
+			`server started with \`${report.settings.serverNodeOptions || 'no Node options'}\` (as \`npm start\`). ` +
+			'Rows without a rate run flat out (each connection sends again as soon as it is answered); rows “at N req/s” send that many per second in all.',
+		'',
+		`Data set: ${report.seed.rows.cohorts} cohorts, ${report.seed.rows.delegations} delegations, ${report.seed.rows.delegation_members} delegates ` +
+			`(${report.seed.rows.lesson_progress} lesson progress rows), largest cohort ${report.seed.largestCohort.delegations} delegations / ` +
+			`${report.seed.largestCohort.delegates} delegates each with a ${Object.values(report.seed.roadmapShape).join('/')} roadmap, ` +
+			`${report.seed.rows.assistance_requests} TA requests; seeded in ${report.seeds.map((s) => `${fixed(s.seconds, 1)} s (${s.engine})`).join(', ')}.`,
+		'',
+		'## Side by side',
+		'',
+		'Each cell: requests per second flat out, median latency, and CPU per request of the app server’s processes (+ PostgreSQL’s, on PostgreSQL).',
+		'',
+		...sideBySide(report.configs),
+		'',
+		...(report.speedUps.length
+			? [
+					'| figure | measured | target | |',
+					'|---|---:|---:|---|',
+					...report.speedUps.map((check) => `| ${check.name} | ${check.measured} | ${check.target} | ${check.verdict} |`),
+					'',
+				]
+			: []),
+	]
+	for (const config of report.configs) {
+		lines.push(
+			`## ${describeConfig({ engine: config.engine, workers: config.webConcurrency })} (\`WEB_CONCURRENCY=${config.webConcurrency}\`, ${config.server.processes} process${config.server.processes === 1 ? '' : 'es'})`,
+			'',
+			'| target | req/s | p50 ms | p99 ms | errors | ratio to baseline | app CPU ms/req | PostgreSQL CPU ms/req |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|',
+			...config.rows.map(
+				(row) =>
+					`| ${row.name} (\`${row.method} ${row.path}\`) | ${fixed(row.requestsPerSecond)} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.ratioToBaseline === null ? '—' : fixed(row.ratioToBaseline, 3)} | ${fixed(row.serverCpuMsPerRequest, 1)} | ${config.engine === 'postgres' ? fixed(row.databaseCpuMsPerRequest, 1) : '—'} |`,
+			),
+			'',
+			'| figure | measured | target | |',
+			'|---|---:|---:|---|',
+			...config.checks.map((check) => `| ${check.name} | ${check.measured} | ${check.target} | ${check.verdict} |`),
+			'',
+		)
+	}
+	lines.push(
+		'Ratio to baseline: the target’s requests per second divided by the baseline’s (a static file of the lesson page’s size served by the same server). ' +
+			'App CPU ms/req: the user + system CPU time of every server process (the cluster’s primary and its workers) during the run divided by the requests answered; ' +
+			'PostgreSQL CPU ms/req: the same for the PostgreSQL processes serving the bench database. ' +
+			'With one Node process at saturation, p50 ≈ connections × app CPU per request, whatever the machine’s load.',
+		'',
+	)
+	return lines.join('\n')
+}
+
+/** Seeds the large data set in a child process (the app's modules bind to one database per process). */
+function seedInChild(database: string): SeedSummary {
+	const summaryFile = path.resolve('.cache/bench/seed-summary.json')
+	fs.mkdirSync(path.dirname(summaryFile), { recursive: true })
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/seed-large.ts', database, '--summary', summaryFile], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, NODE_ENV: 'production' },
+	})
+	return JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as SeedSummary
+}
+
+type Report = Awaited<ReturnType<typeof main>>
+
+async function main() {
+	if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first (`npm run bench` does).')
+	const loadAverageAtStart = os.loadavg()
+	let configs = benchConfigs()
+	const maintenanceUrl = process.env.BENCH_DATABASE_URL || DEFAULT_TEST_DATABASE_URL
+	if (configs.some((config) => config.engine === 'postgres') && !(await postgresAnswers(maintenanceUrl))) {
+		if (process.env.BENCH_DATABASE_URL) throw new Error(`BENCH_DATABASE_URL: no PostgreSQL server answers at ${maintenanceUrl}`)
+		console.log(`No PostgreSQL server answers at ${maintenanceUrl}: SQLite only (set BENCH_DATABASE_URL to measure PostgreSQL).`)
+		configs = configs.filter((config) => config.engine === 'sqlite')
+	}
+	const postgresUrl = withDatabase(maintenanceUrl, BENCH_POSTGRES_DATABASE)
+	const seeds: SeedSummary[] = []
+	const reports: ConfigReport[] = []
+	for (const engine of ['sqlite', 'postgres'] as const) {
+		const mine = configs.filter((config) => config.engine === engine)
+		if (!mine.length) continue
+		if (engine === 'postgres') {
+			await dropDatabases(maintenanceUrl, [BENCH_POSTGRES_DATABASE])
+			await createDatabase(maintenanceUrl, BENCH_POSTGRES_DATABASE)
+		}
+		const target = engine === 'sqlite' ? DEFAULT_BENCH_DB : postgresUrl
+		console.log(`Seeding the large data set into ${engine === 'sqlite' ? path.relative(process.cwd(), DEFAULT_BENCH_DB) : postgresUrl} …`)
+		const seed = seedInChild(target)
+		seeds.push(seed)
+		console.log(
+			`Seeded in ${fixed(seed.seconds, 1)} s: ${seed.rows.cohorts} cohorts, ${seed.rows.delegations} delegations, ${seed.rows.delegation_members} delegates, ` +
+				`${seed.rows.lesson_progress} progress rows, ${seed.rows.check_attempts} check answers, ${seed.rows.roadmaps} roadmaps ` +
+				`(${Object.values(seed.roadmapShape).join('/')}), ${seed.rows.assistance_requests} TA requests.`,
+		)
+		for (const config of mine) {
+			reports.push(
+				await measureConfig(config, seed, engine === 'sqlite' ? { DATABASE_PATH: DEFAULT_BENCH_DB } : { DATABASE_URL: postgresUrl }),
+			)
+		}
+	}
+	// Two workers against one, per engine, in this run.
+	const speedUps = (['sqlite', 'postgres'] as const).flatMap((engine) => {
+		const one = reports.find((r) => r.engine === engine && r.webConcurrency === 1)
+		const two = reports.find((r) => r.engine === engine && r.webConcurrency === 2)
+		if (!one || !two) return []
+		const rps = (report: ConfigReport) => report.rows.find((row) => row.name === 'lesson page')!.requestsPerSecond
+		const value = rps(two) / rps(one)
+		return [
+			formatCheck({
+				name: `lesson page throughput, 2 workers ÷ 1 worker (${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
+				value,
+				target: TWO_WORKER_SPEED_UP,
+				unit: '×',
+				pass: value >= TWO_WORKER_SPEED_UP,
+				atLeast: true,
+			}),
+		]
+	})
+	return {
+		date: new Date().toISOString(),
+		machine: {
+			cpu: os.cpus()[0]?.model ?? 'unknown',
+			cores: os.cpus().length,
+			memoryGb: os.totalmem() / 1024 ** 3,
+			node: process.version,
+			platform: `${os.platform()} ${os.release()}`,
+			loadAverageAtStart,
+			loadAverageAtEnd: os.loadavg(),
+		},
+		settings: {
+			connections: CONNECTIONS,
+			durationSeconds: DURATION,
+			warmupSeconds: WARMUP_SECONDS,
+			serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS ?? START_NODE_OPTIONS,
+			configs: configs.map(describeConfig),
+		},
+		seed: seeds[0]!,
+		seeds: seeds.map((seed) => ({ engine: seed.engine, database: seed.database, seconds: seed.seconds })),
+		configs: reports,
+		speedUps,
+		targets: { ...TARGETS, twoWorkerSpeedUp: TWO_WORKER_SPEED_UP },
 	}
 }
 
 try {
 	const report = await main()
-	await stopServer()
 	console.log('')
-	console.table(
-		Object.fromEntries(
-			report.rows.map((row) => [
-				row.name,
-				{
-					'req/s': Math.round(row.requestsPerSecond),
-					'p50 ms': row.p50Ms,
-					'p99 ms': row.p99Ms,
-					errors: row.errors,
-					'ratio to baseline': row.ratioToBaseline === null ? '—' : Number(row.ratioToBaseline.toFixed(3)),
-					'server CPU ms/req': Number(row.serverCpuMsPerRequest.toFixed(1)),
-				},
-			]),
-		),
-	)
+	for (const config of report.configs) {
+		console.log(`${describeConfig({ engine: config.engine, workers: config.webConcurrency })}:`)
+		console.table(
+			Object.fromEntries(
+				config.rows.map((row) => [
+					row.name,
+					{
+						'req/s': Math.round(row.requestsPerSecond),
+						'p50 ms': row.p50Ms,
+						'p99 ms': row.p99Ms,
+						errors: row.errors,
+						'ratio to baseline': row.ratioToBaseline === null ? '—' : Number(row.ratioToBaseline.toFixed(3)),
+						'app CPU ms/req': Number(row.serverCpuMsPerRequest.toFixed(1)),
+						...(config.engine === 'postgres' ? { 'PostgreSQL CPU ms/req': Number(row.databaseCpuMsPerRequest.toFixed(1)) } : {}),
+					},
+				]),
+			),
+		)
+		console.table(
+			Object.fromEntries(config.checks.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }])),
+		)
+	}
+	console.log(sideBySide(report.configs).join('\n'))
+	if (report.speedUps.length)
+		console.table(
+			Object.fromEntries(
+				report.speedUps.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }]),
+			),
+		)
 	console.log(
-		'Ratio to baseline = the target’s req/s ÷ the static file’s req/s. Server CPU ms/req = the server’s CPU time during the run ÷ requests answered.',
-	)
-	console.table(
-		Object.fromEntries(report.checks.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }])),
+		'Ratio to baseline = the target’s req/s ÷ the static file’s req/s. App CPU ms/req = the server processes’ CPU time during the run ÷ requests answered.',
 	)
 	fs.mkdirSync(RESULTS_DIR, { recursive: true })
 	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, '\t')}\n`)

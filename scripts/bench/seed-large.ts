@@ -1,5 +1,6 @@
 /**
- * The benchmark's large Academy, built into its own SQLite file (never the app's database):
+ * The benchmark's large Academy, built into its own database (never the app's): a SQLite file, or a
+ * PostgreSQL database the bench has just created empty (scripts/bench/run.ts):
  * 50 cohorts, 400 delegations, 4 000 delegates with lesson progress, check answers and reflections,
  * a pending invitation per delegation, a roadmap of Mexico's NAP-1325 shape (4 pillars, 10 objectives,
  * 16 actions, 23 indicators) in every delegation of the largest cohort, and 200 TA requests.
@@ -7,7 +8,10 @@
  * Deterministic (a seeded generator), rebuilt from scratch on every run, one transaction for the bulk
  * rows. The roadmaps go through the app's own JSON import, so they are exactly what a user would get.
  *
- *   tsx scripts/bench/seed-large.ts [file]      (default .cache/bench/bench.db)
+ *   tsx scripts/bench/seed-large.ts [file | postgres://…] [--summary out.json]   (default .cache/bench/bench.db)
+ *
+ * One database per process: the app's modules open the database named in the environment when they
+ * are first imported, so the bench seeds each engine in a child process of its own.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -15,7 +19,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Insertable } from 'kysely'
 import { ASSISTANCE_FORMATS, ASSISTANCE_TOPICS } from '#app/features/assistance/assistance.ts'
-import { createKysely, migrateToLatest, openSqlite } from '#db/connection.ts'
+import { closeDatabase, configFor, describeDatabase, migrateToLatest, openDatabase } from '#db/connection.ts'
 import type {
 	CheckAttemptsTable,
 	CohortStatus,
@@ -57,7 +61,9 @@ export const BENCH_ACCOUNTS = {
 export const BENCH_LESSON = { module: 'theory-of-change', lesson: 'why-a-theory-of-change' } as const
 
 export type SeedSummary = {
-	file: string
+	/** The SQLite file, or the PostgreSQL URL without its password. */
+	database: string
+	engine: 'sqlite' | 'postgres'
 	seconds: number
 	rows: Record<keyof Database, number>
 	largestCohort: { id: string; delegations: number; delegates: number; delegationIds: string[] }
@@ -170,15 +176,21 @@ function* chunks<T>(rows: T[], size = 500) {
 	for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size)
 }
 
-export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
+export async function seedLarge(database = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 	const started = performance.now()
-	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
-	const sqlite = openSqlite(file)
-	const db = createKysely(sqlite)
+	const config = configFor(database)
+	if (config.engine === 'sqlite') for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${config.file}${suffix}`, { force: true })
+	const connection = openDatabase(config)
+	const db = connection.db
 	await migrateToLatest(db)
 
-	// The app's own modules open the database named by DATABASE_PATH on import: the bench file.
-	process.env.DATABASE_PATH = file
+	// The app's own modules open the database named in the environment on import: the bench's.
+	if (config.engine === 'sqlite') {
+		process.env.DATABASE_PATH = config.file
+		delete process.env.DATABASE_URL
+	} else {
+		process.env.DATABASE_URL = config.url
+	}
 	const { hashPassword } = await import('#app/features/auth/auth.server.ts')
 	const { allLessons, getCompiled } = await import('#app/features/curriculum/content.server.ts')
 	const { createRoadmap } = await import('#app/features/roadmap/items.server.ts')
@@ -430,11 +442,12 @@ export async function seedLarge(file = DEFAULT_BENCH_DB): Promise<SeedSummary> {
 		const result = await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 		rows[table] = Number(result.n)
 	}
-	appDb.sqlite?.close()
-	sqlite.pragma('wal_checkpoint(TRUNCATE)')
-	await db.destroy()
+	await appDb.db.destroy()
+	connection.sqlite?.pragma('wal_checkpoint(TRUNCATE)')
+	await closeDatabase(connection)
 	return {
-		file,
+		database: describeDatabase(config),
+		engine: config.engine,
 		seconds: (performance.now() - started) / 1000,
 		rows,
 		largestCohort: {
@@ -476,6 +489,10 @@ const tableNames: Record<keyof Database, true> = {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	const summary = await seedLarge(process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_BENCH_DB)
-	console.log(`Seeded ${summary.file} in ${summary.seconds.toFixed(1)} s:`, summary.rows)
+	const args = process.argv.slice(2)
+	const summaryAt = args.indexOf('--summary')
+	const summaryFile = summaryAt >= 0 ? args.splice(summaryAt, 2)[1] : undefined
+	const summary = await seedLarge(args[0] ?? DEFAULT_BENCH_DB)
+	if (summaryFile) fs.writeFileSync(summaryFile, JSON.stringify(summary))
+	console.log(`Seeded ${summary.database} in ${summary.seconds.toFixed(1)} s:`, summary.rows)
 }

@@ -2,13 +2,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { hash } from '@node-rs/argon2'
 import { test as base, type Page, expect } from '@playwright/test'
-import { createKysely, openSqlite } from '../../db/connection.ts'
+import { configFor, openDatabase } from '../../db/connection.ts'
 import { E2E_DATABASE } from './db.ts'
 
 export const DEMO_PASSWORD = 'academy-demo'
 
-const sqlite = openSqlite(E2E_DATABASE)
-export const db = createKysely(sqlite)
+/** The database the e2e server runs on (SQLite, or PostgreSQL with E2E_DATABASE_URL), for test set-up. */
+export const db = openDatabase(configFor(E2E_DATABASE, { poolSize: 2 })).db
 
 function sha256(value: string) {
 	return createHash('sha256').update(value).digest('hex')

@@ -115,37 +115,41 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 })
 
 test('two people saving the same action: the second sees both texts, merges, and history keeps both steps', async ({ browser }) => {
+	// A tag of this attempt: a retry must not find the action an earlier attempt added.
+	const tag = `n${Math.random().toString(36).slice(2, 7)}`
 	const one = await (await browser.newContext()).newPage()
 	const two = await (await browser.newContext()).newPage()
 	await loginAs(one, 'ec1@example.org')
 	await loginAs(two, 'ec2@example.org')
 	await one.goto('/roadmaps/panama-2025-ec/strategic-design')
-	await addObjective(one, 'Protección', 'Atención a sobrevivientes en frontera')
-	await addAction(one, 'Atención a sobrevivientes', 'Casas de acogida', 'Ministerio de la Mujer')
+	await addObjective(one, 'Protección', `Atención a sobrevivientes en frontera ${tag}`)
+	await addAction(one, `Atención a sobrevivientes en frontera ${tag}`, `Casas de acogida ${tag}`, 'Ministerio de la Mujer')
 
 	// Both open the same version of the action.
 	await two.goto('/roadmaps/panama-2025-ec/strategic-design')
-	const cardOne = one.locator('.action-card').filter({ has: one.locator('textarea', { hasText: 'Casas de acogida' }) })
-	const cardTwo = two.locator('.action-card').filter({ has: two.locator('textarea', { hasText: 'Casas de acogida' }) })
-	await cardOne.getByLabel('Línea de acción').fill('Casas de acogida en tres provincias')
+	const cardOne = one.locator('.action-card').filter({ has: one.locator('textarea', { hasText: `Casas de acogida ${tag}` }) })
+	const cardTwo = two.locator('.action-card').filter({ has: two.locator('textarea', { hasText: `Casas de acogida ${tag}` }) })
+	await cardOne.getByLabel('Línea de acción').fill(`Casas de acogida ${tag} en tres provincias`)
 	await cardOne.getByRole('button', { name: 'Guardar' }).click()
-	await expect(cardOne.getByLabel('Línea de acción')).toHaveValue('Casas de acogida en tres provincias')
+	await expect(cardOne.getByLabel('Línea de acción')).toHaveValue(`Casas de acogida ${tag} en tres provincias`)
 
-	await cardTwo.getByLabel('Línea de acción').fill('Casas de acogida con redes de mujeres')
+	await cardTwo.getByLabel('Línea de acción').fill(`Casas de acogida ${tag} con redes de mujeres`)
 	await cardTwo.getByRole('button', { name: 'Guardar' }).click()
 	const alert = two.getByRole('alert').filter({ hasText: 'Otra persona guardó este elemento' })
 	await expect(alert).toBeVisible()
-	await expect(alert).toContainText('Casas de acogida en tres provincias')
-	await expect(alert).toContainText('Casas de acogida con redes de mujeres')
+	await expect(alert).toContainText(`Casas de acogida ${tag} en tres provincias`)
+	await expect(alert).toContainText(`Casas de acogida ${tag} con redes de mujeres`)
 	const merged = two.locator('form').filter({ has: two.getByRole('alert') })
-	await expect(merged.getByLabel('Línea de acción')).toHaveValue('Casas de acogida con redes de mujeres')
-	await merged.getByLabel('Línea de acción').fill('Casas de acogida en tres provincias, con redes de mujeres')
+	await expect(merged.getByLabel('Línea de acción')).toHaveValue(`Casas de acogida ${tag} con redes de mujeres`)
+	await merged.getByLabel('Línea de acción').fill(`Casas de acogida ${tag} en tres provincias, con redes de mujeres`)
 	await merged.getByRole('button', { name: 'Guardar' }).click()
 	await expect(two.getByRole('alert').filter({ hasText: 'Otra persona guardó' })).toHaveCount(0)
 
 	await two.goto('/roadmaps/panama-2025-ec/history')
-	await expect(two.locator('.history ins').filter({ hasText: 'Casas de acogida en tres provincias, con redes de mujeres' })).toBeVisible()
-	await expect(two.locator('.history ins').filter({ hasText: /^Casas de acogida en tres provincias$/ })).toBeVisible()
+	await expect(
+		two.locator('.history ins').filter({ hasText: `Casas de acogida ${tag} en tres provincias, con redes de mujeres` }),
+	).toBeVisible()
+	await expect(two.locator('.history ins').filter({ hasText: new RegExp(`^Casas de acogida ${tag} en tres provincias$`) })).toBeVisible()
 	await one.context().close()
 	await two.context().close()
 })
