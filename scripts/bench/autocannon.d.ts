@@ -11,7 +11,12 @@ declare module 'autocannon' {
 		body?: string
 		/** Seconds before a request counts as a timeout. */
 		timeout?: number
+		/** Requests per second across all connections. */
+		overallRate?: number
+		/** Called once per connection as it is made (e.g. to give each its own headers). */
+		setupClient?: (client: Client) => void
 	}
+	export type Client = { setHeaders(headers: Record<string, string>): void }
 	export type Histogram = {
 		average: number
 		mean: number

@@ -20,7 +20,15 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon, { type Result } from 'autocannon'
 import { DEFAULT_TEST_DATABASE_URL, createDatabase, dropDatabases, postgresAnswers, withDatabase } from '#db/postgres-admin.ts'
-import { BENCH_ACCOUNTS, BENCH_LESSON, BENCH_PASSWORD, DEFAULT_BENCH_DB, LARGEST_COHORT_ID, type SeedSummary } from './seed-large.ts'
+import {
+	BENCH_ACCOUNTS,
+	BENCH_LESSON,
+	BENCH_PASSWORD,
+	benchDelegate,
+	DEFAULT_BENCH_DB,
+	LARGEST_COHORT_ID,
+	type SeedSummary,
+} from './seed-large.ts'
 
 const DURATION = positive('BENCH_DURATION', 10)
 const CONNECTIONS = positive('BENCH_CONNECTIONS', 50)
@@ -201,6 +209,12 @@ type Target = {
 	name: string
 	path: string
 	cookie?: string
+	/**
+	 * One session per connection, in turn (many delegates reading at once, as at a convening), instead
+	 * of every connection sharing `cookie`: a lesson view records the viewer's progress, and 50
+	 * connections of one person would queue on one row — a load no convening makes.
+	 */
+	cookies?: string[]
 	method?: 'GET' | 'POST'
 	body?: string
 	/** Statuses that count as success; anything else is an error. */
@@ -281,6 +295,15 @@ const CLOCK_TICKS = (() => {
 	}
 })()
 
+/** Gives each new connection the next session of the list. */
+function eachConnection(cookies: string[], body?: string) {
+	let next = 0
+	return (client: { setHeaders(headers: Record<string, string>): void }) => {
+		const cookie = cookies[next++ % cookies.length]!
+		client.setHeaders({ cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) })
+	}
+}
+
 const totalCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
 
 async function load(target: Target, server: { pid: number; engine: Engine }): Promise<Omit<Row, 'ratioToBaseline' | 'peakMemoryMbAfter'>> {
@@ -294,6 +317,7 @@ async function load(target: Target, server: { pid: number; engine: Engine }): Pr
 		},
 		body: target.body,
 		...(target.rate ? { overallRate: target.rate } : {}),
+		...(target.cookies?.length ? { setupClient: eachConnection(target.cookies, target.body) } : {}),
 	}
 	await autocannon({ ...options, duration: WARMUP_SECONDS })
 	const appPids = serverProcesses(server.pid)
@@ -392,6 +416,9 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			signIn(BENCH_ACCOUNTS.facilitator),
 			signIn(BENCH_ACCOUNTS.staff),
 		])
+		// One delegate per connection for the lesson page and its POST (delegate 1 is `delegate`).
+		const delegates = [delegate]
+		for (let n = 2; n <= CONNECTIONS; n++) delegates.push(await signIn(benchDelegate(n)))
 		// Every worker is up and has served a page before the first figure is taken.
 		const idleRssMb = serverProcesses(pid).reduce((sum, p) => sum + procStatusMb(p, 'VmRSS'), 0)
 		const lessonPath = `/learn/${BENCH_LESSON.module}/${BENCH_LESSON.lesson}`
@@ -401,6 +428,7 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			name: 'lesson page',
 			path: lessonPath,
 			cookie: delegate,
+			cookies: delegates,
 			...page(['check-toc-or-logframe', 'lesson-complete']),
 		}
 		const lessonHtml = await verify(lessonTarget)
@@ -435,6 +463,7 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 				name: 'mark lesson complete',
 				path: lessonPath,
 				cookie: delegate,
+				cookies: delegates,
 				method: 'POST',
 				body: 'intent=complete',
 				// A plain form post answers with a redirect back to the lesson.

@@ -57,6 +57,8 @@ export const BENCH_ACCOUNTS = {
 	/** First delegate of the largest cohort's first delegation (which has a 4/10/16/23 roadmap). */
 	delegate: 'delegate-0001@bench.example.org',
 } as const
+/** The n-th delegate (1-based): delegates 1–400 are the largest cohort's, ten per delegation. */
+export const benchDelegate = (n: number) => `delegate-${String(n).padStart(4, '0')}@bench.example.org`
 /** The lesson the benchmark reads and marks complete; the bench delegate has answered its checks. */
 export const BENCH_LESSON = { module: 'theory-of-change', lesson: 'why-a-theory-of-change' } as const
 
