@@ -100,7 +100,8 @@ export type Change =
 	| { type: 'sharing'; shared: boolean }
 
 export type ChangeResult =
-	| { ok: true; id: string | null; version: number | null; items: number }
+	/** `unchanged`: the save asked for what the item already held — nothing written, nothing in the history. */
+	| { ok: true; id: string | null; version: number | null; items: number; unchanged?: true }
 	| { ok: false; reason: 'invalid'; errors: FieldErrors }
 	| { ok: false; reason: 'conflict'; current: Item; mine: ItemData | null }
 	| { ok: false; reason: 'notFound' | 'badParent' | 'badKind' | 'wrongSection' | 'hasChildren' | 'notEmpty' }
@@ -126,7 +127,7 @@ export async function applyChange(executor: Executor, roadmapId: string, userId:
 		if (!roadmap) return refuse({ ok: false, reason: 'notFound' })
 		const ctx: Context = { trx, roadmap, userId, items: await readItems(trx, roadmapId), now: nowIso() }
 		const result = await apply(ctx, change)
-		await trx.updateTable('roadmaps').set({ updated_at: ctx.now }).where('id', '=', roadmapId).execute()
+		if (!('unchanged' in result)) await trx.updateTable('roadmaps').set({ updated_at: ctx.now }).where('id', '=', roadmapId).execute()
 		return result
 	}
 	// Inside a caller's transaction (creating a roadmap, the seed) a refusal is returned as it is, and
@@ -165,7 +166,9 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			if (!validated.ok) refuse({ ok: false, reason: 'invalid', errors: validated.errors })
 			const mine = validated.data
 			if (current.version !== change.version) refuse({ ok: false, reason: 'conflict', current, mine })
-			return done(await write(ctx, 'update', current, { ...current, data: { ...current.data, ...mine } }))
+			const data = { ...current.data, ...mine }
+			if (sameData(current.data, data)) return { ...done(current, 0), unchanged: true }
+			return done(await write(ctx, 'update', current, { ...current, data }))
 		}
 		case 'move': {
 			const item = find(ctx, change.id)
@@ -291,6 +294,11 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			})
 			return done(null)
 	}
+}
+
+/** Two items' data hold the same values (a field left empty is the same as one never set). */
+function sameData(a: ItemData, b: ItemData) {
+	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => (a[key] ?? null) === (b[key] ?? null))
 }
 
 /** Only the fields a section edits, so a form can never reach another section's fields. */

@@ -268,6 +268,49 @@ describe('the write primitive', () => {
 	})
 })
 
+describe('a save that changes nothing', () => {
+	test('records nothing: no history row, the same version, the roadmap not marked as updated', async () => {
+		const roadmap = (await getRoadmapByDelegation('panama-2025-pa'))!
+		const action = (await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!
+		const before = await lastChangeId(roadmap.id)
+		const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+		const params = { delegationId: 'panama-2025-pa', section: 'strategic-design' }
+		const path = '/roadmaps/panama-2025-pa/strategic-design'
+		// The form as the page shows it: every field of the section with what is stored.
+		const form = {
+			intent: 'update',
+			kind: 'action',
+			id: action.id,
+			version: String(action.version),
+			...Object.fromEntries(['description', 'lead', 'partners', 'start', 'end', 'status'].map((f) => [f, String(action.data[f] ?? '')])),
+		}
+		const saved = await run(async () => section.action(routeArgs(await requestAs('delegate.pa@example.org', path, { form }), params)))
+		expect(saved.status).toBe(302)
+		expect(await lastChangeId(roadmap.id)).toBe(before)
+		const after = (await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!
+		expect(after.version).toBe(action.version)
+		expect((await getRoadmapByDelegation('panama-2025-pa'))!.updated_at).toBe(roadmap.updated_at)
+
+		// One real change is recorded once, with the new text.
+		const changed = await run(async () =>
+			section.action(
+				routeArgs(
+					await requestAs('delegate.pa@example.org', path, { form: { ...form, description: `${form.description} (revised)` } }),
+					params,
+				),
+			),
+		)
+		expect(changed.status).toBe(302)
+		const rows = await db
+			.selectFrom('roadmap_changes')
+			.select(['item_id', 'change'])
+			.where('roadmap_id', '=', roadmap.id)
+			.where('id', '>', before)
+			.execute()
+		expect(rows).toEqual([{ item_id: 'pa-action-1', change: 'update' }])
+	})
+})
+
 // -------------------------------------------------------------------------------------------------
 // The stored kind decides the fields, and an item is edited only from its own section
 
