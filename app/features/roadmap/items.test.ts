@@ -277,7 +277,7 @@ describe('a save that changes nothing', () => {
 		const params = { delegationId: 'panama-2025-pa', section: 'strategic-design' }
 		const path = '/roadmaps/panama-2025-pa/strategic-design'
 		// The form as the page shows it: every field of the section with what is stored.
-		const form = {
+		const form: Record<string, string> = {
 			intent: 'update',
 			kind: 'action',
 			id: action.id,

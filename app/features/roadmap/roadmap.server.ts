@@ -76,7 +76,12 @@ export function budgetTotals(tree: Tree) {
 
 export type Gap = { section: Section; key: string; itemId?: string; label?: string }
 
-/** What each section still lacks. */
+/**
+ * What each section still lacks, following the curriculum: every objective has an action and an
+ * indicator; every action a lead, a period and a cost with its source; every indicator a unit (unless
+ * it is measured in words), a baseline, a target and a means of verification. A section with nothing
+ * in it is never "nothing missing": it says what to add first.
+ */
 export function completeness(tree: Tree): Gap[] {
 	const gaps: Gap[] = []
 	const label = (item: { data: ItemData }, field: string) => String(item.data[field] ?? '').slice(0, 80)
@@ -85,6 +90,12 @@ export function completeness(tree: Tree): Gap[] {
 	if (!tree.pathways.length) gaps.push({ section: 'theory-of-change', key: 'noPathway' })
 	if (!tree.assumptions.length) gaps.push({ section: 'theory-of-change', key: 'noAssumption' })
 	if (!tree.risks.length) gaps.push({ section: 'theory-of-change', key: 'noRisk' })
+	if (!tree.pillars.length) gaps.push({ section: 'strategic-design', key: 'noPillar' })
+	if (!tree.actions.length) {
+		gaps.push({ section: 'gender-budgeting', key: 'noActions' })
+		gaps.push({ section: 'localization', key: 'noActions' })
+	}
+	if (!tree.indicators.length) gaps.push({ section: 'monitoring', key: 'noIndicator' })
 	for (const pillar of tree.pillars) {
 		if (!pillar.objectives.length)
 			gaps.push({ section: 'strategic-design', key: 'pillarWithoutObjective', itemId: pillar.id, label: label(pillar, 'name') })
@@ -99,6 +110,8 @@ export function completeness(tree: Tree): Gap[] {
 	for (const action of tree.actions) {
 		if (!action.data.lead)
 			gaps.push({ section: 'strategic-design', key: 'actionWithoutLead', itemId: action.id, label: label(action, 'description') })
+		if (!action.data.start || !action.data.end)
+			gaps.push({ section: 'strategic-design', key: 'actionWithoutPeriod', itemId: action.id, label: label(action, 'description') })
 		if (typeof action.data.cost !== 'number')
 			gaps.push({ section: 'gender-budgeting', key: 'actionWithoutCost', itemId: action.id, label: label(action, 'description') })
 		else if (!action.data.source)
@@ -110,6 +123,8 @@ export function completeness(tree: Tree): Gap[] {
 	if (!tree.members.length) gaps.push({ section: 'coordination', key: 'noMembers' })
 	for (const indicator of tree.indicators) {
 		const text = label(indicator, 'statement')
+		if (!indicator.data.unit && indicator.data.measure !== 'text')
+			gaps.push({ section: 'monitoring', key: 'indicatorWithoutUnit', itemId: indicator.id, label: text })
 		if (!indicator.data.baselineValue)
 			gaps.push({ section: 'monitoring', key: 'indicatorWithoutBaseline', itemId: indicator.id, label: text })
 		if (!indicator.data.targetValue) gaps.push({ section: 'monitoring', key: 'indicatorWithoutTarget', itemId: indicator.id, label: text })

@@ -291,3 +291,65 @@ test('comments can be about one item, resolved and reopened; an item of another 
 	expect(resolved.resolved_at).not.toBeNull()
 	expect(resolved.resolved_by).toBe(await userIdFor('bb1@example.org'))
 })
+
+describe('completeness tells the truth', () => {
+	const item = (id: string, kind: Kind, parentId: string | null, data: Record<string, string | number | boolean | null>) => ({
+		id,
+		kind,
+		parentId,
+		position: 0,
+		data,
+		version: 1,
+		updatedAt: '2026-01-01T00:00:00.000Z',
+		updatedBy: null,
+	})
+	const keys = (section: Section, items: ReturnType<typeof item>[]) =>
+		completeness(buildTree(items))
+			.filter((gap) => gap.section === section)
+			.map((gap) => gap.key)
+
+	test('an empty section is never "nothing missing": it says what to add first', () => {
+		const pillarsOnly = [item('p1', 'pillar', null, { name: 'Participation' })]
+		expect(keys('gender-budgeting', pillarsOnly)).toEqual(['noActions'])
+		expect(keys('localization', pillarsOnly)).toEqual(['noActions'])
+		expect(keys('monitoring', pillarsOnly)).toEqual(['noIndicator'])
+		expect(keys('strategic-design', [])).toEqual(['noPillar'])
+	})
+
+	test('every action needs a lead, a period and a cost; every indicator a unit unless it is measured in words', () => {
+		const items = [
+			item('p1', 'pillar', null, { name: 'Protection' }),
+			item('o1', 'objective', 'p1', { statement: 'Specialised GBV services in every priority municipality' }),
+			item('a1', 'action', 'o1', {
+				description: 'Open 26 centres',
+				lead: 'MME',
+				start: '2026-Q2',
+				end: null,
+				cost: 260_000_000,
+				source: 'national_budget',
+				level: 'municipal',
+			}),
+			item('i1', 'indicator', 'o1', {
+				statement: 'Municipalities with a service',
+				measure: 'number',
+				baselineValue: '5',
+				targetValue: '31',
+				means: 'Registry',
+			}),
+			item('i2', 'indicator', 'a1', {
+				statement: 'How survivors rate the service',
+				measure: 'text',
+				baselineValue: 'none',
+				targetValue: 'good',
+				means: 'Survey',
+			}),
+		]
+		expect(keys('strategic-design', items)).toEqual(['actionWithoutPeriod'])
+		expect(
+			completeness(buildTree(items))
+				.filter((gap) => gap.key === 'indicatorWithoutUnit')
+				.map((gap) => gap.itemId),
+		).toEqual(['i1'])
+		expect(keys('gender-budgeting', items)).toEqual([])
+	})
+})
