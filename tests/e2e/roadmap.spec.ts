@@ -4,7 +4,7 @@ import { createDelegate, expect, loginAs, test } from './fixtures.ts'
 const BASE = '/roadmaps/panama-2025-cr'
 
 async function addObjective(page: Page, pillar: string, statement: string) {
-	const section = page.locator('section.pillar').filter({ has: page.getByRole('heading', { name: `Pilar: ${pillar}` }) })
+	const section = page.locator('section.pillar').filter({ has: page.getByRole('heading', { name: new RegExp(`^Pilar \\d+: ${pillar}$`) }) })
 	await section.locator('details.add').last().locator('summary').click()
 	await section.getByLabel('Objetivo estratégico').last().fill(statement)
 	await section.getByRole('button', { name: 'Agregar un objetivo estratégico' }).click()
@@ -109,6 +109,10 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 			.getByText(/10\.000,00/)
 			.first(),
 	).toBeVisible()
+	// Numbered as the printed plan reads: pillar 2, objective 2.1, its action 2.1.1 and indicator 2.1.a.
+	await expect(ana.getByRole('heading', { name: 'Objetivo estratégico 2.1: Más mujeres en la policía' })).toBeVisible()
+	await expect(ana.getByRole('row', { name: /^2\.1\.1 Campaña de reclutamiento/ })).toBeVisible()
+	await expect(ana.getByRole('row', { name: /^2\.1\.a Porcentaje de mujeres en la policía/ })).toBeVisible()
 	await ana.context().close()
 	await carlos.context().close()
 	await facilitator.context().close()

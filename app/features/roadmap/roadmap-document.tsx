@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { formatPercent } from '#app/utils/format.ts'
@@ -83,6 +84,8 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 }
 
 const s = (value: unknown) => (value === null || value === undefined ? '' : String(value))
+/** A value as printed: an empty one is a dash, never a blank cell or a bare unit. */
+const dash = (value: string) => value || '—'
 
 /** The whole roadmap as one read-only document: the print page and the history's "as it was" view. */
 export function RoadmapDocument({
@@ -99,12 +102,17 @@ export function RoadmapDocument({
 	const { t } = useTranslation()
 	const option = (field: string, value: unknown) => (value ? t(`roadmap.options.${field}.${s(value)}`) : '')
 	const money = (value: unknown) => (typeof value === 'number' ? formatMoney(value, currency, language) : '—')
+	const numbers = planNumbers(tree)
 	const indicatorRows = tree.pillars.flatMap((p) =>
 		p.objectives.flatMap((o) => [
-			...o.indicators.map((i) => ({ i, on: s(o.data.statement) })),
-			...o.actions.flatMap((a) => a.indicators.map((i) => ({ i, on: s(a.data.description) }))),
+			...o.indicators.map((i) => ({ i, on: `${numbers.get(o.id)} ${s(o.data.statement)}` })),
+			...o.actions.flatMap((a) => a.indicators.map((i) => ({ i, on: `${numbers.get(a.id)} ${s(a.data.description)}` }))),
 		]),
 	)
+	/** "11 % (2024)": the value with its unit and year, or a dash when there is no value. */
+	const measured = (value: unknown, unit: unknown, year: unknown) =>
+		s(value) ? [s(value), s(unit), year ? `(${s(year)})` : ''].filter(Boolean).join(' ') : '—'
+	const none = <p className="muted">{t('roadmap.noneYet')}</p>
 	return (
 		<div className="roadmap-document">
 			<section className="doc-section">
@@ -114,6 +122,7 @@ export function RoadmapDocument({
 				<h3>{t('roadmap.fields.toc.change')}</h3>
 				<p className="pre">{s(tree.toc?.data.change) || '—'}</p>
 				<h3>{t('roadmap.kinds.pathway.plural')}</h3>
+				{tree.pathways.length ? null : none}
 				<ol>
 					{tree.pathways.map((p) => (
 						<li key={p.id}>
@@ -129,12 +138,14 @@ export function RoadmapDocument({
 					))}
 				</ol>
 				<h3>{t('roadmap.kinds.assumption.plural')}</h3>
+				{tree.assumptions.length ? null : none}
 				<ul>
 					{tree.assumptions.map((a) => (
 						<li key={a.id}>{s(a.data.text)}</li>
 					))}
 				</ul>
 				<h3>{t('roadmap.kinds.risk.plural')}</h3>
+				{tree.risks.length ? null : none}
 				<ul>
 					{tree.risks.map((r) => (
 						<li key={r.id}>
@@ -150,17 +161,19 @@ export function RoadmapDocument({
 				{tree.pillars.map((pillar) => (
 					<div key={pillar.id} className="doc-pillar">
 						<h3>
-							{t('roadmap.kinds.pillar.one')}: {s(pillar.data.name)}
+							{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {s(pillar.data.name)}
 						</h3>
-						{pillar.objectives.map((objective, o) => (
+						{pillar.objectives.length ? null : <p className="muted">{t('roadmap.gaps.pillarWithoutObjective')}</p>}
+						{pillar.objectives.map((objective) => (
 							<div key={objective.id}>
 								<h4>
-									{t('roadmap.kinds.objective.one')} {o + 1}: {s(objective.data.statement)}
+									{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {s(objective.data.statement)}
 								</h4>
 								{objective.actions.length ? (
 									<table className="doc-table">
 										<thead>
 											<tr>
+												<th scope="col">{t('roadmap.doc.number')}</th>
 												<th scope="col">{t('roadmap.fields.action.description')}</th>
 												<th scope="col">{t('roadmap.fields.action.lead')}</th>
 												<th scope="col">{t('roadmap.fields.action.partners')}</th>
@@ -174,18 +187,19 @@ export function RoadmapDocument({
 										<tbody>
 											{objective.actions.map((a) => (
 												<tr key={a.id}>
+													<td>{numbers.get(a.id)}</td>
 													<td>{s(a.data.description)}</td>
-													<td>{s(a.data.lead)}</td>
-													<td>{s(a.data.partners)}</td>
-													<td>{[s(a.data.start), s(a.data.end)].filter(Boolean).join(' – ')}</td>
-													<td>{option('status', a.data.status)}</td>
+													<td>{dash(s(a.data.lead))}</td>
+													<td>{dash(s(a.data.partners))}</td>
+													<td>{dash([s(a.data.start), s(a.data.end)].filter(Boolean).join(' – '))}</td>
+													<td>{dash(option('status', a.data.status))}</td>
 													<td>
 														{money(a.data.cost)}
 														{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
 													</td>
-													<td>{option('source', a.data.source)}</td>
+													<td>{dash(option('source', a.data.source))}</td>
 													<td>
-														{option('level', a.data.level)}
+														{dash(option('level', a.data.level))}
 														{a.data.places ? `: ${s(a.data.places)}` : ''}
 													</td>
 												</tr>
@@ -229,6 +243,7 @@ export function RoadmapDocument({
 				) : (
 					<p className="muted">{t('roadmap.gaps.noMechanism')}</p>
 				)}
+				{tree.members.length ? null : <p className="muted">{t('roadmap.gaps.noMembers')}</p>}
 				<ul>
 					{tree.members.map((m) => (
 						<li key={m.id}>
@@ -241,6 +256,7 @@ export function RoadmapDocument({
 
 			<section className="doc-section">
 				<h2>5. {t('roadmap.sections.localization.title')}</h2>
+				{tree.partners.length ? null : none}
 				<ul>
 					{tree.partners.map((p) => (
 						<li key={p.id}>
@@ -254,9 +270,11 @@ export function RoadmapDocument({
 
 			<section className="doc-section">
 				<h2>6. {t('roadmap.sections.monitoring.title')}</h2>
-				<table className="doc-table">
+				{indicatorRows.length ? null : <p className="muted">{t('roadmap.gaps.noIndicator')}</p>}
+				<table className="doc-table" hidden={!indicatorRows.length}>
 					<thead>
 						<tr>
+							<th scope="col">{t('roadmap.doc.number')}</th>
 							<th scope="col">{t('roadmap.fields.indicator.statement')}</th>
 							<th scope="col">{t('roadmap.attachedTo')}</th>
 							<th scope="col">{t('roadmap.fields.indicator.type')}</th>
@@ -270,20 +288,15 @@ export function RoadmapDocument({
 					<tbody>
 						{indicatorRows.map(({ i, on }) => (
 							<tr key={i.id}>
+								<td>{numbers.get(i.id)}</td>
 								<td>{s(i.data.statement)}</td>
 								<td>{on}</td>
-								<td>{option('type', i.data.type)}</td>
-								<td>
-									{[s(i.data.baselineValue), s(i.data.unit), i.data.baselineYear ? `(${s(i.data.baselineYear)})` : '']
-										.filter(Boolean)
-										.join(' ')}
-								</td>
-								<td>
-									{[s(i.data.targetValue), s(i.data.unit), i.data.targetYear ? `(${s(i.data.targetYear)})` : ''].filter(Boolean).join(' ')}
-								</td>
-								<td>{s(i.data.means)}</td>
-								<td>{option('frequency', i.data.frequency)}</td>
-								<td>{s(i.data.reporter)}</td>
+								<td>{dash(option('type', i.data.type))}</td>
+								<td>{measured(i.data.baselineValue, i.data.unit, i.data.baselineYear)}</td>
+								<td>{measured(i.data.targetValue, i.data.unit, i.data.targetYear)}</td>
+								<td>{dash(s(i.data.means))}</td>
+								<td>{dash(option('frequency', i.data.frequency))}</td>
+								<td>{dash(s(i.data.reporter))}</td>
 							</tr>
 						))}
 					</tbody>

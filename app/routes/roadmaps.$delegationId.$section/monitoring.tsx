@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { ItemForm } from '#app/features/roadmap/item-form.tsx'
+import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { ItemList, type SectionProps } from './shared.tsx'
@@ -8,14 +9,25 @@ import { ItemList, type SectionProps } from './shared.tsx'
 export function Monitoring({ data: { tree, calendar }, editable, common, openFor, taFor }: SectionProps) {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	const numbers = planNumbers(tree)
 	return (
 		<>
 			{tree.objectives.map((objective) => {
 				const indicators = [...objective.indicators, ...objective.actions.flatMap((a) => a.indicators)]
 				return (
 					<section key={objective.id} className="panel">
-						<h3>{String(objective.data.statement)}</h3>
-						<ItemList kind="indicator" items={indicators} editable={editable} {...common} labelField="statement" taFor={taFor} />
+						<h3>
+							{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {String(objective.data.statement)}
+						</h3>
+						<ItemList
+							kind="indicator"
+							items={indicators}
+							editable={editable}
+							{...common}
+							labelField="statement"
+							taFor={taFor}
+							numbers={numbers}
+						/>
 						{editable ? (
 							<details className="add" open={openFor(`new-indicator-${objective.id}`)}>
 								<summary>{t('roadmap.kinds.indicator.add')}</summary>
@@ -28,11 +40,11 @@ export function Monitoring({ data: { tree, calendar }, editable, common, openFor
 										options: [
 											{
 												value: objective.id,
-												label: `${t('roadmap.kinds.objective.one')}: ${String(objective.data.statement).slice(0, 60)}`,
+												label: `${t('roadmap.kinds.objective.one')} ${numbers.get(objective.id)}: ${String(objective.data.statement).slice(0, 60)}`,
 											},
 											...objective.actions.map((action) => ({
 												value: action.id,
-												label: `${t('roadmap.kinds.action.one')}: ${String(action.data.description).slice(0, 60)}`,
+												label: `${t('roadmap.kinds.action.one')} ${numbers.get(action.id)}: ${String(action.data.description).slice(0, 60)}`,
 											})),
 										],
 									}}

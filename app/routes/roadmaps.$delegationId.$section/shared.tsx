@@ -2,6 +2,7 @@ import { type useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { ACTION_FIELDS_BY_SECTION, KINDS } from '#app/features/roadmap/kinds.ts'
+import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import type { loader } from './route.tsx'
@@ -30,12 +31,15 @@ export function ItemList({
 	currency,
 	feedback,
 	taFor,
+	numbers,
 }: Common & {
 	kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'partner' | 'indicator'
 	items: ListItem[]
 	editable: boolean
 	labelField: string
 	taFor?: TaLink
+	/** The plan's numbering (indicators), shown before each item. */
+	numbers?: Map<string, string>
 }) {
 	const { t } = useTranslation()
 	if (!items.length) return <p className="muted">{t('roadmap.noneYet')}</p>
@@ -43,6 +47,11 @@ export function ItemList({
 		<ol className="item-list">
 			{items.map((item) => (
 				<li key={item.id} id={`item-${item.id}`}>
+					{numbers?.has(item.id) ? (
+						<p className="action-card__number">
+							{t(`roadmap.kinds.${kind}.one`)} {numbers.get(item.id)}
+						</p>
+					) : null}
 					{editable ? (
 						<>
 							<ItemForm
@@ -81,19 +90,24 @@ export function ActionsBySection({
 }) {
 	const { t } = useTranslation()
 	const fields = ACTION_FIELDS_BY_SECTION[section]!
+	const numbers = planNumbers(tree)
 	if (!tree.actions.length) return <p>{t('roadmap.needActions')}</p>
 	return (
 		<>
 			{tree.pillars.map((pillar) =>
 				pillar.objectives.some((o) => o.actions.length) ? (
 					<section key={pillar.id} className="panel">
-						<h3>{String(pillar.data.name)}</h3>
+						<h3>
+							{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {String(pillar.data.name)}
+						</h3>
 						<ol className="actions-list">
 							{pillar.objectives
 								.flatMap((o) => o.actions)
 								.map((action) => (
 									<li key={action.id} id={`item-${action.id}`} className="action-card">
-										<p className="action-card__title">{String(action.data.description)}</p>
+										<p className="action-card__title">
+											<span className="action-card__number">{numbers.get(action.id)}</span> {String(action.data.description)}
+										</p>
 										{editable ? (
 											<>
 												<ItemForm

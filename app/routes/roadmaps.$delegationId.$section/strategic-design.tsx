@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { ACTION_FIELDS_BY_SECTION } from '#app/features/roadmap/kinds.ts'
+import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { ReadOnly, type SectionProps } from './shared.tsx'
 
 const FIELDS = ACTION_FIELDS_BY_SECTION['strategic-design']
@@ -8,12 +9,13 @@ const FIELDS = ACTION_FIELDS_BY_SECTION['strategic-design']
 /** Pillars, the strategic objectives under each and the lines of action under each objective. */
 export function StrategicDesign({ data: { tree }, editable, common, openFor, taFor }: SectionProps) {
 	const { t } = useTranslation()
+	const numbers = planNumbers(tree)
 	return (
 		<>
 			{tree.pillars.map((pillar) => (
 				<section key={pillar.id} id={`item-${pillar.id}`} className="panel pillar">
 					<h3>
-						{t('roadmap.kinds.pillar.one')}: {String(pillar.data.name)}
+						{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {String(pillar.data.name)}
 					</h3>
 					{editable ? (
 						<details open={openFor(`item-${pillar.id}`)}>
@@ -22,10 +24,10 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 							<ItemControls item={pillar} label={String(pillar.data.name)} />
 						</details>
 					) : null}
-					{pillar.objectives.map((objective, o) => (
+					{pillar.objectives.map((objective) => (
 						<article key={objective.id} id={`item-${objective.id}`} className="objective">
 							<h4>
-								{t('roadmap.kinds.objective.one')} {o + 1}: {String(objective.data.statement)}
+								{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {String(objective.data.statement)}
 							</h4>
 							{editable ? (
 								<details open={openFor(`item-${objective.id}`)}>
@@ -44,6 +46,9 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 							<ol className="actions-list">
 								{objective.actions.map((action) => (
 									<li key={action.id} id={`item-${action.id}`} className="action-card">
+										<p className="action-card__number">
+											{t('roadmap.kinds.action.one')} {numbers.get(action.id)}
+										</p>
 										{editable ? (
 											<>
 												<ItemForm
