@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import fs from 'node:fs'
 import { hash } from '@node-rs/argon2'
 import { test as base, type Page, expect } from '@playwright/test'
 import { createKysely, openSqlite } from '../../db/connection.ts'
+import { ATTRIBUTES, e2eSource } from './content.ts'
 import { E2E_DATABASE } from './db.ts'
 
 export const DEMO_PASSWORD = 'academy-demo'
@@ -97,18 +97,30 @@ export async function loginAs(page: Page, email: string) {
 	await page.context().addCookies([{ name: 'academy_session', value: sessionId, url: baseURL, httpOnly: true, sameSite: 'Lax' }])
 }
 
-/** The correct options and explanations of a lesson's checks, read from its MDX source. */
+/** An opening tag's attributes: `name="value"` (no double quote inside a value) or a bare `name`. */
+function tagAttributes(source: string) {
+	const attributes = new Map<string, string | true>()
+	for (const match of source.matchAll(/([A-Za-z][\w-]*)(?:="([^"]*)")?/g)) attributes.set(match[1]!, match[2] ?? true)
+	return attributes
+}
+
+/** The correct options and explanations of a lesson's checks, read from its MDX source as the e2e server has it. */
 export function answerKey(file: string) {
-	const source = fs.readFileSync(`content/${file}`, 'utf8')
-	const checks = [...source.matchAll(/<KnowledgeCheck([^>]*)>([\s\S]*?)<\/KnowledgeCheck>/g)]
+	const source = e2eSource(file)
+	const checks = [...source.matchAll(new RegExp(`<KnowledgeCheck${ATTRIBUTES}>([\\s\\S]*?)</KnowledgeCheck>`, 'g'))]
 	return checks.map((match) => {
-		const id = /id="([^"]+)"/.exec(match[1]!)![1]!
-		const options = [...match[2]!.matchAll(/<Option( correct)?>([\s\S]*?)<\/Option>/g)].map((o) => ({
-			correct: Boolean(o[1]),
-			label: o[2]!.trim(),
-		}))
+		const attributes = tagAttributes(match[1]!)
+		const options = [...match[2]!.matchAll(new RegExp(`<Option${ATTRIBUTES}>([\\s\\S]*?)</Option>`, 'g'))].map((o) => {
+			const optionAttributes = tagAttributes(o[1]!)
+			const explain = optionAttributes.get('explain')
+			return {
+				correct: optionAttributes.has('correct'),
+				label: o[2]!.trim(),
+				explain: typeof explain === 'string' ? explain : null,
+			}
+		})
 		const explanation = /<Explanation>([\s\S]*?)<\/Explanation>/.exec(match[2]!)![1]!.trim()
-		return { id, multiple: /\bmultiple\b/.test(match[1]!), options, explanation }
+		return { id: String(attributes.get('id')), multiple: attributes.has('multiple'), options, explanation }
 	})
 }
 

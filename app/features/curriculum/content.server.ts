@@ -191,7 +191,7 @@ export function allLessons() {
 // Compilation: once per content version, cached in memory and on disk, one compile at a time.
 
 /** Bump when the compile pipeline changes so that cached output is rebuilt. */
-const PIPELINE_VERSION = '1'
+const PIPELINE_VERSION = '2'
 
 export type CompiledContent = LessonExtract & {
 	code: string
@@ -209,7 +209,7 @@ const CompiledContentSchema = z.object({
 			id: z.string(),
 			question: z.string(),
 			multiple: z.boolean(),
-			options: z.array(z.object({ value: z.string(), label: z.string() })),
+			options: z.array(z.object({ value: z.string(), label: z.string(), explain: z.string().optional() })),
 			correct: z.array(z.string()),
 			explanation: z.string(),
 		}),

@@ -12,7 +12,8 @@ type KnowledgeCheckKey = {
 	id: string
 	question: string
 	multiple: boolean
-	options: Array<{ value: string; label: string }>
+	/** `explain`: what the option's own explanation says when someone chooses it (optional in the MDX). */
+	options: Array<{ value: string; label: string; explain?: string }>
 	correct: string[]
 	explanation: string
 }
@@ -110,9 +111,14 @@ function extractCheck(node: JsxElement): KnowledgeCheckKey {
 		}
 		const label = toString(option).trim()
 		if (!label) throw new Error(`KnowledgeCheck "${id}": option ${index + 1} is empty`)
-		// The compiled code keeps only the option's value and label — never the `correct` mark.
+		const explain = optionAttrs.get('explain')
+		if (explain === true || (explain !== undefined && !explain.trim())) {
+			throw new Error(`KnowledgeCheck "${id}": option ${index + 1} has an empty explain="…" (write one or leave it out)`)
+		}
+		// The compiled code keeps only the option's value and label — never the `correct` mark nor its
+		// explanation: both stay in the server's answer key.
 		option.attributes = [stringAttribute('value', value)]
-		return { value, label }
+		return explain === undefined ? { value, label } : { value, label, explain: explain.trim() }
 	})
 	if (correct.length === 0) {
 		throw new Error(`KnowledgeCheck "${id}" has no option marked correct (the answer key)`)
