@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { SearchForm } from '#app/features/search/search-form.tsx'
 import { getGlossary, getLesson, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -37,6 +38,7 @@ export default function Glossary() {
 		<div className="page">
 			<h1>{t('glossary.title')}</h1>
 			<p className="lead">{t('glossary.intro', { count: terms.length })}</p>
+			<SearchForm />
 			<dl className="glossary" lang={language}>
 				{terms.map((term) => (
 					<div key={term.anchor} id={term.anchor} className="glossary__entry">

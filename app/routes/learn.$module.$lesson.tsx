@@ -13,6 +13,7 @@ import { withCurriculumModule } from '#app/features/curriculum/mdx-modules.ts'
 import { requireLesson } from '#app/utils/access.server.ts'
 import {
 	answerCheck,
+	checkFeedback,
 	completeLesson,
 	getProgressRows,
 	getReflections,
@@ -46,11 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		getReflections(viewer.id, lesson.key),
 		getProgressRows(viewer.id),
 	])
-	// Explanations come from the reader's language and only for checks already answered.
+	// Explanations (the check's and the chosen options') come from the reader's language and only
+	// for checks already answered.
 	const checks = Object.fromEntries(
 		compiled.checks.map((check) => {
 			const attempt = attempts.get(check.id)
-			return [check.id, attempt ? { ...attempt, explanation: check.explanation } : undefined]
+			return [check.id, attempt ? { ...attempt, ...checkFeedback(check, attempt.answer) } : undefined]
 		}),
 	)
 	const unanswered = compiled.checks.filter((check) => !attempts.has(check.id)).length
@@ -115,7 +117,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const input = submission.value
 	switch (input.intent) {
 		case 'answer': {
-			const result = await answerCheck(viewer.id, lesson, input.checkId, input.option)
+			const language = await getLanguage(request, viewer.language)
+			const result = await answerCheck(viewer.id, lesson, input.checkId, input.option, language)
 			if (!result.ok) {
 				return result.error === 'unknownCheck'
 					? refuse(404, 'learn.errors.unknownCheck')

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
+import { SearchForm } from '#app/features/search/search-form.tsx'
 import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -34,6 +35,7 @@ export default function MyLearning() {
 	return (
 		<div className="page">
 			<h1>{t('learn.title')}</h1>
+			<SearchForm />
 			<ProgressBar done={summary.completed} total={summary.total} label={t('learn.overall')} />
 			{summary.resume ? (
 				<div className="panel resume">

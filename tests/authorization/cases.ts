@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { contentDir, contentHash } from '#app/features/curriculum/content.server.ts'
+import { searchIndexKey } from '#app/features/search/search-index.server.ts'
 import { type Case, everyone, type Expected, signedIn, staffOnly } from '#tests/authorization/matrix.ts'
 
 /**
@@ -36,6 +37,7 @@ const IN_2024: Expected = {
 const lesson = { module: 'theory-of-change', lesson: 'why-a-theory-of-change' }
 const lessonFile = '01-theory-of-change/01-why-a-theory-of-change.en.mdx'
 const lessonModule = `${contentHash(lessonFile, fs.readFileSync(path.join(contentDir(), lessonFile), 'utf8'))}.js`
+const searchIndexFile = `es.${searchIndexKey('es')}.json`
 
 export const learningCases: Case[] = [
 	{ label: 'GET /', route: '_index.tsx', kind: 'loader', path: '/', params: {}, expected: everyone(200) },
@@ -115,6 +117,31 @@ export const learningCases: Case[] = [
 		expected: signedIn(404),
 	},
 	{ label: 'GET /glossary', route: 'glossary.tsx', kind: 'loader', path: '/glossary', params: {}, expected: signedIn(200) },
+	// Search has the lessons' access rule (requireCurriculum 'view'), and so has its index file.
+	{
+		label: 'GET /search?q=…',
+		route: 'search.tsx',
+		kind: 'loader',
+		path: '/search?q=linea%20de%20base',
+		params: {},
+		expected: signedIn(200),
+	},
+	{
+		label: 'GET a search index',
+		route: 'search-index.$file.tsx',
+		kind: 'loader',
+		path: `/search-index/${searchIndexFile}`,
+		params: { file: searchIndexFile },
+		expected: signedIn(200),
+	},
+	{
+		label: 'GET an unknown search index',
+		route: 'search-index.$file.tsx',
+		kind: 'loader',
+		path: `/search-index/es.${'0'.repeat(32)}.json`,
+		params: { file: `es.${'0'.repeat(32)}.json` },
+		expected: signedIn(404),
+	},
 	{ label: 'GET /settings', route: 'settings.tsx', kind: 'loader', path: '/settings', params: {}, expected: signedIn(200) },
 	{
 		label: 'POST /settings (empty name)',

@@ -31,6 +31,7 @@ for (const language of ['en', 'es'] as const) {
 			'/learn/gender-budgeting',
 			'/learn/gender-budgeting/costing-a-nap',
 			'/glossary',
+			'/search?q=plan',
 			'/settings',
 			'/cohorts/panama-2025',
 		]) {

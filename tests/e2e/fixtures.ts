@@ -97,18 +97,33 @@ export async function loginAs(page: Page, email: string) {
 	await page.context().addCookies([{ name: 'academy_session', value: sessionId, url: baseURL, httpOnly: true, sameSite: 'Lax' }])
 }
 
-/** The correct options and explanations of a lesson's checks, read from its MDX source. */
+/** An opening tag's attributes: `name="value"` (no double quote inside a value) or a bare `name`. */
+function tagAttributes(source: string) {
+	const attributes = new Map<string, string | true>()
+	for (const match of source.matchAll(/([A-Za-z][\w-]*)(?:="([^"]*)")?/g)) attributes.set(match[1]!, match[2] ?? true)
+	return attributes
+}
+
+/** The correct options and explanations of a lesson's checks, read from its MDX source as the e2e server has it. */
+/** The attributes part of an opening tag: names, and quoted values that may hold `>`, `/` or spaces. */
+const ATTRIBUTES = String.raw`((?:\s+[A-Za-z][\w-]*(?:="[^"]*")?)*)\s*`
+
 export function answerKey(file: string) {
 	const source = fs.readFileSync(`content/${file}`, 'utf8')
-	const checks = [...source.matchAll(/<KnowledgeCheck([^>]*)>([\s\S]*?)<\/KnowledgeCheck>/g)]
+	const checks = [...source.matchAll(new RegExp(`<KnowledgeCheck${ATTRIBUTES}>([\\s\\S]*?)</KnowledgeCheck>`, 'g'))]
 	return checks.map((match) => {
-		const id = /id="([^"]+)"/.exec(match[1]!)![1]!
-		const options = [...match[2]!.matchAll(/<Option( correct)?>([\s\S]*?)<\/Option>/g)].map((o) => ({
-			correct: Boolean(o[1]),
-			label: o[2]!.trim(),
-		}))
+		const attributes = tagAttributes(match[1]!)
+		const options = [...match[2]!.matchAll(new RegExp(`<Option${ATTRIBUTES}>([\\s\\S]*?)</Option>`, 'g'))].map((o) => {
+			const optionAttributes = tagAttributes(o[1]!)
+			const explain = optionAttributes.get('explain')
+			return {
+				correct: optionAttributes.has('correct'),
+				label: o[2]!.trim(),
+				explain: typeof explain === 'string' ? explain : null,
+			}
+		})
 		const explanation = /<Explanation>([\s\S]*?)<\/Explanation>/.exec(match[2]!)![1]!.trim()
-		return { id, multiple: /\bmultiple\b/.test(match[1]!), options, explanation }
+		return { id: String(attributes.get('id')), multiple: attributes.has('multiple'), options, explanation }
 	})
 }
 

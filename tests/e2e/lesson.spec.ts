@@ -21,6 +21,13 @@ for (const javaScriptEnabled of [true, false]) {
 			await section.getByRole('button', { name: 'Revisar mi respuesta' }).click()
 			await expect(section.getByText('No exactamente.')).toBeVisible()
 			await expect(section.getByText(first!.explanation.slice(0, 40))).toBeVisible()
+			// The chosen option's own explanation, beside its label; no other option's.
+			const feedback = section.locator('.check__feedback')
+			await expect(feedback.getByText('Su respuesta')).toBeVisible()
+			await expect(feedback.getByRole('listitem')).toHaveText(`${first!.options[wrong]!.label} — ${first!.options[wrong]!.explain}`)
+			for (const [index, option] of first!.options.entries()) {
+				if (index !== wrong) await expect(section.getByText(option.explain!)).toHaveCount(0)
+			}
 
 			for (const [index, option] of first!.options.entries()) {
 				const input = section.locator('input[name=option]').nth(index)
@@ -29,6 +36,8 @@ for (const javaScriptEnabled of [true, false]) {
 			}
 			await section.getByRole('button', { name: 'Responder de nuevo' }).click()
 			await expect(section.getByText('Correcto.')).toBeVisible()
+			await expect(section.getByText(first!.options[wrong]!.explain!)).toHaveCount(0)
+			for (const option of first!.options.filter((o) => o.correct)) await expect(section.getByText(option.explain!)).toBeVisible()
 
 			for (const check of others) {
 				const other = page.locator(`#check-${check.id}`)
@@ -75,9 +84,24 @@ test('the lesson page sent before answering holds no marker of the correct optio
 	expect(html).toContain(checks[0]!.id)
 	for (const check of checks) {
 		expect(html).not.toContain(check.explanation.slice(0, 30))
+		for (const option of check.options) expect(html).not.toContain(option.explain!.slice(0, 30))
 	}
 	expect(html).not.toMatch(/correct["':=\s]+(true|"")/)
 	expect(html).not.toContain('Explanation')
+})
+
+test('in English, a wrong answer shows that option’s own explanation beside its label', async ({ page }) => {
+	const { email } = await createDelegate({ language: 'en' })
+	await loginAs(page, email)
+	const [check] = answerKey('01-theory-of-change/01-why-a-theory-of-change.en.mdx')
+	await page.goto(LESSON_URL)
+	const section = page.locator(`#check-${check!.id}`)
+	const wrong = check!.options.findIndex((o) => !o.correct)
+	await section.locator('input[name=option]').nth(wrong).check()
+	await section.getByRole('button', { name: 'Check my answer' }).click()
+	await expect(section.getByText('Not quite.')).toBeVisible()
+	await expect(section.locator('.check__feedback').getByText('Your answer')).toBeVisible()
+	await expect(section.locator('.check__feedback li')).toHaveText(`${check!.options[wrong]!.label} — ${check!.options[wrong]!.explain}`)
 })
 
 test('a lesson that cannot be completed yet says why', async ({ page }) => {

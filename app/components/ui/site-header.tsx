@@ -44,6 +44,9 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 									<NavLink to="/glossary">{t('nav.glossary')}</NavLink>
 								</li>
 								<li>
+									<NavLink to="/search">{t('nav.search')}</NavLink>
+								</li>
+								<li>
 									<NavLink to="/settings">{t('nav.settings')}</NavLink>
 								</li>
 								<li>

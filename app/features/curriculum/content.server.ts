@@ -191,7 +191,7 @@ export function allLessons() {
 // Compilation: once per content version, cached in memory and on disk, one compile at a time.
 
 /** Bump when the compile pipeline changes so that cached output is rebuilt. */
-const PIPELINE_VERSION = '1'
+const PIPELINE_VERSION = '3'
 
 export type CompiledContent = LessonExtract & {
 	code: string
@@ -209,7 +209,7 @@ const CompiledContentSchema = z.object({
 			id: z.string(),
 			question: z.string(),
 			multiple: z.boolean(),
-			options: z.array(z.object({ value: z.string(), label: z.string() })),
+			options: z.array(z.object({ value: z.string(), label: z.string(), explain: z.string().optional() })),
 			correct: z.array(z.string()),
 			explanation: z.string(),
 		}),
@@ -217,6 +217,7 @@ const CompiledContentSchema = z.object({
 	reflections: z.array(z.object({ id: z.string(), prompt: z.string() })),
 	terms: z.array(z.object({ name: z.string(), definition: z.string() })),
 	links: z.array(z.string()),
+	passages: z.array(z.object({ heading: z.string(), anchor: z.string(), text: z.string() })),
 }) satisfies z.ZodType<CompiledContent>
 
 /** A cached compiled version, or null when it is missing or unreadable (it is then compiled again). */
@@ -245,7 +246,7 @@ export function contentHash(relative: string, source: string) {
 }
 
 export async function compileSource(relative: string, source: string): Promise<CompiledContent> {
-	const extract: LessonExtract = { checks: [], reflections: [], terms: [], links: [] }
+	const extract: LessonExtract = { checks: [], reflections: [], terms: [], links: [], passages: [] }
 	try {
 		const result = await bundleMDX({
 			source,

@@ -70,6 +70,9 @@ describe('the shipped curriculum', () => {
 			for (const check of result.checks) {
 				expect(result.code, file).not.toMatch(/correct:\s*true/)
 				expect(result.code, file).not.toContain(check.explanation.slice(0, 40))
+				for (const option of check.options) {
+					if (option.explain) expect(result.code, `${file} ${check.id}`).not.toContain(option.explain.slice(0, 40))
+				}
 			}
 		}
 	})
@@ -157,5 +160,38 @@ describe('content validation', () => {
 		await expect(compileSource('x/01-a.en.mdx', noKey)).rejects.toThrow(/no option marked correct/)
 		const noExplanation = `${good}\n<KnowledgeCheck id="q" question="Which?">\n  <Option correct>A</Option>\n  <Option>B</Option>\n</KnowledgeCheck>\n`
 		await expect(compileSource('x/01-a.en.mdx', noExplanation)).rejects.toThrow(/exactly one <Explanation>/)
+	})
+
+	test('each option keeps its own explanation in the answer key and out of the compiled code', async () => {
+		const { compileSource } = await import('#app/features/curriculum/content.server.ts')
+		// Values hold spaces and punctuation (even > and /), never a double quote.
+		const right = 'Right: the because clause says why; it carries the rationale > the rest.'
+		const wrong = 'Wrong: the then/result part states what changes, not why it would happen.'
+		const source = `${good}
+<KnowledgeCheck id="pathway-parts" question="Which part of a pathway states why?">
+  <Option explain="${wrong}">The then part</Option>
+  <Option correct explain="${right}">The because part</Option>
+  <Option>The if part</Option>
+  <Explanation>The because clause carries the rationale.</Explanation>
+</KnowledgeCheck>
+`
+		const result = await compileSource('x/01-a.en.mdx', source)
+		expect(result.checks[0]!.options).toEqual([
+			{ value: 'a', label: 'The then part', explain: wrong },
+			{ value: 'b', label: 'The because part', explain: right },
+			{ value: 'c', label: 'The if part' },
+		])
+		expect(result.checks[0]!.correct).toEqual(['b'])
+		expect(result.code).toContain('The because part')
+		expect(result.code).not.toContain('Right:')
+		expect(result.code).not.toContain('Wrong:')
+		expect(result.code).not.toContain('explain')
+		expect(result.code).not.toContain('carries the rationale')
+	})
+
+	test('an option with an empty explain fails to compile, naming the check and the option', async () => {
+		const { compileSource } = await import('#app/features/curriculum/content.server.ts')
+		const source = `${good}\n<KnowledgeCheck id="q" question="Which?">\n  <Option correct explain=" ">A</Option>\n  <Option>B</Option>\n  <Explanation>Because.</Explanation>\n</KnowledgeCheck>\n`
+		await expect(compileSource('x/01-a.en.mdx', source)).rejects.toThrow(/KnowledgeCheck "q": option 1 has an empty explain/)
 	})
 })

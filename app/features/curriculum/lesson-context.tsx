@@ -5,6 +5,8 @@ type CheckState = {
 	correct: boolean
 	attempts: number
 	explanation: string
+	/** The options chosen in the latest answer, each with its own explanation (null when it has none). */
+	chosen: Array<{ value: string; label: string; explain: string | null }>
 }
 
 type ReflectionState = { body: string; shared: boolean; updatedAt: string }

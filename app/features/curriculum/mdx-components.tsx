@@ -85,6 +85,7 @@ export function KnowledgeCheck({
 							<p>
 								<strong>{state.correct ? t('learn.correct') : t('learn.incorrect')}</strong>
 							</p>
+							<OptionFeedback id={id} chosen={state.chosen} />
 							<p>{state.explanation}</p>
 						</div>
 					) : null}
@@ -94,6 +95,27 @@ export function KnowledgeCheck({
 				</button>
 			</fetcher.Form>
 		</section>
+	)
+}
+
+/** Under a graded answer: each chosen option that has an explanation of its own, beside its label. */
+function OptionFeedback({ id, chosen }: { id: string; chosen: Array<{ value: string; label: string; explain: string | null }> }) {
+	const { t } = useTranslation()
+	const explained = chosen.filter((option) => option.explain)
+	if (explained.length === 0) return null
+	return (
+		<div className="check__feedback">
+			<p className="check__feedback-title" id={`check-${id}-chosen`}>
+				{t('learn.yourAnswer', { count: explained.length })}
+			</p>
+			<ul aria-labelledby={`check-${id}-chosen`}>
+				{explained.map((option) => (
+					<li key={option.value}>
+						<strong className="check__choice">{option.label}</strong> — {option.explain}
+					</li>
+				))}
+			</ul>
+		</div>
 	)
 }
 

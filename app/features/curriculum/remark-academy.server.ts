@@ -2,6 +2,7 @@ import type { Root, RootContent } from 'mdast'
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { slugify } from '#app/utils/slugify.ts'
 
 /**
  * What a lesson's MDX declares besides its prose. Collected at compile time and kept on the server:
@@ -12,18 +13,25 @@ type KnowledgeCheckKey = {
 	id: string
 	question: string
 	multiple: boolean
-	options: Array<{ value: string; label: string }>
+	/** `explain`: what the option's own explanation says when someone chooses it (optional in the MDX). */
+	options: Array<{ value: string; label: string; explain?: string }>
 	correct: string[]
 	explanation: string
 }
 type ReflectionPrompt = { id: string; prompt: string }
 type GlossaryTerm = { name: string; definition: string }
+/**
+ * A piece of the text a reader sees, for search: one paragraph, list item or table row, with the
+ * section heading it sits under and that heading's anchor (empty before the first heading).
+ */
+type Passage = { heading: string; anchor: string; text: string }
 
 export type LessonExtract = {
 	checks: KnowledgeCheckKey[]
 	reflections: ReflectionPrompt[]
 	terms: GlossaryTerm[]
 	links: string[]
+	passages: Passage[]
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
@@ -110,9 +118,14 @@ function extractCheck(node: JsxElement): KnowledgeCheckKey {
 		}
 		const label = toString(option).trim()
 		if (!label) throw new Error(`KnowledgeCheck "${id}": option ${index + 1} is empty`)
-		// The compiled code keeps only the option's value and label — never the `correct` mark.
+		const explain = optionAttrs.get('explain')
+		if (explain === true || (explain !== undefined && !explain.trim())) {
+			throw new Error(`KnowledgeCheck "${id}": option ${index + 1} has an empty explain="…" (write one or leave it out)`)
+		}
+		// The compiled code keeps only the option's value and label — never the `correct` mark nor its
+		// explanation: both stay in the server's answer key.
 		option.attributes = [stringAttribute('value', value)]
-		return { value, label }
+		return explain === undefined ? { value, label } : { value, label, explain: explain.trim() }
 	})
 	if (correct.length === 0) {
 		throw new Error(`KnowledgeCheck "${id}" has no option marked correct (the answer key)`)
@@ -129,9 +142,66 @@ function extractCheck(node: JsxElement): KnowledgeCheckKey {
 	return { id, question, multiple, options: keyedOptions, correct, explanation }
 }
 
+/** Ids the pages around the curriculum use: a heading never takes one of them. */
+const RESERVED_IDS = ['main', 'objectives-heading', 'lesson-complete', 'completion-heading', 'lessons-heading', 'overview-heading']
+
+function plainText(node: RootContent) {
+	return toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Gives every heading a stable id (its text as a slug, `-2`, `-3`… when a heading repeats), so a
+ * link can open a lesson at a section, and collects the passages under each heading. Knowledge
+ * checks (their answer keys) and reflections are not passages.
+ */
+function collectPassages(tree: Root, passages: Passage[]) {
+	const taken = new Set(RESERVED_IDS)
+	let heading = ''
+	let anchor = ''
+	const add = (text: string) => {
+		if (text) passages.push({ heading, anchor, text })
+	}
+	const walk = (nodes: RootContent[]) => {
+		for (const node of nodes) {
+			if (node.type === 'heading') {
+				const text = plainText(node)
+				const base = slugify(text) || 'section'
+				let id = base
+				for (let n = 2; taken.has(id) || /^(check|reflection|term)-/.test(id); n++) id = `${base}-${n}`
+				taken.add(id)
+				// mdast-util-to-hast puts hProperties on the <h2>…<h6> it makes.
+				const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> }
+				data.hProperties = { ...data.hProperties, id }
+				heading = text
+				anchor = id
+			} else if (node.type === 'paragraph') {
+				add(plainText(node))
+			} else if (node.type === 'list') {
+				// A list is one passage: its items, nested lists included, one after the other.
+				const items: string[] = []
+				visit(node, 'paragraph', (paragraph) => {
+					items.push(plainText(paragraph))
+				})
+				add(items.filter(Boolean).join(' · '))
+			} else if (node.type === 'table') {
+				// A table row is a passage, its cells one after the other; the header row is not.
+				for (const row of node.children.slice(1)) add(row.children.map(plainText).filter(Boolean).join(' · '))
+			} else if (node.type === 'blockquote') {
+				walk(node.children)
+			} else if (isElement(node, 'Callout') || isElement(node, 'Example')) {
+				const title = attributes(node).get('title')
+				if (typeof title === 'string') add(title.trim())
+				walk(node.children as RootContent[])
+			}
+		}
+	}
+	walk(tree.children)
+}
+
 /**
  * Remark plugin: validates the Academy's components, strips answer keys out of knowledge checks and
- * collects what the server needs (answer keys, reflection prompts, glossary terms, internal links).
+ * collects what the server needs (answer keys, reflection prompts, glossary terms, internal links,
+ * the passages search indexes); gives headings their ids.
  */
 export function remarkAcademy(extract: LessonExtract) {
 	return () => (tree: Root) => {
@@ -176,5 +246,6 @@ export function remarkAcademy(extract: LessonExtract) {
 			}
 			return
 		})
+		collectPassages(tree, extract.passages)
 	}
 }

@@ -27,8 +27,8 @@ describe('knowledge checks', () => {
 		const [check] = await lessonChecks(lesson)
 		const userId = await userIdFor('ec2@example.org')
 		const wrong = check!.options.map((o) => o.value).find((v) => !check!.correct.includes(v))!
-		expect(await answerCheck(userId, lesson, check!.id, [wrong])).toEqual({ ok: true, correct: false })
-		expect(await answerCheck(userId, lesson, check!.id, check!.correct)).toEqual({ ok: true, correct: true })
+		expect(await answerCheck(userId, lesson, check!.id, [wrong], 'en')).toMatchObject({ ok: true, correct: false })
+		expect(await answerCheck(userId, lesson, check!.id, check!.correct, 'en')).toMatchObject({ ok: true, correct: true })
 		const attempts = await db.selectFrom('check_attempts').selectAll().where('user_id', '=', userId).execute()
 		expect(attempts.map((a) => a.correct)).toEqual([0, 1])
 	})
@@ -143,7 +143,7 @@ describe('progress', () => {
 		expect(refused.status).toBe(400)
 		expect(messages(refused.data)).toContain('learn.errors.unansweredChecks')
 		for (const check of await lessonChecks(lesson)) {
-			await answerCheck(userId, lesson, check.id, [check.options[0]!.value])
+			await answerCheck(userId, lesson, check.id, [check.options[0]!.value], 'es')
 		}
 		expect(await completeLesson(userId, lesson)).toEqual({ ok: true })
 		const summary = summarize(await getProgressRows(userId), 'es')

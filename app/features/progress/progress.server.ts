@@ -128,10 +128,36 @@ export async function latestAttempts(userId: string, lessonKey: string) {
 	return latest
 }
 
-type GradeResult = { ok: true; correct: boolean } | { ok: false; error: 'unknownCheck' | 'unknownOption' | 'noOption' | 'tooManyOptions' }
+type CheckKey = Awaited<ReturnType<typeof lessonChecks>>[number]
 
-/** Grades an answer on the server and stores the attempt. */
-export async function answerCheck(userId: string, lesson: LessonEntry, checkId: string, selected: string[]): Promise<GradeResult> {
+/**
+ * What a graded answer shows, in the language of the check it is given: the check's explanation and,
+ * for each chosen option, its label and its own explanation (null where the lesson gives none).
+ */
+export function checkFeedback(check: CheckKey, answer: readonly string[]) {
+	return {
+		explanation: check.explanation,
+		chosen: check.options
+			.filter((option) => answer.includes(option.value))
+			.map((option) => ({ value: option.value, label: option.label, explain: option.explain ?? null })),
+	}
+}
+
+type GradeResult =
+	| ({ ok: true; correct: boolean } & ReturnType<typeof checkFeedback>)
+	| { ok: false; error: 'unknownCheck' | 'unknownOption' | 'noOption' | 'tooManyOptions' }
+
+/**
+ * Grades an answer on the server (against the English answer key) and stores the attempt; the
+ * feedback comes from the reader's language version of the check.
+ */
+export async function answerCheck(
+	userId: string,
+	lesson: LessonEntry,
+	checkId: string,
+	selected: string[],
+	language: Language,
+): Promise<GradeResult> {
 	const check = (await lessonChecks(lesson)).find((c) => c.id === checkId)
 	if (!check) return { ok: false, error: 'unknownCheck' }
 	const chosen = [...new Set(selected)].sort()
@@ -151,7 +177,9 @@ export async function answerCheck(userId: string, lesson: LessonEntry, checkId: 
 			created_at: nowIso(),
 		})
 		.execute()
-	return { ok: true, correct }
+	const version = pickVersion(lesson.versions, language)
+	const shown = (await getCompiled(version.file)).checks.find((c) => c.id === check.id) ?? check
+	return { ok: true, correct, ...checkFeedback(shown, chosen) }
 }
 
 /** Marks a lesson complete — refused while some of its checks are unanswered. */
