@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { allContentFiles, compileSource, contentDir, readFrontMatter, scanCatalogue } from '#app/features/curriculum/content.server.ts'
+import { GUIDE_FILE, readGuideFile } from '#app/features/curriculum/guide-files.server.ts'
 import { isLanguage } from '#app/utils/i18n.ts'
 import fs from 'node:fs'
 
@@ -17,7 +18,8 @@ for (const relative of files) {
 	const language = /\.([a-z]{2})\.mdx$/.exec(relative)?.[1]
 	try {
 		if (!isLanguage(language)) throw new Error(`${relative}: unknown language`)
-		readFrontMatter(root, relative, language)
+		if (GUIDE_FILE.test(path.basename(relative))) readGuideFile(root, relative, language)
+		else readFrontMatter(root, relative, language)
 		const compiled = await compileSource(relative, fs.readFileSync(path.join(root, relative), 'utf8'))
 		const words = fs.readFileSync(path.join(root, relative), 'utf8').split(/\s+/).length
 		console.log(

@@ -18,7 +18,7 @@ export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => with
 export const meta = pageMeta<typeof loader>((data) => [{ title: `${data.title} · ${data.appName}` }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, module } = await requireModule(request, params.module, 'view')
+	const { viewer, module, abilities } = await requireModule(request, params.module, 'view')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const version = pickVersion(module.versions, language)
@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		contentHash: prepareMdx(compiled),
 		progress,
 		nextLesson,
+		/** Whether to link the module's facilitator guide: it has one and the viewer may read it. */
+		guide: abilities.guide,
 	}
 }
 
@@ -76,6 +78,11 @@ export default function ModulePage() {
 			)}
 
 			<SearchForm />
+			{module.guide ? (
+				<p className="panel">
+					<Link to={`/learn/${module.slug}/guide`}>{t('guide.link')}</Link> <span className="muted small">{t('guide.linkHelp')}</span>
+				</p>
+			) : null}
 
 			<section aria-labelledby="lessons-heading">
 				<h2 id="lessons-heading">{t('learn.lessons')}</h2>

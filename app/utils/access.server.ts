@@ -10,7 +10,8 @@
  * per resource (`INTENT_PERMISSIONS`); `permissionForIntent` reads it, and an unknown intent is a
  * 400.
  */
-import { getLesson, getModule } from '#app/features/curriculum/content.server.ts'
+import { getCompiledByHash, getLesson, getModule } from '#app/features/curriculum/content.server.ts'
+import { guideHashes, hasGuide } from '#app/features/curriculum/guides.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import {
@@ -124,12 +125,37 @@ export async function requireCurriculum(request: Request, action: 'view' | 'lear
 	return { viewer }
 }
 
-/** A module of the curriculum in the URL (404 when there is none). */
+/** A module of the curriculum in the URL (404 when there is none), and whether the viewer may open its guide. */
 export async function requireModule(request: Request, moduleSlug: string | undefined, action: 'view' | 'learn') {
 	const { viewer } = await requireCurriculum(request, action)
 	const module = getModule(moduleSlug ?? '')
 	invariantResponse(module)
+	return { viewer, module, abilities: { guide: hasGuide(module.guide) && can(viewer, 'view', { type: 'facilitator-guide' }) } }
+}
+
+/**
+ * The facilitator guide of the module in the URL: 404 for an unknown module, 403 for anyone who may
+ * not read guides (delegates, alumni), then 404 when this module has no guide.
+ */
+export async function requireModuleGuide(request: Request, moduleSlug: string | undefined) {
+	const viewer = await requireViewer(request)
+	const module = getModule(moduleSlug ?? '')
+	invariantResponse(module)
+	requirePermission(viewer, 'view', { type: 'facilitator-guide' })
+	invariantResponse(hasGuide(module.guide) ? module : null)
 	return { viewer, module }
+}
+
+/**
+ * A compiled curriculum version by its hash (the page's /mdx/<hash>.js): for everyone signed in,
+ * except a facilitator guide's, which only those who may read guides get (403).
+ */
+export async function requireCompiledContent(request: Request, hash: string | undefined) {
+	const { viewer } = await requireCurriculum(request, 'view')
+	const compiled = hash ? await getCompiledByHash(hash) : null
+	invariantResponse(compiled, 404, 'No such curriculum module.')
+	if (guideHashes().has(compiled.hash)) requirePermission(viewer, 'view', { type: 'facilitator-guide' })
+	return { viewer, compiled }
 }
 
 /** A lesson in the URL with its module (404 when there is none): read (`view`) or worked through (`learn`). */

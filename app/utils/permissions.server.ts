@@ -120,6 +120,8 @@ export type Resource =
 	| { type: 'cohort'; cohortId: string }
 	| { type: 'delegation'; delegationId: string; cohortId: string }
 	| { type: 'curriculum' }
+	/** The facilitator guides of the curriculum's modules. */
+	| { type: 'facilitator-guide' }
 	| { type: 'learner-progress'; userId: string }
 	| { type: 'roadmap'; delegationId: string; cohortId: string; sharedWithCohort: boolean }
 	| { type: 'assistance'; delegationId: string; cohortId: string }
@@ -139,6 +141,9 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 			// Everyone signed in reads every module and records their own progress (only delegates'
 			// progress shows on facilitator dashboards).
 			return action === 'view' || action === 'learn'
+		case 'facilitator-guide':
+			// Facilitators of any cohort (and staff) read the guides; delegates and alumni do not.
+			return action === 'view' && viewer.facilitates.length > 0
 		case 'cohort': {
 			const facilitates = viewer.facilitates.includes(resource.cohortId)
 			if (action === 'manage') return facilitates

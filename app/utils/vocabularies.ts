@@ -23,8 +23,12 @@ export type Sector = (typeof SECTORS)[number]
 export const INVITATION_ROLES = ['delegate', 'facilitator'] as const
 export type InvitationRole = (typeof INVITATION_ROLES)[number]
 
-/** The six curriculum areas, in teaching order: module slugs, roadmap sections' modules, TA topics. */
-export const MODULE_SLUGS = [
+/**
+ * The six curriculum areas of the Academy's description, in teaching order: the roadmap's sections
+ * follow them (SECTION_MODULE in app/features/roadmap/kinds.ts) and a TA request's topic is one of
+ * them (or other). Each is also a curriculum module.
+ */
+export const AREA_SLUGS = [
 	'theory-of-change',
 	'gender-budgeting',
 	'strategic-design',
@@ -32,6 +36,15 @@ export const MODULE_SLUGS = [
 	'localization',
 	'monitoring-and-evaluation',
 ] as const
+export type AreaSlug = (typeof AREA_SLUGS)[number]
+
+/**
+ * The curriculum's modules, in teaching order: the six areas, then three modules that have no
+ * roadmap section of their own. A module folder (`content/NN-<slug>`) must name one of these, and
+ * its number must keep this order; a module without a folder is simply not shown. Lessons, progress,
+ * dashboards and exports take their list of modules from the content, never from a count.
+ */
+export const MODULE_SLUGS = [...AREA_SLUGS, 'the-nap-process', 'regional-landscape', 'thematic-lenses'] as const
 export type ModuleSlug = (typeof MODULE_SLUGS)[number]
 
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

@@ -1,10 +1,10 @@
-import { MODULE_SLUGS } from '#app/utils/vocabularies.ts'
+import { AREA_SLUGS } from '#app/utils/vocabularies.ts'
 
 /**
  * Technical-assistance vocabularies, shared by forms and the server; the database types
  * (db/schema.ts) derive from them. A request's topic is one of the six curriculum areas, or other.
  */
-export const ASSISTANCE_TOPICS = [...MODULE_SLUGS, 'other'] as const
+export const ASSISTANCE_TOPICS = [...AREA_SLUGS, 'other'] as const
 export type AssistanceTopic = (typeof ASSISTANCE_TOPICS)[number]
 export const ASSISTANCE_URGENCIES = ['low', 'medium', 'high'] as const
 export type AssistanceUrgency = (typeof ASSISTANCE_URGENCIES)[number]

@@ -8,10 +8,13 @@ import { z } from 'zod'
 import { env, isProduction } from '#app/utils/env.server.ts'
 import { type Language, LANGUAGES } from '#app/utils/i18n.ts'
 import { type LessonExtract, remarkAcademy } from '#app/features/curriculum/remark-academy.server.ts'
+import { GUIDE_FILE, type GuideVersion, readGuideFile } from '#app/features/curriculum/guide-files.server.ts'
+import { isOneOf, MODULE_SLUGS } from '#app/utils/vocabularies.ts'
 
 /**
  * The curriculum: `content/NN-module/` folders holding `module.<lang>.mdx` and
- * `NN-lesson.<lang>.mdx` files. See content/AUTHORING.md.
+ * `NN-lesson.<lang>.mdx` files, and optionally a facilitator guide `guide.<lang>.mdx` (never a
+ * lesson: see guide-files.server.ts). See content/AUTHORING.md.
  */
 
 const FrontMatterSchema = z.object({
@@ -35,6 +38,8 @@ type ModuleEntry = {
 	order: number
 	versions: Partial<Record<Language, ContentVersion>>
 	lessons: LessonEntry[]
+	/** The facilitator guide, in the languages it is written in (none: the module has no guide). */
+	guide: Partial<Record<Language, GuideVersion>>
 }
 export type Catalogue = { modules: ModuleEntry[]; lessons: Map<string, LessonEntry> }
 
@@ -65,6 +70,10 @@ function cacheDir() {
 const MODULE_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.mdx$/
 const MODULE_FILE = /^module\.([a-z]{2})\.mdx$/
+/** Folders of content/ that are not modules (the worked example's roadmap files). */
+const OTHER_FOLDERS = new Set(['sample-roadmap'])
+/** A lesson slug that would hide a module's page of the same name (/learn/<module>/guide). */
+const RESERVED_LESSON_SLUGS = new Set(['guide'])
 
 /** Reads and validates a file's front matter; the error names the file and the field. */
 export function readFrontMatter(root: string, relative: string, language: Language): ContentVersion {
@@ -96,15 +105,20 @@ export function scanCatalogue(root = contentDir()): Catalogue {
 		.readdirSync(root, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory())
 		.map((entry) => entry.name)
+		.filter((name) => !OTHER_FOLDERS.has(name))
 		.sort()
 	for (const folder of folders) {
 		const match = MODULE_DIR.exec(folder)
 		if (!match) throw new ContentError(folder, 'module folders are named NN-module-slug')
+		if (!isOneOf(MODULE_SLUGS, match[2])) {
+			throw new ContentError(folder, `"${match[2]}" is not a module slug (app/utils/vocabularies.ts MODULE_SLUGS lists them)`)
+		}
 		const moduleEntry: ModuleEntry = {
-			slug: match[2]!,
+			slug: match[2],
 			order: Number(match[1]),
 			versions: {},
 			lessons: [],
+			guide: {},
 		}
 		if (modules.some((m) => m.slug === moduleEntry.slug)) {
 			throw new ContentError(folder, `module slug "${moduleEntry.slug}" is used twice`)
@@ -120,12 +134,20 @@ export function scanCatalogue(root = contentDir()): Catalogue {
 				moduleEntry.versions[language] = readFrontMatter(root, relative, language)
 				continue
 			}
+			const guideFile = GUIDE_FILE.exec(file)
+			if (guideFile) {
+				const language = guideFile[1]!
+				if (!isLanguage(language)) throw new ContentError(relative, `unknown language "${language}"`)
+				moduleEntry.guide[language] = readGuideFile(root, relative, language)
+				continue
+			}
 			const lessonFile = LESSON_FILE.exec(file)
 			if (!lessonFile) {
 				throw new ContentError(relative, 'lesson files are named NN-lesson-slug.<language>.mdx')
 			}
 			const [, order = '', slug = '', language = ''] = lessonFile
 			if (!isLanguage(language)) throw new ContentError(relative, `unknown language "${language}"`)
+			if (RESERVED_LESSON_SLUGS.has(slug)) throw new ContentError(relative, `"${slug}" cannot be a lesson slug`)
 			let lesson = byLesson.get(slug)
 			if (!lesson) {
 				lesson = {
@@ -152,6 +174,14 @@ export function scanCatalogue(root = contentDir()): Catalogue {
 		modules.push(moduleEntry)
 	}
 	modules.sort((a, b) => a.order - b.order)
+	// The folder numbers keep the teaching order of MODULE_SLUGS.
+	const teaching = (slug: string) => (MODULE_SLUGS as readonly string[]).indexOf(slug)
+	for (const [index, module] of modules.entries()) {
+		const previous = modules[index - 1]
+		if (previous && teaching(previous.slug) > teaching(module.slug)) {
+			throw new ContentError(previous.slug, `numbered before "${module.slug}", against the teaching order of MODULE_SLUGS`)
+		}
+	}
 	return { modules, lessons }
 }
 
@@ -338,6 +368,7 @@ export function allContentFiles(catalogue = getCatalogue()) {
 	return catalogue.modules.flatMap((module) => [
 		...Object.values(module.versions).map((version) => version.file),
 		...module.lessons.flatMap((lesson) => Object.values(lesson.versions).map((v) => v.file)),
+		...Object.values(module.guide).map((version) => version.file),
 	])
 }
 

@@ -1,4 +1,4 @@
-import type { ModuleSlug } from '#app/utils/vocabularies.ts'
+import type { AreaSlug } from '#app/utils/vocabularies.ts'
 
 /**
  * What a roadmap is made of: item kinds, their fields and the sections that edit them. One spec
@@ -8,8 +8,8 @@ import type { ModuleSlug } from '#app/utils/vocabularies.ts'
 export const SECTIONS = ['theory-of-change', 'strategic-design', 'gender-budgeting', 'coordination', 'localization', 'monitoring'] as const
 export type Section = (typeof SECTIONS)[number]
 
-/** The curriculum module that teaches each section. */
-export const SECTION_MODULE: Record<Section, ModuleSlug> = {
+/** The curriculum area (and module) that teaches each section. */
+export const SECTION_MODULE: Record<Section, AreaSlug> = {
 	'theory-of-change': 'theory-of-change',
 	'strategic-design': 'strategic-design',
 	'gender-budgeting': 'gender-budgeting',
