@@ -24,12 +24,12 @@ beforeAll(async () => {
 }, 120_000)
 
 describe('the shipped curriculum', () => {
-	test('has the six areas and any further modules in teaching order, each with an overview and at least three lessons', () => {
+	test('has the six areas and any further modules in teaching order, each with an overview and at least two lessons', () => {
 		const slugs = catalogue.modules.map((m) => m.slug)
 		expect(slugs).toEqual(MODULE_SLUGS.filter((slug) => slugs.includes(slug)))
 		expect(slugs).toEqual(expect.arrayContaining([...AREA_SLUGS]))
 		for (const module of catalogue.modules) {
-			expect(module.lessons.length, module.slug).toBeGreaterThanOrEqual(3)
+			expect(module.lessons.length, module.slug).toBeGreaterThanOrEqual(2)
 		}
 	})
 
