@@ -43,6 +43,7 @@ export const INTENT_PERMISSIONS = {
 		delete: 'edit',
 		move: 'edit',
 		currency: 'edit',
+		timeline: 'edit',
 		comment: 'comment',
 		resolve: 'comment',
 		advance: 'edit',

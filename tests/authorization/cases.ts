@@ -446,6 +446,26 @@ export const roadmapCases: Case[] = [
 		},
 	},
 	{
+		// Authorised people get the 400 of the wrong section (the steps belong to coordination), so the
+		// matrix changes nothing; app/features/roadmap/timeline.test.ts adds them for real.
+		label: 'POST add the usual NAP steps (from another section)',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/strategic-design',
+		params: { ...pa, section: 'strategic-design' },
+		form: { intent: 'timeline' },
+		expected: {
+			signedOut: 302,
+			staff: 403,
+			facilitator2025: 403,
+			facilitator2024: 403,
+			leadPanama: 400,
+			memberPanama: 400,
+			delegateBolivia: 403,
+			alumniTT: 403,
+		},
+	},
+	{
 		label: 'POST comment',
 		route: 'roadmaps.$delegationId.$section/route.tsx',
 		kind: 'action',

@@ -84,7 +84,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
 	'logout.tsx': { intents: [], fields: [] },
 	'roadmaps.$delegationId.$section/route.tsx': {
-		intents: ['create', 'update', 'delete', 'move', 'currency', 'comment', 'resolve'],
+		intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'resolve'],
 		fields: [
 			'kind',
 			'parentId',

@@ -1,4 +1,4 @@
-import { answerKey, db, expect, loginAs, test } from './fixtures.ts'
+import { answerKey, db, expect, LESSON_COUNT, loginAs, test } from './fixtures.ts'
 
 test('a facilitator adds a delegation, invites three people from a CSV roster, and follows the one who joins', async ({
 	page,
@@ -80,7 +80,7 @@ test('a facilitator adds a delegation, invites three people from a CSV roster, a
 	await page.keyboard.press('Enter')
 	await expect(page).toHaveURL(/delegation=panama-2025-gt/)
 	const personRow = page.locator('#drill-down').getByRole('row').filter({ hasText: people[0]!.name })
-	await expect(personRow.getByRole('cell').last()).toContainText('1/18')
+	await expect(personRow.getByRole('cell').last()).toContainText(`1/${LESSON_COUNT}`)
 
 	const member = await db
 		.selectFrom('delegation_members')

@@ -105,6 +105,12 @@ function tagAttributes(source: string) {
 }
 
 /** The correct options and explanations of a lesson's checks, read from its MDX source as the e2e server has it. */
+/** How many lessons the curriculum has (one English file per lesson in each module folder). */
+export const LESSON_COUNT = fs
+	.readdirSync('content', { withFileTypes: true })
+	.filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
+	.flatMap((folder) => fs.readdirSync(`content/${folder.name}`).filter((file) => /^\d\d-.+\.en\.mdx$/.test(file))).length
+
 /** The attributes part of an opening tag: names, and quoted values that may hold `>`, `/` or spaces. */
 const ATTRIBUTES = String.raw`((?:\s+[A-Za-z][\w-]*(?:="[^"]*")?)*)\s*`
 

@@ -81,6 +81,17 @@ export const KINDS = {
 		],
 	},
 	member: { section: 'coordination', fields: [text('institution', 200, true), text('role', 200)] },
+	/** A step of the NAP process (mandate, analysis, consultation … adoption, reviews): the dated timeline. */
+	milestone: {
+		section: 'coordination',
+		fields: [
+			text('step', 200, true),
+			text('lead', 200),
+			{ name: 'start', type: 'period' },
+			{ name: 'end', type: 'period' },
+			text('output', 300),
+		],
+	},
 	partner: { section: 'localization', fields: [text('name', 200, true), select('level', LEVELS), text('place', 200), text('role', 300)] },
 	indicator: {
 		section: 'monitoring',

@@ -16,6 +16,7 @@ export type DocumentTree = {
 	pillars: Array<Node & { objectives: Objective[] }>
 	mechanism: Node | null
 	members: Node[]
+	milestones: Node[]
 	partners: Node[]
 }
 export type DocumentTotals = {
@@ -252,6 +253,31 @@ export function RoadmapDocument({
 						</li>
 					))}
 				</ul>
+				<h3>{t('roadmap.kinds.milestone.plural')}</h3>
+				{tree.milestones.length ? (
+					<table className="doc-table">
+						<thead>
+							<tr>
+								<th scope="col">{t('roadmap.fields.milestone.step')}</th>
+								<th scope="col">{t('roadmap.fields.milestone.lead')}</th>
+								<th scope="col">{t('roadmap.doc.period')}</th>
+								<th scope="col">{t('roadmap.fields.milestone.output')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{tree.milestones.map((m) => (
+								<tr key={m.id}>
+									<td>{s(m.data.step)}</td>
+									<td>{dash(s(m.data.lead))}</td>
+									<td>{dash([s(m.data.start), s(m.data.end)].filter(Boolean).join(' – '))}</td>
+									<td>{dash(s(m.data.output))}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				) : (
+					none
+				)}
 			</section>
 
 			<section className="doc-section">

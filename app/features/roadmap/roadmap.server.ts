@@ -45,6 +45,7 @@ export function buildTree(items: Item[]) {
 		pillars,
 		mechanism: of('mechanism')[0] ?? null,
 		members: of('member'),
+		milestones: of('milestone'),
 		partners: of('partner'),
 		objectives: pillars.flatMap((p) => p.objectives),
 		actions: pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions)),

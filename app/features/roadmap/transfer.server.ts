@@ -48,6 +48,7 @@ export function exportRoadmap(roadmap: Roadmap, tree: Tree) {
 		coordination: {
 			mechanism: tree.mechanism ? fieldsOf('mechanism', tree.mechanism.data) : null,
 			members: tree.members.map((m) => fieldsOf('member', m.data)),
+			milestones: tree.milestones.map((m) => fieldsOf('milestone', m.data)),
 		},
 		localPartners: tree.partners.map((p) => fieldsOf('partner', p.data)),
 	}
@@ -90,8 +91,13 @@ const ImportSchema = z.object({
 		)
 		.max(20),
 	coordination: z
-		.object({ mechanism: Data.nullable().default(null), members: z.array(Data).max(200).default([]) })
-		.default({ mechanism: null, members: [] }),
+		.object({
+			mechanism: Data.nullable().default(null),
+			members: z.array(Data).max(200).default([]),
+			// Added within version 1: a file without it has no process timeline.
+			milestones: z.array(Data).max(100).default([]),
+		})
+		.default({ mechanism: null, members: [], milestones: [] }),
 	localPartners: z.array(Data).max(500).default([]),
 	exportedAt: z.string().optional(),
 	status: z.string().optional(),
@@ -149,6 +155,7 @@ export async function importRoadmap(roadmap: Roadmap, userId: string, text: stri
 		),
 		...(doc.coordination.mechanism ? [plan('mechanism', doc.coordination.mechanism, 'coordination.mechanism')] : []),
 		...doc.coordination.members.map((m, i) => plan('member', m, `coordination.members.${i}`)),
+		...doc.coordination.milestones.map((m, i) => plan('milestone', m, `coordination.milestones.${i}`)),
 		...doc.localPartners.map((p, i) => plan('partner', p, `localPartners.${i}`)),
 	]
 	if (errors.length) return { ok: false, errors: errors.slice(0, 50) }

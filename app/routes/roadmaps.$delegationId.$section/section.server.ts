@@ -81,6 +81,7 @@ function commentTargets(tree: Tree, section: Section) {
 			return [
 				...(tree.mechanism ? [{ id: tree.mechanism.id, label: label(tree.mechanism.data.name) }] : []),
 				...tree.members.map((m) => ({ id: m.id, label: label(m.data.institution) })),
+				...tree.milestones.map((m) => ({ id: m.id, label: label(m.data.step) })),
 			]
 		case 'monitoring':
 			return tree.indicators.map((i) => ({ id: i.id, label: label(i.data.statement) }))
@@ -98,6 +99,7 @@ const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('delete'), id, version }),
 	z.object({ intent: z.literal('move'), id, direction: z.enum(['up', 'down']) }),
 	z.object({ intent: z.literal('currency'), currency: CurrencySchema }),
+	z.object({ intent: z.literal('timeline') }),
 	z.object({
 		intent: z.literal('comment'),
 		body: z
@@ -111,14 +113,14 @@ const SectionForm = z.discriminatedUnion('intent', [
 ])
 
 /** The form keys of the forms that are not item forms, so a refusal reopens the right one. */
-const FORM_KEYS: Record<string, string> = { currency: 'currency', comment: 'comment' }
+const FORM_KEYS: Record<string, string> = { currency: 'currency', comment: 'comment', timeline: 'timeline' }
 
 export async function sectionAction(request: Request, params: { delegationId?: string; section?: string }) {
 	const section = sectionOf(params.section)
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
 	const needs = permissionForIntent('roadmap', intent)
-	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, needs)
+	const { viewer, roadmap, language } = await requireRoadmap(request, params.delegationId, needs)
 	const submission = parseWithZod(formData, { schema: SectionForm })
 	const key = FORM_KEYS[intent] ?? (typeof submission.payload.formKey === 'string' ? submission.payload.formKey : undefined)
 	const reply = (status: number, feedback: Omit<ItemFeedback, 'errors' | 'submitted'>, fieldErrors?: Record<string, string[]>) =>
@@ -176,6 +178,27 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		case 'currency': {
 			await applyChange(db, roadmap.id, viewer.id, { type: 'currency', currency: value.currency })
 			return back()
+		}
+		case 'timeline': {
+			// The usual steps of a NAP process, in the language of who adds them, on a timeline that has none yet.
+			if (section !== 'coordination') return reply(400, { message: 'roadmap.errors.badKind' })
+			const items = await roadmapItems(roadmap.id)
+			if (items.some((item) => item.kind === 'milestone')) return reply(409, { message: 'roadmap.timeline.exists' })
+			const t = await getT(language)
+			const steps = t('roadmap.timeline.steps', { returnObjects: true }) as string[]
+			const outputs = t('roadmap.timeline.outputs', { returnObjects: true }) as string[]
+			// All nine or none: one transaction, each step through the write primitive (so each is in the history).
+			await db.transaction().execute(async (trx) => {
+				for (const [index, step] of steps.entries()) {
+					const result = await applyChange(trx, roadmap.id, viewer.id, {
+						type: 'create',
+						kind: 'milestone',
+						data: { step, output: outputs[index] ?? null },
+					})
+					if (!result.ok) throw new Error(`The usual NAP steps were refused: ${result.reason}`)
+				}
+			})
+			return back('#timeline')
 		}
 		case 'comment': {
 			const added = await addComment(roadmap, viewer.id, { section, itemId: value.itemId || null, body: value.body })

@@ -33,7 +33,7 @@ export function ItemList({
 	taFor,
 	numbers,
 }: Common & {
-	kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'partner' | 'indicator'
+	kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'milestone' | 'partner' | 'indicator'
 	items: ListItem[]
 	editable: boolean
 	labelField: string
