@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { createDelegate, expect, loginAs, test } from './fixtures.ts'
+import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
 
 const BASE = '/roadmaps/panama-2025-cr'
 
@@ -160,6 +160,30 @@ test('two people saving the same action: the second sees both texts, merges, and
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false })
+
+	test('an alumna adds the usual steps of the NAP process, dates one, and the print page shows the timeline', async ({ page }) => {
+		// The timeline starts empty on every attempt (a retry must find the button again).
+		const roadmap = await db
+			.selectFrom('roadmaps')
+			.select('id')
+			.where('delegation_id', '=', 'port-of-spain-2024-jm')
+			.executeTakeFirstOrThrow()
+		await db.deleteFrom('roadmap_items').where('roadmap_id', '=', roadmap.id).where('kind', '=', 'milestone').execute()
+		await loginAs(page, 'jm1@example.org')
+		await page.goto('/roadmaps/port-of-spain-2024-jm/coordination')
+		const timeline = page.locator('#timeline')
+		await timeline.getByRole('button', { name: 'Add the usual steps' }).click()
+		await expect(timeline.locator('.item-list > li')).toHaveCount(9)
+		await expect(timeline.getByRole('button', { name: 'Add the usual steps' })).toHaveCount(0)
+		const mandate = timeline.locator('.item-list > li').first()
+		await expect(mandate.getByLabel('Step')).toHaveValue('Mandate and lead institution')
+		await mandate.getByLabel(/Start/).fill('2026-Q1')
+		await mandate.getByLabel('End').fill('2026-Q2')
+		await mandate.getByRole('button', { name: 'Save' }).click()
+		await expect(page.locator('#timeline .item-list > li').first().getByLabel(/Start/)).toHaveValue('2026-Q1')
+		await page.goto('/roadmaps/port-of-spain-2024-jm/print')
+		await expect(page.getByRole('row', { name: /Mandate and lead institution .*2026-Q1 – 2026-Q2/ })).toBeVisible()
+	})
 
 	test('a delegate adds an objective and an action, and a bad action keeps what was typed', async ({ page }) => {
 		await loginAs(page, 'gy1@example.org')
