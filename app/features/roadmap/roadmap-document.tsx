@@ -83,6 +83,8 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 }
 
 const s = (value: unknown) => (value === null || value === undefined ? '' : String(value))
+/** A value with its unit when it is a number ("11 %"); a value in words ("to be established in 2026") stands alone. */
+const withUnit = (value: unknown, unit: unknown) => (/^-?\d+([.,]\d+)?$/.test(s(value)) ? [s(value), s(unit)] : [s(value)])
 
 /** The whole roadmap as one read-only document: the print page and the history's "as it was" view. */
 export function RoadmapDocument({
@@ -158,40 +160,42 @@ export function RoadmapDocument({
 									{t('roadmap.kinds.objective.one')} {o + 1}: {s(objective.data.statement)}
 								</h4>
 								{objective.actions.length ? (
-									<table className="doc-table">
-										<thead>
-											<tr>
-												<th scope="col">{t('roadmap.fields.action.description')}</th>
-												<th scope="col">{t('roadmap.fields.action.lead')}</th>
-												<th scope="col">{t('roadmap.fields.action.partners')}</th>
-												<th scope="col">{t('roadmap.doc.period')}</th>
-												<th scope="col">{t('roadmap.fields.action.status')}</th>
-												<th scope="col">{t('roadmap.fields.action.cost')}</th>
-												<th scope="col">{t('roadmap.fields.action.source')}</th>
-												<th scope="col">{t('roadmap.fields.action.level')}</th>
-											</tr>
-										</thead>
-										<tbody>
-											{objective.actions.map((a) => (
-												<tr key={a.id}>
-													<td>{s(a.data.description)}</td>
-													<td>{s(a.data.lead)}</td>
-													<td>{s(a.data.partners)}</td>
-													<td>{[s(a.data.start), s(a.data.end)].filter(Boolean).join(' – ')}</td>
-													<td>{option('status', a.data.status)}</td>
-													<td>
-														{money(a.data.cost)}
-														{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
-													</td>
-													<td>{option('source', a.data.source)}</td>
-													<td>
-														{option('level', a.data.level)}
-														{a.data.places ? `: ${s(a.data.places)}` : ''}
-													</td>
+									<TableWrap label={`${t('roadmap.kinds.objective.one')} ${o + 1}: ${s(objective.data.statement)}`}>
+										<table className="doc-table">
+											<thead>
+												<tr>
+													<th scope="col">{t('roadmap.fields.action.description')}</th>
+													<th scope="col">{t('roadmap.fields.action.lead')}</th>
+													<th scope="col">{t('roadmap.fields.action.partners')}</th>
+													<th scope="col">{t('roadmap.doc.period')}</th>
+													<th scope="col">{t('roadmap.fields.action.status')}</th>
+													<th scope="col">{t('roadmap.fields.action.cost')}</th>
+													<th scope="col">{t('roadmap.fields.action.source')}</th>
+													<th scope="col">{t('roadmap.fields.action.level')}</th>
 												</tr>
-											))}
-										</tbody>
-									</table>
+											</thead>
+											<tbody>
+												{objective.actions.map((a) => (
+													<tr key={a.id}>
+														<td>{s(a.data.description)}</td>
+														<td>{s(a.data.lead)}</td>
+														<td>{s(a.data.partners)}</td>
+														<td>{[s(a.data.start), s(a.data.end)].filter(Boolean).join(' – ')}</td>
+														<td>{option('status', a.data.status)}</td>
+														<td>
+															{money(a.data.cost)}
+															{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
+														</td>
+														<td>{option('source', a.data.source)}</td>
+														<td>
+															{option('level', a.data.level)}
+															{a.data.places ? `: ${s(a.data.places)}` : ''}
+														</td>
+													</tr>
+												))}
+											</tbody>
+										</table>
+									</TableWrap>
 								) : (
 									<p className="muted">{t('roadmap.gaps.objectiveWithoutAction')}</p>
 								)}
@@ -254,40 +258,44 @@ export function RoadmapDocument({
 
 			<section className="doc-section">
 				<h2>6. {t('roadmap.sections.monitoring.title')}</h2>
-				<table className="doc-table">
-					<thead>
-						<tr>
-							<th scope="col">{t('roadmap.fields.indicator.statement')}</th>
-							<th scope="col">{t('roadmap.attachedTo')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.type')}</th>
-							<th scope="col">{t('roadmap.doc.baseline')}</th>
-							<th scope="col">{t('roadmap.doc.target')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.means')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.frequency')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.reporter')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{indicatorRows.map(({ i, on }) => (
-							<tr key={i.id}>
-								<td>{s(i.data.statement)}</td>
-								<td>{on}</td>
-								<td>{option('type', i.data.type)}</td>
-								<td>
-									{[s(i.data.baselineValue), s(i.data.unit), i.data.baselineYear ? `(${s(i.data.baselineYear)})` : '']
-										.filter(Boolean)
-										.join(' ')}
-								</td>
-								<td>
-									{[s(i.data.targetValue), s(i.data.unit), i.data.targetYear ? `(${s(i.data.targetYear)})` : ''].filter(Boolean).join(' ')}
-								</td>
-								<td>{s(i.data.means)}</td>
-								<td>{option('frequency', i.data.frequency)}</td>
-								<td>{s(i.data.reporter)}</td>
+				<TableWrap label={t('roadmap.sections.monitoring.title')}>
+					<table className="doc-table">
+						<thead>
+							<tr>
+								<th scope="col">{t('roadmap.fields.indicator.statement')}</th>
+								<th scope="col">{t('roadmap.attachedTo')}</th>
+								<th scope="col">{t('roadmap.fields.indicator.type')}</th>
+								<th scope="col">{t('roadmap.doc.baseline')}</th>
+								<th scope="col">{t('roadmap.doc.target')}</th>
+								<th scope="col">{t('roadmap.fields.indicator.means')}</th>
+								<th scope="col">{t('roadmap.fields.indicator.frequency')}</th>
+								<th scope="col">{t('roadmap.fields.indicator.reporter')}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{indicatorRows.map(({ i, on }) => (
+								<tr key={i.id}>
+									<td>{s(i.data.statement)}</td>
+									<td>{on}</td>
+									<td>{option('type', i.data.type)}</td>
+									<td>
+										{[...withUnit(i.data.baselineValue, i.data.unit), i.data.baselineYear ? `(${s(i.data.baselineYear)})` : '']
+											.filter(Boolean)
+											.join(' ')}
+									</td>
+									<td>
+										{[...withUnit(i.data.targetValue, i.data.unit), i.data.targetYear ? `(${s(i.data.targetYear)})` : '']
+											.filter(Boolean)
+											.join(' ')}
+									</td>
+									<td>{s(i.data.means)}</td>
+									<td>{option('frequency', i.data.frequency)}</td>
+									<td>{s(i.data.reporter)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableWrap>
 			</section>
 		</div>
 	)
