@@ -31,6 +31,9 @@ export default function CohortRoadmaps() {
 			</nav>
 			<h1>{t('roadmap.peers.title')}</h1>
 			<p className="lead">{t('roadmap.peers.intro')}</p>
+			<p>
+				<Link to="/roadmap/example">{t('workedExample.link')}</Link> <span className="muted small">{t('workedExample.linkHelp')}</span>
+			</p>
 			{roadmaps.length === 0 ? <p>{t('roadmap.peers.none')}</p> : null}
 			{roadmaps.length ? (
 				<TableWrap label={t('roadmap.peers.title')}>

@@ -26,6 +26,7 @@ import {
 import { LessonActionSchema } from '#app/features/progress/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { lessonLeadsToExample } from '#app/features/roadmap/worked-example.server.ts'
 
 export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => withCurriculumModule(serverLoader<typeof loader>())
 
@@ -92,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		reflections,
 		previous: neighbour(-1),
 		next: neighbour(1),
+		/** The last lesson of strategic design links the worked example (Valmira's whole roadmap). */
+		leadsToExample: lessonLeadsToExample(lesson.key),
 	}
 }
 
@@ -217,6 +220,12 @@ export default function LessonPage() {
 					</Form>
 				)}
 			</section>
+
+			{lesson.leadsToExample ? (
+				<p className="panel">
+					{t('workedExample.afterLesson')} <Link to="/roadmap/example">{t('workedExample.link')}</Link>
+				</p>
+			) : null}
 
 			<nav className="pager" aria-label={t('learn.pager')}>
 				{lesson.previous ? (

@@ -16,6 +16,7 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { importRoadmap } from '#app/features/roadmap/transfer.server.ts'
+import { exampleStart, workedExampleText } from '#app/features/roadmap/worked-example.server.ts'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
 import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const tree = buildTree(items)
 	const gaps = completeness(tree)
 	const comments = await roadmapComments(roadmap.id)
+	const start = exampleStart(items, language)
 	return {
 		title: `${t('roadmap.title')} · ${delegation.cohortName}`,
 		delegation,
@@ -44,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		gapsBySection: Object.fromEntries(SECTIONS.map((s) => [s, gaps.filter((g) => g.section === s).length])),
 		openComments: Object.fromEntries(SECTIONS.map((s) => [s, comments.filter((c) => c.section === s && !c.resolved_at).length])),
 		isEmpty: items.every((item) => item.kind === 'pillar' && !items.some((child) => child.parentId === item.id)),
+		/** The language the worked example would be imported in, while the roadmap holds only its default pillars. */
+		exampleLanguage: start.ok ? start.language : null,
 	}
 }
 
@@ -55,12 +59,13 @@ const OverviewSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('reopen') }),
 	z.object({ intent: z.literal('share'), shared: z.enum(['true', 'false']).optional() }),
 	z.object({ intent: z.literal('import'), json: z.string().optional(), file: z.instanceof(File).optional() }),
+	z.object({ intent: z.literal('startFromExample') }),
 ])
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
-	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, permissionForIntent('roadmap', intent))
+	const { viewer, roadmap, language } = await requireRoadmap(request, params.delegationId, permissionForIntent('roadmap', intent))
 	const submission = parseWithZod(formData, { schema: OverviewSchema })
 	const reply = (status: number, error: string, importErrors: string[] | null = null) =>
 		data({ result: submission.reply(), error, importErrors }, { status })
@@ -100,11 +105,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			if (!result.ok) return reply(400, 'roadmap.import.failed', result.errors)
 			return back()
 		}
+		case 'startFromExample': {
+			// Through the ordinary import, in the roadmap's language: refused once it holds more than its default pillars.
+			if (roadmap.status === 'final') return reply(409, 'roadmap.errors.final')
+			const start = exampleStart(await roadmapItems(roadmap.id), language)
+			if (!start.ok) return reply(409, 'workedExample.start.notEmpty')
+			const result = await importRoadmap(roadmap, viewer.id, workedExampleText(start.language))
+			if (!result.ok && result.errors.includes('roadmap.import.notEmpty')) return reply(409, 'workedExample.start.notEmpty')
+			if (!result.ok) throw new Error(`The worked example (${start.language}) did not import: ${result.errors.join(', ')}`)
+			return back()
+		}
 	}
 }
 
 export default function RoadmapOverview() {
-	const { delegation, roadmap, abilities, counts, totals, gapsBySection, openComments, isEmpty } = useLoaderData<typeof loader>()
+	const { delegation, roadmap, abilities, counts, totals, gapsBySection, openComments, isEmpty, exampleLanguage } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
@@ -235,6 +251,22 @@ export default function RoadmapOverview() {
 					</Link>
 				</p>
 				<p className="muted small">{t('roadmap.updated', { date: formatDateTime(roadmap.updated_at, language) })}</p>
+			</section>
+
+			<section className="panel" aria-labelledby="example-heading">
+				<h2 id="example-heading">{t('workedExample.start.title')}</h2>
+				<p>
+					<Link to="/roadmap/example">{t('workedExample.link')}</Link> <span className="muted small">{t('workedExample.linkHelp')}</span>
+				</p>
+				{abilities.edit && exampleLanguage && roadmap.status !== 'final' ? (
+					<Form method="post" className="stack">
+						<input type="hidden" name="intent" value="startFromExample" />
+						<p>{t(`workedExample.start.help.${exampleLanguage}`)}</p>
+						<button type="submit" className="button">
+							{t('workedExample.start.submit')}
+						</button>
+					</Form>
+				) : null}
 			</section>
 
 			{abilities.edit && isEmpty && roadmap.status !== 'final' ? (

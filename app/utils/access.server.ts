@@ -49,6 +49,7 @@ export const INTENT_PERMISSIONS = {
 		advance: 'edit',
 		backToDraft: 'edit',
 		import: 'edit',
+		startFromExample: 'edit',
 		share: 'manage',
 		reopen: 'reopen',
 	},
@@ -172,6 +173,14 @@ export async function requireLesson(
 	const module = getModule(lesson.moduleSlug)
 	invariantResponse(module)
 	return { viewer, lesson, module }
+}
+
+/** The worked example (Valmira's roadmap): everyone signed in reads it, and nobody may change it. */
+export async function requireWorkedExample(request: Request) {
+	const viewer = await requireViewer(request)
+	const resource = { type: 'worked-example' } as const
+	requirePermission(viewer, 'view', resource)
+	return { viewer, abilities: abilitiesOf(viewer, resource, ['edit', 'comment', 'manage']) }
 }
 
 // -------------------------------------------------------------------------------------------------

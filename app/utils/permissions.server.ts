@@ -122,6 +122,8 @@ export type Resource =
 	| { type: 'curriculum' }
 	/** The facilitator guides of the curriculum's modules. */
 	| { type: 'facilitator-guide' }
+	/** The worked example: Valmira's roadmap, shipped with the curriculum. */
+	| { type: 'worked-example' }
 	| { type: 'learner-progress'; userId: string }
 	| { type: 'roadmap'; delegationId: string; cohortId: string; sharedWithCohort: boolean }
 	| { type: 'assistance'; delegationId: string; cohortId: string }
@@ -133,6 +135,8 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 	if (resource.type === 'roadmap') return canOnRoadmap(viewer, action, resource)
 	if (resource.type === 'assistance') return canOnAssistance(viewer, action, resource)
 	if (resource.type === 'assistance-queue') return action === 'view' ? viewer.isStaff || viewer.facilitates.length > 0 : viewer.isStaff
+	// Everyone signed in reads the worked example; nobody, staff included, changes it.
+	if (resource.type === 'worked-example') return action === 'view'
 	if (viewer.isStaff) return true
 	switch (resource.type) {
 		case 'academy':

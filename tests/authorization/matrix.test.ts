@@ -121,6 +121,21 @@ describe('authorization matrix: beyond the table', () => {
 		}
 	})
 
+	test('the worked example: every role reads it, no role may change it, and it answers no form', async () => {
+		const page = await loadRoute('roadmap.example.tsx')
+		expect(page.action).toBeUndefined()
+		expect((await loadRoute('roadmap.example[.]json.tsx')).action).toBeUndefined()
+		for (const role of ROLE_NAMES) {
+			const result = await call(role, { route: 'roadmap.example.tsx', kind: 'loader', path: '/roadmap/example', params: {} })
+			if (role === 'signedOut') {
+				expect(result.status).toBe(302)
+				continue
+			}
+			expect(result.status, role).toBe(200)
+			expect(result.data, role).toMatchObject({ abilities: { edit: false, comment: false, manage: false } })
+		}
+	})
+
 	test('an unknown delegation or section is a 404', async () => {
 		const overview = await loadRoute('roadmaps.$delegationId._index.tsx')
 		const section = await loadRoute('roadmaps.$delegationId.$section/route.tsx')

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { createDelegate, createInvitationLink, expect, loginAs, test } from './fixtures.ts'
+import { createDelegate, createInvitationLink, expect, firstGuide, loginAs, test } from './fixtures.ts'
 
 async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
 	const results = await new AxeBuilder({ page }).analyze()
@@ -137,6 +137,7 @@ for (const language of ['en', 'es'] as const) {
 			'/roadmaps/panama-2025-pa/assistance',
 			'/roadmaps/panama-2025-pa/history?at=1',
 			'/cohorts/port-of-spain-2024',
+			'/roadmap/example',
 		]) {
 			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
 			await expectNoSeriousViolations(page)
@@ -145,7 +146,7 @@ for (const language of ['en', 'es'] as const) {
 		// A facilitator's home and the whole-cohort dashboard.
 		await page.context().clearCookies()
 		await loginAs(page, 'facilitator@example.org')
-		for (const path of ['/home', '/cohorts/panama-2025/dashboard', '/assistance']) {
+		for (const path of ['/home', '/cohorts/panama-2025/dashboard', '/assistance', `/learn/${firstGuide().module}/guide`]) {
 			await page.goto(`${path}?lng=${language}`)
 			await expectNoSeriousViolations(page)
 		}

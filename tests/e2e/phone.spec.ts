@@ -25,3 +25,13 @@ test('the dashboard does not scroll sideways on a 390 px phone', async ({ page }
 		expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lng}, nine modules`).toBeLessThanOrEqual(390)
 	}
 })
+
+// The worked example is a whole roadmap as a document: its wide tables scroll in their own frames.
+test('the worked example does not scroll sideways on a 390 px phone', async ({ page }) => {
+	await loginAs(page, 'delegate.bo@example.org')
+	for (const lng of ['en', 'es']) {
+		await page.goto(`/roadmap/example?lng=${lng}`)
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), lng).toBeLessThanOrEqual(390)
+	}
+})

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
-import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { formatPercent } from '#app/utils/format.ts'
 import type { Language } from '#app/utils/i18n.ts'
 
@@ -87,6 +87,8 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 const s = (value: unknown) => (value === null || value === undefined ? '' : String(value))
 /** A value as printed: an empty one is a dash, never a blank cell or a bare unit. */
 const dash = (value: string) => value || '—'
+/** A value with its unit when it is a number ("11 %"); a value in words ("to be established in 2026") stands alone. */
+const withUnit = (value: unknown, unit: unknown) => (/^-?\d+([.,]\d+)?$/.test(s(value)) ? [s(value), s(unit)] : [s(value)])
 
 /** The whole roadmap as one read-only document: the print page and the history's "as it was" view. */
 export function RoadmapDocument({
@@ -112,7 +114,7 @@ export function RoadmapDocument({
 	)
 	/** "11 % (2024)": the value with its unit and year, or a dash when there is no value. */
 	const measured = (value: unknown, unit: unknown, year: unknown) =>
-		s(value) ? [s(value), s(unit), year ? `(${s(year)})` : ''].filter(Boolean).join(' ') : '—'
+		s(value) ? [...withUnit(value, unit), year ? `(${s(year)})` : ''].filter(Boolean).join(' ') : '—'
 	const none = <p className="muted">{t('roadmap.noneYet')}</p>
 	return (
 		<div className="roadmap-document">
@@ -171,42 +173,44 @@ export function RoadmapDocument({
 									{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {s(objective.data.statement)}
 								</h4>
 								{objective.actions.length ? (
-									<table className="doc-table">
-										<thead>
-											<tr>
-												<th scope="col">{t('roadmap.doc.number')}</th>
-												<th scope="col">{t('roadmap.fields.action.description')}</th>
-												<th scope="col">{t('roadmap.fields.action.lead')}</th>
-												<th scope="col">{t('roadmap.fields.action.partners')}</th>
-												<th scope="col">{t('roadmap.doc.period')}</th>
-												<th scope="col">{t('roadmap.fields.action.status')}</th>
-												<th scope="col">{t('roadmap.fields.action.cost')}</th>
-												<th scope="col">{t('roadmap.fields.action.source')}</th>
-												<th scope="col">{t('roadmap.fields.action.level')}</th>
-											</tr>
-										</thead>
-										<tbody>
-											{objective.actions.map((a) => (
-												<tr key={a.id}>
-													<td>{numbers.get(a.id)}</td>
-													<td>{s(a.data.description)}</td>
-													<td>{dash(s(a.data.lead))}</td>
-													<td>{dash(s(a.data.partners))}</td>
-													<td>{dash([s(a.data.start), s(a.data.end)].filter(Boolean).join(' – '))}</td>
-													<td>{dash(option('status', a.data.status))}</td>
-													<td>
-														{money(a.data.cost)}
-														{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
-													</td>
-													<td>{dash(option('source', a.data.source))}</td>
-													<td>
-														{dash(option('level', a.data.level))}
-														{a.data.places ? `: ${s(a.data.places)}` : ''}
-													</td>
+									<TableWrap label={`${t('roadmap.kinds.objective.one')} ${numbers.get(objective.id)}: ${s(objective.data.statement)}`}>
+										<table className="doc-table">
+											<thead>
+												<tr>
+													<th scope="col">{t('roadmap.doc.number')}</th>
+													<th scope="col">{t('roadmap.fields.action.description')}</th>
+													<th scope="col">{t('roadmap.fields.action.lead')}</th>
+													<th scope="col">{t('roadmap.fields.action.partners')}</th>
+													<th scope="col">{t('roadmap.doc.period')}</th>
+													<th scope="col">{t('roadmap.fields.action.status')}</th>
+													<th scope="col">{t('roadmap.fields.action.cost')}</th>
+													<th scope="col">{t('roadmap.fields.action.source')}</th>
+													<th scope="col">{t('roadmap.fields.action.level')}</th>
 												</tr>
-											))}
-										</tbody>
-									</table>
+											</thead>
+											<tbody>
+												{objective.actions.map((a) => (
+													<tr key={a.id}>
+														<td>{numbers.get(a.id)}</td>
+														<td>{s(a.data.description)}</td>
+														<td>{dash(s(a.data.lead))}</td>
+														<td>{dash(s(a.data.partners))}</td>
+														<td>{dash([s(a.data.start), s(a.data.end)].filter(Boolean).join(' – '))}</td>
+														<td>{dash(option('status', a.data.status))}</td>
+														<td>
+															{money(a.data.cost)}
+															{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
+														</td>
+														<td>{dash(option('source', a.data.source))}</td>
+														<td>
+															{dash(option('level', a.data.level))}
+															{a.data.places ? `: ${s(a.data.places)}` : ''}
+														</td>
+													</tr>
+												))}
+											</tbody>
+										</table>
+									</TableWrap>
 								) : (
 									<p className="muted">{t('roadmap.gaps.objectiveWithoutAction')}</p>
 								)}
@@ -297,36 +301,40 @@ export function RoadmapDocument({
 			<section className="doc-section">
 				<h2>6. {t('roadmap.sections.monitoring.title')}</h2>
 				{indicatorRows.length ? null : <p className="muted">{t('roadmap.gaps.noIndicator')}</p>}
-				<table className="doc-table" hidden={!indicatorRows.length}>
-					<thead>
-						<tr>
-							<th scope="col">{t('roadmap.doc.number')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.statement')}</th>
-							<th scope="col">{t('roadmap.attachedTo')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.type')}</th>
-							<th scope="col">{t('roadmap.doc.baseline')}</th>
-							<th scope="col">{t('roadmap.doc.target')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.means')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.frequency')}</th>
-							<th scope="col">{t('roadmap.fields.indicator.reporter')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{indicatorRows.map(({ i, on }) => (
-							<tr key={i.id}>
-								<td>{numbers.get(i.id)}</td>
-								<td>{s(i.data.statement)}</td>
-								<td>{on}</td>
-								<td>{dash(option('type', i.data.type))}</td>
-								<td>{measured(i.data.baselineValue, i.data.unit, i.data.baselineYear)}</td>
-								<td>{measured(i.data.targetValue, i.data.unit, i.data.targetYear)}</td>
-								<td>{dash(s(i.data.means))}</td>
-								<td>{dash(option('frequency', i.data.frequency))}</td>
-								<td>{dash(s(i.data.reporter))}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
+				{indicatorRows.length ? (
+					<TableWrap label={t('roadmap.sections.monitoring.title')}>
+						<table className="doc-table">
+							<thead>
+								<tr>
+									<th scope="col">{t('roadmap.doc.number')}</th>
+									<th scope="col">{t('roadmap.fields.indicator.statement')}</th>
+									<th scope="col">{t('roadmap.attachedTo')}</th>
+									<th scope="col">{t('roadmap.fields.indicator.type')}</th>
+									<th scope="col">{t('roadmap.doc.baseline')}</th>
+									<th scope="col">{t('roadmap.doc.target')}</th>
+									<th scope="col">{t('roadmap.fields.indicator.means')}</th>
+									<th scope="col">{t('roadmap.fields.indicator.frequency')}</th>
+									<th scope="col">{t('roadmap.fields.indicator.reporter')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{indicatorRows.map(({ i, on }) => (
+									<tr key={i.id}>
+										<td>{numbers.get(i.id)}</td>
+										<td>{s(i.data.statement)}</td>
+										<td>{on}</td>
+										<td>{dash(option('type', i.data.type))}</td>
+										<td>{measured(i.data.baselineValue, i.data.unit, i.data.baselineYear)}</td>
+										<td>{measured(i.data.targetValue, i.data.unit, i.data.targetYear)}</td>
+										<td>{dash(s(i.data.means))}</td>
+										<td>{dash(option('frequency', i.data.frequency))}</td>
+										<td>{dash(s(i.data.reporter))}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</TableWrap>
+				) : null}
 			</section>
 		</div>
 	)

@@ -104,9 +104,24 @@ const ImportSchema = z.object({
 })
 
 export type ImportResult = { ok: true; items: number } | { ok: false; errors: string[] }
+/** A roadmap document read and checked, as the items an import creates (or every mistake, with where it is). */
+export type PlannedRoadmap = { ok: true; currency: string; items: ItemTree[] } | { ok: false; errors: string[] }
 
 /** Imports a JSON roadmap into an empty roadmap, all of it or nothing. */
 export async function importRoadmap(roadmap: Roadmap, userId: string, text: string): Promise<ImportResult> {
+	const planned = planRoadmap(text)
+	if (!planned.ok) return planned
+	const result = await applyChange(db, roadmap.id, userId, { type: 'import', currency: planned.currency, items: planned.items })
+	if (result.ok) return { ok: true, items: result.items }
+	if (result.reason === 'notEmpty') return { ok: false, errors: ['roadmap.import.notEmpty'] }
+	return { ok: false, errors: ['roadmap.import.failed'] }
+}
+
+/**
+ * Reads a JSON roadmap document and checks every field with the forms' rules, without writing
+ * anything: what an import would create. Errors are translation keys with the path of the field.
+ */
+export function planRoadmap(text: string): PlannedRoadmap {
 	let json: unknown
 	try {
 		json = JSON.parse(text)
@@ -159,11 +174,7 @@ export async function importRoadmap(roadmap: Roadmap, userId: string, text: stri
 		...doc.localPartners.map((p, i) => plan('partner', p, `localPartners.${i}`)),
 	]
 	if (errors.length) return { ok: false, errors: errors.slice(0, 50) }
-
-	const result = await applyChange(db, roadmap.id, userId, { type: 'import', currency: doc.currency, items: planned })
-	if (result.ok) return { ok: true, items: result.items }
-	if (result.reason === 'notEmpty') return { ok: false, errors: ['roadmap.import.notEmpty'] }
-	return { ok: false, errors: ['roadmap.import.failed'] }
+	return { ok: true, currency: doc.currency, items: planned }
 }
 
 export async function loadTree(roadmapId: string) {
