@@ -259,26 +259,28 @@ export function RoadmapDocument({
 				</ul>
 				<h3>{t('roadmap.kinds.milestone.plural')}</h3>
 				{tree.milestones.length ? (
-					<table className="doc-table">
-						<thead>
-							<tr>
-								<th scope="col">{t('roadmap.fields.milestone.step')}</th>
-								<th scope="col">{t('roadmap.fields.milestone.lead')}</th>
-								<th scope="col">{t('roadmap.doc.period')}</th>
-								<th scope="col">{t('roadmap.fields.milestone.output')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{tree.milestones.map((m) => (
-								<tr key={m.id}>
-									<td>{s(m.data.step)}</td>
-									<td>{dash(s(m.data.lead))}</td>
-									<td>{dash([s(m.data.start), s(m.data.end)].filter(Boolean).join(' – '))}</td>
-									<td>{dash(s(m.data.output))}</td>
+					<TableWrap label={t('roadmap.kinds.milestone.plural')}>
+						<table className="doc-table">
+							<thead>
+								<tr>
+									<th scope="col">{t('roadmap.fields.milestone.step')}</th>
+									<th scope="col">{t('roadmap.fields.milestone.lead')}</th>
+									<th scope="col">{t('roadmap.doc.period')}</th>
+									<th scope="col">{t('roadmap.fields.milestone.output')}</th>
 								</tr>
-							))}
-						</tbody>
-					</table>
+							</thead>
+							<tbody>
+								{tree.milestones.map((m) => (
+									<tr key={m.id}>
+										<td>{s(m.data.step)}</td>
+										<td>{dash(s(m.data.lead))}</td>
+										<td>{dash([s(m.data.start), s(m.data.end)].filter(Boolean).join(' – '))}</td>
+										<td>{dash(s(m.data.output))}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</TableWrap>
 				) : (
 					none
 				)}
