@@ -152,6 +152,14 @@ export const learningCases: Case[] = [
 		params: { file: guideModule },
 		expected: GUIDE_READ,
 	},
+	{
+		label: 'GET the costing sheet (CSV)',
+		route: 'worksheets.costing-sheet[.]csv.tsx',
+		kind: 'loader',
+		path: '/worksheets/costing-sheet.csv',
+		params: {},
+		expected: signedIn(200),
+	},
 	{ label: 'GET /glossary', route: 'glossary.tsx', kind: 'loader', path: '/glossary', params: {}, expected: signedIn(200) },
 	{ label: 'GET /settings', route: 'settings.tsx', kind: 'loader', path: '/settings', params: {}, expected: signedIn(200) },
 	{
