@@ -77,6 +77,20 @@ export default function ModulePage() {
 				</p>
 			)}
 
+			<section aria-labelledby="lessons-heading">
+				<h2 id="lessons-heading">{t('learn.lessons')}</h2>
+				<ol className="lesson-list">
+					{module.progress.lessons.map((lesson) => (
+						<li key={lesson.key} className={lesson.completed ? 'is-done' : undefined}>
+							<Link to={`/learn/${module.slug}/${lesson.slug}`}>{lesson.title}</Link>{' '}
+							<span className="muted small">
+								{t('learn.minutes', { count: lesson.minutes })} · {lesson.completed ? `✓ ${t('learn.completed')}` : t('learn.notCompleted')}
+							</span>
+						</li>
+					))}
+				</ol>
+			</section>
+
 			{module.guide ? (
 				<p className="panel">
 					<Link to={`/learn/${module.slug}/guide`}>{t('guide.link')}</Link> <span className="muted small">{t('guide.linkHelp')}</span>
@@ -91,20 +105,6 @@ export default function ModulePage() {
 					<span className="muted small">{t('costingSheet.help')}</span>
 				</p>
 			) : null}
-
-			<section aria-labelledby="lessons-heading">
-				<h2 id="lessons-heading">{t('learn.lessons')}</h2>
-				<ol className="lesson-list">
-					{module.progress.lessons.map((lesson) => (
-						<li key={lesson.key} className={lesson.completed ? 'is-done' : undefined}>
-							<Link to={`/learn/${module.slug}/${lesson.slug}`}>{lesson.title}</Link>{' '}
-							<span className="muted small">
-								{t('learn.minutes', { count: lesson.minutes })} · {lesson.completed ? `✓ ${t('learn.completed')}` : t('learn.notCompleted')}
-							</span>
-						</li>
-					))}
-				</ol>
-			</section>
 
 			<section aria-labelledby="overview-heading">
 				<h2 id="overview-heading">{t('learn.overview')}</h2>
