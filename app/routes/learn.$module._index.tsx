@@ -12,6 +12,7 @@ import { withCurriculumModule } from '#app/features/curriculum/mdx-modules.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requireModule } from '#app/utils/access.server.ts'
 import { getProgressRows, summarize } from '#app/features/progress/progress.server.ts'
+import { COSTING_SHEET_MODULE, COSTING_SHEET_URL } from '#app/features/curriculum/costing-sheet.ts'
 
 export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => withCurriculumModule(serverLoader<typeof loader>())
 
@@ -78,11 +79,6 @@ export default function ModulePage() {
 			)}
 
 			<SearchForm />
-			{module.guide ? (
-				<p className="panel">
-					<Link to={`/learn/${module.slug}/guide`}>{t('guide.link')}</Link> <span className="muted small">{t('guide.linkHelp')}</span>
-				</p>
-			) : null}
 
 			<section aria-labelledby="lessons-heading">
 				<h2 id="lessons-heading">{t('learn.lessons')}</h2>
@@ -97,6 +93,21 @@ export default function ModulePage() {
 					))}
 				</ol>
 			</section>
+
+			{module.guide ? (
+				<p className="panel">
+					<Link to={`/learn/${module.slug}/guide`}>{t('guide.link')}</Link> <span className="muted small">{t('guide.linkHelp')}</span>
+				</p>
+			) : null}
+
+			{module.slug === COSTING_SHEET_MODULE ? (
+				<p className="panel">
+					<a href={COSTING_SHEET_URL} download>
+						{t('costingSheet.download')}
+					</a>{' '}
+					<span className="muted small">{t('costingSheet.help')}</span>
+				</p>
+			) : null}
 
 			<section aria-labelledby="overview-heading">
 				<h2 id="overview-heading">{t('learn.overview')}</h2>

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { contentDir, contentHash, scanCatalogue } from '#app/features/curriculum/content.server.ts'
+import { contentDir, contentHash } from '#app/features/curriculum/content.server.ts'
 import { searchIndexKey } from '#app/features/search/search-index.server.ts'
 import { type Case, everyone, type Expected, signedIn, staffOnly } from '#tests/authorization/matrix.ts'
+import { guideCases } from '#tests/authorization/guide-cases.ts'
 
 /**
  * The authorization matrix, one table per resource area. Every role of `ROLES` has an expected
@@ -38,16 +39,6 @@ const lesson = { module: 'theory-of-change', lesson: 'why-a-theory-of-change' }
 const lessonFile = '01-theory-of-change/01-why-a-theory-of-change.en.mdx'
 const lessonModule = `${contentHash(lessonFile, fs.readFileSync(path.join(contentDir(), lessonFile), 'utf8'))}.js`
 const searchIndexFile = `es.${searchIndexKey('es')}.json`
-
-/** Facilitator guides: facilitators of any cohort and staff; never delegates or alumni. */
-const GUIDE_READ: Expected = { ...signedIn(403), staff: 200, facilitator2025: 200, facilitator2024: 200 }
-const modules = scanCatalogue().modules
-// Whichever module has a guide (the writers add them module by module), and one that has none, if any.
-const withGuide = modules.find((m) => Object.keys(m.guide).length)
-if (!withGuide) throw new Error('No module of content/ has a facilitator guide (guide.<lang>.mdx) for the matrix to open')
-const withoutGuide = modules.find((m) => !Object.keys(m.guide).length)
-const guideFile = Object.values(withGuide.guide)[0]!.file
-const guideModule = `${contentHash(guideFile, fs.readFileSync(path.join(contentDir(), guideFile), 'utf8'))}.js`
 
 export const learningCases: Case[] = [
 	{ label: 'GET /', route: '_index.tsx', kind: 'loader', path: '/', params: {}, expected: everyone(200) },
@@ -126,33 +117,14 @@ export const learningCases: Case[] = [
 		params: { file: `${'0'.repeat(32)}.js` },
 		expected: signedIn(404),
 	},
+	...guideCases,
 	{
-		label: `GET /learn/${withGuide.slug}/guide`,
-		route: 'learn.$module.guide.tsx',
+		label: 'GET the costing sheet (CSV)',
+		route: 'worksheets.costing-sheet[.]csv.tsx',
 		kind: 'loader',
-		path: `/learn/${withGuide.slug}/guide`,
-		params: { module: withGuide.slug },
-		expected: GUIDE_READ,
-	},
-	...(withoutGuide
-		? [
-				{
-					label: `GET /learn/${withoutGuide.slug}/guide (none written)`,
-					route: 'learn.$module.guide.tsx',
-					kind: 'loader',
-					path: `/learn/${withoutGuide.slug}/guide`,
-					params: { module: withoutGuide.slug },
-					expected: { ...GUIDE_READ, staff: 404, facilitator2025: 404, facilitator2024: 404 },
-				} satisfies Case,
-			]
-		: []),
-	{
-		label: 'GET a facilitator guide’s module',
-		route: 'mdx.$file.tsx',
-		kind: 'loader',
-		path: `/mdx/${guideModule}`,
-		params: { file: guideModule },
-		expected: GUIDE_READ,
+		path: '/worksheets/costing-sheet.csv',
+		params: {},
+		expected: signedIn(200),
 	},
 	{ label: 'GET /glossary', route: 'glossary.tsx', kind: 'loader', path: '/glossary', params: {}, expected: signedIn(200) },
 	// Search has the lessons' access rule (requireCurriculum 'view'), and so has its index file.

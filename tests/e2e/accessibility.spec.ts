@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { createDelegate, createInvitationLink, expect, firstGuide, loginAs, test } from './fixtures.ts'
+import { createDelegate, createInvitationLink, expect, loginAs, test } from './fixtures.ts'
+import { firstGuide } from './guides.ts'
 
 async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
 	const results = await new AxeBuilder({ page }).analyze()

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { createDelegate, db, expect, firstGuide, loginAs, test } from './fixtures.ts'
+import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
+import { firstGuide } from './guides.ts'
 
 const guide = firstGuide()
 

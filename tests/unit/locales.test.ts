@@ -27,6 +27,7 @@ test('every value of every vocabulary has its text in both languages', async () 
 		await import('#app/features/assistance/assistance.ts')
 	const { ACTION_STATUSES, FREQUENCIES, FUNDING_SOURCES, INDICATOR_TYPES, LEVELS, MEASURES } =
 		await import('#app/features/roadmap/kinds.ts')
+	const { COSTING_COLUMNS, COST_CATEGORIES, COSTING_SOURCES, FUNDING_STATUSES } = await import('#app/features/curriculum/costing-sheet.ts')
 	const vocabularies: Record<string, readonly string[]> = {
 		cohortStatus: COHORT_STATUSES,
 		napStatus: NAP_STATUSES,
@@ -41,6 +42,10 @@ test('every value of every vocabulary has its text in both languages', async () 
 		'roadmap.options.frequency': FREQUENCIES,
 		'roadmap.options.type': INDICATOR_TYPES,
 		'roadmap.options.measure': MEASURES,
+		'costingSheet.columns': COSTING_COLUMNS,
+		'costingSheet.categories': COST_CATEGORIES,
+		'costingSheet.sources': COSTING_SOURCES,
+		'costingSheet.statuses': FUNDING_STATUSES,
 	}
 	for (const [language, texts] of Object.entries({ en, es })) {
 		const present = new Set(keys(texts))

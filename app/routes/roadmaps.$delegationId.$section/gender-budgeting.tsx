@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
 import { BudgetTables } from '#app/features/roadmap/roadmap-document.tsx'
+import { COSTING_SHEET_URL } from '#app/features/curriculum/costing-sheet.ts'
 import { useRootData } from '#app/root.tsx'
 import { formatPercent } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -17,6 +18,12 @@ export function GenderBudgeting({ data: { tree, totals }, editable, common, taFo
 			<section className="panel">
 				<h3>{t('roadmap.budget.totals')}</h3>
 				<BudgetTotals totals={totals} currency={currency} language={language} />
+				<p className="small">
+					<a href={COSTING_SHEET_URL} download>
+						{t('costingSheet.download')}
+					</a>{' '}
+					<span className="muted">{t('costingSheet.help')}</span>
+				</p>
 				{editable ? (
 					<Form method="post" className="inline-fields" preventScrollReset>
 						<input type="hidden" name="intent" value="currency" />

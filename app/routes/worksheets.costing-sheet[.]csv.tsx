@@ -1,0 +1,10 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { costingSheetCsv } from '#app/features/curriculum/costing-sheet.server.ts'
+import { requireCurriculum } from '#app/utils/access.server.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
+
+/** The gender-budgeting module's costing sheet as CSV, in the reader's language, with Valmira's 3.1.1 as example rows. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { viewer } = await requireCurriculum(request, 'view')
+	return costingSheetCsv(await getLanguage(request, viewer.language))
+}
