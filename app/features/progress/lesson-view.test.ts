@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest'
+import { recordLessonView } from '#app/features/progress/progress.server.ts'
+import { db } from '#app/utils/db.server.ts'
+import { userIdFor } from '#tests/helpers.ts'
+
+const viewedAt = async (userId: string, lessonKey: string) =>
+	(
+		await db
+			.selectFrom('lesson_progress')
+			.select('last_viewed_at')
+			.where('user_id', '=', userId)
+			.where('lesson_key', '=', lessonKey)
+			.executeTakeFirst()
+	)?.last_viewed_at
+
+describe('recording a lesson view', () => {
+	test('reloading the lesson one is on writes nothing; opening another, then coming back, moves "resume" back', async () => {
+		const userId = await userIdFor('delegate.bo@example.org')
+		const a = 'localization/what-localization-means'
+		const b = 'localization/working-with-local-networks'
+		const minuteAgo = new Date(Date.now() - 30_000).toISOString()
+		await db.deleteFrom('lesson_progress').where('user_id', '=', userId).execute()
+		await db
+			.insertInto('lesson_progress')
+			.values({ user_id: userId, lesson_key: a, first_viewed_at: minuteAgo, last_viewed_at: minuteAgo })
+			.execute()
+
+		// Reloading a, the latest lesson, 30 s later: no write.
+		await recordLessonView(userId, a)
+		expect(await viewedAt(userId, a)).toBe(minuteAgo)
+
+		// Opening b, then a again: a is the latest once more, so "resume" points at it.
+		await recordLessonView(userId, b)
+		await new Promise((resolve) => setTimeout(resolve, 5))
+		await recordLessonView(userId, a)
+		const [afterA, afterB] = [await viewedAt(userId, a), await viewedAt(userId, b)]
+		expect(afterA! > afterB!).toBe(true)
+
+		// More than a minute later, a reload is recorded.
+		const longAgo = new Date(Date.now() - 120_000).toISOString()
+		await db.updateTable('lesson_progress').set({ last_viewed_at: longAgo }).where('user_id', '=', userId).execute()
+		await recordLessonView(userId, a)
+		expect(await viewedAt(userId, a)).not.toBe(longAgo)
+	})
+})
