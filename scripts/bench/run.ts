@@ -119,36 +119,30 @@ async function startServer(database: { DATABASE_PATH: string } | { DATABASE_URL:
 	throw new Error('No 200 from /healthz within 30 s')
 }
 
-/** The server's processes: the one started and, with several workers, its cluster's workers. */
-function serverProcesses(pid: number) {
-	const pids = [pid]
+/** The pids of /proc whose file `file` passes `test` (a process may end, or not be ours to read, meanwhile). */
+function processesWhere(file: 'stat' | 'cmdline', test: (text: string) => boolean) {
+	const pids: number[] = []
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue
 		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-			if (parent === pid) pids.push(Number(entry))
+			if (test(fs.readFileSync(`/proc/${entry}/${file}`, 'utf8'))) pids.push(Number(entry))
 		} catch {
-			// The process ended while we looked.
+			// Gone, or not ours to read.
 		}
 	}
 	return pids
 }
 
+/** The server's processes: the one started and, with several workers, its cluster's workers. */
+function serverProcesses(pid: number) {
+	const parentOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+	return [pid, ...processesWhere('stat', (stat) => parentOf(stat) === pid)]
+}
+
 /** PostgreSQL's server processes for the bench database (their title names it: "postgres: user db …"). */
 function databaseProcesses(engine: Engine) {
 	if (engine !== 'postgres') return []
-	const pids: number[] = []
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue
-		try {
-			const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')
-			if (title.startsWith('postgres:') && title.includes(` ${BENCH_POSTGRES_DATABASE} `)) pids.push(Number(entry))
-		} catch {
-			// Not ours to read, or gone.
-		}
-	}
-	return pids
+	return processesWhere('cmdline', (title) => title.startsWith('postgres:') && title.includes(` ${BENCH_POSTGRES_DATABASE} `))
 }
 
 let running: ChildProcess | null = null
@@ -295,29 +289,28 @@ const CLOCK_TICKS = (() => {
 	}
 })()
 
-/** Gives each new connection the next session of the list. */
-function eachConnection(cookies: string[], body?: string) {
+/** Gives each new connection the target's headers with the next session of the list. */
+function eachConnection(cookies: string[], headers: Record<string, string>) {
 	let next = 0
-	return (client: { setHeaders(headers: Record<string, string>): void }) => {
-		const cookie = cookies[next++ % cookies.length]!
-		client.setHeaders({ cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) })
-	}
+	return (client: { setHeaders(headers: Record<string, string>): void }) =>
+		client.setHeaders({ ...headers, cookie: cookies[next++ % cookies.length]! })
 }
 
 const totalCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
 
 async function load(target: Target, server: { pid: number; engine: Engine }): Promise<Omit<Row, 'ratioToBaseline' | 'peakMemoryMbAfter'>> {
+	const headers: Record<string, string> = {
+		...(target.cookie ? { cookie: target.cookie } : {}),
+		...(target.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+	}
 	const options = {
 		url: `${ORIGIN}${target.path}`,
 		connections: CONNECTIONS,
 		method: target.method ?? 'GET',
-		headers: {
-			...(target.cookie ? { cookie: target.cookie } : {}),
-			...(target.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-		},
+		headers,
 		body: target.body,
 		...(target.rate ? { overallRate: target.rate } : {}),
-		...(target.cookies?.length ? { setupClient: eachConnection(target.cookies, target.body) } : {}),
+		...(target.cookies?.length ? { setupClient: eachConnection(target.cookies, headers) } : {}),
 	}
 	await autocannon({ ...options, duration: WARMUP_SECONDS })
 	const appPids = serverProcesses(server.pid)

@@ -24,6 +24,7 @@ import {
 import { CurrencySchema, KindSchema } from '#app/features/roadmap/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
+import { nowIso } from '#app/utils/misc.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { invariantResponse } from '#app/utils/permissions.server.ts'
 
@@ -182,13 +183,20 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		case 'timeline': {
 			// The usual steps of a NAP process, in the language of who adds them, on a timeline that has none yet.
 			if (section !== 'coordination') return reply(400, { message: 'roadmap.errors.badKind' })
-			const items = await roadmapItems(roadmap.id)
-			if (items.some((item) => item.kind === 'milestone')) return reply(409, { message: 'roadmap.timeline.exists' })
 			const t = await getT(language)
 			const steps = t('roadmap.timeline.steps', { returnObjects: true }) as string[]
 			const outputs = t('roadmap.timeline.outputs', { returnObjects: true }) as string[]
-			// All nine or none: one transaction, each step through the write primitive (so each is in the history).
-			await db.transaction().execute(async (trx) => {
+			// All nine or none, once: one transaction that first locks the roadmap's row (so two clicks at
+			// once cannot both find the timeline empty), each step through the write primitive.
+			const added = await db.transaction().execute(async (trx) => {
+				await trx.updateTable('roadmaps').set({ updated_at: nowIso() }).where('id', '=', roadmap.id).execute()
+				const existing = await trx
+					.selectFrom('roadmap_items')
+					.select('id')
+					.where('roadmap_id', '=', roadmap.id)
+					.where('kind', '=', 'milestone')
+					.executeTakeFirst()
+				if (existing) return false
 				for (const [index, step] of steps.entries()) {
 					const result = await applyChange(trx, roadmap.id, viewer.id, {
 						type: 'create',
@@ -197,7 +205,9 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 					})
 					if (!result.ok) throw new Error(`The usual NAP steps were refused: ${result.reason}`)
 				}
+				return true
 			})
+			if (!added) return reply(409, { message: 'roadmap.timeline.exists' })
 			return back('#timeline')
 		}
 		case 'comment': {
