@@ -1,9 +1,11 @@
-import { Form, Link } from '@remix-run/react'
-import { useId } from 'react'
+import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
+import { type TFunction } from 'i18next'
+import { type FormEvent, type ReactNode, type RefObject, useContext, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/ui/forms.tsx'
-import { plain } from '#app/utils/format.ts'
-import { type FieldSpec, type ItemData, type Kind, KINDS } from '#app/features/roadmap/kinds.ts'
+import { CancelLink, draftStorageKey, UnsavedContext } from '#app/features/roadmap/editing.tsx'
+import { formatDateTime, plain } from '#app/utils/format.ts'
+import { type FieldSpec, FORM_PARTS, type ItemData, type Kind, KINDS } from '#app/features/roadmap/kinds.ts'
 
 export type ItemFeedback = {
 	itemId?: string | null
@@ -29,16 +31,215 @@ export function formatMoney(value: number, currency: string, language: string) {
 	return plain(new Intl.NumberFormat(language, { style: 'currency', currency }).format(value / 10 ** digits))
 }
 
-function fieldValue(spec: FieldSpec, data: ItemData | undefined, currency: string, language: string) {
+function fieldValue(spec: FieldSpec, data: FieldValues | undefined, currency: string, language: string) {
 	const value = data?.[spec.name]
 	if (spec.type === 'money') return typeof value === 'string' ? value : formatMinor(value, currency, language)
 	if (value === null || value === undefined) return ''
 	return String(value)
 }
 
+type FieldValues = ItemData | Record<string, string>
+
+/**
+ * The fields of one item, named `<prefix><field>` (an action's form holds its indicators as
+ * `indicators[0].statement`, …). A text over its limit is not cut: a counter shows it, the server refuses it.
+ */
+export function ItemFields({
+	kind,
+	specs,
+	data,
+	errors,
+	currency,
+	compact,
+	prefix = '',
+	version,
+	autoFocus,
+}: {
+	kind: Kind
+	specs: readonly FieldSpec[]
+	data: FieldValues | undefined
+	errors?: Record<string, string[]>
+	currency: string
+	compact?: boolean
+	prefix?: string
+	version?: number
+	autoFocus?: boolean
+}) {
+	const { t, i18n } = useTranslation()
+	const uid = useId()
+	return (
+		<div className="item-fields">
+			{specs.map((spec, index) => {
+				const name = `${prefix}${spec.name}`
+				const id = `${uid}-${spec.name}`
+				const fieldErrors = errors?.[name]
+				const errorId = fieldErrors?.length ? `${id}-error` : undefined
+				const counterId = spec.max ? `${id}-count` : undefined
+				const common = {
+					id,
+					name,
+					autoFocus: autoFocus && index === 0 ? true : undefined,
+					'aria-invalid': errorId ? true : undefined,
+					'aria-describedby': [errorId, counterId].filter(Boolean).join(' ') || undefined,
+				}
+				const label = t(`roadmap.fields.${kind}.${spec.name}`)
+				const value = fieldValue(spec, data as ItemData | undefined, currency, i18n.language)
+				if (spec.type === 'checkbox') {
+					return (
+						<div key={spec.name} className="field field--checkbox">
+							<label className="choice" htmlFor={id}>
+								<input {...common} type="checkbox" value="on" defaultChecked={data?.[spec.name] === true || data?.[spec.name] === 'on'} />
+								<span>{label}</span>
+							</label>
+							<ErrorList id={errorId} errors={fieldErrors} />
+						</div>
+					)
+				}
+				return (
+					<div key={spec.name} className={`field field--${spec.type}`}>
+						<label htmlFor={id}>
+							{label}
+							{spec.required ? <span aria-hidden="true"> *</span> : null}
+							{spec.type === 'money' ? <span className="muted small"> ({currency})</span> : null}
+						</label>
+						{spec.type === 'select' ? (
+							<select {...common} defaultValue={value} key={`${version}-${value}`}>
+								<option value="">{t('forms.choose')}</option>
+								{spec.options!.map((option) => (
+									<option key={option} value={option}>
+										{t(`roadmap.options.${spec.name}.${option}`)}
+									</option>
+								))}
+							</select>
+						) : (
+							<TextInput
+								common={common}
+								multiline={spec.type === 'textarea'}
+								rows={compact ? 2 : 3}
+								value={value}
+								required={spec.required}
+								max={spec.max}
+								counterId={counterId}
+								inputMode={spec.type === 'money' || spec.type === 'year' ? 'decimal' : undefined}
+								placeholder={spec.type === 'period' ? '2026-Q1' : undefined}
+								key={`${version}-${value}`}
+							/>
+						)}
+						<ErrorList id={errorId} errors={fieldErrors} />
+					</div>
+				)
+			})}
+		</div>
+	)
+}
+
+/** A text field with a counter of its limit, which warns as the limit nears and says when it is over. */
+function TextInput({
+	common,
+	multiline,
+	rows,
+	value,
+	required,
+	max,
+	counterId,
+	inputMode,
+	placeholder,
+}: {
+	common: Record<string, unknown> & { id: string; name: string }
+	multiline: boolean
+	rows: number
+	value: string
+	required?: boolean
+	max?: number
+	counterId?: string
+	inputMode?: 'decimal'
+	placeholder?: string
+}) {
+	const { t } = useTranslation()
+	const [length, setLength] = useState(value.length)
+	const onInput = (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setLength(event.currentTarget.value.length)
+	const over = max !== undefined && length > max
+	return (
+		<>
+			{multiline ? (
+				<textarea {...common} rows={rows} defaultValue={value} required={required} onInput={onInput} />
+			) : (
+				<input
+					{...common}
+					type="text"
+					inputMode={inputMode}
+					placeholder={placeholder}
+					defaultValue={value}
+					required={required}
+					onInput={onInput}
+				/>
+			)}
+			{max !== undefined && length >= max * 0.8 ? (
+				<span id={counterId} className={over ? 'counter counter--over' : 'counter'} aria-live={over ? 'polite' : 'off'}>
+					{over ? t('roadmap.counter.over', { count: length - max, max }) : t('roadmap.counter.of', { length, max })}
+				</span>
+			) : null}
+		</>
+	)
+}
+
+/** A part of a long form: the first shows, the others fold (open when one of their fields has a message). */
+export function FormPart({
+	title,
+	summary,
+	open,
+	first,
+	children,
+}: {
+	title: string
+	summary?: string
+	open?: boolean
+	first?: boolean
+	children: ReactNode
+}) {
+	if (first) return <>{children}</>
+	return (
+		<details className="form-part" open={open || undefined}>
+			<summary>
+				<span className="form-part__title">{title}</span>
+				{summary ? <span className="muted small form-part__summary"> {summary}</span> : null}
+			</summary>
+			{children}
+		</details>
+	)
+}
+
+/** A short reading of what a part already holds, for its closed fold ("Ministry of Women · 2026-Q1 – 2027-Q4"). */
+function partSummary(
+	kind: Kind,
+	specs: readonly FieldSpec[],
+	data: FieldValues | undefined,
+	currency: string,
+	language: string,
+	t: TFunction,
+) {
+	if (!data) return ''
+	return specs
+		.map((spec) => {
+			const value = data[spec.name]
+			if (value === null || value === undefined || value === '' || value === false) return ''
+			if (spec.type === 'checkbox') return t(`roadmap.fields.${kind}.${spec.name}`)
+			if (spec.type === 'select') return t(`roadmap.options.${spec.name}.${String(value)}`)
+			if (spec.type === 'money') return typeof value === 'number' ? formatMoney(value, currency, language) : String(value)
+			return String(value).slice(0, 40)
+		})
+		.filter(Boolean)
+		.join(' · ')
+}
+
+/** Which saved state to say beside the button. */
+type SaveState = 'idle' | 'saving' | 'saved' | 'offline'
+
 /**
  * One form for one item of any kind (or a new one), with the fields the section edits. Works as a
- * plain form; the version it started from goes with it so a stale save is caught on the server.
+ * plain form; the version it started from goes with it so a stale save is caught on the server. With
+ * JavaScript it keeps a draft in the browser as the person types (restored if they come back before
+ * saving), says "Saving…", "Saved" or "Not saved", and warns before leaving the page with unsaved text.
  */
 export function ItemForm({
 	kind,
@@ -51,6 +252,10 @@ export function ItemForm({
 	formKey,
 	compact,
 	parentChoices,
+	cancel,
+	autoFocus,
+	children,
+	saved,
 }: {
 	kind: Kind
 	/** Lets the person choose what the new item hangs under (an indicator: the objective or one of its actions). */
@@ -63,27 +268,69 @@ export function ItemForm({
 	submitLabel: string
 	formKey: string
 	compact?: boolean
+	/** Shows Cancel (the form is an item's edit mode). */
+	cancel?: boolean
+	autoFocus?: boolean
+	/** More parts inside the same form (an action's indicators). */
+	children?: ReactNode
+	/** This form was just saved (the page came back with `saved=<its key>`): its draft is done with. */
+	saved?: boolean
 }) {
 	const { t, i18n } = useTranslation()
 	const uid = useId()
+	const formRef = useRef<HTMLFormElement>(null)
+	const navigation = useNavigation()
 	const specs = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => !fields || fields.includes(f.name))
 	const mine = feedback?.formKey === formKey ? feedback : null
 	const conflict = mine?.conflict
 	// After a conflict the form holds the person's own text, on top of the other person's version.
-	const data: ItemData | undefined = conflict
+	const data: FieldValues | undefined = conflict
 		? { ...conflict.current.data, ...conflict.mine }
 		: mine?.submitted
 			? mine.submitted
 			: item?.data
 	const version = conflict ? conflict.current.version : item?.version
+	const draft = useDraft(formRef, formKey, { saved: Boolean(saved), version })
+	const submitting = navigation.state !== 'idle' && navigation.formData?.get('formKey') === formKey
+	const [offline, setOffline] = useState(false)
+	const state: SaveState = submitting ? 'saving' : offline ? 'offline' : saved ? 'saved' : 'idle'
+	const parts = (FORM_PARTS[kind] ?? [{ name: 'all', fields: specs.map((s) => s.name) }])
+		.map((part) => ({ ...part, specs: specs.filter((s) => part.fields.includes(s.name)) }))
+		.filter((part) => part.specs.length)
 	return (
-		<Form method="post" className={compact ? 'item-form item-form--compact' : 'item-form'} preventScrollReset>
+		<Form
+			method="post"
+			className={compact ? 'item-form item-form--compact' : 'item-form'}
+			preventScrollReset
+			ref={formRef}
+			id={formKey}
+			onInput={draft.onInput}
+			onChange={draft.onInput}
+			onSubmit={(event) => {
+				// Without a connection the save cannot reach the server: keep the text and say so.
+				if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+					event.preventDefault()
+					setOffline(true)
+					return
+				}
+				setOffline(false)
+				draft.onSubmit()
+			}}
+		>
 			<input type="hidden" name="intent" value={item ? 'update' : 'create'} />
 			<input type="hidden" name="kind" value={kind} />
 			<input type="hidden" name="formKey" value={formKey} />
 			{item ? <input type="hidden" name="id" value={item.id} /> : null}
 			{item ? <input type="hidden" name="version" value={version} /> : null}
 			{parentId && !parentChoices ? <input type="hidden" name="parentId" value={parentId} /> : null}
+			{draft.restoredAt ? (
+				<p className="alert alert--info" role="status">
+					{t('roadmap.draft.restored', { when: formatDateTime(draft.restoredAt, i18n.language as 'en' | 'es') })}{' '}
+					<button type="button" className="link-button" onClick={draft.discard}>
+						{t('roadmap.draft.discard')}
+					</button>
+				</p>
+			) : null}
 			{parentChoices ? (
 				<div className="field">
 					<label htmlFor={`${uid}-parent`}>{parentChoices.label}</label>
@@ -96,103 +343,181 @@ export function ItemForm({
 					</select>
 				</div>
 			) : null}
-			{conflict ? (
-				<div className="alert alert--error" role="alert">
-					<p>
-						<strong>{t('roadmap.conflict.title')}</strong>
-					</p>
-					<p>{t('roadmap.conflict.body')}</p>
-					<dl className="conflict">
-						{specs.map((spec) => {
-							const theirs = fieldValue(spec, conflict.current.data, currency, i18n.language)
-							const yours = fieldValue(spec, conflict.mine, currency, i18n.language)
-							if (theirs === yours) return null
-							return (
-								<div key={spec.name}>
-									<dt>{t(`roadmap.fields.${kind}.${spec.name}`)}</dt>
-									<dd>
-										<span className="muted small">{t('roadmap.conflict.theirs')}</span> {theirs || '—'}
-									</dd>
-									<dd>
-										<span className="muted small">{t('roadmap.conflict.yours')}</span> {yours || '—'}
-									</dd>
-								</div>
-							)
-						})}
-					</dl>
-				</div>
-			) : null}
-			<div className="item-fields">
+			{conflict ? <ConflictNotice kind={kind} specs={specs} conflict={conflict} currency={currency} /> : null}
+			{parts.map((part, index) => (
+				<FormPart
+					key={part.name}
+					first={index === 0}
+					title={t(`roadmap.parts.${kind}.${part.name}`)}
+					summary={partSummary(kind, part.specs, data, currency, i18n.language, t)}
+					open={part.specs.some((s) => mine?.errors?.[s.name]?.length) || (!item && index === 1) || Boolean(conflict)}
+				>
+					<ItemFields
+						kind={kind}
+						specs={part.specs}
+						data={data}
+						errors={mine?.errors}
+						currency={currency}
+						compact={compact}
+						version={version}
+						autoFocus={autoFocus && index === 0}
+					/>
+				</FormPart>
+			))}
+			{children}
+			<div className="form-actions">
+				<button type="submit" className="button" aria-describedby={`${uid}-state`}>
+					{submitLabel}
+				</button>
+				{cancel ? <CancelLink onCancel={draft.discard} /> : null}
+				<span id={`${uid}-state`} className={`save-state save-state--${state}`} role="status">
+					{state === 'idle' ? '' : t(`roadmap.saveState.${state}`)}
+				</span>
+			</div>
+		</Form>
+	)
+}
+
+function ConflictNotice({
+	kind,
+	specs,
+	conflict,
+	currency,
+}: {
+	kind: Kind
+	specs: readonly FieldSpec[]
+	conflict: NonNullable<ItemFeedback['conflict']>
+	currency: string
+}) {
+	const { t, i18n } = useTranslation()
+	return (
+		<div className="alert alert--error" role="alert">
+			<p>
+				<strong>{t('roadmap.conflict.title')}</strong>
+			</p>
+			<p>{t('roadmap.conflict.body')}</p>
+			<dl className="conflict">
 				{specs.map((spec) => {
-					const id = `${uid}-${spec.name}`
-					const errors = mine?.errors?.[spec.name]
-					const errorId = errors?.length ? `${id}-error` : undefined
-					const common = {
-						id,
-						name: spec.name,
-						'aria-invalid': errorId ? true : undefined,
-						'aria-describedby': errorId,
-					}
-					const label = t(`roadmap.fields.${kind}.${spec.name}`)
-					const value = fieldValue(spec, data, currency, i18n.language)
-					if (spec.type === 'checkbox') {
-						return (
-							<div key={spec.name} className="field field--checkbox">
-								<label className="choice" htmlFor={id}>
-									<input {...common} type="checkbox" value="on" defaultChecked={data?.[spec.name] === true || data?.[spec.name] === 'on'} />
-									<span>{label}</span>
-								</label>
-								<ErrorList id={errorId} errors={errors} />
-							</div>
-						)
-					}
+					const theirs = fieldValue(spec, conflict.current.data, currency, i18n.language)
+					const yours = fieldValue(spec, conflict.mine, currency, i18n.language)
+					if (theirs === yours) return null
 					return (
-						<div key={spec.name} className={`field field--${spec.type}`}>
-							<label htmlFor={id}>
-								{label}
-								{spec.required ? <span aria-hidden="true"> *</span> : null}
-								{spec.type === 'money' ? <span className="muted small"> ({currency})</span> : null}
-							</label>
-							{spec.type === 'textarea' ? (
-								<textarea
-									{...common}
-									rows={compact ? 2 : 3}
-									defaultValue={value}
-									required={spec.required}
-									maxLength={spec.max}
-									key={`${version}-${value}`}
-								/>
-							) : spec.type === 'select' ? (
-								<select {...common} defaultValue={value} key={`${version}-${value}`}>
-									<option value="">{t('forms.choose')}</option>
-									{spec.options!.map((option) => (
-										<option key={option} value={option}>
-											{t(`roadmap.options.${spec.name}.${option}`)}
-										</option>
-									))}
-								</select>
-							) : (
-								<input
-									{...common}
-									type="text"
-									inputMode={spec.type === 'money' || spec.type === 'year' ? 'decimal' : undefined}
-									placeholder={spec.type === 'period' ? '2026-Q1' : undefined}
-									defaultValue={value}
-									required={spec.required}
-									maxLength={spec.max}
-									key={`${version}-${value}`}
-								/>
-							)}
-							<ErrorList id={errorId} errors={errors} />
+						<div key={spec.name}>
+							<dt>{t(`roadmap.fields.${kind}.${spec.name}`)}</dt>
+							<dd>
+								<span className="muted small">{t('roadmap.conflict.theirs')}</span> {theirs || '—'}
+							</dd>
+							<dd>
+								<span className="muted small">{t('roadmap.conflict.yours')}</span> {yours || '—'}
+							</dd>
 						</div>
 					)
 				})}
-			</div>
-			<button type="submit" className="button">
-				{submitLabel}
-			</button>
-		</Form>
+			</dl>
+		</div>
 	)
+}
+
+type Draft = { at: string; version?: number; values: Record<string, string> }
+
+/** The form's fields a person typed in (not the hidden ones), as the form would send them. */
+function readFields(form: HTMLFormElement) {
+	const values: Record<string, string> = {}
+	for (const element of Array.from(form.elements)) {
+		if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue
+		if (!element.name || element.type === 'hidden' || element.type === 'submit') continue
+		values[element.name] =
+			element instanceof HTMLInputElement && element.type === 'checkbox' ? (element.checked ? 'on' : '') : element.value
+	}
+	return values
+}
+
+function writeFields(form: HTMLFormElement, values: Record<string, string>) {
+	for (const [name, value] of Object.entries(values)) {
+		const element = form.elements.namedItem(name)
+		if (element instanceof HTMLInputElement && element.type === 'checkbox') element.checked = value === 'on'
+		else if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) {
+			element.value = value
+			element.dispatchEvent(new Event('input', { bubbles: true }))
+		}
+	}
+}
+
+/**
+ * Keeps what a person types in a form in this browser until it is saved, so that leaving the page,
+ * losing the connection or closing the tab loses nothing: a draft is restored when the form opens
+ * again, with the version it started from (a save then meets the other person's change, never
+ * overwrites it). Leaving the page with unsaved text asks first.
+ */
+function useDraft(formRef: RefObject<HTMLFormElement | null>, formKey: string, { saved, version }: { saved: boolean; version?: number }) {
+	const location = useLocation()
+	const key = draftStorageKey(location.pathname, formKey)
+	const initial = useRef<Record<string, string> | null>(null)
+	const submitting = useRef(false)
+	const [restoredAt, setRestoredAt] = useState<string | null>(null)
+	const [dirty, setDirty] = useState(false)
+
+	useEffect(() => {
+		const form = formRef.current
+		if (!form) return
+		initial.current = readFields(form)
+		submitting.current = false
+		try {
+			if (saved) {
+				localStorage.removeItem(key)
+				return
+			}
+			const raw = localStorage.getItem(key)
+			if (!raw) return
+			const draft = JSON.parse(raw) as Draft
+			writeFields(form, draft.values)
+			if (draft.version !== undefined) {
+				const field = form.elements.namedItem('version')
+				if (field instanceof HTMLInputElement) field.value = String(draft.version)
+			}
+			setRestoredAt(draft.at)
+			setDirty(true)
+		} catch {
+			// No storage (private mode) or a draft from another version of the app: nothing to restore.
+		}
+	}, [formRef, key, saved])
+
+	const onInput = () => {
+		const form = formRef.current
+		if (!form || !initial.current) return
+		const values = readFields(form)
+		const changed = Object.keys(values).some((name) => values[name] !== (initial.current![name] ?? ''))
+		setDirty(changed)
+		try {
+			if (changed) localStorage.setItem(key, JSON.stringify({ at: new Date().toISOString(), version, values } satisfies Draft))
+			else localStorage.removeItem(key)
+		} catch {
+			// Storage full or refused: the form still works, only the draft is not kept.
+		}
+	}
+	const discard = () => {
+		try {
+			localStorage.removeItem(key)
+		} catch {
+			// Nothing kept.
+		}
+		if (formRef.current && initial.current) writeFields(formRef.current, initial.current)
+		setRestoredAt(null)
+		setDirty(false)
+	}
+	// The page asks before it is left while a form holds unsaved text (one guard for all its forms).
+	const reportDirty = useContext(UnsavedContext)
+	useEffect(() => reportDirty?.(formKey, dirty), [reportDirty, formKey, dirty])
+	useEffect(() => () => reportDirty?.(formKey, false), [reportDirty, formKey])
+	return {
+		restoredAt,
+		onInput,
+		discard,
+		onSubmit: () => {
+			submitting.current = true
+			reportDirty?.(formKey, false)
+		},
+	}
 }
 
 /** Move up / move down / delete for an item in a list. */

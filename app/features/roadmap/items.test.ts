@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { formatMinor } from '#app/features/roadmap/item-form.tsx'
 import { applyChange, type Change, createRoadmap, type Item } from '#app/features/roadmap/items.server.ts'
 import { ACTION_STATUSES, currencyDigits, type FieldSpec, type Kind, KIND_NAMES, KINDS, type Section } from '#app/features/roadmap/kinds.ts'
 import { getRoadmapByDelegation, itemsAsOf, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
@@ -45,10 +46,10 @@ const operation = fc.oneof(
 		arbitrary: fc.record({
 			op: fc.constant('update' as const),
 			pick: fc.nat(),
-			/** Actions are shared by three sections and carry the costs a currency change rescales: update them often. */
+			/** Actions carry the costs a currency change rescales: update them often (from a view section too, which is refused). */
 			actions: fc.boolean(),
 			forms: fc.record(Object.fromEntries(KIND_NAMES.map((kind) => [kind, formFor(kind)])) as Record<Kind, ReturnType<typeof formFor>>),
-			actionSection: fc.constantFrom<Section>('strategic-design', 'gender-budgeting', 'gender-budgeting', 'localization'),
+			actionSection: fc.constantFrom<Section>('strategic-design', 'strategic-design', 'strategic-design', 'gender-budgeting'),
 			stale: fc.boolean(),
 		}),
 	},
@@ -165,17 +166,9 @@ async function freshRoadmap() {
 			section: 'strategic-design',
 			kind: 'action',
 			parentId: objective.ok ? objective.id : null,
-			form: { description },
+			form: { description, cost: description === 'A' ? '1234.56' : '' },
 		})
 		if (!action.ok) throw new Error('action')
-		if (description === 'A')
-			await applyChange(db, id, null, {
-				type: 'update',
-				section: 'gender-budgeting',
-				id: action.id!,
-				version: 1,
-				form: { cost: '1234.56' },
-			})
 	}
 	expect((await roadmapItems(id)).filter((i) => typeof i.data.cost === 'number')).toHaveLength(1)
 	return id
@@ -276,13 +269,14 @@ describe('a save that changes nothing', () => {
 		const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
 		const params = { delegationId: 'panama-2025-pa', section: 'strategic-design' }
 		const path = '/roadmaps/panama-2025-pa/strategic-design'
-		// The form as the page shows it: every field of the section with what is stored.
-		const form: Record<string, string> = {
-			intent: 'update',
-			kind: 'action',
-			id: action.id,
-			version: String(action.version),
-			...Object.fromEntries(['description', 'lead', 'partners', 'start', 'end', 'status'].map((f) => [f, String(action.data[f] ?? '')])),
+		// The form as the page shows it: every field of the action with what is stored (a cost as typed,
+		// a checkbox sent only when ticked).
+		const form: Record<string, string> = { intent: 'update', kind: 'action', id: action.id, version: String(action.version) }
+		for (const spec of KINDS.action.fields) {
+			const value = action.data[spec.name]
+			if (spec.type === 'checkbox') {
+				if (value === true) form[spec.name] = 'on'
+			} else form[spec.name] = spec.type === 'money' ? formatMinor(value, roadmap.currency, 'en') : String(value ?? '')
 		}
 		const saved = await run(async () => section.action(routeArgs(await requestAs('delegate.pa@example.org', path, { form }), params)))
 		expect(saved.status).toBe(302)
@@ -364,7 +358,7 @@ describe('crafted posts to a section', () => {
 		expect(await row('pa-pillar-1')).toEqual(pillar)
 	})
 
-	test("an action's costs cannot be saved from strategic design, nor its description from gender budgeting", async () => {
+	test('an action is saved whole from strategic design, and the budget and localization pages do not edit it', async () => {
 		const action = await row('pa-action-1')
 		const version = String(action.version)
 		expect(
@@ -372,32 +366,29 @@ describe('crafted posts to a section', () => {
 				.status,
 		).toBe(302)
 		const saved = await row('pa-action-1')
+		const { currency } = (await getRoadmapByDelegation('panama-2025-pa'))!
+		// Every field is the form's: what it did not send is empty now.
 		expect(JSON.parse(saved.data)).toEqual({
-			...JSON.parse(action.data),
 			description: 'Kept',
 			lead: '',
 			partners: '',
 			start: null,
 			end: null,
 			status: null,
+			cost: 10 ** currencyDigits(currency),
+			source: null,
+			committed: false,
+			level: null,
+			places: '',
 		})
 		expect(saved.updated_by).toBe(await userIdFor('delegate.pa@example.org'))
-		const budget = await post('gender-budgeting', {
-			intent: 'update',
-			id: 'pa-action-1',
-			version: String(saved.version),
-			description: '',
-			cost: '7',
-		})
-		expect(budget.status).toBe(302)
-		const { currency } = (await getRoadmapByDelegation('panama-2025-pa'))!
-		expect(JSON.parse((await row('pa-action-1')).data)).toMatchObject({
-			description: 'Kept',
-			cost: 7 * 10 ** currencyDigits(currency),
-			committed: false,
-			source: null,
-		})
+		for (const section of ['gender-budgeting', 'localization'] as const) {
+			const crafted = await post(section, { intent: 'update', id: 'pa-action-1', version: String(saved.version), description: '', cost: '7' })
+			expect(crafted.status).toBe(400)
+		}
+		expect(await row('pa-action-1')).toEqual(saved)
 	})
+
 
 	test('an item of another roadmap is not found, and stays as it was', async () => {
 		const foreign = await row('tt-action-1')

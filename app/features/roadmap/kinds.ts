@@ -118,11 +118,39 @@ export function isKind(value: unknown): value is Kind {
 	return typeof value === 'string' && value in KINDS
 }
 
-/** The action fields each section edits (an action is shared by three sections). */
-export const ACTION_FIELDS_BY_SECTION: Partial<Record<Section, string[]>> = {
-	'strategic-design': ['description', 'lead', 'partners', 'start', 'end', 'status'],
-	'gender-budgeting': ['cost', 'source', 'committed'],
-	localization: ['level', 'places'],
+
+/**
+ * How a long item's form is divided: the first part always shows, the others fold open (a phone shows
+ * what matters first). Kinds not listed here have one part.
+ */
+export const FORM_PARTS: Partial<Record<Kind, ReadonlyArray<{ name: string; fields: readonly string[] }>>> = {
+	action: [
+		{ name: 'what', fields: ['description'] },
+		{ name: 'who', fields: ['lead', 'partners', 'start', 'end', 'status'] },
+		{ name: 'cost', fields: ['cost', 'source', 'committed'] },
+		{ name: 'where', fields: ['level', 'places'] },
+	],
+	indicator: [
+		{ name: 'what', fields: ['statement', 'type', 'measure', 'unit'] },
+		{ name: 'values', fields: ['baselineValue', 'baselineYear', 'targetValue', 'targetYear'] },
+		{ name: 'reporting', fields: ['means', 'frequency', 'reporter'] },
+	],
+}
+
+/** The field that names an item in lists, links and the history. */
+export const LABEL_FIELD: Record<Kind, string> = {
+	toc: 'problem',
+	pathway: 'if',
+	assumption: 'text',
+	risk: 'risk',
+	pillar: 'name',
+	objective: 'statement',
+	action: 'description',
+	mechanism: 'name',
+	member: 'institution',
+	milestone: 'step',
+	partner: 'name',
+	indicator: 'statement',
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -187,10 +215,10 @@ export function isCurrency(code: string) {
 export type ItemData = Record<string, string | number | boolean | null>
 
 /**
- * The fields of a kind that a section edits: all of them in the kind's own section, an action's share
- * in each of the three sections that edit actions, and null where the section does not edit the kind.
+ * The fields of a kind that a section edits: all of them in the kind's own section (an action is edited
+ * whole, in one form, from the strategic design; the budget and localization pages are views of it),
+ * and null where the section does not edit the kind.
  */
 export function sectionFields(kind: Kind, section: Section): string[] | null {
-	if (kind === 'action') return ACTION_FIELDS_BY_SECTION[section] ?? null
 	return KINDS[kind].section === section ? (KINDS[kind].fields as readonly FieldSpec[]).map((f) => f.name) : null
 }

@@ -1,4 +1,4 @@
-import { Link, NavLink } from '@remix-run/react'
+import { Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useRootData } from '#app/root.tsx'
 import { countryName } from '#app/utils/format.ts'
@@ -18,6 +18,14 @@ export function RoadmapHeader({
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const base = `/roadmaps/${delegation.id}`
+	const links = [
+		{ to: base, label: t('roadmap.overview'), end: true },
+		...SECTIONS.map((s, index) => ({ to: `${base}/${s}`, label: `${index + 1}. ${t(`roadmap.sections.${s}.short`)}`, end: false })),
+		{ to: `${base}/implementation`, label: t('implementation.title'), end: false },
+		{ to: `${base}/assistance`, label: t('assistance.short'), end: false },
+	]
+	const { pathname } = useLocation()
+	const current = links.find((link) => pathname === link.to || (!link.end && pathname.startsWith(`${link.to}/`)))
 	return (
 		<header className="roadmap-header">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
@@ -35,17 +43,29 @@ export function RoadmapHeader({
 			</p>
 			<h1>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</h1>
 			<nav aria-label={t('roadmap.sectionsLabel')} className="tabs">
-				<NavLink to={base} end>
-					{t('roadmap.overview')}
-				</NavLink>
-				{SECTIONS.map((s, index) => (
-					<NavLink key={s} to={`${base}/${s}`}>
-						{index + 1}. {t(`roadmap.sections.${s}.short`)}
+				{links.map((link) => (
+					<NavLink key={link.to} to={link.to} end={link.end}>
+						{link.label}
 					</NavLink>
 				))}
-				<NavLink to={`${base}/implementation`}>{t('implementation.title')}</NavLink>
-				<NavLink to={`${base}/assistance`}>{t('assistance.short')}</NavLink>
 			</nav>
+			{/* On a phone the same links are one menu, which opens without JavaScript too. */}
+			<details className="tabs-menu">
+				<summary>
+					{t('roadmap.sectionsMenu')}: {current?.label ?? t('roadmap.overview')}
+				</summary>
+				<nav aria-label={t('roadmap.sectionsLabel')}>
+					<ul>
+						{links.map((link) => (
+							<li key={link.to}>
+								<NavLink to={link.to} end={link.end}>
+									{link.label}
+								</NavLink>
+							</li>
+						))}
+					</ul>
+				</nav>
+			</details>
 		</header>
 	)
 }

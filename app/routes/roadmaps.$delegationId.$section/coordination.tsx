@@ -1,30 +1,44 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ItemForm } from '#app/features/roadmap/item-form.tsx'
-import { ItemList, ReadOnly, type SectionProps } from './shared.tsx'
+import { KINDS } from '#app/features/roadmap/kinds.ts'
+import { AddItem, DocItem, ItemList, type SectionProps } from './shared.tsx'
+
+const MECHANISM_FIELDS = KINDS.mechanism.fields.map((f) => f.name)
 
 /** The coordination mechanism, its member institutions and the NAP process's dated steps. */
 export function Coordination({ data: { tree }, editable, common, openFor }: SectionProps) {
 	const { t } = useTranslation()
 	return (
 		<>
-			<section className="panel" id={tree.mechanism ? `item-${tree.mechanism.id}` : undefined}>
+			<section className="panel">
 				<h3>{t('roadmap.kinds.mechanism.one')}</h3>
-				{editable ? (
-					<ItemForm {...common} kind="mechanism" item={tree.mechanism ?? undefined} formKey="mechanism" submitLabel={t('roadmap.save')} />
+				{tree.mechanism ? (
+					<DocItem
+						kind="mechanism"
+						item={tree.mechanism}
+						fields={MECHANISM_FIELDS}
+						editable={editable}
+						common={common}
+						controls={{ canMove: false, canDelete: false }}
+						as="div"
+					/>
+				) : editable ? (
+					<AddItem kind="mechanism" formKey="new-mechanism" common={common} openFor={openFor} folded={false} />
 				) : (
-					<ReadOnly kind="mechanism" data={tree.mechanism?.data} />
+					<p className="muted">{t('roadmap.noneYet')}</p>
 				)}
 			</section>
 			<section className="panel">
 				<h3>{t('roadmap.kinds.member.plural')}</h3>
-				<ItemList kind="member" items={tree.members} editable={editable} {...common} labelField="institution" />
-				{editable ? <ItemForm {...common} kind="member" formKey="new-member" submitLabel={t('roadmap.kinds.member.add')} compact /> : null}
+				<ItemList kind="member" items={tree.members} editable={editable} common={common} />
+				{editable ? (
+					<AddItem kind="member" formKey="new-member" common={common} openFor={openFor} folded={tree.members.length > 0} />
+				) : null}
 			</section>
 			<section className="panel" id="timeline">
 				<h3>{t('roadmap.kinds.milestone.plural')}</h3>
 				<p className="muted small">{t('roadmap.timeline.help')}</p>
-				<ItemList kind="milestone" items={tree.milestones} editable={editable} {...common} labelField="step" />
+				<ItemList kind="milestone" items={tree.milestones} editable={editable} common={common} />
 				{editable && tree.milestones.length === 0 ? (
 					<Form method="post" preventScrollReset className="inline-form">
 						<input type="hidden" name="intent" value="timeline" />
@@ -34,12 +48,7 @@ export function Coordination({ data: { tree }, editable, common, openFor }: Sect
 						<span className="muted small">{t('roadmap.timeline.addStandardHelp')}</span>
 					</Form>
 				) : null}
-				{editable ? (
-					<details className="add" open={openFor('new-milestone')}>
-						<summary>{t('roadmap.kinds.milestone.add')}</summary>
-						<ItemForm {...common} kind="milestone" formKey="new-milestone" submitLabel={t('roadmap.kinds.milestone.add')} compact />
-					</details>
-				) : null}
+				{editable ? <AddItem kind="milestone" formKey="new-milestone" common={common} openFor={openFor} /> : null}
 			</section>
 		</>
 	)

@@ -8,8 +8,8 @@ import { formatPercent } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { ActionsBySection, type SectionData, type SectionProps } from './shared.tsx'
 
-/** Totals computed from the actions, the roadmap's currency, and each action's cost and funding. */
-export function GenderBudgeting({ data: { tree, totals }, editable, common, taFor }: SectionProps) {
+/** Totals computed from the actions, the roadmap's currency, and each action's cost and funding (edited in the action's form). */
+export function GenderBudgeting({ data: { tree, totals, delegation }, editable, common }: SectionProps) {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const { currency, feedback } = common
@@ -51,7 +51,7 @@ export function GenderBudgeting({ data: { tree, totals }, editable, common, taFo
 					</Form>
 				) : null}
 			</section>
-			<ActionsBySection section="gender-budgeting" tree={tree} editable={editable} {...common} taFor={taFor} />
+			<ActionsBySection section="gender-budgeting" tree={tree} editable={editable} currency={currency} delegationId={delegation.id} />
 		</>
 	)
 }

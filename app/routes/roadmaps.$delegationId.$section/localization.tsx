@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next'
-import { ItemForm } from '#app/features/roadmap/item-form.tsx'
-import { ActionsBySection, ItemList, type SectionProps } from './shared.tsx'
+import { ActionsBySection, AddItem, ItemList, type SectionProps } from './shared.tsx'
 
-/** Which actions reach which level, and the local partners. */
-export function Localization({ data: { tree }, editable, common, taFor }: SectionProps) {
+/** Which actions reach which level (edited in each action's form), and the local partners. */
+export function Localization({ data: { tree, delegation }, editable, common, openFor }: SectionProps) {
 	const { t } = useTranslation()
 	return (
 		<>
-			<ActionsBySection section="localization" tree={tree} editable={editable} {...common} taFor={taFor} />
+			<ActionsBySection section="localization" tree={tree} editable={editable} currency={common.currency} delegationId={delegation.id} />
 			<section className="panel">
 				<h3>{t('roadmap.kinds.partner.plural')}</h3>
-				<ItemList kind="partner" items={tree.partners} editable={editable} {...common} labelField="name" />
+				<ItemList kind="partner" items={tree.partners} editable={editable} common={common} />
 				{editable ? (
-					<ItemForm {...common} kind="partner" formKey="new-partner" submitLabel={t('roadmap.kinds.partner.add')} compact />
+					<AddItem kind="partner" formKey="new-partner" common={common} openFor={openFor} folded={tree.partners.length > 0} />
 				) : null}
 			</section>
 		</>

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import { ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import { ItemList, type SectionProps } from './shared.tsx'
+import { AddItem, ItemList, type SectionProps } from './shared.tsx'
 
 /** Indicators per objective (on the objective or one of its actions) and the reporting calendar. */
 export function Monitoring({ data: { tree, calendar }, editable, common, openFor, taFor }: SectionProps) {
@@ -19,40 +18,28 @@ export function Monitoring({ data: { tree, calendar }, editable, common, openFor
 						<h3>
 							{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {String(objective.data.statement)}
 						</h3>
-						<ItemList
-							kind="indicator"
-							items={indicators}
-							editable={editable}
-							{...common}
-							labelField="statement"
-							taFor={taFor}
-							numbers={numbers}
-						/>
+						<ItemList kind="indicator" items={indicators} editable={editable} common={common} taFor={taFor} numbers={numbers} />
 						{editable ? (
-							<details className="add" open={openFor(`new-indicator-${objective.id}`)}>
-								<summary>{t('roadmap.kinds.indicator.add')}</summary>
-								<ItemForm
-									{...common}
-									kind="indicator"
-									parentId={objective.id}
-									parentChoices={{
-										label: t('roadmap.attachedTo'),
-										options: [
-											{
-												value: objective.id,
-												label: `${t('roadmap.kinds.objective.one')} ${numbers.get(objective.id)}: ${String(objective.data.statement).slice(0, 60)}`,
-											},
-											...objective.actions.map((action) => ({
-												value: action.id,
-												label: `${t('roadmap.kinds.action.one')} ${numbers.get(action.id)}: ${String(action.data.description).slice(0, 60)}`,
-											})),
-										],
-									}}
-									formKey={`new-indicator-${objective.id}`}
-									submitLabel={t('roadmap.kinds.indicator.add')}
-									compact
-								/>
-							</details>
+							<AddItem
+								kind="indicator"
+								parentId={objective.id}
+								formKey={`new-indicator-${objective.id}`}
+								common={common}
+								openFor={openFor}
+								parentChoices={{
+									label: t('roadmap.attachedTo'),
+									options: [
+										{
+											value: objective.id,
+											label: `${t('roadmap.kinds.objective.one')} ${numbers.get(objective.id)}: ${String(objective.data.statement).slice(0, 60)}`,
+										},
+										...objective.actions.map((action) => ({
+											value: action.id,
+											label: `${t('roadmap.kinds.action.one')} ${numbers.get(action.id)}: ${String(action.data.description).slice(0, 60)}`,
+										})),
+									],
+								}}
+							/>
 						) : null}
 					</section>
 				)

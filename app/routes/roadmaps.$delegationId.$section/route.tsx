@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { EditingProvider } from '#app/features/roadmap/editing.tsx'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -41,8 +42,15 @@ function useFeedback(): ItemFeedback | null {
 	const errors = Object.fromEntries(
 		Object.entries(actionData.result.error ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[0] && entry[1]?.length)),
 	)
-	const typed = actionData.result.initialValue ?? {}
-	const submitted = Object.fromEntries(Object.entries(typed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+	// What was typed, flat as the form names it (an action's indicators are `indicators[0].statement`).
+	const submitted: Record<string, string> = {}
+	const flatten = (value: unknown, name: string) => {
+		if (typeof value === 'string') submitted[name] = value
+		else if (Array.isArray(value)) value.forEach((entry, index) => flatten(entry, `${name}[${index}]`))
+		else if (value && typeof value === 'object')
+			for (const [key, entry] of Object.entries(value)) flatten(entry, name ? `${name}.${key}` : key)
+	}
+	flatten(actionData.result.initialValue ?? {}, '')
 	return { ...actionData.feedback, errors: Object.keys(errors).length ? errors : undefined, submitted }
 }
 
@@ -65,46 +73,48 @@ export default function RoadmapSection() {
 	const View = SECTION_VIEWS[section]
 
 	return (
-		<div className="page page--wide roadmap">
-			<RoadmapHeader delegation={data.delegation} roadmap={roadmap} section={section} />
-			<h2 className="section-title">{t(`roadmap.sections.${section}.title`)}</h2>
-			<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
-			<p className="small">
-				<Link to={`/learn/${data.module}`}>{t('roadmap.learnMore')}</Link>
-				{abilities.edit ? (
-					<>
-						{' · '}
-						<Link to={`/roadmaps/${data.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
-					</>
-				) : null}
-				{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
-			</p>
-			{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
-			{feedback?.message ? (
-				<p className="alert alert--error" role="alert">
-					{t(feedback.message)}
+		<EditingProvider refused={feedback?.formKey}>
+			<div className="page page--wide roadmap">
+				<RoadmapHeader delegation={data.delegation} roadmap={roadmap} section={section} />
+				<h2 className="section-title">{t(`roadmap.sections.${section}.title`)}</h2>
+				<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
+				<p className="small">
+					<Link to={`/learn/${data.module}`}>{t('roadmap.learnMore')}</Link>
+					{abilities.edit ? (
+						<>
+							{' · '}
+							<Link to={`/roadmaps/${data.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
+						</>
+					) : null}
+					{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
 				</p>
-			) : null}
-			{gaps.length ? (
-				<details className="gaps">
-					<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>
-					<ul>
-						{gaps.map((gap, index) => (
-							<li key={index}>
-								{gap.itemId ? <a href={`#item-${gap.itemId}`}>{t(`roadmap.gaps.${gap.key}`)}</a> : t(`roadmap.gaps.${gap.key}`)}
-								{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
-							</li>
-						))}
-					</ul>
-				</details>
-			) : (
-				<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
-			)}
+				{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
+				{feedback?.message ? (
+					<p className="alert alert--error" role="alert">
+						{t(feedback.message)}
+					</p>
+				) : null}
+				{gaps.length ? (
+					<details className="gaps">
+						<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>
+						<ul>
+							{gaps.map((gap, index) => (
+								<li key={index}>
+									{gap.itemId ? <a href={`#item-${gap.itemId}`}>{t(`roadmap.gaps.${gap.key}`)}</a> : t(`roadmap.gaps.${gap.key}`)}
+									{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
+								</li>
+							))}
+						</ul>
+					</details>
+				) : (
+					<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
+				)}
 
-			<View {...props} />
+				<View {...props} />
 
-			<CommentsPanel comments={data.comments} targets={data.commentTargets} canComment={abilities.comment} feedback={feedback} />
-		</div>
+				<CommentsPanel comments={data.comments} targets={data.commentTargets} canComment={abilities.comment} feedback={feedback} />
+			</div>
+		</EditingProvider>
 	)
 }
 

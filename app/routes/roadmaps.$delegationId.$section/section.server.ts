@@ -8,8 +8,8 @@ import { z } from 'zod'
 import { openRequestsByItem } from '#app/features/assistance/assistance.server.ts'
 import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
-import { applyChange, type ChangeResult } from '#app/features/roadmap/items.server.ts'
-import { type Section, SECTIONS, SECTION_MODULE } from '#app/features/roadmap/kinds.ts'
+import { applyChange, type Change, type ChangeResult } from '#app/features/roadmap/items.server.ts'
+import { isKind, KINDS, type Section, SECTIONS, SECTION_MODULE } from '#app/features/roadmap/kinds.ts'
 import {
 	addComment,
 	budgetTotals,
@@ -21,7 +21,7 @@ import {
 	setCommentResolved,
 	type Tree,
 } from '#app/features/roadmap/roadmap.server.ts'
-import { CurrencySchema, KindSchema } from '#app/features/roadmap/schemas.ts'
+import { CurrencySchema, type FormInput, KindSchema } from '#app/features/roadmap/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -113,6 +113,94 @@ const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('resolve'), commentId: z.number().int(), resolved: z.enum(['true', 'false']).optional() }),
 ])
 
+/** An add form's key, safe to put back in a URL (`new-action-<objective id>`). */
+const FORM_KEY = /^new-[\w-]{1,150}$/
+
+/**
+ * The indicators an action's form carries (`indicators[0].statement`, …), in order: each with its id
+ * and version when it exists, and the new one only when something was typed in it.
+ */
+function indicatorForms(form: FormInput) {
+	const byIndex = new Map<number, FormInput>()
+	for (const [name, entry] of Object.entries(form)) {
+		const match = /^indicators\[(\d{1,2})\]\.(\w+)$/.exec(name)
+		if (!match) continue
+		const index = Number(match[1])
+		byIndex.set(index, { ...byIndex.get(index), [match[2]!]: entry })
+	}
+	const fields = KINDS.indicator.fields.map((f) => f.name)
+	return [...byIndex.entries()]
+		.sort(([a], [b]) => a - b)
+		.filter(([, entry]) => entry.id || fields.some((name) => typeof entry[name] === 'string' && entry[name].trim()))
+		.map(([index, entry]) => ({ prefix: `indicators[${index}].`, form: entry }))
+}
+
+class Rollback extends Error {
+	constructor(
+		readonly result: Extract<ChangeResult, { ok: false }>,
+		readonly prefix = '',
+	) {
+		super(result.reason)
+	}
+}
+
+/**
+ * Saves an item and, for an action, the indicators its one form carries: all in one transaction, so
+ * a refused indicator leaves the action as it was too. A refused field comes back with its
+ * `indicators[i].` name, next to its input.
+ */
+async function saveWithIndicators(
+	roadmapId: string,
+	userId: string,
+	change: Extract<Change, { type: 'create' | 'update' }>,
+	nested: Array<{ prefix: string; form: FormInput }>,
+): Promise<ChangeResult> {
+	if (!nested.length) return applyChange(db, roadmapId, userId, change)
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const main = await applyChange(trx, roadmapId, userId, change)
+			if (!main.ok) throw new Rollback(main)
+			for (const { prefix, form } of nested) {
+				const id = typeof form.id === 'string' ? form.id : null
+				if (id) {
+					// Only the indicators of this action can be edited from its form.
+					const row = await trx
+						.selectFrom('roadmap_items')
+						.select('parent_id')
+						.where('id', '=', id)
+						.where('roadmap_id', '=', roadmapId)
+						.executeTakeFirst()
+					if (!row || row.parent_id !== main.id) throw new Rollback({ ok: false, reason: 'notFound' })
+				}
+				const result = id
+					? await applyChange(trx, roadmapId, userId, {
+							type: 'update',
+							section: 'monitoring',
+							kind: 'indicator',
+							id,
+							version: Number(form.version),
+							form,
+						})
+					: await applyChange(trx, roadmapId, userId, { type: 'create', section: 'monitoring', kind: 'indicator', parentId: main.id, form })
+				if (!result.ok) throw new Rollback(result, prefix)
+			}
+			return main
+		})
+	} catch (error) {
+		if (!(error instanceof Rollback)) throw error
+		const { result, prefix } = error
+		if (result.reason === 'invalid') {
+			return {
+				...result,
+				errors: Object.fromEntries(Object.entries(result.errors).map(([name, messages]) => [`${prefix}${name}`, messages])),
+			}
+		}
+		// Another person's change to one of the indicators: the typed text comes back with the message.
+		if (result.reason === 'conflict' && prefix) return { ...result, mine: null }
+		return result
+	}
+}
+
 /** The form keys of the forms that are not item forms, so a refusal reopens the right one. */
 const FORM_KEYS: Record<string, string> = { currency: 'currency', comment: 'comment', timeline: 'timeline' }
 
@@ -132,7 +220,15 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		// intent, kind, id and version, so without them it is not one of this page's forms.
 		return reply(400, FORM_KEYS[intent] ? {} : { message: 'roadmap.errors.badKind' })
 	}
-	const back = (anchor = '') => redirect(`${new URL(request.url).pathname}${anchor}`)
+	const back = (anchor = '', query?: Record<string, string>) =>
+		redirect(`${new URL(request.url).pathname}${query ? `?${new URLSearchParams(query)}` : ''}${anchor}`)
+	/** After a save: the form closes and the item says "Saved"; an add form stays open, empty, for the next one. */
+	const saved = (kind: string, itemId: string | null) => {
+		if (itemId && (!key?.startsWith('new-') || (isKind(kind) && 'singleton' in KINDS[kind]))) {
+			return back(`#item-${itemId}`, { saved: `item-${itemId}` })
+		}
+		return key && FORM_KEY.test(key) ? back(`#${key}`, { edit: key, saved: key }) : back(itemId ? `#item-${itemId}` : '')
+	}
 	const value = submission.value
 	// Every field of the form, for the item (the stored item's kind and this section decide which count).
 	const form = Object.fromEntries(formData)
@@ -160,13 +256,14 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 	switch (value.intent) {
 		case 'create': {
 			const change = { type: 'create' as const, section, kind: value.kind, parentId: value.parentId ?? null, form }
-			const result = await applyChange(db, roadmap.id, viewer.id, change)
-			return result.ok ? back(`#item-${result.id}`) : refused(result)
+			const result = await saveWithIndicators(roadmap.id, viewer.id, change, section === 'strategic-design' ? indicatorForms(form) : [])
+			return result.ok ? saved(value.kind, result.id) : refused(result)
 		}
 		case 'update': {
 			const change = { type: 'update' as const, section, id: value.id, version: value.version, kind: value.kind, form }
-			const result = await applyChange(db, roadmap.id, viewer.id, change)
-			return result.ok ? back(`#item-${result.id}`) : refused(result, value.id)
+			const nestedForms = section === 'strategic-design' && value.kind === 'action' ? indicatorForms(form) : []
+			const result = await saveWithIndicators(roadmap.id, viewer.id, change, nestedForms)
+			return result.ok ? saved(value.kind ?? '', result.id) : refused(result, value.id)
 		}
 		case 'delete': {
 			const result = await applyChange(db, roadmap.id, viewer.id, { type: 'delete', section, id: value.id, version: value.version })

@@ -1,7 +1,10 @@
-import { type useLoaderData } from '@remix-run/react'
+import { Link, type useLoaderData, useLocation } from '@remix-run/react'
+import { type TFunction } from 'i18next'
+import { type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
-import { ACTION_FIELDS_BY_SECTION, KINDS } from '#app/features/roadmap/kinds.ts'
+import { type FieldSpec, type Kind, KINDS, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -22,21 +25,166 @@ export type SectionProps = {
 }
 
 type ListItem = { id: string; version: number; data: Record<string, string | number | boolean | null> }
+type ListKind = 'pathway' | 'assumption' | 'risk' | 'member' | 'milestone' | 'partner' | 'indicator'
+
+/**
+ * One item of the document: it reads like the printed roadmap (its number, its text, what is filled
+ * in), with one Edit control; in edit mode (at most one item of the page) it is its form, with Cancel,
+ * move and delete. A refused save keeps the form open with what was typed.
+ */
+export function DocItem({
+	kind,
+	item,
+	editable,
+	common,
+	title,
+	titleAs: Title = 'p',
+	fields,
+	controls = {},
+	ta,
+	formChildren,
+	children,
+	className,
+	as: Wrapper = 'li',
+}: {
+	kind: Kind
+	item: ListItem
+	editable: boolean
+	common: Common
+	/** The item's heading as the document reads it ("Objective 1.2: …"); its label field otherwise. */
+	title?: ReactNode
+	titleAs?: 'h3' | 'h4' | 'p'
+	fields?: readonly string[]
+	controls?: { canMove?: boolean; canDelete?: boolean }
+	ta?: { href: string; open: number }
+	/** More parts of the same form (an action's indicators). */
+	formChildren?: ReactNode
+	/** What follows the item in the document (a pillar's objectives, an objective's actions). */
+	children?: ReactNode
+	className?: string
+	as?: 'li' | 'section' | 'article' | 'div'
+}) {
+	const { t } = useTranslation()
+	const editing = useEditing()
+	const label = String(item.data[LABEL_FIELD[kind]] ?? '').slice(0, 60)
+	const open = editable && editing.current === item.id
+	const justSaved = editing.saved === `item-${item.id}`
+	return (
+		<Wrapper
+			id={`item-${item.id}`}
+			className={[className, open ? 'is-editing' : '', justSaved ? 'is-saved' : ''].filter(Boolean).join(' ')}
+		>
+			{open ? (
+				<>
+					{title ? <Title className="doc-item__title">{title}</Title> : null}
+					<ItemForm
+						{...common}
+						kind={kind}
+						item={item}
+						fields={fields}
+						formKey={`item-${item.id}`}
+						submitLabel={t('roadmap.save')}
+						cancel
+						autoFocus
+					>
+						{formChildren}
+					</ItemForm>
+					<ItemControls item={item} label={label} {...controls} ta={ta} />
+				</>
+			) : (
+				<div className="doc-item">
+					<div className="doc-item__body">
+						{title ? <Title className="doc-item__title">{title}</Title> : null}
+						<ItemView kind={kind} data={item.data} fields={fields} currency={common.currency} withTitle={!title} />
+					</div>
+					{editable ? (
+						<p className="doc-item__edit">
+							<EditLink editKey={item.id} label={label} />
+							{justSaved ? (
+								<span className="save-state save-state--saved" role="status">
+									{' '}
+									{t('roadmap.saveState.saved')}
+								</span>
+							) : null}
+						</p>
+					) : null}
+				</div>
+			)}
+			{children}
+		</Wrapper>
+	)
+}
+
+/**
+ * "Add …": a fold with an empty form. After it saves, the page comes back with the same fold open,
+ * empty, focus in its first field, saying "Saved", ready for the next one.
+ */
+export function AddItem({
+	kind,
+	formKey,
+	parentId,
+	common,
+	fields,
+	parentChoices,
+	openFor,
+	folded = true,
+	children,
+}: {
+	kind: Kind
+	formKey: string
+	parentId?: string
+	common: Common
+	fields?: readonly string[]
+	parentChoices?: { label: string; options: Array<{ value: string; label: string }> }
+	openFor: SectionProps['openFor']
+	/** A fold (the default) or a form always shown (a list's only way to start). */
+	folded?: boolean
+	children?: ReactNode
+}) {
+	const { t } = useTranslation()
+	const editing = useEditing()
+	const location = useLocation()
+	const justSaved = editing.saved === formKey
+	const open = editing.current === formKey || Boolean(openFor(formKey))
+	const form = (
+		<ItemForm
+			{...common}
+			// A new, empty form after each save (with JavaScript the page stays, so it must be reset).
+			key={justSaved ? location.key : 'new'}
+			kind={kind}
+			parentId={parentId}
+			parentChoices={parentChoices}
+			fields={fields}
+			formKey={formKey}
+			submitLabel={t(`roadmap.kinds.${kind}.add`)}
+			autoFocus={open}
+			saved={justSaved}
+			compact
+		>
+			{children}
+		</ItemForm>
+	)
+	if (!folded) return <div id={formKey}>{form}</div>
+	return (
+		<details className="add" id={formKey} open={open || undefined}>
+			<summary>{t(`roadmap.kinds.${kind}.add`)}</summary>
+			{form}
+		</details>
+	)
+}
 
 export function ItemList({
 	kind,
 	items,
 	editable,
-	labelField,
-	currency,
-	feedback,
+	common,
 	taFor,
 	numbers,
-}: Common & {
-	kind: 'pathway' | 'assumption' | 'risk' | 'member' | 'milestone' | 'partner' | 'indicator'
+}: {
+	kind: ListKind
 	items: ListItem[]
 	editable: boolean
-	labelField: string
+	common: Common
 	taFor?: TaLink
 	/** The plan's numbering (indicators), shown before each item. */
 	numbers?: Map<string, string>
@@ -46,50 +194,42 @@ export function ItemList({
 	return (
 		<ol className="item-list">
 			{items.map((item) => (
-				<li key={item.id} id={`item-${item.id}`}>
-					{numbers?.has(item.id) ? (
-						<p className="action-card__number">
-							{t(`roadmap.kinds.${kind}.one`)} {numbers.get(item.id)}
-						</p>
-					) : null}
-					{editable ? (
-						<>
-							<ItemForm
-								kind={kind}
-								item={item}
-								currency={currency}
-								feedback={feedback}
-								formKey={`item-${item.id}`}
-								submitLabel={t('roadmap.save')}
-								compact
-							/>
-							<ItemControls item={item} label={String(item.data[labelField] ?? '').slice(0, 60)} ta={taFor?.(item.id)} />
-						</>
-					) : (
-						<ReadOnly kind={kind} data={item.data} />
-					)}
-				</li>
+				<DocItem
+					key={item.id}
+					kind={kind}
+					item={item}
+					editable={editable}
+					common={common}
+					ta={taFor?.(item.id)}
+					title={
+						numbers?.has(item.id) ? (
+							<>
+								<span className="doc-number">{numbers.get(item.id)}</span> {String(item.data[LABEL_FIELD[kind]] ?? '')}
+							</>
+						) : undefined
+					}
+				/>
 			))}
 		</ol>
 	)
 }
 
-/** The actions by pillar, with the fields one section edits (gender budgeting, localization). */
+/** The actions by pillar, showing what one section is about; each links to the action's one form. */
 export function ActionsBySection({
 	section,
 	tree,
 	editable,
 	currency,
-	feedback,
-	taFor,
-}: Common & {
+	delegationId,
+}: {
 	section: 'gender-budgeting' | 'localization'
 	tree: SectionData['tree']
 	editable: boolean
-	taFor?: TaLink
+	currency: string
+	delegationId: string
 }) {
 	const { t } = useTranslation()
-	const fields = ACTION_FIELDS_BY_SECTION[section]!
+	const fields = SECTION_ACTION_VIEW[section]
 	const numbers = planNumbers(tree)
 	if (!tree.actions.length) return <p>{t('roadmap.needActions')}</p>
 	return (
@@ -104,35 +244,23 @@ export function ActionsBySection({
 							{pillar.objectives
 								.flatMap((o) => o.actions)
 								.map((action) => (
-									<li key={action.id} id={`item-${action.id}`} className="action-card">
-										<p className="action-card__title">
-											<span className="action-card__number">{numbers.get(action.id)}</span> {String(action.data.description)}
-										</p>
+									<li key={action.id} id={`item-${action.id}`} className="action-card doc-item">
+										<div className="doc-item__body">
+											<p className="doc-item__title">
+												<span className="doc-number">{numbers.get(action.id)}</span> {String(action.data.description)}
+											</p>
+											<ItemView kind="action" data={action.data} fields={fields} currency={currency} empty={t('roadmap.notFilled')} />
+										</div>
 										{editable ? (
-											<>
-												<ItemForm
-													kind="action"
-													item={action}
-													fields={fields}
-													currency={currency}
-													feedback={feedback}
-													formKey={`item-${action.id}`}
-													submitLabel={t('roadmap.save')}
-													compact
-												/>
-												{taFor ? (
-													<ItemControls
-														item={action}
-														label={String(action.data.description)}
-														canMove={false}
-														canDelete={false}
-														ta={taFor(action.id)}
-													/>
-												) : null}
-											</>
-										) : (
-											<ReadOnly kind="action" data={action.data} fields={fields} currency={currency} />
-										)}
+											<p className="doc-item__edit">
+												<Link
+													to={`/roadmaps/${delegationId}/strategic-design?edit=${action.id}#item-${action.id}`}
+													aria-label={t('roadmap.editItem', { label: String(action.data.description).slice(0, 60) })}
+												>
+													{t('roadmap.edit')}
+												</Link>
+											</p>
+										) : null}
 									</li>
 								))}
 						</ol>
@@ -143,43 +271,78 @@ export function ActionsBySection({
 	)
 }
 
-export function ReadOnly({
+/** The action fields each view section shows (all of an action is edited in its one form). */
+const SECTION_ACTION_VIEW = {
+	'gender-budgeting': ['cost', 'source', 'committed'],
+	localization: ['level', 'places'],
+} as const
+
+/**
+ * An item as the document reads it: its label field as its text (unless a title is shown above), then
+ * what is filled in, field by field; nothing for empty fields.
+ */
+export function ItemView({
 	kind,
 	data,
 	fields,
 	currency,
+	withTitle = true,
+	empty,
 }: {
-	kind: keyof typeof KINDS
-	data?: Record<string, string | number | boolean | null>
+	kind: Kind
+	data: Record<string, string | number | boolean | null>
 	fields?: readonly string[]
-	currency?: string
+	currency: string
+	withTitle?: boolean
+	/** What to say when none of the fields shown is filled in. */
+	empty?: string
 }) {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
-	if (!data) return <p className="muted">{t('roadmap.noneYet')}</p>
-	const specs = KINDS[kind].fields.filter((f) => !fields || fields.includes(f.name))
+	const labelField = LABEL_FIELD[kind]
+	if (kind === 'pathway') {
+		return (
+			<p className="doc-item__text">
+				<strong>{t('roadmap.fields.pathway.if')}</strong> {String(data.if ?? '')} <strong>{t('roadmap.fields.pathway.then')}</strong>{' '}
+				{String(data.then ?? '')}
+				{data.because ? (
+					<>
+						{' '}
+						<strong>{t('roadmap.fields.pathway.because')}</strong> {String(data.because)}
+					</>
+				) : null}
+			</p>
+		)
+	}
+	// The fields asked for; otherwise all but the label field, which reads as the item's text.
+	const rest = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => (fields ? fields.includes(f.name) : f.name !== labelField))
+	const filled = (name: string) => data[name] !== null && data[name] !== undefined && data[name] !== '' && data[name] !== false
+	// A period reads as one value ("2026-Q1 – 2027-Q4"), under the start's place.
+	const shown = rest.filter((spec) => filled(spec.name) && !(spec.type === 'period' && spec.name === 'end' && filled('start')))
+	const period = (spec: FieldSpec) =>
+		spec.type === 'period' && spec.name === 'start' ? [data.start, data.end].filter(Boolean).join(' – ') : null
 	return (
-		<dl className="read-only">
-			{specs.map((spec) => {
-				const value = data[spec.name]
-				if (value === null || value === undefined || value === '') return null
-				const shown =
-					spec.type === 'money' && typeof value === 'number'
-						? formatMoney(value, currency ?? 'USD', language)
-						: spec.type === 'checkbox'
-							? value
-								? t('csv.yes')
-								: t('csv.no')
-							: spec.type === 'select'
-								? t(`roadmap.options.${spec.name}.${String(value)}`)
-								: String(value)
-				return (
-					<div key={spec.name}>
-						<dt>{t(`roadmap.fields.${kind}.${spec.name}`)}</dt>
-						<dd>{shown}</dd>
-					</div>
-				)
-			})}
-		</dl>
+		<>
+			{withTitle && !fields ? <p className="doc-item__text">{String(data[labelField] ?? '')}</p> : null}
+			{shown.length ? (
+				<dl className="doc-meta">
+					{shown.map((spec) => (
+						<div key={spec.name}>
+							<dt>{period(spec) ? t('roadmap.doc.period') : t(`roadmap.fields.${kind}.${spec.name}`)}</dt>
+							<dd>{period(spec) ?? shownValue(spec, data[spec.name], currency, language, t)}</dd>
+						</div>
+					))}
+				</dl>
+			) : empty ? (
+				<p className="muted small">{empty}</p>
+			) : null}
+		</>
 	)
+}
+
+function shownValue(spec: FieldSpec, value: unknown, currency: string, language: string, t: TFunction) {
+	if (spec.type === 'money' && typeof value === 'number') return formatMoney(value, currency, language)
+	if (spec.type === 'checkbox') return value ? t('csv.yes') : t('csv.no')
+	if (spec.type === 'select') return t(`roadmap.options.${spec.name}.${String(value)}`)
+	return String(value)
 }

@@ -1,18 +1,30 @@
 import { useTranslation } from 'react-i18next'
-import { ItemForm } from '#app/features/roadmap/item-form.tsx'
-import { ItemList, ReadOnly, type SectionProps } from './shared.tsx'
+import { KINDS } from '#app/features/roadmap/kinds.ts'
+import { AddItem, DocItem, ItemList, type SectionProps } from './shared.tsx'
+
+const TOC_FIELDS = KINDS.toc.fields.map((f) => f.name)
 
 /** The problem, the change sought, and the pathways, assumptions and risks between them. */
-export function TheoryOfChange({ data: { tree }, editable, common }: SectionProps) {
+export function TheoryOfChange({ data: { tree }, editable, common, openFor }: SectionProps) {
 	const { t } = useTranslation()
 	return (
 		<>
-			<section className="panel" id={tree.toc ? `item-${tree.toc.id}` : undefined}>
+			<section className="panel">
 				<h3>{t('roadmap.toc.heading')}</h3>
-				{editable ? (
-					<ItemForm {...common} kind="toc" item={tree.toc ?? undefined} formKey="toc" submitLabel={t('roadmap.save')} />
+				{tree.toc ? (
+					<DocItem
+						kind="toc"
+						item={tree.toc}
+						fields={TOC_FIELDS}
+						editable={editable}
+						common={common}
+						controls={{ canMove: false, canDelete: false }}
+						as="div"
+					/>
+				) : editable ? (
+					<AddItem kind="toc" formKey="new-toc" common={common} openFor={openFor} folded={false} />
 				) : (
-					<ReadOnly kind="toc" data={tree.toc?.data} />
+					<p className="muted">{t('roadmap.noneYet')}</p>
 				)}
 			</section>
 			{(['pathway', 'assumption', 'risk'] as const).map((kind) => {
@@ -20,16 +32,8 @@ export function TheoryOfChange({ data: { tree }, editable, common }: SectionProp
 				return (
 					<section key={kind} className="panel">
 						<h3>{t(`roadmap.kinds.${kind}.plural`)}</h3>
-						<ItemList
-							kind={kind}
-							items={list}
-							editable={editable}
-							{...common}
-							labelField={kind === 'pathway' ? 'if' : kind === 'risk' ? 'risk' : 'text'}
-						/>
-						{editable ? (
-							<ItemForm {...common} kind={kind} formKey={`new-${kind}`} submitLabel={t(`roadmap.kinds.${kind}.add`)} compact />
-						) : null}
+						<ItemList kind={kind} items={list} editable={editable} common={common} />
+						{editable ? <AddItem kind={kind} formKey={`new-${kind}`} common={common} openFor={openFor} folded={list.length > 0} /> : null}
 					</section>
 				)
 			})}
