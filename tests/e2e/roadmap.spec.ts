@@ -13,14 +13,23 @@ async function addObjective(page: Page, pillar: string, statement: string) {
 
 async function addAction(page: Page, objective: string, description: string, lead: string) {
 	const article = page.locator('article.objective').filter({ has: page.getByRole('heading', { name: new RegExp(objective) }) })
-	await article.locator('details.add').locator('summary').click()
+	await article.locator('details.add > summary').click()
 	const form = article.locator('details.add form')
 	await form.getByLabel('Línea de acción').fill(description)
 	await form.getByLabel('Institución responsable').fill(lead)
 	await form.getByLabel(/Inicio/).fill('2026-Q1')
-	await form.getByLabel(/Fin/).fill('2027-Q4')
+	await form.getByLabel(/Fin \(/).fill('2027-Q4')
 	await form.getByRole('button', { name: 'Agregar una línea de acción' }).click()
-	await expect(article.locator('.action-card textarea').filter({ hasText: description })).toHaveCount(1)
+	// The action reads as the document does; the add form is open again, empty, for the next one.
+	await expect(article.locator('.action-card').filter({ hasText: description })).toHaveCount(1)
+	await expect(article.locator('details.add form').getByLabel('Línea de acción')).toHaveValue('')
+	await expect(article.locator('details.add form').getByLabel('Línea de acción')).toBeFocused()
+}
+
+/** Opens an item's one form with its Edit control (the item's label is in the control's name). */
+async function edit(page: Page, label: string) {
+	await page.getByRole('link', { name: new RegExp(`^(Editar «|Edit “)${label}`) }).click()
+	return page.locator('.is-editing form')
 }
 
 test('two delegates build a roadmap together, a facilitator comments, and the print page shows it all', async ({ browser }) => {
@@ -35,12 +44,14 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	await ana.getByLabel('Planteamiento del problema').fill('Pocas mujeres en las instituciones de seguridad.')
 	await ana.getByLabel('Cambio de largo plazo buscado').fill('Mujeres en todos los niveles de decisión en seguridad.')
 	await ana.getByRole('button', { name: 'Guardar' }).first().click()
-	await expect(ana.getByLabel('Planteamiento del problema')).toHaveValue('Pocas mujeres en las instituciones de seguridad.')
+	// Saved, the form closes and the text reads as the document.
+	await expect(ana.locator('.doc-meta').getByText('Pocas mujeres en las instituciones de seguridad.')).toBeVisible()
+	await expect(ana.getByLabel('Planteamiento del problema')).toHaveCount(0)
 	const pathway = ana.locator('section.panel').filter({ has: ana.getByRole('heading', { name: /Rutas de cambio/ }) })
 	await pathway.getByRole('textbox', { name: 'Si', exact: true }).fill('la policía recluta con metas de paridad')
 	await pathway.getByRole('textbox', { name: 'entonces', exact: true }).fill('habrá más mujeres en mandos medios')
 	await pathway.getByRole('button', { name: 'Agregar una ruta' }).click()
-	await expect(pathway.locator('.item-list textarea').first()).toHaveValue('la policía recluta con metas de paridad')
+	await expect(pathway.locator('.item-list').getByText('la policía recluta con metas de paridad')).toBeVisible()
 
 	// Strategic design (Carlos): two pillars with objectives and actions.
 	await carlos.goto(`${BASE}/strategic-design`)
@@ -49,18 +60,24 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	await addAction(carlos, 'Reducir la violencia armada', 'Programa de prevención comunitaria', 'Ministerio de Seguridad Pública')
 	await addAction(carlos, 'Más mujeres en la policía', 'Campaña de reclutamiento', 'Instituto Nacional de las Mujeres')
 
-	// Budget (Ana): costs with different funding sources; totals are computed.
+	// Budget (Ana): each action's cost is in its one form, reached from the budget page; totals are computed.
 	await ana.goto(`${BASE}/gender-budgeting`)
-	const first = ana.locator('.action-card').filter({ hasText: 'Programa de prevención comunitaria' })
+	await ana.getByRole('link', { name: 'Editar «Programa de prevención comunitaria»' }).click()
+	await expect(ana).toHaveURL(/strategic-design\?edit=/)
+	const first = ana.locator('.is-editing form')
+	await first.getByText('Costo y financiamiento').click()
 	await first.getByLabel(/Costo estimado/).fill('10000')
 	await first.getByLabel('Fuente de financiamiento').selectOption('national_budget')
 	await first.getByLabel('El dinero está comprometido').check()
 	await first.getByRole('button', { name: 'Guardar' }).click()
-	await expect(ana.getByText(/Costo total 10\.000,00/)).toBeVisible()
-	const second = ana.locator('.action-card').filter({ hasText: 'Campaña de reclutamiento' })
+	await expect(ana.locator('.action-card').filter({ hasText: 'Programa de prevención comunitaria' })).toContainText('10.000,00')
+	const second = await edit(ana, 'Campaña de reclutamiento')
+	await second.getByText('Costo y financiamiento').click()
 	await second.getByLabel(/Costo estimado/).fill('5000')
 	await second.getByLabel('Fuente de financiamiento').selectOption('international_cooperation')
 	await second.getByRole('button', { name: 'Guardar' }).click()
+	await expect(ana.locator('.is-editing')).toHaveCount(0)
+	await ana.goto(`${BASE}/gender-budgeting`)
 	await expect(ana.getByText(/Costo total 15\.000,00.*comprometido 10\.000,00.*67/)).toBeVisible()
 
 	// An indicator (Carlos).
@@ -131,11 +148,11 @@ test('two people saving the same action: the second sees both texts, merges, and
 
 	// Both open the same version of the action.
 	await two.goto('/roadmaps/panama-2025-ec/strategic-design')
-	const cardOne = one.locator('.action-card').filter({ has: one.locator('textarea', { hasText: `Casas de acogida ${tag}` }) })
-	const cardTwo = two.locator('.action-card').filter({ has: two.locator('textarea', { hasText: `Casas de acogida ${tag}` }) })
+	const cardOne = await edit(one, `Casas de acogida ${tag}`)
+	const cardTwo = await edit(two, `Casas de acogida ${tag}`)
 	await cardOne.getByLabel('Línea de acción').fill(`Casas de acogida ${tag} en tres provincias`)
 	await cardOne.getByRole('button', { name: 'Guardar' }).click()
-	await expect(cardOne.getByLabel('Línea de acción')).toHaveValue(`Casas de acogida ${tag} en tres provincias`)
+	await expect(one.locator('.action-card').filter({ hasText: `Casas de acogida ${tag} en tres provincias` })).toContainText('Guardado')
 
 	await cardTwo.getByLabel('Línea de acción').fill(`Casas de acogida ${tag} con redes de mujeres`)
 	await cardTwo.getByRole('button', { name: 'Guardar' }).click()
@@ -158,6 +175,46 @@ test('two people saving the same action: the second sees both texts, merges, and
 	await two.context().close()
 })
 
+test('one item is edited at a time; a draft survives leaving the page; a text over its limit is refused, never cut', async ({ page }) => {
+	await loginAs(page, (await createDelegate({ delegationId: 'panama-2025-pa', language: 'en' })).email)
+	await page.goto('/roadmaps/panama-2025-pa/strategic-design')
+	const objective = await edit(page, 'Aumentar la participación')
+	await expect(objective.getByLabel('Strategic objective')).toBeFocused()
+	// Opening another item closes the first: one form at a time.
+	await edit(page, 'Programa de reclutamiento')
+	await expect(page.locator('.is-editing')).toHaveCount(1)
+	await expect(page.locator('.is-editing')).toContainText('2.1.1')
+
+	// Typed, then left for another page (which asks first): the text is kept in the browser.
+	const form = await edit(page, 'Aumentar la participación')
+	await form.getByLabel('Strategic objective').fill('A draft nobody has saved yet')
+	page.once('dialog', (dialog) => dialog.accept())
+	await page.getByRole('link', { name: 'Glossary' }).first().click()
+	await expect(page).toHaveURL('/glossary')
+	await page.goto('/roadmaps/panama-2025-pa/strategic-design')
+	const link = page.getByRole('link', { name: /^Edit “Aumentar la participación/ })
+	await expect(link).toContainText('unsaved draft')
+	await link.click()
+	const back = page.locator('.is-editing form')
+	await expect(back.getByLabel('Strategic objective')).toHaveValue('A draft nobody has saved yet')
+	await expect(back.getByRole('status').filter({ hasText: 'Your unsaved text from' })).toBeVisible()
+	await back.getByRole('button', { name: 'Discard it' }).click()
+	await expect(back.getByLabel('Strategic objective')).toHaveValue(/^Aumentar la participación/)
+
+	// 700 characters where 600 fit: the counter says so, the save is refused, the text stays whole.
+	const long = 'Mujeres en puestos de decisión. '.repeat(22).slice(0, 700)
+	await back.getByLabel('Strategic objective').fill(long)
+	await expect(back.getByText('100 characters over the limit of 600')).toBeVisible()
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		back.getByRole('button', { name: 'Save' }).click(),
+	])
+	expect(response.status()).toBe(400)
+	const refused = page.locator('.is-editing form')
+	await expect(refused.getByText('This text is too long.')).toBeVisible()
+	await expect(refused.getByLabel('Strategic objective')).toHaveValue(long)
+})
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false })
 
@@ -176,11 +233,18 @@ test.describe('without JavaScript', () => {
 		await expect(timeline.locator('.item-list > li')).toHaveCount(9)
 		await expect(timeline.getByRole('button', { name: 'Add the usual steps' })).toHaveCount(0)
 		const mandate = timeline.locator('.item-list > li').first()
-		await expect(mandate.getByLabel('Step')).toHaveValue('Mandate and lead institution')
-		await mandate.getByLabel(/Start/).fill('2026-Q1')
-		await mandate.getByLabel('End').fill('2026-Q2')
-		await mandate.getByRole('button', { name: 'Save' }).click()
-		await expect(page.locator('#timeline .item-list > li').first().getByLabel(/Start/)).toHaveValue('2026-Q1')
+		await expect(mandate).toContainText('Mandate and lead institution')
+		// Without JavaScript, Edit is a link to the page with that one item's form open.
+		await mandate.getByRole('link', { name: /^Edit “Mandate and lead institution/ }).click()
+		await expect(page).toHaveURL(/\?edit=/)
+		await expect(page.locator('.is-editing')).toHaveCount(1)
+		const form = page.locator('.is-editing form')
+		await expect(form.getByLabel('Step')).toHaveValue('Mandate and lead institution')
+		await form.getByLabel(/Start/).fill('2026-Q1')
+		await form.getByLabel('End').fill('2026-Q2')
+		await form.getByRole('button', { name: 'Save' }).click()
+		await expect(page.locator('.is-editing')).toHaveCount(0)
+		await expect(page.locator('#timeline .item-list > li').first()).toContainText('2026-Q1 – 2026-Q2')
 		await page.goto('/roadmaps/port-of-spain-2024-jm/print')
 		await expect(page.getByRole('row', { name: /Mandate and lead institution .*2026-Q1 – 2026-Q2/ })).toBeVisible()
 	})
@@ -196,7 +260,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { name: /Prevent gang violence against women/ })).toBeVisible()
 
 		const article = page.locator('article.objective').filter({ hasText: 'Prevent gang violence' })
-		await article.locator('details.add summary').click()
+		await article.locator('details.add > summary').click()
 		const form = article.locator('details.add form')
 		await form.getByLabel('Line of action').fill('Community safety audits')
 		await form.getByLabel(/Start/).fill('2027-Q2')
@@ -211,7 +275,15 @@ test.describe('without JavaScript', () => {
 		await expect(again.getByLabel('Line of action')).toHaveValue('Community safety audits')
 		await again.getByLabel(/End/).fill('2028-Q4')
 		await again.getByRole('button', { name: 'Add a line of action' }).click()
-		await expect(page.locator('.action-card textarea').filter({ hasText: 'Community safety audits' })).toHaveCount(1)
+		await expect(page.locator('.action-card').filter({ hasText: 'Community safety audits' })).toHaveCount(1)
+		// The add form is open again, empty, for the next one.
+		await expect(
+			page
+				.locator('article.objective')
+				.filter({ hasText: 'Prevent gang violence' })
+				.locator('details.add form')
+				.getByLabel('Line of action'),
+		).toHaveValue('')
 	})
 
 	test('two people saving the coordination mechanism: the second gets a 409 with both texts, merges, and saves', async ({ browser }) => {
@@ -221,30 +293,42 @@ test.describe('without JavaScript', () => {
 		await loginAs(one, (await createDelegate({ delegationId: 'port-of-spain-2024-jm', language: 'en' })).email)
 		await loginAs(two, (await createDelegate({ delegationId: 'port-of-spain-2024-jm', language: 'en' })).email)
 		const path = '/roadmaps/port-of-spain-2024-jm/coordination'
+		const mechanism = (page: Page) =>
+			page.locator('section.panel').filter({ has: page.getByRole('heading', { name: 'Coordination mechanism' }) })
+		/** Opens the mechanism's form (its Edit link), or the form to write it when there is none yet. */
+		const openMechanism = async (page: Page) => {
+			const edit = mechanism(page).getByRole('link', { name: /^Edit/ })
+			if (await edit.count()) await edit.click()
+			return mechanism(page).locator('form')
+		}
 		await one.goto(path)
-		await one.getByLabel('Name of the mechanism').fill('WPS Council')
-		await one.getByRole('button', { name: 'Save' }).first().click()
-		await expect(one.getByLabel('Name of the mechanism')).toHaveValue('WPS Council')
+		let form = await openMechanism(one)
+		await form.getByLabel('Name of the mechanism').fill('WPS Council')
+		await form.getByRole('button', { name: 'Save' }).click()
+		await expect(mechanism(one)).toContainText('WPS Council')
 
 		await two.goto(path)
-		await one.getByLabel('Name of the mechanism').fill('WPS Council of Ministers')
-		await one.getByRole('button', { name: 'Save' }).first().click()
-		await expect(one.getByLabel('Name of the mechanism')).toHaveValue('WPS Council of Ministers')
+		const formTwo = await openMechanism(two)
+		form = await openMechanism(one)
+		await form.getByLabel('Name of the mechanism').fill('WPS Council of Ministers')
+		await form.getByRole('button', { name: 'Save' }).click()
+		await expect(mechanism(one).locator('.doc-meta')).toContainText('WPS Council of Ministers')
 
-		await two.getByLabel('Name of the mechanism').fill('WPS Council with civil society')
+		await formTwo.getByLabel('Name of the mechanism').fill('WPS Council with civil society')
 		const [response] = await Promise.all([
 			two.waitForResponse((r) => r.request().method() === 'POST'),
-			two.getByRole('button', { name: 'Save' }).first().click(),
+			formTwo.getByRole('button', { name: 'Save' }).click(),
 		])
 		expect(response.status()).toBe(409)
 		const alert = two.getByRole('alert').filter({ hasText: 'Someone else saved this item' })
 		await expect(alert).toContainText('WPS Council of Ministers')
 		await expect(alert).toContainText('WPS Council with civil society')
-		await expect(two.getByLabel('Name of the mechanism')).toHaveValue('WPS Council with civil society')
-		await two.getByLabel('Name of the mechanism').fill('WPS Council of Ministers, with civil society')
-		await two.getByRole('button', { name: 'Save' }).first().click()
+		const merged = mechanism(two).locator('form')
+		await expect(merged.getByLabel('Name of the mechanism')).toHaveValue('WPS Council with civil society')
+		await merged.getByLabel('Name of the mechanism').fill('WPS Council of Ministers, with civil society')
+		await merged.getByRole('button', { name: 'Save' }).click()
 		await expect(two.getByRole('alert').filter({ hasText: 'Someone else saved' })).toHaveCount(0)
-		await expect(two.getByLabel('Name of the mechanism')).toHaveValue('WPS Council of Ministers, with civil society')
+		await expect(mechanism(two).locator('.doc-meta')).toContainText('WPS Council of Ministers, with civil society')
 		await one.context().close()
 		await two.context().close()
 	})

@@ -54,8 +54,11 @@ export function ItemFields({
 	prefix = '',
 	version,
 	autoFocus,
+	optional,
 }: {
 	kind: Kind
+	/** None of the fields is required in the browser (a new item inside another's form, left empty to add nothing). */
+	optional?: boolean
 	specs: readonly FieldSpec[]
 	data: FieldValues | undefined
 	errors?: Record<string, string[]>
@@ -99,7 +102,7 @@ export function ItemFields({
 					<div key={spec.name} className={`field field--${spec.type}`}>
 						<label htmlFor={id}>
 							{label}
-							{spec.required ? <span aria-hidden="true"> *</span> : null}
+							{spec.required && !optional ? <span aria-hidden="true"> *</span> : null}
 							{spec.type === 'money' ? <span className="muted small"> ({currency})</span> : null}
 						</label>
 						{spec.type === 'select' ? (
@@ -117,7 +120,7 @@ export function ItemFields({
 								multiline={spec.type === 'textarea'}
 								rows={compact ? 2 : 3}
 								value={value}
-								required={spec.required}
+								required={spec.required && !optional}
 								max={spec.max}
 								counterId={counterId}
 								inputMode={spec.type === 'money' || spec.type === 'year' ? 'decimal' : undefined}
@@ -350,7 +353,8 @@ export function ItemForm({
 					first={index === 0}
 					title={t(`roadmap.parts.${kind}.${part.name}`)}
 					summary={partSummary(kind, part.specs, data, currency, i18n.language, t)}
-					open={part.specs.some((s) => mine?.errors?.[s.name]?.length) || (!item && index === 1) || Boolean(conflict)}
+					// A new item shows all its parts; an item being edited, its first two (the rest say what they hold).
+					open={!item || index === 1 || part.specs.some((s) => mine?.errors?.[s.name]?.length) || Boolean(conflict)}
 				>
 					<ItemFields
 						kind={kind}

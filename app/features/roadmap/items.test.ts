@@ -383,12 +383,17 @@ describe('crafted posts to a section', () => {
 		})
 		expect(saved.updated_by).toBe(await userIdFor('delegate.pa@example.org'))
 		for (const section of ['gender-budgeting', 'localization'] as const) {
-			const crafted = await post(section, { intent: 'update', id: 'pa-action-1', version: String(saved.version), description: '', cost: '7' })
+			const crafted = await post(section, {
+				intent: 'update',
+				id: 'pa-action-1',
+				version: String(saved.version),
+				description: '',
+				cost: '7',
+			})
 			expect(crafted.status).toBe(400)
 		}
 		expect(await row('pa-action-1')).toEqual(saved)
 	})
-
 
 	test('an item of another roadmap is not found, and stays as it was', async () => {
 		const foreign = await row('tt-action-1')

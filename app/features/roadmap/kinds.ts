@@ -118,7 +118,6 @@ export function isKind(value: unknown): value is Kind {
 	return typeof value === 'string' && value in KINDS
 }
 
-
 /**
  * How a long item's form is divided: the first part always shows, the others fold open (a phone shows
  * what matters first). Kinds not listed here have one part.

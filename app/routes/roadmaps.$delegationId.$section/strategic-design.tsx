@@ -185,6 +185,7 @@ function ActionIndicators({
 					errors={fresh.back?.errors}
 					currency={common.currency}
 					prefix={fresh.prefix}
+					optional
 					compact
 				/>
 			</fieldset>
