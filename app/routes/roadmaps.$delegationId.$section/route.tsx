@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
+import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
@@ -42,7 +42,7 @@ function useFeedback(): ItemFeedback | null {
 		Object.entries(actionData.result.error ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[0] && entry[1]?.length)),
 	)
 	const typed = actionData.result.initialValue ?? {}
-	const submitted = Object.fromEntries(Object.entries(typed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+	const submitted = flatFormValues(typed)
 	return { ...actionData.feedback, errors: Object.keys(errors).length ? errors : undefined, submitted }
 }
 

@@ -1,7 +1,8 @@
 import { type useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
-import { ACTION_FIELDS_BY_SECTION, KINDS } from '#app/features/roadmap/kinds.ts'
+import { ACTION_FIELDS_BY_SECTION, costLinesOf, type ItemData, KINDS } from '#app/features/roadmap/kinds.ts'
+import { CostLinesList } from '#app/features/roadmap/roadmap-document.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -21,7 +22,7 @@ export type SectionProps = {
 	taFor: TaLink
 }
 
-type ListItem = { id: string; version: number; data: Record<string, string | number | boolean | null> }
+type ListItem = { id: string; version: number; data: ItemData }
 
 export function ItemList({
 	kind,
@@ -150,7 +151,7 @@ export function ReadOnly({
 	currency,
 }: {
 	kind: keyof typeof KINDS
-	data?: Record<string, string | number | boolean | null>
+	data?: ItemData
 	fields?: readonly string[]
 	currency?: string
 }) {
@@ -163,6 +164,20 @@ export function ReadOnly({
 			{specs.map((spec) => {
 				const value = data[spec.name]
 				if (value === null || value === undefined || value === '') return null
+				if (Array.isArray(value)) {
+					return (
+						<div key={spec.name}>
+							<dt>{t(`roadmap.fields.${kind}.${spec.name}`)}</dt>
+							<dd>
+								{value.length ? (
+									<CostLinesList lines={costLinesOf(data)} currency={currency ?? 'USD'} language={language} />
+								) : (
+									t('roadmap.costLines.none')
+								)}
+							</dd>
+						</div>
+					)
+				}
 				const shown =
 					spec.type === 'money' && typeof value === 'number'
 						? formatMoney(value, currency ?? 'USD', language)
