@@ -49,17 +49,19 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	await addAction(carlos, 'Reducir la violencia armada', 'Programa de prevención comunitaria', 'Ministerio de Seguridad Pública')
 	await addAction(carlos, 'Más mujeres en la policía', 'Campaña de reclutamiento', 'Instituto Nacional de las Mujeres')
 
-	// Budget (Ana): costs with different funding sources; totals are computed.
+	// Budget (Ana): cost lines with different funding sources; totals are computed.
 	await ana.goto(`${BASE}/gender-budgeting`)
 	const first = ana.locator('.action-card').filter({ hasText: 'Programa de prevención comunitaria' })
-	await first.getByLabel(/Costo estimado/).fill('10000')
-	await first.getByLabel('Fuente de financiamiento').selectOption('national_budget')
-	await first.getByLabel('El dinero está comprometido').check()
+	const firstLine = first.getByRole('group', { name: 'Línea 1' })
+	await firstLine.getByLabel(/Monto/).fill('10000')
+	await firstLine.getByLabel('Fuente de financiamiento').selectOption('national_budget')
+	await firstLine.getByLabel('Comprometido').check()
 	await first.getByRole('button', { name: 'Guardar' }).click()
 	await expect(ana.getByText(/Costo total 10\.000,00/)).toBeVisible()
 	const second = ana.locator('.action-card').filter({ hasText: 'Campaña de reclutamiento' })
-	await second.getByLabel(/Costo estimado/).fill('5000')
-	await second.getByLabel('Fuente de financiamiento').selectOption('international_cooperation')
+	const secondLine = second.getByRole('group', { name: 'Línea 1' })
+	await secondLine.getByLabel(/Monto/).fill('5000')
+	await secondLine.getByLabel('Fuente de financiamiento').selectOption('international_cooperation')
 	await second.getByRole('button', { name: 'Guardar' }).click()
 	await expect(ana.getByText(/Costo total 15\.000,00.*comprometido 10\.000,00.*67/)).toBeVisible()
 
