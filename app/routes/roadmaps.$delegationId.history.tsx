@@ -2,6 +2,8 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { costLinesText } from '#app/features/roadmap/item-form.tsx'
+import { costLinesOf, type ItemData } from '#app/features/roadmap/kinds.ts'
 import { RoadmapDocument } from '#app/features/roadmap/roadmap-document.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -54,14 +56,17 @@ const LABEL_FIELD: Record<string, string> = {
 }
 
 /** The item's fields in one side of a history entry (none for a roadmap setting or a reported value). */
-function dataOf(side: unknown): Record<string, unknown> | undefined {
-	return side && typeof side === 'object' && 'data' in side ? (side.data as Record<string, unknown>) : undefined
+function dataOf(side: unknown): ItemData | undefined {
+	return side && typeof side === 'object' && 'data' in side ? (side.data as ItemData) : undefined
 }
 
 export default function RoadmapHistory() {
 	const { delegation, roadmap, history, asOf, view } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
+	/** A field's value in a change: cost lines in words, anything else as it is. */
+	const shown = (value: ItemData[string] | undefined) =>
+		Array.isArray(value) ? costLinesText(costLinesOf({ costs: value }), roadmap.currency, language, t) || '—' : String(value ?? '—')
 	return (
 		<div className="page page--wide roadmap">
 			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="history" />
@@ -131,7 +136,7 @@ export default function RoadmapHistory() {
 										<div key={key}>
 											<dt>{t(`roadmap.fields.${entry.kind}.${key}`)}</dt>
 											<dd>
-												<del>{String(before?.[key] ?? '—')}</del> → <ins>{String(after?.[key] ?? '—')}</ins>
+												<del>{shown(before?.[key])}</del> → <ins>{shown(after?.[key])}</ins>
 											</dd>
 										</div>
 									))}

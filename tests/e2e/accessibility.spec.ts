@@ -136,6 +136,9 @@ for (const language of ['en', 'es'] as const) {
 		for (const path of [
 			'/roadmaps/panama-2025-pa/assistance?section=gender-budgeting',
 			'/roadmaps/panama-2025-pa/assistance',
+			// An action funded from two cost lines, as a form and as print.
+			'/roadmaps/panama-2025-pa/gender-budgeting',
+			'/roadmaps/panama-2025-pa/print',
 			'/roadmaps/panama-2025-pa/history?at=1',
 			'/cohorts/port-of-spain-2024',
 			'/roadmap/example',

@@ -4,8 +4,19 @@ import { type FormEvent, type ReactNode, type RefObject, useContext, useEffect, 
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { CancelLink, draftStorageKey, UnsavedContext } from '#app/features/roadmap/editing.tsx'
-import { formatDateTime, plain } from '#app/utils/format.ts'
-import { type FieldSpec, FORM_PARTS, type ItemData, type Kind, KINDS } from '#app/features/roadmap/kinds.ts'
+import { formatDateTime, formatPercent, plain } from '#app/utils/format.ts'
+import type { Language } from '#app/utils/i18n.ts'
+import { useHydrated } from '#app/utils/use-hydrated.ts'
+import {
+	type CostLine,
+	costLinesOf,
+	costTotals,
+	type FieldSpec,
+	FORM_PARTS,
+	type ItemData,
+	type Kind,
+	KINDS,
+} from '#app/features/roadmap/kinds.ts'
 
 export type ItemFeedback = {
 	itemId?: string | null
@@ -31,8 +42,37 @@ export function formatMoney(value: number, currency: string, language: string) {
 	return plain(new Intl.NumberFormat(language, { style: 'currency', currency }).format(value / 10 ** digits))
 }
 
-function fieldValue(spec: FieldSpec, data: FieldValues | undefined, currency: string, language: string) {
+/** Cost lines in one line of text: "40000 National budget ✓ committed; 60000 International cooperation". */
+export function costLinesText(lines: readonly CostLine[], currency: string, language: string, t: TFunction) {
+	return lines
+		.map((line) =>
+			[
+				formatMoney(line.amount, currency, language),
+				line.source ? t(`roadmap.options.source.${line.source}`) : '',
+				line.committed ? `✓ ${t('roadmap.doc.committed')}` : '',
+			]
+				.filter(Boolean)
+				.join(' '),
+		)
+		.join('; ')
+}
+
+/**
+ * What a refused form sent back (Conform's `initialValue`, where `costs[0].amount` comes back nested as
+ * `{ costs: [{ amount }] }`) as flat field names again, so each input finds what was typed in it.
+ */
+export function flatFormValues(value: unknown, prefix = ''): Record<string, string> {
+	if (typeof value === 'string') return prefix ? { [prefix]: value } : {}
+	if (Array.isArray(value)) return Object.assign({}, ...value.map((inner, index) => flatFormValues(inner, `${prefix}[${index}]`)))
+	if (value && typeof value === 'object') {
+		return Object.assign({}, ...Object.entries(value).map(([key, inner]) => flatFormValues(inner, prefix ? `${prefix}.${key}` : key)))
+	}
+	return {}
+}
+
+function fieldValue(spec: FieldSpec, data: FieldValues | undefined, currency: string, language: string, t: TFunction) {
 	const value = data?.[spec.name]
+	if (spec.type === 'costLines') return costLinesText(costLinesOf(data as ItemData | undefined), currency, language, t)
 	if (spec.type === 'money') return typeof value === 'string' ? value : formatMinor(value, currency, language)
 	if (value === null || value === undefined) return ''
 	return String(value)
@@ -55,7 +95,10 @@ export function ItemFields({
 	version,
 	autoFocus,
 	optional,
+	stored,
 }: {
+	/** The item as saved (its cost lines' saved total shows under the lines). */
+	stored?: ItemData
 	kind: Kind
 	/** None of the fields is required in the browser (a new item inside another's form, left empty to add nothing). */
 	optional?: boolean
@@ -86,7 +129,23 @@ export function ItemFields({
 					'aria-describedby': [errorId, counterId].filter(Boolean).join(' ') || undefined,
 				}
 				const label = t(`roadmap.fields.${kind}.${spec.name}`)
-				const value = fieldValue(spec, data as ItemData | undefined, currency, i18n.language)
+				if (spec.type === 'costLines') {
+					const lines = linesShown(data, name, currency, i18n.language)
+					return (
+						<CostLinesField
+							key={`${version}-${JSON.stringify(lines)}`}
+							id={id}
+							spec={spec}
+							name={name}
+							legend={label}
+							lines={lines}
+							saved={costLinesOf(stored)}
+							errors={errors ?? {}}
+							currency={currency}
+						/>
+					)
+				}
+				const value = fieldValue(spec, data, currency, i18n.language, t)
 				if (spec.type === 'checkbox') {
 					return (
 						<div key={spec.name} className="field field--checkbox">
@@ -226,6 +285,7 @@ function partSummary(
 		.map((spec) => {
 			const value = data[spec.name]
 			if (value === null || value === undefined || value === '' || value === false) return ''
+			if (spec.type === 'costLines') return costLinesText(costLinesOf(data as ItemData), currency, language, t)
 			if (spec.type === 'checkbox') return t(`roadmap.fields.${kind}.${spec.name}`)
 			if (spec.type === 'select') return t(`roadmap.options.${spec.name}.${String(value)}`)
 			if (spec.type === 'money') return typeof value === 'number' ? formatMoney(value, currency, language) : String(value)
@@ -365,6 +425,7 @@ export function ItemForm({
 						compact={compact}
 						version={version}
 						autoFocus={autoFocus && index === 0}
+						stored={item?.data}
 					/>
 				</FormPart>
 			))}
@@ -402,8 +463,8 @@ function ConflictNotice({
 			<p>{t('roadmap.conflict.body')}</p>
 			<dl className="conflict">
 				{specs.map((spec) => {
-					const theirs = fieldValue(spec, conflict.current.data, currency, i18n.language)
-					const yours = fieldValue(spec, conflict.mine, currency, i18n.language)
+					const theirs = fieldValue(spec, conflict.current.data, currency, i18n.language, t)
+					const yours = fieldValue(spec, conflict.mine, currency, i18n.language, t)
 					if (theirs === yours) return null
 					return (
 						<div key={spec.name}>
@@ -522,6 +583,175 @@ function useDraft(formRef: RefObject<HTMLFormElement | null>, formKey: string, {
 			reportDirty?.(formKey, false)
 		},
 	}
+}
+
+type DraftLine = { amount: string; source: string; committed: boolean }
+
+/**
+ * Cost lines as the form shows them: what was typed when a save was refused (the flat names of the
+ * form, `costs[0].amount`), else the lines held.
+ */
+function linesShown(data: FieldValues | undefined, name: string, currency: string, language: string): DraftLine[] {
+	const typed = data && Object.keys(data).some((key) => key.startsWith(`${name}[`))
+	if (typed) return draftsFromForm(data as Record<string, string>, name)
+	return costLinesOf(data as ItemData | undefined).map((line) => ({
+		amount: formatMinor(line.amount, currency, language),
+		source: line.source ?? '',
+		committed: line.committed,
+	}))
+}
+
+/** The lines of a refused form, in their order in the form (`costs[0].…`, `costs[1].…`). */
+function draftsFromForm(submitted: Record<string, string>, name: string): DraftLine[] {
+	const drafts: DraftLine[] = []
+	for (const [key, value] of Object.entries(submitted)) {
+		const match = /^(\w+)\[(\d+)\]\.(amount|source|committed)$/.exec(key)
+		if (!match || match[1] !== name) continue
+		const index = Number(match[2])
+		const draft = (drafts[index] ??= { amount: '', source: '', committed: false })
+		if (match[3] === 'committed') draft.committed = value === 'on' || value === 'true'
+		else draft[match[3] as 'amount' | 'source'] = value
+	}
+	return Array.from(drafts, (draft) => draft ?? { amount: '', source: '', committed: false })
+}
+
+const emptyLine = (): DraftLine => ({ amount: '', source: '', committed: false })
+
+/**
+ * An action's cost lines: one row per line (amount, source, committed) and one empty row, so that
+ * without JavaScript a line is added by filling the empty row and saving, and removed by clearing it.
+ * With JavaScript, "Add a line" adds a row and each row has its own "Remove". The saved total shows
+ * under the lines.
+ */
+function CostLinesField({
+	id,
+	spec,
+	name: fieldName,
+	legend,
+	lines,
+	saved,
+	errors,
+	currency,
+}: {
+	id: string
+	spec: FieldSpec
+	/** The field's name in the form (`costs`, or `…costs` inside another item's form). */
+	name: string
+	legend: string
+	lines: DraftLine[]
+	saved: CostLine[]
+	errors: Record<string, string[]>
+	currency: string
+}) {
+	const { t, i18n } = useTranslation()
+	const hydrated = useHydrated()
+	const max = spec.max ?? Infinity
+	const [rows, setRows] = useState(() => {
+		const initial = lines.length < max ? [...lines, emptyLine()] : lines
+		return initial.map((line, index) => ({ ...line, key: index }))
+	})
+	const [nextKey, setNextKey] = useState(rows.length)
+	const language = i18n.language as Language
+	const { total, committed } = costTotals(saved)
+	const fieldErrors = errors[fieldName]
+	const errorId = fieldErrors?.length ? `${id}-error` : undefined
+	return (
+		<fieldset className="field field--lines cost-lines" aria-describedby={errorId}>
+			<legend>{legend}</legend>
+			<p className="field-hint" id={`${id}-hint`}>
+				{t('roadmap.costLines.hint')}
+			</p>
+			<ol className="cost-lines__rows">
+				{rows.map((row, index) => {
+					const name = `${fieldName}[${index}]`
+					const rowId = `${id}-${row.key}`
+					const number = index + 1
+					const amountErrors = errors[`${name}.amount`]
+					const sourceErrors = errors[`${name}.source`]
+					const amountErrorId = amountErrors?.length ? `${rowId}-amount-error` : undefined
+					const sourceErrorId = sourceErrors?.length ? `${rowId}-source-error` : undefined
+					return (
+						<li key={row.key}>
+							<fieldset className="cost-line">
+								<legend className="cost-line__legend">{t('roadmap.costLines.line', { number })}</legend>
+								<div className="field field--money">
+									<label htmlFor={`${rowId}-amount`}>
+										{t('roadmap.costLines.amount')} <span className="muted small">({currency})</span>
+									</label>
+									<input
+										id={`${rowId}-amount`}
+										name={`${name}.amount`}
+										type="text"
+										inputMode="decimal"
+										defaultValue={row.amount}
+										aria-invalid={amountErrorId ? true : undefined}
+										aria-describedby={amountErrorId}
+									/>
+									<ErrorList id={amountErrorId} errors={amountErrors} />
+								</div>
+								<div className="field field--select">
+									<label htmlFor={`${rowId}-source`}>{t('roadmap.costLines.source')}</label>
+									<select
+										id={`${rowId}-source`}
+										name={`${name}.source`}
+										defaultValue={row.source}
+										aria-invalid={sourceErrorId ? true : undefined}
+										aria-describedby={sourceErrorId}
+									>
+										<option value="">{t('forms.choose')}</option>
+										{spec.options!.map((option) => (
+											<option key={option} value={option}>
+												{t(`roadmap.options.source.${option}`)}
+											</option>
+										))}
+									</select>
+									<ErrorList id={sourceErrorId} errors={sourceErrors} />
+								</div>
+								<div className="field field--checkbox">
+									<label className="choice" htmlFor={`${rowId}-committed`}>
+										<input id={`${rowId}-committed`} name={`${name}.committed`} type="checkbox" value="on" defaultChecked={row.committed} />
+										<span>{t('roadmap.costLines.committed')}</span>
+									</label>
+								</div>
+								{hydrated ? (
+									<button
+										type="button"
+										className="link-button danger cost-line__remove"
+										aria-label={t('roadmap.costLines.removeLine', { number })}
+										onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+									>
+										{t('roadmap.costLines.remove')}
+									</button>
+								) : null}
+							</fieldset>
+						</li>
+					)
+				})}
+			</ol>
+			{hydrated && rows.length < max ? (
+				<button
+					type="button"
+					className="link-button cost-lines__add"
+					onClick={() => {
+						setRows((current) => [...current, { ...emptyLine(), key: nextKey }])
+						setNextKey((key) => key + 1)
+					}}
+				>
+					{t('roadmap.costLines.add')}
+				</button>
+			) : null}
+			<ErrorList id={errorId} errors={fieldErrors} />
+			<p className="cost-lines__total">
+				{saved.length
+					? t('roadmap.costLines.total', {
+							total: formatMoney(total, currency, language),
+							committed: formatMoney(committed, currency, language),
+							share: formatPercent(total ? committed / total : 0, language),
+						})
+					: t('roadmap.costLines.none')}
+			</p>
+		</fieldset>
+	)
 }
 
 /** Move up / move down / delete for an item in a list. */

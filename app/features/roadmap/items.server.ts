@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely'
 import { nowIso } from '#app/utils/misc.ts'
 import {
+	costLinesOf,
 	currencyDigits,
 	DEFAULT_PILLARS,
 	type ItemData,
@@ -296,14 +297,20 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 	}
 }
 
-/** Two items' data hold the same values (a field left empty is the same as one never set). */
+/** Two items' data hold the same values (a field left empty is the same as one never set, no cost lines as none). */
 function sameData(a: ItemData, b: ItemData) {
-	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => (a[key] ?? null) === (b[key] ?? null))
+	const same = (x: ItemData[string] | undefined, y: ItemData[string] | undefined) =>
+		Array.isArray(x) || Array.isArray(y) ? JSON.stringify(x ?? []) === JSON.stringify(y ?? []) : (x ?? null) === (y ?? null)
+	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => same(a[key], b[key]))
 }
 
-/** Only the fields a section edits, so a form can never reach another section's fields. */
+/**
+ * Only the fields a section edits, so a form can never reach another section's fields (with the
+ * `costs[0].amount`-style keys of a field of lines).
+ */
 function pick(form: FormInput, fields: readonly string[] | null): FormInput {
-	return Object.fromEntries((fields ?? []).map((name) => [name, form[name]]))
+	const names = fields ?? []
+	return Object.fromEntries(Object.entries(form).filter(([key]) => names.some((name) => key === name || key.startsWith(`${name}[`))))
 }
 
 function find(ctx: Context, id: string, kind?: Kind) {
@@ -328,7 +335,7 @@ async function create(ctx: Context, input: { kind: Kind; parentId: string | null
 }
 
 /**
- * Rescales every cost to the new currency's minor units when the number of decimals differs (one
+ * Rescales every cost line to the new currency's minor units when the number of decimals differs (one
  * history row per action, so "as it was" replays the old amounts), then records the setting.
  */
 async function setCurrency(ctx: Context, currency: string) {
@@ -337,8 +344,9 @@ async function setCurrency(ctx: Context, currency: string) {
 	const factor = 10 ** (currencyDigits(currency) - currencyDigits(from))
 	let rescaled = 0
 	if (factor !== 1) {
-		for (const action of ctx.items.filter((i) => i.kind === 'action' && typeof i.data.cost === 'number')) {
-			await write(ctx, 'update', action, { ...action, data: { ...action.data, cost: Math.round((action.data.cost as number) * factor) } })
+		for (const action of ctx.items.filter((i) => i.kind === 'action' && costLinesOf(i.data).length)) {
+			const costs = costLinesOf(action.data).map((line) => ({ ...line, amount: Math.round(line.amount * factor) }))
+			await write(ctx, 'update', action, { ...action, data: { ...action.data, costs } })
 			rescaled++
 		}
 	}

@@ -2,7 +2,16 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { formatMinor } from '#app/features/roadmap/item-form.tsx'
 import { applyChange, type Change, createRoadmap, type Item } from '#app/features/roadmap/items.server.ts'
-import { ACTION_STATUSES, currencyDigits, type FieldSpec, type Kind, KIND_NAMES, KINDS, type Section } from '#app/features/roadmap/kinds.ts'
+import {
+	ACTION_STATUSES,
+	costLinesOf,
+	currencyDigits,
+	type FieldSpec,
+	type Kind,
+	KIND_NAMES,
+	KINDS,
+	type Section,
+} from '#app/features/roadmap/kinds.ts'
 import { getRoadmapByDelegation, itemsAsOf, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
@@ -30,8 +39,28 @@ function fieldValue(spec: FieldSpec): fc.Arbitrary<string | undefined> {
 	}
 }
 
-const formFor = (kind: Kind) =>
-	fc.record(Object.fromEntries((KINDS[kind].fields as readonly FieldSpec[]).map((spec) => [spec.name, fieldValue(spec)])))
+/** Cost lines as a form sends them (`costs[0].amount`, …): none to three, amounts mostly valid, some rows left empty. */
+function linesValue(spec: FieldSpec): fc.Arbitrary<Record<string, string | undefined>> {
+	const line = fc.record({
+		amount: fieldValue({ name: 'amount', type: 'money' }),
+		source: fieldValue({ name: 'source', type: 'select', options: spec.options }),
+		committed: fc.constantFrom('on', undefined),
+	})
+	return fc
+		.array(line, { maxLength: 3 })
+		.map((lines) =>
+			Object.fromEntries(
+				lines.flatMap((l, index) => Object.entries(l).map(([field, value]) => [`${spec.name}[${index}].${field}`, value])),
+			),
+		)
+}
+
+const formFor = (kind: Kind) => {
+	const specs = KINDS[kind].fields as readonly FieldSpec[]
+	const plain = fc.record(Object.fromEntries(specs.filter((s) => s.type !== 'costLines').map((spec) => [spec.name, fieldValue(spec)])))
+	const lines = specs.filter((s) => s.type === 'costLines').map(linesValue)
+	return fc.tuple(plain, ...lines).map(([fields, ...rest]) => Object.assign({}, fields, ...rest) as Record<string, string | undefined>)
+}
 
 /** An operation, with the item it is about picked among those that exist when it runs. */
 const operation = fc.oneof(
@@ -116,6 +145,9 @@ function toChange(operation: Operation, items: Item[]): Change | null {
 	}
 }
 
+/** The amounts of an action's cost lines, in order. */
+const amounts = (item: Item) => costLinesOf(item.data).map((line) => line.amount)
+
 const comparable = (items: Item[]) =>
 	[...items]
 		.sort((a, b) => a.id.localeCompare(b.id))
@@ -166,11 +198,20 @@ async function freshRoadmap() {
 			section: 'strategic-design',
 			kind: 'action',
 			parentId: objective.ok ? objective.id : null,
-			form: { description, cost: description === 'A' ? '1234.56' : '' },
+			form:
+				description === 'A'
+					? {
+							description,
+							'costs[0].amount': '1234.56',
+							'costs[0].source': 'national_budget',
+							'costs[1].amount': '100',
+							'costs[1].committed': 'on',
+						}
+					: { description },
 		})
 		if (!action.ok) throw new Error('action')
 	}
-	expect((await roadmapItems(id)).filter((i) => typeof i.data.cost === 'number')).toHaveLength(1)
+	expect((await roadmapItems(id)).filter((i) => costLinesOf(i.data).length === 2)).toHaveLength(1)
 	return id
 }
 
@@ -212,7 +253,8 @@ describe('the write primitive', () => {
 		const before = await lastChangeId(roadmap.id)
 		const action = (await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!
 		expect(roadmap.currency).toBe('USD')
-		expect(action.data.cost).toBe(12_000_000)
+		// Two lines: 80,000 committed and 40,000 not.
+		expect(amounts(action)).toEqual([8_000_000, 4_000_000])
 
 		const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
 		const params = { delegationId: 'panama-2025-pa', section: 'gender-budgeting' }
@@ -223,7 +265,11 @@ describe('the write primitive', () => {
 			),
 		)
 		expect(changed.status).toBe(302)
-		expect((await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!.data.cost).toBe(120_000)
+		// Every line is rescaled, each keeping its source and whether it is committed.
+		expect(costLinesOf((await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!.data)).toEqual([
+			{ amount: 80_000, source: 'national_budget', committed: true },
+			{ amount: 40_000, source: 'international_cooperation', committed: false },
+		])
 		const rows = await db
 			.selectFrom('roadmap_changes')
 			.selectAll()
@@ -246,18 +292,19 @@ describe('the write primitive', () => {
 					}),
 				),
 			)
-			const asOf = (page.data as { asOf: { currency: string; tree: { actions: Item[] }; totals: { total: number } } }).asOf
-			return { currency: asOf.currency, cost: asOf.tree.actions.find((a) => a.id === 'pa-action-1')!.data.cost, total: asOf.totals.total }
+			const asOf = (page.data as { asOf: { currency: string; tree: { actions: Item[] }; totals: { total: number; funded: number } } }).asOf
+			const { total, funded } = asOf.totals
+			return { currency: asOf.currency, costs: amounts(asOf.tree.actions.find((a) => a.id === 'pa-action-1')!), total, funded }
 		}
-		expect(await asOf(before)).toEqual({ currency: 'USD', cost: 12_000_000, total: 12_000_000 })
-		expect(await asOf(rows[1]!.id)).toEqual({ currency: 'JPY', cost: 120_000, total: 120_000 })
-		expect((await itemsAsOf(roadmap.id, rows[0]!.id)).find((i) => i.id === 'pa-action-1')!.data.cost).toBe(120_000)
+		expect(await asOf(before)).toEqual({ currency: 'USD', costs: [8_000_000, 4_000_000], total: 12_000_000, funded: 8_000_000 })
+		expect(await asOf(rows[1]!.id)).toEqual({ currency: 'JPY', costs: [80_000, 40_000], total: 120_000, funded: 80_000 })
+		expect(amounts((await itemsAsOf(roadmap.id, rows[0]!.id)).find((i) => i.id === 'pa-action-1')!)).toEqual([80_000, 40_000])
 
 		// And back to a currency with three decimals: amounts follow, history replays each step.
 		await applyChange(db, roadmap.id, null, { type: 'currency', currency: 'BHD' })
-		expect((await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!.data.cost).toBe(120_000_000)
+		expect(amounts((await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!)).toEqual([80_000_000, 40_000_000])
 		expect(comparable(await itemsAsOf(roadmap.id, await lastChangeId(roadmap.id)))).toEqual(comparable(await roadmapItems(roadmap.id)))
-		expect(await asOf(before)).toEqual({ currency: 'USD', cost: 12_000_000, total: 12_000_000 })
+		expect(await asOf(before)).toEqual({ currency: 'USD', costs: [8_000_000, 4_000_000], total: 12_000_000, funded: 8_000_000 })
 	})
 })
 
@@ -348,7 +395,7 @@ describe('crafted posts to a section', () => {
 				id: 'pa-pillar-1',
 				version: String(pillar.version),
 				name: 'X',
-				cost: '5',
+				'costs[0].amount': '5',
 			})
 			expect(crafted.status).toBe(400)
 		}
@@ -362,8 +409,16 @@ describe('crafted posts to a section', () => {
 		const action = await row('pa-action-1')
 		const version = String(action.version)
 		expect(
-			(await post('strategic-design', { intent: 'update', kind: 'action', id: 'pa-action-1', version, description: 'Kept', cost: '1' }))
-				.status,
+			(
+				await post('strategic-design', {
+					intent: 'update',
+					kind: 'action',
+					id: 'pa-action-1',
+					version,
+					description: 'Kept',
+					'costs[0].amount': '1',
+				})
+			).status,
 		).toBe(302)
 		const saved = await row('pa-action-1')
 		const { currency } = (await getRoadmapByDelegation('panama-2025-pa'))!
@@ -375,9 +430,7 @@ describe('crafted posts to a section', () => {
 			start: null,
 			end: null,
 			status: null,
-			cost: 10 ** currencyDigits(currency),
-			source: null,
-			committed: false,
+			costs: [{ amount: 10 ** currencyDigits(currency), source: null, committed: false }],
 			level: null,
 			places: '',
 		})
@@ -388,7 +441,7 @@ describe('crafted posts to a section', () => {
 				id: 'pa-action-1',
 				version: String(saved.version),
 				description: '',
-				cost: '7',
+				'costs[0].amount': '7',
 			})
 			expect(crafted.status).toBe(400)
 		}

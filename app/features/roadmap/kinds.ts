@@ -19,7 +19,17 @@ export const SECTION_MODULE: Record<Section, AreaSlug> = {
 }
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'delayed', 'dropped'] as const
-export const FUNDING_SOURCES = ['national_budget', 'ministry_line', 'international_cooperation', 'civil_society', 'not_identified'] as const
+export const FUNDING_SOURCES = [
+	'national_budget',
+	'ministry_line',
+	'subnational_budget',
+	'international_cooperation',
+	'civil_society',
+	'not_identified',
+] as const
+export type FundingSource = (typeof FUNDING_SOURCES)[number]
+/** How many cost lines one action may have. */
+export const MAX_COST_LINES = 12
 export const LEVELS = ['national', 'subnational', 'municipal', 'community'] as const
 export const FREQUENCIES = ['monthly', 'quarterly', 'biannual', 'annual'] as const
 export const MEETING_FREQUENCIES = ['monthly', 'bimonthly', 'quarterly', 'biannual', 'annual'] as const
@@ -32,7 +42,8 @@ export const DEFAULT_PILLARS = {
 	es: ['Prevención', 'Participación', 'Protección', 'Socorro y recuperación'],
 } as const
 
-export type FieldType = 'text' | 'textarea' | 'select' | 'money' | 'checkbox' | 'period' | 'year'
+/** `costLines`: the lines that fund an action (amount, source, committed each), `max` of them. */
+export type FieldType = 'text' | 'textarea' | 'select' | 'money' | 'checkbox' | 'period' | 'year' | 'costLines'
 export type FieldSpec = {
 	name: string
 	type: FieldType
@@ -62,9 +73,7 @@ export const KINDS = {
 			{ name: 'start', type: 'period' },
 			{ name: 'end', type: 'period' },
 			select('status', ACTION_STATUSES),
-			{ name: 'cost', type: 'money' },
-			select('source', FUNDING_SOURCES),
-			{ name: 'committed', type: 'checkbox' },
+			{ name: 'costs', type: 'costLines', max: MAX_COST_LINES, options: FUNDING_SOURCES },
 			select('level', LEVELS),
 			text('places', 500),
 		],
@@ -126,7 +135,7 @@ export const FORM_PARTS: Partial<Record<Kind, ReadonlyArray<{ name: string; fiel
 	action: [
 		{ name: 'what', fields: ['description'] },
 		{ name: 'who', fields: ['lead', 'partners', 'start', 'end', 'status'] },
-		{ name: 'cost', fields: ['cost', 'source', 'committed'] },
+		{ name: 'cost', fields: ['costs'] },
 		{ name: 'where', fields: ['level', 'places'] },
 	],
 	indicator: [
@@ -211,7 +220,27 @@ export function isCurrency(code: string) {
 	return supported ? supported('currency').includes(code) : true
 }
 
-export type ItemData = Record<string, string | number | boolean | null>
+/** One line of an action's cost: an amount in minor units, where the money comes from, and whether it is committed. */
+export type CostLine = { amount: number; source: FundingSource | null; committed: boolean }
+export type ItemValue = string | number | boolean | null | CostLine[]
+export type ItemData = Record<string, ItemValue>
+
+/** An action's cost lines (none when it has no `costs`). */
+export function costLinesOf(data: ItemData | undefined): CostLine[] {
+	const value = data?.costs
+	return Array.isArray(value) ? value : []
+}
+
+/** What an action costs in all and how much of it is committed, in minor units. */
+export function costTotals(lines: readonly CostLine[]) {
+	let total = 0
+	let committed = 0
+	for (const line of lines) {
+		total += line.amount
+		if (line.committed) committed += line.amount
+	}
+	return { total, committed }
+}
 
 /**
  * The fields of a kind that a section edits: all of them in the kind's own section (an action is edited

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { type CostLine, costLinesOf, costTotals, type ItemData } from '#app/features/roadmap/kinds.ts'
 import { formatPercent } from '#app/utils/format.ts'
 import type { Language } from '#app/utils/i18n.ts'
 
-type Data = Record<string, string | number | boolean | null>
+type Data = ItemData
 type Node = { id: string; data: Data }
 type Objective = Node & { indicators: Node[]; actions: Array<Node & { indicators: Node[] }> }
 export type DocumentTree = {
@@ -21,7 +22,7 @@ export type DocumentTree = {
 }
 export type DocumentTotals = {
 	byPillar: Array<{ id: string; name: string; total: number; funded: number }>
-	bySource: Array<{ source: string; total: number }>
+	bySource: Array<{ source: string; total: number; funded: number }>
 	unassigned: number
 	total: number
 	funded: number
@@ -60,8 +61,9 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 					<caption>{t('roadmap.budget.bySource')}</caption>
 					<thead>
 						<tr>
-							<th scope="col">{t('roadmap.fields.action.source')}</th>
+							<th scope="col">{t('roadmap.costLines.source')}</th>
 							<th scope="col">{t('roadmap.budget.total')}</th>
+							<th scope="col">{t('roadmap.budget.committed')}</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -69,17 +71,54 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 							<tr key={x.source}>
 								<th scope="row">{t(`roadmap.options.source.${x.source}`)}</th>
 								<td>{money(x.total)}</td>
+								<td>{money(x.funded)}</td>
 							</tr>
 						))}
 						{totals.unassigned ? (
 							<tr>
 								<th scope="row">{t('roadmap.budget.noSource')}</th>
 								<td>{money(totals.unassigned)}</td>
+								<td>—</td>
 							</tr>
 						) : null}
 					</tbody>
 				</table>
 			</TableWrap>
+		</>
+	)
+}
+
+/** One cost line in words: "USD 40,000 · National budget ✓ committed". */
+function useLineText(currency: string, language: Language) {
+	const { t } = useTranslation()
+	return (line: CostLine) =>
+		`${formatMoney(line.amount, currency, language)} · ${line.source ? t(`roadmap.options.source.${line.source}`) : t('roadmap.budget.noSource')}${
+			line.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''
+		}`
+}
+
+/** An action's cost lines, one per row: amount, source, committed. */
+export function CostLinesList({ lines, currency, language }: { lines: readonly CostLine[]; currency: string; language: Language }) {
+	const text = useLineText(currency, language)
+	return (
+		<ul className="cost-lines-list">
+			{lines.map((line, index) => (
+				<li key={index}>{text(line)}</li>
+			))}
+		</ul>
+	)
+}
+
+/** An action's cost in the document: its one line inline, or its total with the lines under it. */
+function ActionCost({ data, currency, language }: { data: Data; currency: string; language: Language }) {
+	const text = useLineText(currency, language)
+	const lines = costLinesOf(data)
+	if (!lines.length) return <>—</>
+	if (lines.length === 1) return <>{text(lines[0]!)}</>
+	return (
+		<>
+			{formatMoney(costTotals(lines).total, currency, language)}
+			<CostLinesList lines={lines} currency={currency} language={language} />
 		</>
 	)
 }
@@ -104,7 +143,6 @@ export function RoadmapDocument({
 }) {
 	const { t } = useTranslation()
 	const option = (field: string, value: unknown) => (value ? t(`roadmap.options.${field}.${s(value)}`) : '')
-	const money = (value: unknown) => (typeof value === 'number' ? formatMoney(value, currency, language) : '—')
 	const numbers = planNumbers(tree)
 	const indicatorRows = tree.pillars.flatMap((p) =>
 		p.objectives.flatMap((o) => [
@@ -183,8 +221,7 @@ export function RoadmapDocument({
 													<th scope="col">{t('roadmap.fields.action.partners')}</th>
 													<th scope="col">{t('roadmap.doc.period')}</th>
 													<th scope="col">{t('roadmap.fields.action.status')}</th>
-													<th scope="col">{t('roadmap.fields.action.cost')}</th>
-													<th scope="col">{t('roadmap.fields.action.source')}</th>
+													<th scope="col">{t('roadmap.fields.action.costs')}</th>
 													<th scope="col">{t('roadmap.fields.action.level')}</th>
 												</tr>
 											</thead>
@@ -198,10 +235,8 @@ export function RoadmapDocument({
 														<td>{dash([s(a.data.start), s(a.data.end)].filter(Boolean).join(' – '))}</td>
 														<td>{dash(option('status', a.data.status))}</td>
 														<td>
-															{money(a.data.cost)}
-															{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
+															<ActionCost data={a.data} currency={currency} language={language} />
 														</td>
-														<td>{dash(option('source', a.data.source))}</td>
 														<td>
 															{dash(option('level', a.data.level))}
 															{a.data.places ? `: ${s(a.data.places)}` : ''}

@@ -5,7 +5,7 @@
 import { type z } from 'zod'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
-import { FUNDING_SOURCES, type ItemData, type Kind, type Section } from '#app/features/roadmap/kinds.ts'
+import { costLinesOf, costTotals, FUNDING_SOURCES, type ItemData, type Kind, type Section } from '#app/features/roadmap/kinds.ts'
 import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
 import { CHANGE_JSON, type ChangeName, ItemSnapshot } from '#app/features/roadmap/schemas.ts'
 import type { Roadmap } from '#db/schema.ts'
@@ -53,33 +53,32 @@ export function buildTree(items: Item[]) {
 	}
 }
 
-/** Totals computed from the actions — never typed. Amounts in minor units. */
+/**
+ * Totals computed from the actions' cost lines — never typed. Amounts in minor units; funded is what
+ * the committed lines add up to, and the gap the rest.
+ */
 export function budgetTotals(tree: Tree) {
+	const linesOf = (actions: Item[]) => actions.flatMap((a) => costLinesOf(a.data))
 	const byPillar = tree.pillars.map((pillar) => {
-		const actions = pillar.objectives.flatMap((o) => o.actions)
-		const total = actions.reduce((sum, a) => sum + (typeof a.data.cost === 'number' ? a.data.cost : 0), 0)
-		const funded = actions.reduce((sum, a) => sum + (a.data.committed && typeof a.data.cost === 'number' ? a.data.cost : 0), 0)
-		return { id: pillar.id, name: String(pillar.data.name ?? ''), total, funded }
+		const { total, committed } = costTotals(linesOf(pillar.objectives.flatMap((o) => o.actions)))
+		return { id: pillar.id, name: String(pillar.data.name ?? ''), total, funded: committed }
 	})
-	const bySource = FUNDING_SOURCES.map((source) => ({
-		source,
-		total: tree.actions
-			.filter((a) => a.data.source === source)
-			.reduce((sum, a) => sum + (typeof a.data.cost === 'number' ? a.data.cost : 0), 0),
-	}))
-	const unassigned = tree.actions
-		.filter((a) => !a.data.source)
-		.reduce((sum, a) => sum + (typeof a.data.cost === 'number' ? a.data.cost : 0), 0)
+	const lines = linesOf(tree.actions)
+	const bySource = FUNDING_SOURCES.map((source) => {
+		const { total, committed } = costTotals(lines.filter((line) => line.source === source))
+		return { source, total, funded: committed }
+	})
+	const unassigned = costTotals(lines.filter((line) => !line.source)).total
 	const total = byPillar.reduce((sum, p) => sum + p.total, 0)
 	const funded = byPillar.reduce((sum, p) => sum + p.funded, 0)
-	return { byPillar, bySource, unassigned, total, funded, fundedShare: total ? funded / total : 0 }
+	return { byPillar, bySource, unassigned, total, funded, gap: total - funded, fundedShare: total ? funded / total : 0 }
 }
 
 export type Gap = { section: Section; key: string; itemId?: string; label?: string }
 
 /**
  * What each section still lacks, following the curriculum: every objective has an action and an
- * indicator; every action a lead, a period and a cost with its source; every indicator a unit (unless
+ * indicator; every action a lead, a period and at least one cost line, each with its source; every indicator a unit (unless
  * it is measured in words), a baseline, a target and a means of verification. A section with nothing
  * in it is never "nothing missing": it says what to add first.
  */
@@ -113,9 +112,10 @@ export function completeness(tree: Tree): Gap[] {
 			gaps.push({ section: 'strategic-design', key: 'actionWithoutLead', itemId: action.id, label: label(action, 'description') })
 		if (!action.data.start || !action.data.end)
 			gaps.push({ section: 'strategic-design', key: 'actionWithoutPeriod', itemId: action.id, label: label(action, 'description') })
-		if (typeof action.data.cost !== 'number')
+		const lines = costLinesOf(action.data)
+		if (!lines.length)
 			gaps.push({ section: 'gender-budgeting', key: 'actionWithoutCost', itemId: action.id, label: label(action, 'description') })
-		else if (!action.data.source)
+		else if (lines.some((line) => !line.source))
 			gaps.push({ section: 'gender-budgeting', key: 'actionWithoutSource', itemId: action.id, label: label(action, 'description') })
 		if (!action.data.level)
 			gaps.push({ section: 'localization', key: 'actionWithoutLevel', itemId: action.id, label: label(action, 'description') })

@@ -6,8 +6,10 @@
 import { z } from 'zod'
 import {
 	ACTION_STATUSES,
+	type CostLine,
 	currencyDigits,
 	type FieldSpec,
+	type FundingSource,
 	isCurrency,
 	type ItemData,
 	type Kind,
@@ -34,13 +36,55 @@ const ERRORS = {
 	endBeforeStart: 'roadmap.errors.endBeforeStart',
 	number: 'roadmap.errors.number',
 	targetBeforeBaseline: 'roadmap.errors.targetBeforeBaseline',
+	tooManyLines: 'roadmap.errors.tooManyLines',
 } as const
 
 const NUMBER = /^-?\d+([.,]\d+)?$/
 
+/** An amount as typed: its error key, or null when it reads as an amount (or is empty). */
+function moneyError(value: string, digits: number) {
+	if (!value || parseMoney(value, digits) !== null) return null
+	return value.startsWith('-') ? ERRORS.negative : ERRORS.money
+}
+
+/**
+ * Cost lines as typed (`costs[0].amount`, `costs[0].source`, `costs[0].committed`, … gathered into an
+ * array by `validateItemForm`): a line with neither an amount nor a source is dropped (that is how a
+ * line is removed without JavaScript); the others need an amount. Messages carry the line's index in
+ * the form, so they show next to that line's input.
+ */
+function costLinesField(spec: FieldSpec, digits: number) {
+	const options = spec.options ?? []
+	return z
+		.preprocess((value) => (Array.isArray(value) ? value : []), z.array(z.unknown()))
+		.transform((raw, ctx) => {
+			const lines: CostLine[] = []
+			raw.forEach((entry, index) => {
+				const line = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>
+				const amount = trimmed(line.amount)
+				const source = trimmed(line.source)
+				if (!amount && !source) return
+				const issue = (field: string, message: string) =>
+					ctx.issues.push({ code: 'custom', input: line[field], message, path: [index, field] })
+				const amountError = amount ? moneyError(amount, digits) : ERRORS.required
+				if (amountError) issue('amount', amountError)
+				if (source && !options.includes(source)) issue('source', ERRORS.option)
+				lines.push({
+					amount: amountError ? 0 : parseMoney(amount, digits)!,
+					source: (source || null) as FundingSource | null,
+					committed: line.committed === 'on' || line.committed === 'true',
+				})
+			})
+			if (lines.length > (spec.max ?? Infinity)) ctx.issues.push({ code: 'custom', input: raw, message: ERRORS.tooManyLines })
+			return lines
+		})
+}
+
 /** One field of a form: what a person typed in, the stored value out. */
 function formField(spec: FieldSpec, digits: number) {
 	switch (spec.type) {
+		case 'costLines':
+			return costLinesField(spec, digits)
 		case 'checkbox':
 			return z.preprocess((value) => value === 'on' || value === 'true', z.boolean())
 		case 'money':
@@ -48,9 +92,8 @@ function formField(spec: FieldSpec, digits: number) {
 				.preprocess(
 					trimmed,
 					z.string().check((ctx) => {
-						if (ctx.value && parseMoney(ctx.value, digits) === null) {
-							ctx.issues.push({ code: 'custom', input: ctx.value, message: ctx.value.startsWith('-') ? ERRORS.negative : ERRORS.money })
-						}
+						const message = moneyError(ctx.value, digits)
+						if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message })
 					}),
 				)
 				.transform((value) => (value ? parseMoney(value, digits) : null))
@@ -120,21 +163,86 @@ export function itemFormSchema(kind: Kind, options: { currency: string; fields?:
 	})
 }
 
+/** A field's name as a form names it (Conform's way): `status`, `costs[1].amount`. */
+export function fieldName(path: readonly PropertyKey[]) {
+	return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index ? `.${String(part)}` : String(part))).join('')
+}
+
 export function fieldErrors(error: z.ZodError): FieldErrors {
 	const errors: FieldErrors = {}
 	for (const issue of error.issues) {
-		const name = String(issue.path[0] ?? '')
+		const name = fieldName(issue.path)
 		errors[name] = [...(errors[name] ?? []), issue.message]
 	}
 	return errors
+}
+
+const LINE_KEY = /^([A-Za-z]+)\[(\d{1,3})\]\.(amount|source|committed)$/
+/** The most lines a form may send before it is refused outright (the kind's own limit is checked after). */
+const FORM_LINES = 100
+
+/** The `costs[0].amount`, `costs[0].source`, … keys of a form gathered into arrays of lines, by field name. */
+function gatherLines(
+	form: FormInput,
+	names: readonly string[],
+): { ok: true; lines: Record<string, unknown[]> } | { ok: false; name: string } {
+	const lines: Record<string, Array<Record<string, unknown>>> = Object.fromEntries(names.map((name) => [name, []]))
+	for (const [key, value] of Object.entries(form)) {
+		const match = LINE_KEY.exec(key)
+		if (!match || !names.includes(match[1]!)) continue
+		const index = Number(match[2])
+		if (index >= FORM_LINES) return { ok: false, name: match[1]! }
+		const list = lines[match[1]!]!
+		list[index] = { ...list[index], [match[3]!]: value }
+	}
+	return { ok: true, lines }
 }
 
 export type Validated = { ok: true; data: ItemData } | { ok: false; errors: FieldErrors }
 
 /** Checks a submitted form of a kind (only `fields` when given: a section editing part of an action). */
 export function validateItemForm(kind: Kind, form: FormInput, options: { currency: string; fields?: readonly string[] | null }): Validated {
-	const result = itemFormSchema(kind, options).safeParse(form)
+	const lineFields = (KINDS[kind].fields as readonly FieldSpec[])
+		.filter((f) => f.type === 'costLines' && (!options.fields || options.fields.includes(f.name)))
+		.map((f) => f.name)
+	const gathered = gatherLines(form, lineFields)
+	if (!gathered.ok) return { ok: false, errors: { [gathered.name]: [ERRORS.tooManyLines] } }
+	const result = itemFormSchema(kind, options).safeParse({ ...form, ...gathered.lines })
 	return result.success ? { ok: true, data: result.data as ItemData } : { ok: false, errors: fieldErrors(result.error) }
+}
+
+/** A stored cost line, as the database, an import and the seed hold it. */
+function storedCostLine(options: readonly string[]) {
+	return z.strictObject({
+		amount: z.number().int().nonnegative().max(1e15),
+		source: z.enum(options as [string, ...string[]]).nullable(),
+		committed: z.boolean(),
+	})
+}
+
+/** Stored-shape cost lines checked line by line, with each mistake under the line's own field name. */
+function validateStoredLines(spec: FieldSpec, value: unknown, errors: FieldErrors): CostLine[] {
+	if (value === null || value === undefined) return []
+	if (!Array.isArray(value)) {
+		errors[spec.name] = [ERRORS.money]
+		return []
+	}
+	if (value.length > (spec.max ?? Infinity)) errors[spec.name] = [ERRORS.tooManyLines]
+	const schema = storedCostLine(spec.options ?? [])
+	const lines: CostLine[] = []
+	value.forEach((entry, index) => {
+		// A line may leave out `source` (none yet) and `committed` (not committed).
+		const line = entry && typeof entry === 'object' ? { source: null, committed: false, ...entry } : entry
+		const result = schema.safeParse(line)
+		if (result.success) lines.push(result.data as CostLine)
+		else
+			for (const issue of result.error.issues) {
+				const name = fieldName([spec.name, index, ...issue.path])
+				const message = issue.path[0] === 'amount' ? ERRORS.money : ERRORS.option
+				errors[name] = [...(errors[name] ?? []), message]
+			}
+	})
+	return lines
 }
 
 /**
@@ -146,13 +254,14 @@ export function validateItemData(kind: Kind, data: Record<string, unknown>, curr
 	const specs = KINDS[kind].fields as readonly FieldSpec[]
 	for (const spec of specs) {
 		const value = data[spec.name]
-		if (value === null || value === undefined || value === false || spec.type === 'money') continue
+		if (value === null || value === undefined || value === false || spec.type === 'money' || spec.type === 'costLines') continue
 		form[spec.name] = spec.type === 'checkbox' ? (value === true ? 'on' : '') : String(value)
 	}
 	const result = validateItemForm(kind, form, { currency })
 	const errors = result.ok ? {} : result.errors
 	const clean: ItemData = result.ok ? result.data : {}
 	for (const spec of specs) {
+		if (spec.type === 'costLines') clean[spec.name] = validateStoredLines(spec, data[spec.name], errors)
 		if (spec.type !== 'money') continue
 		const value = data[spec.name]
 		if (value === null || value === undefined) clean[spec.name] = null
@@ -167,6 +276,8 @@ export function validateItemData(kind: Kind, data: Record<string, unknown>, curr
 
 function storedField(spec: FieldSpec) {
 	switch (spec.type) {
+		case 'costLines':
+			return z.array(storedCostLine(spec.options ?? [])).max(spec.max ?? Infinity)
 		case 'checkbox':
 			return z.boolean()
 		case 'money':

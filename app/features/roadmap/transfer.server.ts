@@ -8,7 +8,16 @@ import { db } from '#app/utils/db.server.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
-import { currencyDigits, type FieldSpec, type ItemData, isCurrency, type Kind, KINDS } from '#app/features/roadmap/kinds.ts'
+import {
+	costLinesOf,
+	costTotals,
+	currencyDigits,
+	type FieldSpec,
+	type ItemData,
+	isCurrency,
+	type Kind,
+	KINDS,
+} from '#app/features/roadmap/kinds.ts'
 import { applyChange, type ItemTree } from '#app/features/roadmap/items.server.ts'
 import { buildTree, type Item, roadmapItems, type Tree } from '#app/features/roadmap/roadmap.server.ts'
 import { validateItemData } from '#app/features/roadmap/schemas.ts'
@@ -19,7 +28,7 @@ export const FORMAT_VERSION = 1
 
 function fieldsOf(kind: Kind, data: ItemData) {
 	const out: ItemData = {}
-	for (const spec of KINDS[kind].fields as readonly FieldSpec[]) out[spec.name] = data[spec.name] ?? null
+	for (const spec of KINDS[kind].fields as readonly FieldSpec[]) out[spec.name] = data[spec.name] ?? (spec.type === 'costLines' ? [] : null)
 	return out
 }
 
@@ -57,6 +66,8 @@ export function exportRoadmap(roadmap: Roadmap, tree: Tree) {
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
 const Data = z.object({}).catchall(Scalar)
 const Indicators = z.array(Data).max(200).default([])
+/** An action's cost lines, checked field by field by `validateItemData` (which also enforces the 12-line limit). */
+const CostLines = z.array(z.object({}).catchall(Scalar)).max(100)
 const ImportSchema = z.object({
 	format: z.literal(FORMAT),
 	version: z.literal(FORMAT_VERSION),
@@ -78,7 +89,7 @@ const ImportSchema = z.object({
 								.object({
 									indicators: Indicators,
 									actions: z
-										.array(z.object({ indicators: Indicators }).catchall(Scalar))
+										.array(z.object({ indicators: Indicators, costs: CostLines.optional() }).catchall(Scalar))
 										.max(200)
 										.default([]),
 								})
@@ -137,9 +148,10 @@ export function planRoadmap(text: string): PlannedRoadmap {
 	if (!isCurrency(doc.currency)) return { ok: false, errors: ['roadmap.errors.currency'] }
 	const errors: string[] = []
 	// Everything is checked first, so that every mistake is reported with where it is.
-	const plan = (kind: Kind, data: ItemData, path: string, children: ItemTree[] = []): ItemTree => {
+	const plan = (kind: Kind, input: Record<string, unknown>, path: string, children: ItemTree[] = []): ItemTree => {
+		const { data, fieldInFile } = kind === 'action' ? fromLegacyCost(input) : { data: input, fieldInFile: (field: string) => field }
 		const result = validateItemData(kind, data, doc.currency)
-		if (!result.ok) for (const [field, keys] of Object.entries(result.errors)) errors.push(`${keys[0]}|${path}.${field}`)
+		if (!result.ok) for (const [field, keys] of Object.entries(result.errors)) errors.push(`${keys[0]}|${path}.${fieldInFile(field)}`)
 		return { kind, data: result.ok ? result.data : {}, children }
 	}
 	const { pathways, assumptions, risks, ...toc } = doc.theoryOfChange
@@ -177,6 +189,26 @@ export function planRoadmap(text: string): PlannedRoadmap {
 	return { ok: true, currency: doc.currency, items: planned }
 }
 
+const LEGACY_FIELDS: Record<string, string> = { 'costs[0].amount': 'cost', 'costs[0].source': 'source', 'costs[0].committed': 'committed' }
+
+/**
+ * An action as files exported before cost lines had it — one `cost`, `source` and `committed` — turned
+ * into its `costs` (one line, or none when it had neither a cost nor a source; a source without a cost
+ * becomes a line of 0 so that the source is kept). Mistakes are reported under the file's own names.
+ */
+function fromLegacyCost(action: Record<string, unknown>) {
+	const { cost, source, committed, ...rest } = action
+	if ('costs' in action || (cost === undefined && source === undefined && committed === undefined)) {
+		return { data: action, fieldInFile: (field: string) => field }
+	}
+	const none = (value: unknown) => value === null || value === undefined || value === ''
+	const costs =
+		none(cost) && none(source)
+			? []
+			: [{ amount: none(cost) ? 0 : cost, source: none(source) ? null : source, committed: committed === true }]
+	return { data: { ...rest, costs }, fieldInFile: (field: string) => LEGACY_FIELDS[field] ?? field }
+}
+
 export async function loadTree(roadmapId: string) {
 	return buildTree(await roadmapItems(roadmapId))
 }
@@ -196,15 +228,23 @@ export async function actionsCsv(roadmap: Roadmap, language: Language) {
 				String(a.data.start ?? ''),
 				String(a.data.end ?? ''),
 				a.data.status ? t(`roadmap.options.status.${a.data.status}`) : '',
-				typeof a.data.cost === 'number' ? (a.data.cost / 10 ** digits).toFixed(digits) : '',
-				roadmap.currency,
-				a.data.source ? t(`roadmap.options.source.${a.data.source}`) : '',
-				a.data.committed ? t('csv.yes') : t('csv.no'),
+				...costColumns(a.data),
 				a.data.level ? t(`roadmap.options.level.${a.data.level}`) : '',
 				String(a.data.places ?? ''),
 			]),
 		),
 	)
+	/** The action's total, the currency, the committed amount and its sources (an empty cost when it has no line). */
+	function costColumns(data: ItemData) {
+		const lines = costLinesOf(data)
+		if (!lines.length) return ['', roadmap.currency, '', '']
+		const { total, committed } = costTotals(lines)
+		const amount = (value: number) => (value / 10 ** digits).toFixed(digits)
+		const sources = [
+			...new Set(lines.map((line) => (line.source ? t(`roadmap.options.source.${line.source}`) : t('roadmap.budget.noSource')))),
+		]
+		return [amount(total), roadmap.currency, amount(committed), sources.join('; ')]
+	}
 	const f = (name: string) => t(`roadmap.fields.action.${name}`)
 	return csvResponse(
 		`${roadmap.delegation_id}-actions.csv`,
@@ -217,10 +257,10 @@ export async function actionsCsv(roadmap: Roadmap, language: Language) {
 			f('start'),
 			f('end'),
 			f('status'),
-			f('cost'),
+			t('roadmap.budget.actionTotal'),
 			t('roadmap.budget.currency'),
-			f('source'),
-			f('committed'),
+			t('roadmap.budget.committedAmount'),
+			t('roadmap.budget.sources'),
 			f('level'),
 			f('places'),
 		],

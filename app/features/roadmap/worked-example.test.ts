@@ -61,11 +61,30 @@ describe('the worked example files', () => {
 			expect(currency).toBe('USD')
 			expect(totals.total).toBe(USD(6_200_000))
 			expect(totals.byPillar.map((p) => p.total)).toEqual([USD(625_000), USD(480_000), USD(3_290_000), USD(1_805_000)])
-			const bySource = Object.fromEntries(budgetTotals(tree).bySource.map((s) => [s.source, s.total]))
-			// National budget 2,245,000 and the municipal 1,300,000 of 3.1.1 (one source per action); cooperation 2,655,000.
-			expect(bySource).toMatchObject({ national_budget: USD(3_545_000), international_cooperation: USD(2_655_000) })
-			// Only wholly committed actions count as funded: 2.1.1 and 3.1.1 are committed in part.
-			expect(totals.funded).toBe(USD(650_000))
+			// By source, as the case has it: national 2,245,000 (1,705,000 committed), municipal 1,300,000 (none),
+			// cooperation 2,655,000 (400,000).
+			const bySource = Object.fromEntries(budgetTotals(tree).bySource.map((s) => [s.source, [s.total, s.funded]]))
+			expect(bySource).toEqual({
+				national_budget: [USD(2_245_000), USD(1_705_000)],
+				ministry_line: [0, 0],
+				subnational_budget: [USD(1_300_000), 0],
+				international_cooperation: [USD(2_655_000), USD(400_000)],
+				civil_society: [0, 0],
+				not_identified: [0, 0],
+			})
+			// 2.1.1 and 3.1.1 are committed in part, as two lines each: 2,105,000 funded (34 %), a gap of 4,095,000.
+			expect(totals.funded).toBe(USD(2_105_000))
+			expect(totals.gap).toBe(USD(4_095_000))
+			expect(Math.round(totals.fundedShare * 100)).toBe(34)
+			const linesOf = (code: string) => tree.actions.find((a) => String(a.data.description).startsWith(`${code} `))!.data.costs
+			expect(linesOf('3.1.1')).toEqual([
+				{ amount: USD(1_300_000), source: 'national_budget', committed: true },
+				{ amount: USD(1_300_000), source: 'subnational_budget', committed: false },
+			])
+			expect(linesOf('2.1.1')).toEqual([
+				{ amount: USD(155_000), source: 'international_cooperation', committed: true },
+				{ amount: USD(265_000), source: 'international_cooperation', committed: false },
+			])
 			expect(codes(tree.actions, 'description')).toEqual([
 				'1.1.1',
 				'1.1.2',
@@ -97,10 +116,8 @@ describe('the worked example files', () => {
 	test('the two languages are the same plan: same numbers, periods, sources and levels; names in each language', () => {
 		const [en, es] = LANGUAGES.map((language) => workedExample(language).tree)
 		const shape = (tree: typeof en) => ({
-			actions: tree!.actions.map(({ data: { cost, source, committed, level, start, end, status } }) => ({
-				cost,
-				source,
-				committed,
+			actions: tree!.actions.map(({ data: { costs, level, start, end, status } }) => ({
+				costs,
 				level,
 				start,
 				end,

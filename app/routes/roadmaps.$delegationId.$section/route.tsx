@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { EditingProvider } from '#app/features/roadmap/editing.tsx'
-import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
+import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
@@ -42,15 +42,9 @@ function useFeedback(): ItemFeedback | null {
 	const errors = Object.fromEntries(
 		Object.entries(actionData.result.error ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[0] && entry[1]?.length)),
 	)
-	// What was typed, flat as the form names it (an action's indicators are `indicators[0].statement`).
-	const submitted: Record<string, string> = {}
-	const flatten = (value: unknown, name: string) => {
-		if (typeof value === 'string') submitted[name] = value
-		else if (Array.isArray(value)) value.forEach((entry, index) => flatten(entry, `${name}[${index}]`))
-		else if (value && typeof value === 'object')
-			for (const [key, entry] of Object.entries(value)) flatten(entry, name ? `${name}.${key}` : key)
-	}
-	flatten(actionData.result.initialValue ?? {}, '')
+	// What was typed, flat as the form names it (`costs[0].amount`, an action's `indicators[0].statement`).
+	const typed = actionData.result.initialValue ?? {}
+	const submitted = flatFormValues(typed)
 	return { ...actionData.feedback, errors: Object.keys(errors).length ? errors : undefined, submitted }
 }
 

@@ -4,7 +4,8 @@ import { type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
-import { type FieldSpec, type Kind, KINDS, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
+import { costLinesOf, type FieldSpec, type ItemData, type Kind, KINDS, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
+import { CostLinesList } from '#app/features/roadmap/roadmap-document.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -24,7 +25,7 @@ export type SectionProps = {
 	taFor: TaLink
 }
 
-type ListItem = { id: string; version: number; data: Record<string, string | number | boolean | null> }
+type ListItem = { id: string; version: number; data: ItemData }
 type ListKind = 'pathway' | 'assumption' | 'risk' | 'member' | 'milestone' | 'partner' | 'indicator'
 
 /**
@@ -273,7 +274,7 @@ export function ActionsBySection({
 
 /** The action fields each view section shows (all of an action is edited in its one form). */
 const SECTION_ACTION_VIEW = {
-	'gender-budgeting': ['cost', 'source', 'committed'],
+	'gender-budgeting': ['costs'],
 	localization: ['level', 'places'],
 } as const
 
@@ -290,7 +291,7 @@ export function ItemView({
 	empty,
 }: {
 	kind: Kind
-	data: Record<string, string | number | boolean | null>
+	data: ItemData
 	fields?: readonly string[]
 	currency: string
 	withTitle?: boolean
@@ -316,7 +317,10 @@ export function ItemView({
 	}
 	// The fields asked for; otherwise all but the label field, which reads as the item's text.
 	const rest = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => (fields ? fields.includes(f.name) : f.name !== labelField))
-	const filled = (name: string) => data[name] !== null && data[name] !== undefined && data[name] !== '' && data[name] !== false
+	const filled = (name: string) => {
+		const value = data[name]
+		return value !== null && value !== undefined && value !== '' && value !== false && !(Array.isArray(value) && !value.length)
+	}
 	// A period reads as one value ("2026-Q1 – 2027-Q4"), under the start's place.
 	const shown = rest.filter((spec) => filled(spec.name) && !(spec.type === 'period' && spec.name === 'end' && filled('start')))
 	const period = (spec: FieldSpec) =>
@@ -340,7 +344,11 @@ export function ItemView({
 	)
 }
 
-function shownValue(spec: FieldSpec, value: unknown, currency: string, language: string, t: TFunction) {
+function shownValue(spec: FieldSpec, value: unknown, currency: string, language: string, t: TFunction): ReactNode {
+	if (spec.type === 'costLines')
+		return (
+			<CostLinesList lines={costLinesOf({ costs: value as ItemData[string] })} currency={currency} language={language as 'en' | 'es'} />
+		)
 	if (spec.type === 'money' && typeof value === 'number') return formatMoney(value, currency, language)
 	if (spec.type === 'checkbox') return value ? t('csv.yes') : t('csv.no')
 	if (spec.type === 'select') return t(`roadmap.options.${spec.name}.${String(value)}`)
