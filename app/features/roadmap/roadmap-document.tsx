@@ -35,7 +35,7 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 	return (
 		<>
 			<TableWrap label={t('roadmap.budget.byPillar')}>
-				<table className="doc-table">
+				<table className="doc-table doc-table--keep">
 					<caption>{t('roadmap.budget.byPillar')}</caption>
 					<thead>
 						<tr>
@@ -56,7 +56,7 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 				</table>
 			</TableWrap>
 			<TableWrap label={t('roadmap.budget.bySource')}>
-				<table className="doc-table">
+				<table className="doc-table doc-table--keep">
 					<caption>{t('roadmap.budget.bySource')}</caption>
 					<thead>
 						<tr>
@@ -116,14 +116,21 @@ export function RoadmapDocument({
 	const measured = (value: unknown, unit: unknown, year: unknown) =>
 		s(value) ? [...withUnit(value, unit), year ? `(${s(year)})` : ''].filter(Boolean).join(' ') : '—'
 	const none = <p className="muted">{t('roadmap.noneYet')}</p>
+	const mechanismFields = (['name', 'lead', 'frequency', 'decisions', 'civilSociety'] as const).filter((field) =>
+		s(tree.mechanism?.data[field]),
+	)
 	return (
 		<div className="roadmap-document">
 			<section className="doc-section">
-				<h2>1. {t('roadmap.sections.theory-of-change.title')}</h2>
-				<h3>{t('roadmap.fields.toc.problem')}</h3>
-				<p className="pre">{s(tree.toc?.data.problem) || '—'}</p>
-				<h3>{t('roadmap.fields.toc.change')}</h3>
-				<p className="pre">{s(tree.toc?.data.change) || '—'}</p>
+				<div className="keep">
+					<h2>1. {t('roadmap.sections.theory-of-change.title')}</h2>
+					<h3>{t('roadmap.fields.toc.problem')}</h3>
+					<p className="pre">{s(tree.toc?.data.problem) || '—'}</p>
+				</div>
+				<div className="keep">
+					<h3>{t('roadmap.fields.toc.change')}</h3>
+					<p className="pre">{s(tree.toc?.data.change) || '—'}</p>
+				</div>
 				<h3>{t('roadmap.kinds.pathway.plural')}</h3>
 				{tree.pathways.length ? null : none}
 				<ol>
@@ -161,6 +168,7 @@ export function RoadmapDocument({
 
 			<section className="doc-section">
 				<h2>2. {t('roadmap.sections.strategic-design.title')}</h2>
+				{tree.pillars.length ? null : <p className="muted">{t('roadmap.doc.noPillar')}</p>}
 				{tree.pillars.map((pillar) => (
 					<div key={pillar.id} className="doc-pillar">
 						<h3>
@@ -168,13 +176,13 @@ export function RoadmapDocument({
 						</h3>
 						{pillar.objectives.length ? null : <p className="muted">{t('roadmap.gaps.pillarWithoutObjective')}</p>}
 						{pillar.objectives.map((objective) => (
-							<div key={objective.id}>
+							<div key={objective.id} className="keep">
 								<h4>
 									{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {s(objective.data.statement)}
 								</h4>
 								{objective.actions.length ? (
 									<TableWrap label={`${t('roadmap.kinds.objective.one')} ${numbers.get(objective.id)}: ${s(objective.data.statement)}`}>
-										<table className="doc-table">
+										<table className="doc-table doc-table--actions">
 											<thead>
 												<tr>
 													<th scope="col">{t('roadmap.doc.number')}</th>
@@ -202,10 +210,7 @@ export function RoadmapDocument({
 															{a.data.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''}
 														</td>
 														<td>{dash(option('source', a.data.source))}</td>
-														<td>
-															{dash(option('level', a.data.level))}
-															{a.data.places ? `: ${s(a.data.places)}` : ''}
-														</td>
+														<td>{dash([option('level', a.data.level), s(a.data.places)].filter(Boolean).join(': '))}</td>
 													</tr>
 												))}
 											</tbody>
@@ -222,28 +227,32 @@ export function RoadmapDocument({
 
 			<section className="doc-section">
 				<h2>3. {t('roadmap.sections.gender-budgeting.title')}</h2>
-				<p>
-					{t('roadmap.budget.summary', {
-						total: formatMoney(totals.total, currency, language),
-						funded: formatMoney(totals.funded, currency, language),
-						share: formatPercent(totals.fundedShare, language),
-					})}
-				</p>
-				<BudgetTables totals={totals} currency={currency} language={language} />
+				{totals.total ? (
+					<>
+						<p>
+							{t('roadmap.budget.summary', {
+								total: formatMoney(totals.total, currency, language),
+								funded: formatMoney(totals.funded, currency, language),
+								share: formatPercent(totals.fundedShare, language),
+							})}
+						</p>
+						<BudgetTables totals={totals} currency={currency} language={language} />
+					</>
+				) : (
+					<p className="muted">{t('roadmap.doc.noCost')}</p>
+				)}
 			</section>
 
 			<section className="doc-section">
 				<h2>4. {t('roadmap.sections.coordination.title')}</h2>
-				{tree.mechanism ? (
+				{mechanismFields.length ? (
 					<dl className="read-only">
-						{(['name', 'lead', 'frequency', 'decisions', 'civilSociety'] as const).map((field) =>
-							tree.mechanism!.data[field] ? (
-								<div key={field}>
-									<dt>{t(`roadmap.fields.mechanism.${field}`)}</dt>
-									<dd>{field === 'frequency' ? option('frequency', tree.mechanism!.data[field]) : s(tree.mechanism!.data[field])}</dd>
-								</div>
-							) : null,
-						)}
+						{mechanismFields.map((field) => (
+							<div key={field}>
+								<dt>{t(`roadmap.fields.mechanism.${field}`)}</dt>
+								<dd>{field === 'frequency' ? option('frequency', tree.mechanism?.data[field]) : s(tree.mechanism?.data[field])}</dd>
+							</div>
+						))}
 					</dl>
 				) : (
 					<p className="muted">{t('roadmap.gaps.noMechanism')}</p>
@@ -257,33 +266,35 @@ export function RoadmapDocument({
 						</li>
 					))}
 				</ul>
-				<h3>{t('roadmap.kinds.milestone.plural')}</h3>
-				{tree.milestones.length ? (
-					<TableWrap label={t('roadmap.kinds.milestone.plural')}>
-						<table className="doc-table">
-							<thead>
-								<tr>
-									<th scope="col">{t('roadmap.fields.milestone.step')}</th>
-									<th scope="col">{t('roadmap.fields.milestone.lead')}</th>
-									<th scope="col">{t('roadmap.doc.period')}</th>
-									<th scope="col">{t('roadmap.fields.milestone.output')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{tree.milestones.map((m) => (
-									<tr key={m.id}>
-										<td>{s(m.data.step)}</td>
-										<td>{dash(s(m.data.lead))}</td>
-										<td>{dash([s(m.data.start), s(m.data.end)].filter(Boolean).join(' – '))}</td>
-										<td>{dash(s(m.data.output))}</td>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.milestone.plural')}</h3>
+					{tree.milestones.length ? (
+						<TableWrap label={t('roadmap.kinds.milestone.plural')}>
+							<table className="doc-table doc-table--milestones">
+								<thead>
+									<tr>
+										<th scope="col">{t('roadmap.fields.milestone.step')}</th>
+										<th scope="col">{t('roadmap.fields.milestone.lead')}</th>
+										<th scope="col">{t('roadmap.doc.period')}</th>
+										<th scope="col">{t('roadmap.fields.milestone.output')}</th>
 									</tr>
-								))}
-							</tbody>
-						</table>
-					</TableWrap>
-				) : (
-					none
-				)}
+								</thead>
+								<tbody>
+									{tree.milestones.map((m) => (
+										<tr key={m.id}>
+											<td>{s(m.data.step)}</td>
+											<td>{dash(s(m.data.lead))}</td>
+											<td>{dash([s(m.data.start), s(m.data.end)].filter(Boolean).join(' – '))}</td>
+											<td>{dash(s(m.data.output))}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</TableWrap>
+					) : (
+						none
+					)}
+				</div>
 			</section>
 
 			<section className="doc-section">
@@ -305,7 +316,7 @@ export function RoadmapDocument({
 				{indicatorRows.length ? null : <p className="muted">{t('roadmap.gaps.noIndicator')}</p>}
 				{indicatorRows.length ? (
 					<TableWrap label={t('roadmap.sections.monitoring.title')}>
-						<table className="doc-table">
+						<table className="doc-table doc-table--indicators">
 							<thead>
 								<tr>
 									<th scope="col">{t('roadmap.doc.number')}</th>

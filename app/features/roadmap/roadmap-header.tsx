@@ -34,6 +34,9 @@ export function RoadmapHeader({
 				{roadmap.shared_with_cohort ? <> · {t('roadmap.sharedBadge')}</> : null}
 			</p>
 			<h1>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</h1>
+			<p className="roadmap-header__print no-print">
+				<Link to={`${base}/print`}>{t('roadmap.printLink')}</Link>
+			</p>
 			<nav aria-label={t('roadmap.sectionsLabel')} className="tabs">
 				<NavLink to={base} end>
 					{t('roadmap.overview')}
