@@ -116,6 +116,12 @@ export function RoadmapDocument({
 	const measured = (value: unknown, unit: unknown, year: unknown) =>
 		s(value) ? [...withUnit(value, unit), year ? `(${s(year)})` : ''].filter(Boolean).join(' ') : '—'
 	const none = <p className="muted">{t('roadmap.noneYet')}</p>
+	/** A pillar's heading, printed in one block with its first objective so a page never ends on it. */
+	const pillarHeading = (pillar: Node) => (
+		<h3>
+			{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {s(pillar.data.name)}
+		</h3>
+	)
 	const mechanismFields = (['name', 'lead', 'frequency', 'decisions', 'civilSociety'] as const).filter((field) =>
 		s(tree.mechanism?.data[field]),
 	)
@@ -131,39 +137,45 @@ export function RoadmapDocument({
 					<h3>{t('roadmap.fields.toc.change')}</h3>
 					<p className="pre">{s(tree.toc?.data.change) || '—'}</p>
 				</div>
-				<h3>{t('roadmap.kinds.pathway.plural')}</h3>
-				{tree.pathways.length ? null : none}
-				<ol>
-					{tree.pathways.map((p) => (
-						<li key={p.id}>
-							<strong>{t('roadmap.fields.pathway.if')}</strong> {s(p.data.if)} <strong>{t('roadmap.fields.pathway.then')}</strong>{' '}
-							{s(p.data.then)}
-							{p.data.because ? (
-								<>
-									{' '}
-									<strong>{t('roadmap.fields.pathway.because')}</strong> {s(p.data.because)}
-								</>
-							) : null}
-						</li>
-					))}
-				</ol>
-				<h3>{t('roadmap.kinds.assumption.plural')}</h3>
-				{tree.assumptions.length ? null : none}
-				<ul>
-					{tree.assumptions.map((a) => (
-						<li key={a.id}>{s(a.data.text)}</li>
-					))}
-				</ul>
-				<h3>{t('roadmap.kinds.risk.plural')}</h3>
-				{tree.risks.length ? null : none}
-				<ul>
-					{tree.risks.map((r) => (
-						<li key={r.id}>
-							{s(r.data.risk)}
-							{r.data.mitigation ? ` — ${t('roadmap.fields.risk.mitigation')}: ${s(r.data.mitigation)}` : ''}
-						</li>
-					))}
-				</ul>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.pathway.plural')}</h3>
+					{tree.pathways.length ? null : none}
+					<ol>
+						{tree.pathways.map((p) => (
+							<li key={p.id}>
+								<strong>{t('roadmap.fields.pathway.if')}</strong> {s(p.data.if)} <strong>{t('roadmap.fields.pathway.then')}</strong>{' '}
+								{s(p.data.then)}
+								{p.data.because ? (
+									<>
+										{' '}
+										<strong>{t('roadmap.fields.pathway.because')}</strong> {s(p.data.because)}
+									</>
+								) : null}
+							</li>
+						))}
+					</ol>
+				</div>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.assumption.plural')}</h3>
+					{tree.assumptions.length ? null : none}
+					<ul>
+						{tree.assumptions.map((a) => (
+							<li key={a.id}>{s(a.data.text)}</li>
+						))}
+					</ul>
+				</div>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.risk.plural')}</h3>
+					{tree.risks.length ? null : none}
+					<ul>
+						{tree.risks.map((r) => (
+							<li key={r.id}>
+								{s(r.data.risk)}
+								{r.data.mitigation ? ` — ${t('roadmap.fields.risk.mitigation')}: ${s(r.data.mitigation)}` : ''}
+							</li>
+						))}
+					</ul>
+				</div>
 			</section>
 
 			<section className="doc-section">
@@ -171,12 +183,15 @@ export function RoadmapDocument({
 				{tree.pillars.length ? null : <p className="muted">{t('roadmap.doc.noPillar')}</p>}
 				{tree.pillars.map((pillar) => (
 					<div key={pillar.id} className="doc-pillar">
-						<h3>
-							{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {s(pillar.data.name)}
-						</h3>
-						{pillar.objectives.length ? null : <p className="muted">{t('roadmap.gaps.pillarWithoutObjective')}</p>}
-						{pillar.objectives.map((objective) => (
+						{pillar.objectives.length ? null : (
+							<div className="keep">
+								{pillarHeading(pillar)}
+								<p className="muted">{t('roadmap.gaps.pillarWithoutObjective')}</p>
+							</div>
+						)}
+						{pillar.objectives.map((objective, index) => (
 							<div key={objective.id} className="keep">
+								{index === 0 ? pillarHeading(pillar) : null}
 								<h4>
 									{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {s(objective.data.statement)}
 								</h4>
