@@ -36,7 +36,7 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 	return (
 		<>
 			<TableWrap label={t('roadmap.budget.byPillar')}>
-				<table className="doc-table">
+				<table className="doc-table doc-table--keep">
 					<caption>{t('roadmap.budget.byPillar')}</caption>
 					<thead>
 						<tr>
@@ -57,7 +57,7 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 				</table>
 			</TableWrap>
 			<TableWrap label={t('roadmap.budget.bySource')}>
-				<table className="doc-table">
+				<table className="doc-table doc-table--keep">
 					<caption>{t('roadmap.budget.bySource')}</caption>
 					<thead>
 						<tr>
@@ -154,65 +154,88 @@ export function RoadmapDocument({
 	const measured = (value: unknown, unit: unknown, year: unknown) =>
 		s(value) ? [...withUnit(value, unit), year ? `(${s(year)})` : ''].filter(Boolean).join(' ') : '—'
 	const none = <p className="muted">{t('roadmap.noneYet')}</p>
+	/** A pillar's heading, printed in one block with its first objective so a page never ends on it. */
+	const pillarHeading = (pillar: Node) => (
+		<h3>
+			{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {s(pillar.data.name)}
+		</h3>
+	)
+	const mechanismFields = (['name', 'lead', 'frequency', 'decisions', 'civilSociety'] as const).filter((field) =>
+		s(tree.mechanism?.data[field]),
+	)
 	return (
 		<div className="roadmap-document">
 			<section className="doc-section">
-				<h2>1. {t('roadmap.sections.theory-of-change.title')}</h2>
-				<h3>{t('roadmap.fields.toc.problem')}</h3>
-				<p className="pre">{s(tree.toc?.data.problem) || '—'}</p>
-				<h3>{t('roadmap.fields.toc.change')}</h3>
-				<p className="pre">{s(tree.toc?.data.change) || '—'}</p>
-				<h3>{t('roadmap.kinds.pathway.plural')}</h3>
-				{tree.pathways.length ? null : none}
-				<ol>
-					{tree.pathways.map((p) => (
-						<li key={p.id}>
-							<strong>{t('roadmap.fields.pathway.if')}</strong> {s(p.data.if)} <strong>{t('roadmap.fields.pathway.then')}</strong>{' '}
-							{s(p.data.then)}
-							{p.data.because ? (
-								<>
-									{' '}
-									<strong>{t('roadmap.fields.pathway.because')}</strong> {s(p.data.because)}
-								</>
-							) : null}
-						</li>
-					))}
-				</ol>
-				<h3>{t('roadmap.kinds.assumption.plural')}</h3>
-				{tree.assumptions.length ? null : none}
-				<ul>
-					{tree.assumptions.map((a) => (
-						<li key={a.id}>{s(a.data.text)}</li>
-					))}
-				</ul>
-				<h3>{t('roadmap.kinds.risk.plural')}</h3>
-				{tree.risks.length ? null : none}
-				<ul>
-					{tree.risks.map((r) => (
-						<li key={r.id}>
-							{s(r.data.risk)}
-							{r.data.mitigation ? ` — ${t('roadmap.fields.risk.mitigation')}: ${s(r.data.mitigation)}` : ''}
-						</li>
-					))}
-				</ul>
+				<div className="keep">
+					<h2>1. {t('roadmap.sections.theory-of-change.title')}</h2>
+					<h3>{t('roadmap.fields.toc.problem')}</h3>
+					<p className="pre">{s(tree.toc?.data.problem) || '—'}</p>
+				</div>
+				<div className="keep">
+					<h3>{t('roadmap.fields.toc.change')}</h3>
+					<p className="pre">{s(tree.toc?.data.change) || '—'}</p>
+				</div>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.pathway.plural')}</h3>
+					{tree.pathways.length ? null : none}
+					<ol>
+						{tree.pathways.map((p) => (
+							<li key={p.id}>
+								<strong>{t('roadmap.fields.pathway.if')}</strong> {s(p.data.if)} <strong>{t('roadmap.fields.pathway.then')}</strong>{' '}
+								{s(p.data.then)}
+								{p.data.because ? (
+									<>
+										{' '}
+										<strong>{t('roadmap.fields.pathway.because')}</strong> {s(p.data.because)}
+									</>
+								) : null}
+							</li>
+						))}
+					</ol>
+				</div>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.assumption.plural')}</h3>
+					{tree.assumptions.length ? null : none}
+					<ul>
+						{tree.assumptions.map((a) => (
+							<li key={a.id}>{s(a.data.text)}</li>
+						))}
+					</ul>
+				</div>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.risk.plural')}</h3>
+					{tree.risks.length ? null : none}
+					<ul>
+						{tree.risks.map((r) => (
+							<li key={r.id}>
+								{s(r.data.risk)}
+								{r.data.mitigation ? ` — ${t('roadmap.fields.risk.mitigation')}: ${s(r.data.mitigation)}` : ''}
+							</li>
+						))}
+					</ul>
+				</div>
 			</section>
 
 			<section className="doc-section">
 				<h2>2. {t('roadmap.sections.strategic-design.title')}</h2>
+				{tree.pillars.length ? null : <p className="muted">{t('roadmap.doc.noPillar')}</p>}
 				{tree.pillars.map((pillar) => (
 					<div key={pillar.id} className="doc-pillar">
-						<h3>
-							{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {s(pillar.data.name)}
-						</h3>
-						{pillar.objectives.length ? null : <p className="muted">{t('roadmap.gaps.pillarWithoutObjective')}</p>}
-						{pillar.objectives.map((objective) => (
-							<div key={objective.id}>
+						{pillar.objectives.length ? null : (
+							<div className="keep">
+								{pillarHeading(pillar)}
+								<p className="muted">{t('roadmap.gaps.pillarWithoutObjective')}</p>
+							</div>
+						)}
+						{pillar.objectives.map((objective, index) => (
+							<div key={objective.id} className="keep">
+								{index === 0 ? pillarHeading(pillar) : null}
 								<h4>
 									{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {s(objective.data.statement)}
 								</h4>
 								{objective.actions.length ? (
 									<TableWrap label={`${t('roadmap.kinds.objective.one')} ${numbers.get(objective.id)}: ${s(objective.data.statement)}`}>
-										<table className="doc-table">
+										<table className="doc-table doc-table--actions">
 											<thead>
 												<tr>
 													<th scope="col">{t('roadmap.doc.number')}</th>
@@ -237,10 +260,7 @@ export function RoadmapDocument({
 														<td>
 															<ActionCost data={a.data} currency={currency} language={language} />
 														</td>
-														<td>
-															{dash(option('level', a.data.level))}
-															{a.data.places ? `: ${s(a.data.places)}` : ''}
-														</td>
+														<td>{dash([option('level', a.data.level), s(a.data.places)].filter(Boolean).join(': '))}</td>
 													</tr>
 												))}
 											</tbody>
@@ -257,28 +277,32 @@ export function RoadmapDocument({
 
 			<section className="doc-section">
 				<h2>3. {t('roadmap.sections.gender-budgeting.title')}</h2>
-				<p>
-					{t('roadmap.budget.summary', {
-						total: formatMoney(totals.total, currency, language),
-						funded: formatMoney(totals.funded, currency, language),
-						share: formatPercent(totals.fundedShare, language),
-					})}
-				</p>
-				<BudgetTables totals={totals} currency={currency} language={language} />
+				{totals.total ? (
+					<>
+						<p>
+							{t('roadmap.budget.summary', {
+								total: formatMoney(totals.total, currency, language),
+								funded: formatMoney(totals.funded, currency, language),
+								share: formatPercent(totals.fundedShare, language),
+							})}
+						</p>
+						<BudgetTables totals={totals} currency={currency} language={language} />
+					</>
+				) : (
+					<p className="muted">{t('roadmap.doc.noCost')}</p>
+				)}
 			</section>
 
 			<section className="doc-section">
 				<h2>4. {t('roadmap.sections.coordination.title')}</h2>
-				{tree.mechanism ? (
+				{mechanismFields.length ? (
 					<dl className="read-only">
-						{(['name', 'lead', 'frequency', 'decisions', 'civilSociety'] as const).map((field) =>
-							tree.mechanism!.data[field] ? (
-								<div key={field}>
-									<dt>{t(`roadmap.fields.mechanism.${field}`)}</dt>
-									<dd>{field === 'frequency' ? option('frequency', tree.mechanism!.data[field]) : s(tree.mechanism!.data[field])}</dd>
-								</div>
-							) : null,
-						)}
+						{mechanismFields.map((field) => (
+							<div key={field}>
+								<dt>{t(`roadmap.fields.mechanism.${field}`)}</dt>
+								<dd>{field === 'frequency' ? option('frequency', tree.mechanism?.data[field]) : s(tree.mechanism?.data[field])}</dd>
+							</div>
+						))}
 					</dl>
 				) : (
 					<p className="muted">{t('roadmap.gaps.noMechanism')}</p>
@@ -292,33 +316,35 @@ export function RoadmapDocument({
 						</li>
 					))}
 				</ul>
-				<h3>{t('roadmap.kinds.milestone.plural')}</h3>
-				{tree.milestones.length ? (
-					<TableWrap label={t('roadmap.kinds.milestone.plural')}>
-						<table className="doc-table">
-							<thead>
-								<tr>
-									<th scope="col">{t('roadmap.fields.milestone.step')}</th>
-									<th scope="col">{t('roadmap.fields.milestone.lead')}</th>
-									<th scope="col">{t('roadmap.doc.period')}</th>
-									<th scope="col">{t('roadmap.fields.milestone.output')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{tree.milestones.map((m) => (
-									<tr key={m.id}>
-										<td>{s(m.data.step)}</td>
-										<td>{dash(s(m.data.lead))}</td>
-										<td>{dash([s(m.data.start), s(m.data.end)].filter(Boolean).join(' – '))}</td>
-										<td>{dash(s(m.data.output))}</td>
+				<div className="keep">
+					<h3>{t('roadmap.kinds.milestone.plural')}</h3>
+					{tree.milestones.length ? (
+						<TableWrap label={t('roadmap.kinds.milestone.plural')}>
+							<table className="doc-table doc-table--milestones">
+								<thead>
+									<tr>
+										<th scope="col">{t('roadmap.fields.milestone.step')}</th>
+										<th scope="col">{t('roadmap.fields.milestone.lead')}</th>
+										<th scope="col">{t('roadmap.doc.period')}</th>
+										<th scope="col">{t('roadmap.fields.milestone.output')}</th>
 									</tr>
-								))}
-							</tbody>
-						</table>
-					</TableWrap>
-				) : (
-					none
-				)}
+								</thead>
+								<tbody>
+									{tree.milestones.map((m) => (
+										<tr key={m.id}>
+											<td>{s(m.data.step)}</td>
+											<td>{dash(s(m.data.lead))}</td>
+											<td>{dash([s(m.data.start), s(m.data.end)].filter(Boolean).join(' – '))}</td>
+											<td>{dash(s(m.data.output))}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</TableWrap>
+					) : (
+						none
+					)}
+				</div>
 			</section>
 
 			<section className="doc-section">
@@ -340,7 +366,7 @@ export function RoadmapDocument({
 				{indicatorRows.length ? null : <p className="muted">{t('roadmap.gaps.noIndicator')}</p>}
 				{indicatorRows.length ? (
 					<TableWrap label={t('roadmap.sections.monitoring.title')}>
-						<table className="doc-table">
+						<table className="doc-table doc-table--indicators">
 							<thead>
 								<tr>
 									<th scope="col">{t('roadmap.doc.number')}</th>

@@ -42,6 +42,9 @@ export function RoadmapHeader({
 				{roadmap.shared_with_cohort ? <> · {t('roadmap.sharedBadge')}</> : null}
 			</p>
 			<h1>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</h1>
+			<p className="roadmap-header__print no-print">
+				<Link to={`${base}/print`}>{t('roadmap.printLink')}</Link>
+			</p>
 			<nav aria-label={t('roadmap.sectionsLabel')} className="tabs">
 				{links.map((link) => (
 					<NavLink key={link.to} to={link.to} end={link.end}>
