@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { ACTION_FIELDS_BY_SECTION } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
+import { PasteRows } from '#app/features/roadmap/paste-form.tsx'
 import { ReadOnly, type SectionProps } from './shared.tsx'
 
 const FIELDS = ACTION_FIELDS_BY_SECTION['strategic-design']
@@ -81,6 +82,9 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 										compact
 									/>
 								</details>
+							) : null}
+							{editable ? (
+								<PasteRows objectiveId={objective.id} currency={common.currency} open={openFor(`paste-${objective.id}`)} />
 							) : null}
 						</article>
 					))}
