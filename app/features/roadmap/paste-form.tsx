@@ -97,6 +97,8 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 							aria-describedby={[`${uid}-hint`, errorId].filter(Boolean).join(' ')}
 							aria-invalid={errorId ? true : undefined}
 							spellCheck={false}
+							// One pasted row per line, as in the sheet: long rows scroll sideways.
+							wrap="off"
 							className="paste-text"
 						/>
 						<ErrorList id={errorId} errors={textErrors} />

@@ -5,14 +5,8 @@
 import { type Kysely } from 'kysely'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
 import { ACTION_STATUSES, FUNDING_SOURCES } from '#app/features/roadmap/kinds.ts'
-import {
-	PASTE_COLUMNS,
-	type PastedAction,
-	type PasteResult,
-	type PasteVocabulary,
-	parsePaste,
-	rowToActionData,
-} from '#app/features/roadmap/paste.ts'
+import { PASTE_COLUMNS, type PastedAction, type PasteResult, type PasteVocabulary, rowToActionData } from '#app/features/roadmap/paste.ts'
+import { parsePaste } from '#app/features/roadmap/paste-parser.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { LANGUAGES } from '#app/utils/i18n.ts'
 import { nowIso } from '#app/utils/misc.ts'

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { type PasteResult, type PasteVocabulary, normalisePeriod, parsePaste, rowToActionData } from '#app/features/roadmap/paste.ts'
+import { type PasteResult, type PasteVocabulary, rowToActionData } from '#app/features/roadmap/paste.ts'
+import { normalisePeriod, parsePaste } from '#app/features/roadmap/paste-parser.server.ts'
 import { pasteVocabulary } from '#app/features/roadmap/paste.server.ts'
 
 let vocabulary: PasteVocabulary
