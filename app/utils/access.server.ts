@@ -44,6 +44,8 @@ export const INTENT_PERMISSIONS = {
 		move: 'edit',
 		currency: 'edit',
 		timeline: 'edit',
+		pastePreview: 'edit',
+		paste: 'edit',
 		comment: 'comment',
 		resolve: 'comment',
 		advance: 'edit',

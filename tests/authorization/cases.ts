@@ -431,6 +431,31 @@ export const roadmapCases: Case[] = [
 		expected: MEMBERS_REACH_400,
 	},
 	{
+		// A preview writes nothing: the delegation's members see how the row is read.
+		label: 'POST preview rows pasted from a spreadsheet',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/strategic-design',
+		params: { ...pa, section: 'strategic-design' },
+		form: {
+			intent: 'pastePreview',
+			parentId: 'pa-objective-1',
+			rows: 'Matrix action\tMinistry\t\t2026-Q1\t2026-Q4\t1000\tnational_budget',
+		},
+		expected: signedIn(403, { leadPanama: 200, memberPanama: 200 }),
+	},
+	{
+		// A paste with a bad row (an end before its start) creates nothing, so the matrix changes nothing;
+		// app/features/roadmap/paste.server.test.ts creates rows for real.
+		label: 'POST paste rows from a spreadsheet (one bad row: 400 for those allowed)',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/strategic-design',
+		params: { ...pa, section: 'strategic-design' },
+		form: { intent: 'paste', parentId: 'pa-objective-1', rows: 'Matrix action\tMinistry\t\t2027-Q1\t2026-Q4\t\t' },
+		expected: MEMBERS_REACH_400,
+	},
+	{
 		label: 'POST comment',
 		route: 'roadmaps.$delegationId.$section/route.tsx',
 		kind: 'action',

@@ -22,6 +22,8 @@ import {
 	type Tree,
 } from '#app/features/roadmap/roadmap.server.ts'
 import { CurrencySchema, type FormInput, KindSchema } from '#app/features/roadmap/schemas.ts'
+import { PASTE_MAX_CHARS, type PastedAction, type PasteResult } from '#app/features/roadmap/paste.ts'
+import { checkPasteParent, createPastedActions, readPaste } from '#app/features/roadmap/paste.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -92,6 +94,7 @@ function commentTargets(tree: Tree, section: Section) {
 const id = z.string({ error: 'roadmap.errors.notFound' }).max(100)
 const version = z.number({ error: 'roadmap.errors.badKind' }).int()
 const formKey = z.string().max(200).optional()
+const pasteRows = z.string({ error: 'roadmap.paste.errors.empty' }).max(PASTE_MAX_CHARS, { error: 'roadmap.paste.errors.textTooLong' })
 
 /** The forms of a section page. Item fields are not listed: which ones count depends on the stored item. */
 const SectionForm = z.discriminatedUnion('intent', [
@@ -101,6 +104,8 @@ const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('move'), id, direction: z.enum(['up', 'down']) }),
 	z.object({ intent: z.literal('currency'), currency: CurrencySchema }),
 	z.object({ intent: z.literal('timeline') }),
+	z.object({ intent: z.literal('pastePreview'), formKey, parentId: id, rows: pasteRows }),
+	z.object({ intent: z.literal('paste'), formKey, parentId: id, rows: pasteRows }),
 	z.object({
 		intent: z.literal('comment'),
 		body: z
@@ -216,9 +221,10 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		data({ result: submission.reply(fieldErrors ? { fieldErrors } : undefined), feedback: { formKey: key, ...feedback } }, { status })
 	if (roadmap.status === 'final' && needs === 'edit') return reply(409, { message: 'roadmap.errors.final' })
 	if (submission.status !== 'success') {
-		// The comment and currency forms show their field's message; an item form always sends a valid
+		// The comment, currency and paste forms show their field's message; an item form always sends a valid
 		// intent, kind, id and version, so without them it is not one of this page's forms.
-		return reply(400, FORM_KEYS[intent] ? {} : { message: 'roadmap.errors.badKind' })
+		const pasteText = (intent === 'pastePreview' || intent === 'paste') && submission.error?.rows
+		return reply(400, FORM_KEYS[intent] || pasteText ? {} : { message: 'roadmap.errors.badKind' })
 	}
 	const back = (anchor = '', query?: Record<string, string>) =>
 		redirect(`${new URL(request.url).pathname}${query ? `?${new URLSearchParams(query)}` : ''}${anchor}`)
@@ -306,6 +312,44 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 			})
 			if (!added) return reply(409, { message: 'roadmap.timeline.exists' })
 			return back('#timeline')
+		}
+		case 'pastePreview':
+		case 'paste': {
+			// Rows pasted from a spreadsheet under an objective: read and shown (`pastePreview`), then read
+			// and checked again and created all together (`paste`) — the preview is never trusted.
+			const answer = (status: number, preview: PasteResult | null, message?: string) =>
+				data(
+					{
+						result: submission.reply(),
+						feedback: { formKey: key, ...(message ? { message } : {}) },
+						paste: { parentId: value.parentId, text: value.rows, preview },
+					},
+					{ status },
+				)
+			if (section !== 'strategic-design') return answer(400, null, 'roadmap.paste.errors.notObjective')
+			const parent = await checkPasteParent(db, roadmap.id, value.parentId)
+			if (!parent.ok) {
+				return parent.reason === 'notFound'
+					? answer(404, null, 'roadmap.errors.notFound')
+					: answer(400, null, 'roadmap.paste.errors.notObjective')
+			}
+			const preview = await readPaste(value.rows, roadmap.currency)
+			if (value.intent === 'pastePreview' || !preview.ok) return answer(preview.ok ? 200 : 400, preview)
+			const actions = preview.rows.map((row) => row.action).filter((action): action is PastedAction => action !== null)
+			const created = await createPastedActions(db, {
+				roadmapId: roadmap.id,
+				userId: viewer.id,
+				parentId: value.parentId,
+				currency: roadmap.currency,
+				actions,
+			})
+			if (!created.ok) {
+				if (created.reason === 'notFound') return answer(404, null, 'roadmap.errors.notFound')
+				if (created.reason === 'badParent') return answer(400, null, 'roadmap.paste.errors.notObjective')
+				return answer(409, null, 'roadmap.paste.errors.changed')
+			}
+			const target = new URL(request.url)
+			return redirect(`${target.pathname}?pasted=${created.count}&under=${encodeURIComponent(value.parentId)}#paste-${value.parentId}`)
 		}
 		case 'comment': {
 			const added = await addComment(roadmap, viewer.id, { section, itemId: value.itemId || null, body: value.body })

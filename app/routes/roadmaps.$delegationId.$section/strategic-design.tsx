@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { FormPart, type ItemFeedback, ItemFields } from '#app/features/roadmap/item-form.tsx'
 import { type FieldSpec, KINDS } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
+import { PasteRows } from '#app/features/roadmap/paste-form.tsx'
 import { AddItem, DocItem, type SectionData, type SectionProps } from './shared.tsx'
 
 type Action = SectionData['tree']['pillars'][number]['objectives'][number]['actions'][number]
@@ -86,6 +87,9 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 								<AddItem kind="action" parentId={objective.id} formKey={`new-action-${objective.id}`} common={common} openFor={openFor}>
 									<ActionIndicators numbers={numbers} common={common} formKey={`new-action-${objective.id}`} />
 								</AddItem>
+							) : null}
+							{editable ? (
+								<PasteRows objectiveId={objective.id} currency={common.currency} open={openFor(`paste-${objective.id}`)} />
 							) : null}
 						</DocItem>
 					))}

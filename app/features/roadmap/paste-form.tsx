@@ -1,0 +1,259 @@
+import { useActionData, useFetcher, useLocation, useSearchParams } from '@remix-run/react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorList } from '#app/components/ui/forms.tsx'
+import { TableWrap } from '#app/components/ui/table-wrap.tsx'
+import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { ACTION_STATUSES, FUNDING_SOURCES } from '#app/features/roadmap/kinds.ts'
+import {
+	PASTE_COLUMNS,
+	PASTE_MAX_ROWS,
+	type PasteColumn,
+	type PastedRow,
+	type PasteProblem,
+	type PasteResult,
+} from '#app/features/roadmap/paste.ts'
+
+/** What the section's action answers to a paste form (the `pastePreview` and `paste` intents). */
+type PasteAnswer = {
+	result?: { error?: Record<string, string[] | null | undefined> }
+	feedback?: { formKey?: string; message?: string }
+	paste?: { parentId: string; text: string; preview: PasteResult | null }
+}
+
+function answerFor(value: unknown, formKey: string): PasteAnswer | null {
+	if (!value || typeof value !== 'object') return null
+	return (value as PasteAnswer).feedback?.formKey === formKey ? (value as PasteAnswer) : null
+}
+
+/**
+ * "Paste rows from a spreadsheet" under an objective: a textarea, a preview of how each row is read
+ * with its problems next to its cells, and — when every row is valid — one button that creates them
+ * all. Plain forms that post to the section page (the page comes back with the preview); with
+ * JavaScript a fetcher keeps the page where it is and moves the focus to the preview.
+ */
+export function PasteRows({ objectiveId, currency, open }: { objectiveId: string; currency: string; open?: true }) {
+	const { t, i18n } = useTranslation()
+	const uid = useId()
+	const formKey = `paste-${objectiveId}`
+	const fetcher = useFetcher()
+	const actionData = useActionData()
+	const location = useLocation()
+	const [searchParams] = useSearchParams()
+	const added = searchParams.get('under') === objectiveId ? Number(searchParams.get('pasted')) || 0 : 0
+	// After the rows are created the page moves on: the preview it answered is done with.
+	const [done, setDone] = useState<unknown>(null)
+	const fromFetcher = answerFor(fetcher.data, formKey)
+	const answer = (fromFetcher && fromFetcher !== done ? fromFetcher : null) ?? answerFor(actionData, formKey)
+	const [text, setText] = useState(answer?.paste?.text ?? '')
+	const headingRef = useRef<HTMLHeadingElement>(null)
+	const noticeRef = useRef<HTMLParagraphElement>(null)
+	const lastLocation = useRef(location.key)
+
+	useEffect(() => {
+		if (fetcher.state === 'idle' && answerFor(fetcher.data, formKey)) headingRef.current?.focus()
+	}, [fetcher.state, fetcher.data, formKey])
+	useEffect(() => {
+		if (location.key === lastLocation.current) return
+		lastLocation.current = location.key
+		if (!added) return
+		// Landed here after creating the rows: start from an empty box, and say what happened.
+		setText('')
+		setDone(fetcher.data)
+		noticeRef.current?.focus()
+	}, [location.key, added, fetcher.data])
+
+	const action = `${location.pathname}#${formKey}`
+	const preview = answer?.paste?.preview ?? null
+	const textErrors = answer?.result?.error?.rows ?? undefined
+	const errorId = textErrors?.length ? `${uid}-error` : undefined
+	const changed = Boolean(answer?.paste && text !== answer.paste.text)
+	const showPreview = Boolean(preview || (fromFetcher && fromFetcher !== done && answer?.feedback?.message))
+
+	return (
+		<div id={formKey} className="paste">
+			{added ? (
+				<p className="alert alert--success" role="status" tabIndex={-1} ref={noticeRef}>
+					{t('roadmap.paste.added', { count: added })}
+				</p>
+			) : null}
+			<details className="paste-fold" open={open ?? (answer ? true : undefined)}>
+				<summary>{t('roadmap.paste.fold')}</summary>
+				<fetcher.Form method="post" action={action} preventScrollReset className="paste-form">
+					<input type="hidden" name="intent" value="pastePreview" />
+					<input type="hidden" name="formKey" value={formKey} />
+					<input type="hidden" name="parentId" value={objectiveId} />
+					<div className="field">
+						<label htmlFor={`${uid}-rows`}>{t('roadmap.paste.label')}</label>
+						<p id={`${uid}-hint`} className="field-hint">
+							{t('roadmap.paste.hint')} {t('roadmap.paste.hintValues', { currency, max: PASTE_MAX_ROWS })}
+						</p>
+						<textarea
+							id={`${uid}-rows`}
+							name="rows"
+							rows={6}
+							value={text}
+							onChange={(event) => setText(event.target.value)}
+							aria-describedby={[`${uid}-hint`, errorId].filter(Boolean).join(' ')}
+							aria-invalid={errorId ? true : undefined}
+							spellCheck={false}
+							// One pasted row per line, as in the sheet: long rows scroll sideways.
+							wrap="off"
+							className="paste-text"
+						/>
+						<ErrorList id={errorId} errors={textErrors} />
+					</div>
+					<button type="submit" className="button">
+						{t('roadmap.paste.preview')}
+					</button>
+				</fetcher.Form>
+				{showPreview ? (
+					<section className="paste-preview" aria-labelledby={`${uid}-preview`}>
+						<h5 id={`${uid}-preview`} tabIndex={-1} ref={headingRef}>
+							{t('roadmap.paste.previewTitle')}
+						</h5>
+						{answer?.feedback?.message ? (
+							<p className="alert alert--error" role="alert">
+								{t(answer.feedback.message)}
+							</p>
+						) : null}
+						{preview ? (
+							<Preview
+								preview={preview}
+								currency={currency}
+								language={i18n.language}
+								createForm={
+									preview.ok ? (
+										changed ? (
+											<p className="alert">{t('roadmap.paste.changed')}</p>
+										) : (
+											<fetcher.Form method="post" action={action} preventScrollReset>
+												<input type="hidden" name="intent" value="paste" />
+												<input type="hidden" name="formKey" value={formKey} />
+												<input type="hidden" name="parentId" value={objectiveId} />
+												<input type="hidden" name="rows" value={answer?.paste?.text ?? ''} />
+												<button type="submit" className="button button--primary">
+													{t('roadmap.paste.create', { count: preview.rows.length })}
+												</button>
+											</fetcher.Form>
+										)
+									) : null
+								}
+							/>
+						) : null}
+					</section>
+				) : null}
+			</details>
+		</div>
+	)
+}
+
+function Preview({
+	preview,
+	currency,
+	language,
+	createForm,
+}: {
+	preview: PasteResult
+	currency: string
+	language: string
+	createForm: React.ReactNode
+}) {
+	const { t } = useTranslation()
+	const columnName = (column: PasteColumn) => t(`roadmap.paste.columns.${column}`)
+	const options = {
+		source: FUNDING_SOURCES.map((code) => t(`roadmap.options.source.${code}`)).join(', '),
+		status: ACTION_STATUSES.map((code) => t(`roadmap.options.status.${code}`)).join(', '),
+	}
+	const message = (problem: PasteProblem) =>
+		t(problem.key, { ...problem.values, options: problem.column === 'status' ? options.status : options.source })
+	const problems = [...preview.problems, ...preview.rows.flatMap((row) => row.problems)]
+	// The usual columns, and the status too when the header names it or a row has one.
+	const shown = PASTE_COLUMNS.filter(
+		(column) =>
+			preview.columns.includes(column) && (column !== 'status' || preview.hasHeader || preview.rows.some((row) => row.values.status)),
+	)
+	const where = (problem: PasteProblem) =>
+		[problem.row ? t('roadmap.paste.rowNumber', { number: problem.row }) : null, problem.column ? columnName(problem.column) : null]
+			.filter(Boolean)
+			.join(' · ')
+
+	return (
+		<>
+			{problems.length ? (
+				<div className="alert alert--error">
+					<p>
+						<strong>{t('roadmap.paste.problems', { count: problems.length })}</strong>
+					</p>
+					<ul>
+						{problems.map((problem, index) => (
+							<li key={index}>
+								{where(problem) ? <strong>{where(problem)}: </strong> : null}
+								{message(problem)}
+							</li>
+						))}
+					</ul>
+				</div>
+			) : (
+				<p className="alert alert--success">{t('roadmap.paste.ready', { count: preview.rows.length })}</p>
+			)}
+			{preview.rows.length ? (
+				<TableWrap label={t('roadmap.paste.tableLabel')}>
+					<table className="paste-table">
+						<thead>
+							<tr>
+								<th scope="col">{t('roadmap.paste.row')}</th>
+								{shown.map((column) => (
+									<th key={column} scope="col">
+										{columnName(column)}
+										{column === 'cost' ? <span className="muted small"> ({currency})</span> : null}
+									</th>
+								))}
+							</tr>
+						</thead>
+						<tbody>
+							{preview.rows.map((row) => (
+								<tr key={row.number} className={row.problems.length ? 'paste-row paste-row--invalid' : 'paste-row'}>
+									<th scope="row">
+										{row.number}
+										<CellProblems problems={row.problems.filter((p) => p.column === null)} message={message} />
+									</th>
+									{shown.map((column) => (
+										<td key={column}>
+											<Cell row={row} column={column} currency={currency} language={language} />
+											<CellProblems problems={row.problems.filter((p) => p.column === column)} message={message} />
+										</td>
+									))}
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</TableWrap>
+			) : null}
+			{createForm}
+		</>
+	)
+}
+
+function Cell({ row, column, currency, language }: { row: PastedRow; column: PasteColumn; currency: string; language: string }) {
+	const { t } = useTranslation()
+	const value = row.values[column]
+	if (value === null || value === '') return <span className="muted">—</span>
+	const readWell = !row.problems.some((p) => p.column === column)
+	if (column === 'cost' && typeof value === 'number') return <>{formatMoney(value, currency, language)}</>
+	if ((column === 'source' || column === 'status') && readWell) return <>{t(`roadmap.options.${column}.${String(value)}`)}</>
+	return <span className="paste-cell">{String(value)}</span>
+}
+
+function CellProblems({ problems, message }: { problems: PasteProblem[]; message: (problem: PasteProblem) => string }) {
+	if (!problems.length) return null
+	return (
+		<div className="field-errors">
+			<ul>
+				{problems.map((problem, index) => (
+					<li key={index}>{message(problem)}</li>
+				))}
+			</ul>
+		</div>
+	)
+}
