@@ -2,9 +2,10 @@ import { expect, test } from 'vitest'
 import en from '#app/locales/en/common.json'
 import es from '#app/locales/es/common.json'
 
+/** The keys of the texts; a list (the names a paste accepts for a column, in each language) is one key. */
 function keys(value: object, prefix = ''): string[] {
 	return Object.entries(value).flatMap(([key, inner]) =>
-		typeof inner === 'object' && inner !== null ? keys(inner, `${prefix}${key}.`) : [`${prefix}${key}`],
+		typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? keys(inner, `${prefix}${key}.`) : [`${prefix}${key}`],
 	)
 }
 
@@ -16,7 +17,8 @@ test('no UI text is left empty or untranslated placeholder', () => {
 	for (const [language, texts] of Object.entries({ en, es })) {
 		for (const key of keys(texts)) {
 			const value = key.split('.').reduce<any>((node, part) => node[part], texts)
-			expect(typeof value === 'string' && value.trim().length > 0, `${language}:${key}`).toBe(true)
+			const filled = (text: unknown) => typeof text === 'string' && text.trim().length > 0
+			expect(Array.isArray(value) ? value.length > 0 && value.every(filled) : filled(value), `${language}:${key}`).toBe(true)
 		}
 	}
 })

@@ -62,7 +62,8 @@ describe("an action's one form", () => {
 			version: '1',
 			description: 'Action one-save, in three provinces',
 			lead: 'Ministry of Women',
-			cost: '12 500',
+			'costs[0].amount': '12 500',
+			'costs[0].source': 'national_budget',
 			'indicators[0].id': indicatorId,
 			'indicators[0].version': '1',
 			'indicators[0].statement': 'Shelters open',
@@ -76,7 +77,10 @@ describe("an action's one form", () => {
 		// The form closes; the page says which item was saved and goes to it.
 		expect(response.response?.headers.get('Location')).toBe(`${path}?saved=item-${actionId}#item-${actionId}`)
 		const [action] = await itemsOf(roadmapId, [actionId])
-		expect(action!.data).toMatchObject({ description: 'Action one-save, in three provinces', cost: 1_250_000 })
+		expect(action!.data).toMatchObject({
+			description: 'Action one-save, in three provinces',
+			costs: [{ amount: 1_250_000, source: 'national_budget', committed: false }],
+		})
 		const indicators = await childrenOf(roadmapId, actionId)
 		expect(indicators.map((i) => [i.data.statement, i.data.baselineValue ?? '', i.data.targetValue ?? ''])).toEqual([
 			['Shelters open', '2', '9'],

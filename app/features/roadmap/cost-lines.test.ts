@@ -8,12 +8,12 @@ import { mexicoShape, withIndicators } from '#tests/fixtures/mexico-roadmap.ts'
 import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
 
 /**
- * An action's cost as lines (amount, source, committed), posted from the gender-budgeting section as
- * its form sends them: `costs[0].amount`, `costs[0].source`, `costs[0].committed`, …
+ * An action's cost as lines (amount, source, committed), posted in the action's one form (from the
+ * strategic design) as it sends them: `costs[0].amount`, `costs[0].source`, `costs[0].committed`, …
  */
 
 const delegationId = 'panama-2025-pa'
-const section = 'gender-budgeting'
+const section = 'strategic-design'
 const path = `/roadmaps/${delegationId}/${section}`
 
 async function post(form: Record<string, string>) {
@@ -27,13 +27,17 @@ const action = async () => (await roadmapItems((await getRoadmapByDelegation(del
 
 /** The update form of pa-action-1 with these lines, as the page would post it (the empty row included). */
 async function saveLines(lines: Array<{ amount: string; source?: string; committed?: boolean }>) {
-	const { version } = await action()
+	const { version, data } = await action()
 	const form: Record<string, string> = {
 		intent: 'update',
 		kind: 'action',
 		id: 'pa-action-1',
 		version: String(version),
 		formKey: 'item-pa-action-1',
+		// The rest of the action as the form holds it.
+		...Object.fromEntries(
+			['description', 'lead', 'partners', 'start', 'end', 'status', 'level', 'places'].map((f) => [f, String(data[f] ?? '')]),
+		),
 	}
 	for (const [index, line] of [...lines, { amount: '', source: '' }].entries()) {
 		form[`costs[${index}].amount`] = line.amount
@@ -43,7 +47,7 @@ async function saveLines(lines: Array<{ amount: string; source?: string; committ
 	return post(form)
 }
 
-describe('cost lines from the gender-budgeting section', () => {
+describe("cost lines in an action's form", () => {
 	test('several lines add up: the action’s total, the funded share, and the totals by source and by pillar', async () => {
 		const saved = await saveLines([
 			{ amount: '40,000', source: 'national_budget', committed: true },

@@ -319,11 +319,15 @@ describe('a save that changes nothing', () => {
 		// The form as the page shows it: every field of the action with what is stored (a cost as typed,
 		// a checkbox sent only when ticked).
 		const form: Record<string, string> = { intent: 'update', kind: 'action', id: action.id, version: String(action.version) }
-		for (const spec of KINDS.action.fields) {
+		for (const spec of KINDS.action.fields as readonly FieldSpec[]) {
 			const value = action.data[spec.name]
-			if (spec.type === 'checkbox') {
-				if (value === true) form[spec.name] = 'on'
-			} else form[spec.name] = spec.type === 'money' ? formatMinor(value, roadmap.currency, 'en') : String(value ?? '')
+			if (spec.type !== 'costLines') form[spec.name] = String(value ?? '')
+		}
+		// Each cost line as typed, then the empty row for a new one.
+		for (const [index, line] of [...costLinesOf(action.data), null].entries()) {
+			form[`costs[${index}].amount`] = line ? formatMinor(line.amount, roadmap.currency, 'en') : ''
+			form[`costs[${index}].source`] = line?.source ?? ''
+			if (line?.committed) form[`costs[${index}].committed`] = 'on'
 		}
 		const saved = await run(async () => section.action(routeArgs(await requestAs('delegate.pa@example.org', path, { form }), params)))
 		expect(saved.status).toBe(302)

@@ -168,13 +168,13 @@ describe('working together', () => {
 			form: { description: 'X', start: '2026-Q3', end: '2026-Q1' },
 		})
 		expect(bad).toMatchObject({ ok: false, reason: 'invalid', errors: { end: ['roadmap.errors.endBeforeStart'] } })
-		// Costs are the gender-budgeting section's fields of an action.
+		// Costs are lines of the action's one form (from the strategic design).
 		const action = tree.actions[0]!
 		const negative = await updateItem(roadmap, userId, {
 			id: action.id,
 			version: action.version,
-			section: 'gender-budgeting',
-			form: { 'costs[0].amount': '-100', 'costs[0].source': 'national_budget' },
+			section: 'strategic-design',
+			form: { description: String(action.data.description), 'costs[0].amount': '-100', 'costs[0].source': 'national_budget' },
 		})
 		expect(negative).toMatchObject({ ok: false, reason: 'invalid', errors: { 'costs[0].amount': ['roadmap.errors.negative'] } })
 		const indicator = await createItem(roadmap, userId, {
@@ -190,8 +190,8 @@ describe('working together', () => {
 		const costed = await updateItem(roadmap, userId, {
 			id: ok.id!,
 			version: 1,
-			section: 'gender-budgeting',
-			form: { 'costs[0].amount': '12,500.50', 'costs[0].source': 'national_budget' },
+			section: 'strategic-design',
+			form: { description: 'Costed action', 'costs[0].amount': '12,500.50', 'costs[0].source': 'national_budget' },
 		})
 		expect(costed).toMatchObject({ ok: true })
 		const saved = (await loadTree(roadmap.id)).actions.find((a) => a.data.description === 'Costed action')!
