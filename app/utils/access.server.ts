@@ -45,6 +45,7 @@ export const INTENT_PERMISSIONS = {
 		currency: 'edit',
 		timeline: 'edit',
 		comment: 'comment',
+		reply: 'comment',
 		resolve: 'comment',
 		advance: 'edit',
 		backToDraft: 'edit',
@@ -66,6 +67,10 @@ export const INTENT_PERMISSIONS = {
 		note: 'comment',
 		assign: 'manage',
 		status: 'manage',
+	},
+	/** The reflections delegates share with those who run their cohort, who answer them. */
+	reflections: {
+		reply: 'manage',
 	},
 	/** A delegation's page, for those who run its cohort. */
 	delegation: {

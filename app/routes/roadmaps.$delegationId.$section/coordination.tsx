@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { ItemList, ReadOnly, type SectionProps } from './shared.tsx'
 
@@ -10,11 +11,13 @@ export function Coordination({ data: { tree }, editable, common, openFor }: Sect
 		<>
 			<section className="panel" id={tree.mechanism ? `item-${tree.mechanism.id}` : undefined}>
 				<h3>{t('roadmap.kinds.mechanism.one')}</h3>
+				{tree.mechanism ? <ItemCommentCount itemId={tree.mechanism.id} /> : null}
 				{editable ? (
 					<ItemForm {...common} kind="mechanism" item={tree.mechanism ?? undefined} formKey="mechanism" submitLabel={t('roadmap.save')} />
 				) : (
 					<ReadOnly kind="mechanism" data={tree.mechanism?.data} />
 				)}
+				{tree.mechanism ? <ItemComments itemId={tree.mechanism.id} label={String(tree.mechanism.data.name ?? '')} /> : null}
 			</section>
 			<section className="panel">
 				<h3>{t('roadmap.kinds.member.plural')}</h3>

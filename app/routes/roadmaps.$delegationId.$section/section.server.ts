@@ -22,6 +22,7 @@ import {
 	type Tree,
 } from '#app/features/roadmap/roadmap.server.ts'
 import { CurrencySchema, KindSchema } from '#app/features/roadmap/schemas.ts'
+import { commentThreads, type CommentThread } from '#app/features/roadmap/threads.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -39,6 +40,7 @@ export async function loadSection(request: Request, params: { delegationId?: str
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
 	const t = await getT(language)
 	const tree = buildTree(await roadmapItems(roadmap.id))
+	const targets = commentTargets(tree, section)
 	return {
 		title: `${t(`roadmap.sections.${section}.title`)} · ${t('roadmap.title')}`,
 		section,
@@ -50,10 +52,25 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		totals: budgetTotals(tree),
 		gaps: completeness(tree).filter((gap) => gap.section === section),
 		calendar: reportingCalendar(tree, new Date().getUTCFullYear()),
-		comments: await roadmapComments(roadmap.id, section),
 		openTa: await openRequestsByItem(delegation.id),
-		commentTargets: commentTargets(tree, section),
+		commentTargets: targets,
+		...groupThreads(commentThreads(await roadmapComments(roadmap.id, section)), targets),
 	}
+}
+
+/**
+ * The section's threads: those about an item shown in this section, by item (listed beside it), and
+ * the rest — about the whole section, or about an item since deleted — for the panel at the bottom.
+ */
+function groupThreads(threads: CommentThread[], targets: Array<{ id: string }>) {
+	const shown = new Set(targets.map((target) => target.id))
+	const threadsByItem: Record<string, CommentThread[]> = {}
+	const sectionThreads: CommentThread[] = []
+	for (const thread of threads) {
+		if (thread.item_id && shown.has(thread.item_id)) (threadsByItem[thread.item_id] ??= []).push(thread)
+		else sectionThreads.push(thread)
+	}
+	return { threadsByItem, sectionThreads }
 }
 
 /** The items of a section a comment can be about, with a short label. */
@@ -92,6 +109,12 @@ function commentTargets(tree: Tree, section: Section) {
 const id = z.string({ error: 'roadmap.errors.notFound' }).max(100)
 const version = z.number({ error: 'roadmap.errors.badKind' }).int()
 const formKey = z.string().max(200).optional()
+const commentId = z.number({ error: 'roadmap.errors.notFound' }).int()
+const commentBody = z
+	.string({ error: 'roadmap.errors.commentEmpty' })
+	.trim()
+	.min(1, { error: 'roadmap.errors.commentEmpty' })
+	.max(4000, { error: 'roadmap.errors.commentTooLong' })
 
 /** The forms of a section page. Item fields are not listed: which ones count depends on the stored item. */
 const SectionForm = z.discriminatedUnion('intent', [
@@ -101,20 +124,26 @@ const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('move'), id, direction: z.enum(['up', 'down']) }),
 	z.object({ intent: z.literal('currency'), currency: CurrencySchema }),
 	z.object({ intent: z.literal('timeline') }),
-	z.object({
-		intent: z.literal('comment'),
-		body: z
-			.string({ error: 'roadmap.errors.commentEmpty' })
-			.trim()
-			.min(1, { error: 'roadmap.errors.commentEmpty' })
-			.max(4000, { error: 'roadmap.errors.tooLong' }),
-		itemId: z.string().max(100).optional(),
-	}),
-	z.object({ intent: z.literal('resolve'), commentId: z.number().int(), resolved: z.enum(['true', 'false']).optional() }),
+	z.object({ intent: z.literal('comment'), body: commentBody, itemId: z.string().max(100).optional() }),
+	z.object({ intent: z.literal('reply'), commentId, body: commentBody }),
+	z.object({ intent: z.literal('resolve'), commentId, resolved: z.enum(['true', 'false']).optional() }),
 ])
 
 /** The form keys of the forms that are not item forms, so a refusal reopens the right one. */
 const FORM_KEYS: Record<string, string> = { currency: 'currency', comment: 'comment', timeline: 'timeline' }
+
+/**
+ * The form key of a comment form, so that a refused one shows its message and gives back its text:
+ * the section's new thread (`comment`), a new thread about an item (`comment-item-<id>`), the reply
+ * to a thread (`reply-<comment id>`).
+ */
+export function commentFormKey(formData: FormData) {
+	const intent = formData.get('intent')
+	const field = (name: string) => String(formData.get(name) ?? '').slice(0, 100)
+	if (intent === 'comment') return field('itemId') ? `comment-item-${field('itemId')}` : 'comment'
+	if (intent === 'reply') return `reply-${field('commentId')}`
+	return undefined
+}
 
 export async function sectionAction(request: Request, params: { delegationId?: string; section?: string }) {
 	const section = sectionOf(params.section)
@@ -123,14 +152,19 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 	const needs = permissionForIntent('roadmap', intent)
 	const { viewer, roadmap, language } = await requireRoadmap(request, params.delegationId, needs)
 	const submission = parseWithZod(formData, { schema: SectionForm })
-	const key = FORM_KEYS[intent] ?? (typeof submission.payload.formKey === 'string' ? submission.payload.formKey : undefined)
+	const key =
+		commentFormKey(formData) ??
+		FORM_KEYS[intent] ??
+		(typeof submission.payload.formKey === 'string' ? submission.payload.formKey : undefined)
 	const reply = (status: number, feedback: Omit<ItemFeedback, 'errors' | 'submitted'>, fieldErrors?: Record<string, string[]>) =>
 		data({ result: submission.reply(fieldErrors ? { fieldErrors } : undefined), feedback: { formKey: key, ...feedback } }, { status })
 	if (roadmap.status === 'final' && needs === 'edit') return reply(409, { message: 'roadmap.errors.final' })
 	if (submission.status !== 'success') {
 		// The comment and currency forms show their field's message; an item form always sends a valid
-		// intent, kind, id and version, so without them it is not one of this page's forms.
-		return reply(400, FORM_KEYS[intent] ? {} : { message: 'roadmap.errors.badKind' })
+		// intent, kind, id and version, so without them it is not one of this page's forms (nor is a
+		// comment form whose hidden fields are wrong).
+		const fieldsOnly = Object.keys(submission.error ?? {}).every((name) => name === 'body' || name === 'currency')
+		return reply(400, (FORM_KEYS[intent] || intent === 'reply') && fieldsOnly ? {} : { message: 'roadmap.errors.badKind' })
 	}
 	const back = (anchor = '') => redirect(`${new URL(request.url).pathname}${anchor}`)
 	const value = submission.value
@@ -213,12 +247,17 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		case 'comment': {
 			const added = await addComment(roadmap, viewer.id, { section, itemId: value.itemId || null, body: value.body })
 			if (!added.ok) return reply(404, { message: 'roadmap.errors.notFound' })
-			return back('#comments')
+			return back(`#comment-${added.id}`)
+		}
+		case 'reply': {
+			const added = await addComment(roadmap, viewer.id, { section, itemId: null, body: value.body, replyTo: value.commentId })
+			if (!added.ok) return reply(404, { message: 'roadmap.errors.commentNotFound' })
+			return back(`#comment-${added.id}`)
 		}
 		case 'resolve': {
-			const ok = await setCommentResolved(roadmap, viewer.id, value.commentId, value.resolved === 'true')
-			if (!ok) return reply(404, { message: 'roadmap.errors.notFound' })
-			return back('#comments')
+			const resolved = await setCommentResolved(roadmap, viewer.id, section, value.commentId, value.resolved === 'true')
+			if (!resolved) return reply(404, { message: 'roadmap.errors.commentNotFound' })
+			return back(`#comment-${resolved.threadId}`)
 		}
 	}
 }

@@ -1,5 +1,6 @@
 import { type useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { ACTION_FIELDS_BY_SECTION, KINDS } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
@@ -52,6 +53,7 @@ export function ItemList({
 							{t(`roadmap.kinds.${kind}.one`)} {numbers.get(item.id)}
 						</p>
 					) : null}
+					<ItemCommentCount itemId={item.id} />
 					{editable ? (
 						<>
 							<ItemForm
@@ -68,6 +70,7 @@ export function ItemList({
 					) : (
 						<ReadOnly kind={kind} data={item.data} />
 					)}
+					<ItemComments itemId={item.id} label={String(item.data[labelField] ?? '')} />
 				</li>
 			))}
 		</ol>
@@ -108,6 +111,7 @@ export function ActionsBySection({
 										<p className="action-card__title">
 											<span className="action-card__number">{numbers.get(action.id)}</span> {String(action.data.description)}
 										</p>
+										<ItemCommentCount itemId={action.id} />
 										{editable ? (
 											<>
 												<ItemForm
@@ -133,6 +137,7 @@ export function ActionsBySection({
 										) : (
 											<ReadOnly kind="action" data={action.data} fields={fields} currency={currency} />
 										)}
+										<ItemComments itemId={action.id} label={String(action.data.description)} />
 									</li>
 								))}
 						</ol>

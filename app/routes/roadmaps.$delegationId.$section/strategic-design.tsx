@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { ACTION_FIELDS_BY_SECTION } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
@@ -17,6 +18,7 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 					<h3>
 						{t('roadmap.kinds.pillar.one')} {numbers.get(pillar.id)}: {String(pillar.data.name)}
 					</h3>
+					<ItemCommentCount itemId={pillar.id} />
 					{editable ? (
 						<details open={openFor(`item-${pillar.id}`)}>
 							<summary>{t('roadmap.renamePillar')}</summary>
@@ -24,11 +26,13 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 							<ItemControls item={pillar} label={String(pillar.data.name)} />
 						</details>
 					) : null}
+					<ItemComments itemId={pillar.id} label={String(pillar.data.name)} />
 					{pillar.objectives.map((objective) => (
 						<article key={objective.id} id={`item-${objective.id}`} className="objective">
 							<h4>
 								{t('roadmap.kinds.objective.one')} {numbers.get(objective.id)}: {String(objective.data.statement)}
 							</h4>
+							<ItemCommentCount itemId={objective.id} />
 							{editable ? (
 								<details open={openFor(`item-${objective.id}`)}>
 									<summary>{t('roadmap.editObjective')}</summary>
@@ -43,12 +47,14 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 									<ItemControls item={objective} label={String(objective.data.statement)} ta={taFor(objective.id)} />
 								</details>
 							) : null}
+							<ItemComments itemId={objective.id} label={String(objective.data.statement)} />
 							<ol className="actions-list">
 								{objective.actions.map((action) => (
 									<li key={action.id} id={`item-${action.id}`} className="action-card">
 										<p className="action-card__number">
 											{t('roadmap.kinds.action.one')} {numbers.get(action.id)}
 										</p>
+										<ItemCommentCount itemId={action.id} />
 										{editable ? (
 											<>
 												<ItemForm
@@ -65,6 +71,7 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 										) : (
 											<ReadOnly kind="action" data={action.data} fields={FIELDS} />
 										)}
+										<ItemComments itemId={action.id} label={String(action.data.description)} />
 									</li>
 								))}
 							</ol>
