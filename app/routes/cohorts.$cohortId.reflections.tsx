@@ -135,7 +135,7 @@ export default function Reflections() {
 							))}
 						</ol>
 					) : null}
-					<ReplyFold reflection={r} refused={actionData?.formKey === r.key ? actionData : null} />
+					<ReplyFold key={r.replies.length} reflection={r} refused={actionData?.formKey === r.key ? actionData : null} />
 				</article>
 			))}
 		</div>

@@ -68,6 +68,8 @@ export function ItemComments({ itemId, label }: { itemId: string; label: string 
 			{threads.length ? <ThreadList threads={threads} label={t('roadmap.comments.threadsAbout', { label: short })} /> : null}
 			{canComment ? (
 				<MessageFold
+					// A new thread remounts the fold: closed and empty again after a post (with JavaScript the page is not reloaded).
+					key={threads.length}
 					id={`${formKey}-body`}
 					summary={t('roadmap.comments.commentOnItem')}
 					label={t('roadmap.comments.itemLabel', { label: short })}
@@ -139,6 +141,7 @@ function Thread({ thread, about }: { thread: CommentThread; about?: ReactNode })
 			{canComment ? (
 				<div className="thread__actions">
 					<MessageFold
+						key={thread.replies.length}
 						id={`${formKey}-body`}
 						summary={t('roadmap.comments.reply')}
 						label={t('roadmap.comments.replyLabel', { name: thread.author ?? '—' })}

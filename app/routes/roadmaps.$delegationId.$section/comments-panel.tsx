@@ -51,7 +51,8 @@ export function CommentsPanel({ threads, targets }: { threads: SectionData['sect
 				<p className="muted">{t('roadmap.comments.none')}</p>
 			)}
 			{canComment ? (
-				<Form method="post" className="stack" preventScrollReset>
+				// A new thread remounts the form, empty again after a post (with JavaScript the page is not reloaded).
+				<Form key={threads.length} method="post" className="stack" preventScrollReset>
 					<input type="hidden" name="intent" value="comment" />
 					<div className="field">
 						<label htmlFor="comment-body">{t('roadmap.comments.add')}</label>
