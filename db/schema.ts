@@ -174,11 +174,28 @@ export interface RoadmapCommentsTable {
 	roadmap_id: string
 	section: string
 	item_id: string | null
+	/** The thread's first comment when this one is a reply (threads are one level deep); null for a thread's first comment. */
+	parent_id: ColumnType<number | null, number | null | undefined, number | null>
 	user_id: string | null
 	body: string
 	created_at: string
+	/** Set on a thread's first comment only: resolving is the thread's. */
 	resolved_at: string | null
 	resolved_by: string | null
+}
+
+/** A reply of someone who runs the cohort to a reflection its author shared with facilitators. */
+export interface ReflectionRepliesTable {
+	id: Generated<number>
+	/** The reflection: its author, lesson and prompt (the key of `reflections`). */
+	reflection_user_id: string
+	lesson_key: string
+	reflection_id: string
+	/** The cohort the reply was written in: only those who run it (and the reflection's author) read it. */
+	cohort_id: string
+	user_id: string | null
+	body: string
+	created_at: string
 }
 
 export interface AssistanceRequestsTable {
@@ -244,6 +261,7 @@ export interface Database {
 	lesson_progress: LessonProgressTable
 	check_attempts: CheckAttemptsTable
 	reflections: ReflectionsTable
+	reflection_replies: ReflectionRepliesTable
 	roadmaps: RoadmapsTable
 	roadmap_items: RoadmapItemsTable
 	roadmap_changes: RoadmapChangesTable
@@ -268,5 +286,6 @@ export type NewInvitation = Insertable<InvitationsTable>
 export type LessonProgress = Selectable<LessonProgressTable>
 export type CheckAttempt = Selectable<CheckAttemptsTable>
 export type Reflection = Selectable<ReflectionsTable>
+export type ReflectionReply = Selectable<ReflectionRepliesTable>
 export type Roadmap = Selectable<RoadmapsTable>
 export type RoadmapItemRow = Selectable<RoadmapItemsTable>

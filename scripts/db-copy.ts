@@ -36,6 +36,7 @@ export const TABLES = [
 	'lesson_progress',
 	'check_attempts',
 	'reflections',
+	'reflection_replies',
 	'roadmaps',
 	'roadmap_items',
 	'roadmap_changes',
@@ -46,7 +47,15 @@ export const TABLES = [
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */
-const NUMBERED = ['login_attempts', 'check_attempts', 'roadmap_changes', 'roadmap_comments', 'assistance_events', 'implementation_updates']
+const NUMBERED = [
+	'login_attempts',
+	'check_attempts',
+	'reflection_replies',
+	'roadmap_changes',
+	'roadmap_comments',
+	'assistance_events',
+	'implementation_updates',
+]
 
 const BATCH = 500
 

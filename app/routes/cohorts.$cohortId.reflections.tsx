@@ -1,12 +1,21 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { requireCohort } from '#app/utils/access.server.ts'
+import { MessageFold, ThreadMessage } from '#app/components/ui/thread.tsx'
+import { permissionForIntent, requireCohort } from '#app/utils/access.server.ts'
 import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { sharedReflections } from '#app/features/progress/dashboard.server.ts'
+import {
+	cohortReflectionReplies,
+	ReflectionReplySchema,
+	reflectionKey,
+	replyToReflection,
+} from '#app/features/progress/reflection-replies.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -29,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	// Unknown filter values are ignored rather than matching nothing by accident.
 	const module = modules.find((m) => m.slug === url.searchParams.get('module'))?.slug
 	const delegation = delegations.find((d) => d.id === url.searchParams.get('delegation'))?.id
+	const replies = await cohortReflectionReplies(cohort.id)
 	return {
 		title: `${t('reflections.title')} · ${cohort.name}`,
 		cohort,
@@ -36,12 +46,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		modules,
 		delegations,
 		filters: { module: module ?? '', delegation: delegation ?? '' },
-		reflections: await sharedReflections(cohort.id, { module, delegation }, language),
+		reflections: (await sharedReflections(cohort.id, { module, delegation }, language)).map((r) => {
+			const key = reflectionKey({ userId: r.user_id, lessonKey: r.lesson_key, reflectionId: r.reflection_id })
+			return { ...r, key, replies: replies[key] ?? [] }
+		}),
 	}
+}
+
+/** A reply to a shared reflection, by someone who runs the cohort; the delegate reads it under their reflection. */
+export async function action({ request, params }: ActionFunctionArgs) {
+	const formData = await readFormData(request)
+	const needs = permissionForIntent('reflections', formData.get('intent'))
+	const { viewer, cohort } = await requireCohort(request, params.cohortId, needs === 'manage' ? 'manage' : 'view')
+	const submission = parseWithZod(formData, { schema: ReflectionReplySchema })
+	const fields = (name: string) => String(formData.get(name) ?? '')
+	const formKey = reflectionKey({ userId: fields('userId'), lessonKey: fields('lessonKey'), reflectionId: fields('reflectionId') })
+	if (submission.status !== 'success') {
+		const bodyOnly = Object.keys(submission.error ?? {}).every((name) => name === 'body')
+		return data({ formKey, result: submission.reply(), message: bodyOnly ? null : 'reflections.badRequest' }, { status: 400 })
+	}
+	const { body, ...key } = submission.value
+	const reply = await replyToReflection(cohort.id, viewer.id, { ...key, body })
+	if (!reply) return data({ formKey, result: submission.reply(), message: 'reflections.notShared' }, { status: 404 })
+	const url = new URL(request.url)
+	return redirect(`${url.pathname}${url.search}#reflection-reply-${reply.id}`)
 }
 
 export default function Reflections() {
 	const { cohort, canEdit, modules, delegations, filters, reflections } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useLanguage()
 	return (
@@ -75,8 +108,13 @@ export default function Reflections() {
 				</button>
 			</Form>
 			<p role="status">{t('reflections.count', { count: reflections.length })}</p>
+			{actionData?.message ? (
+				<p className="alert alert--error" role="alert">
+					{t(actionData.message)}
+				</p>
+			) : null}
 			{reflections.map((r) => (
-				<article key={`${r.name}-${r.lesson_key}-${r.reflection_id}`} className="card">
+				<article key={`${r.key}-${r.delegationId}`} id={`reflection-${r.key}`} className="card">
 					<p className="muted small">
 						{r.name} · {countryName(r.country_code, language)} · {r.lessonTitle} · {formatDateTime(r.updated_at, language)}
 					</p>
@@ -88,9 +126,39 @@ export default function Reflections() {
 					<blockquote className="reflection-quote">
 						<p>{r.body}</p>
 					</blockquote>
+					{r.replies.length ? (
+						<ol className="thread__replies" aria-label={t('reflections.replies', { name: r.name })}>
+							{r.replies.map((reply) => (
+								<li key={reply.id}>
+									<ThreadMessage id={`reflection-reply-${reply.id}`} author={reply.author} createdAt={reply.created_at} body={reply.body} />
+								</li>
+							))}
+						</ol>
+					) : null}
+					<ReplyFold key={r.replies.length} reflection={r} refused={actionData?.formKey === r.key ? actionData : null} />
 				</article>
 			))}
 		</div>
+	)
+}
+
+type ReflectionRow = ReturnType<typeof useLoaderData<typeof loader>>['reflections'][number]
+type Refused = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+
+/** The fold to answer one reflection; a refused reply comes back open, with its message and its text. */
+function ReplyFold({ reflection: r, refused }: { reflection: ReflectionRow; refused: Refused | null }) {
+	const { t } = useTranslation()
+	const typed = refused?.result.initialValue?.body
+	return (
+		<MessageFold
+			id={`reply-${r.key}-${r.delegationId}`}
+			summary={t('reflections.reply')}
+			label={t('reflections.replyLabel', { name: r.name })}
+			submitLabel={t('reflections.submitReply')}
+			hidden={{ intent: 'reply', userId: r.user_id, lessonKey: r.lesson_key, reflectionId: r.reflection_id }}
+			error={refused && !refused.message ? (refused.result.error?.body?.[0] ?? undefined) : undefined}
+			typed={typeof typed === 'string' ? typed : undefined}
+		/>
 	)
 }
 

@@ -23,6 +23,7 @@ import {
 	reopenLesson,
 	saveReflection,
 } from '#app/features/progress/progress.server.ts'
+import { repliesToOwnReflections } from '#app/features/progress/reflection-replies.server.ts'
 import { LessonActionSchema } from '#app/features/progress/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -43,10 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const compiled = await getCompiled(version.file)
 
 	await recordLessonView(viewer.id, lesson.key)
-	const [attempts, reflections, rows] = await Promise.all([
+	const [attempts, reflections, rows, reflectionReplies] = await Promise.all([
 		latestAttempts(viewer.id, lesson.key),
 		getReflections(viewer.id, lesson.key),
 		getProgressRows(viewer.id),
+		repliesToOwnReflections(viewer.id, lesson.key),
 	])
 	// Explanations (the check's and the chosen options') come from the reader's language and only
 	// for checks already answered.
@@ -91,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		unanswered,
 		checks,
 		reflections,
+		/** What those who run the delegate's cohort answered to the reflections they shared. */
+		reflectionReplies,
 		previous: neighbour(-1),
 		next: neighbour(1),
 		/** The last lesson of strategic design links the worked example (Valmira's whole roadmap). */
@@ -182,7 +186,9 @@ export default function LessonPage() {
 				</section>
 			</header>
 
-			<LessonContext.Provider value={{ checks: lesson.checks, reflections: lesson.reflections, formError }}>
+			<LessonContext.Provider
+				value={{ checks: lesson.checks, reflections: lesson.reflections, replies: lesson.reflectionReplies, formError }}
+			>
 				<MdxContent hash={lesson.contentHash} lang={lesson.contentLanguage} />
 			</LessonContext.Provider>
 

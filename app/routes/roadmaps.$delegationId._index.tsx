@@ -44,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		},
 		totals: budgetTotals(tree),
 		gapsBySection: Object.fromEntries(SECTIONS.map((s) => [s, gaps.filter((g) => g.section === s).length])),
-		openComments: Object.fromEntries(SECTIONS.map((s) => [s, comments.filter((c) => c.section === s && !c.resolved_at).length])),
+		// Open threads: a reply's state is its thread's (on the thread's first comment).
+		openComments: Object.fromEntries(
+			SECTIONS.map((s) => [s, comments.filter((c) => c.section === s && c.parent_id === null && !c.resolved_at).length]),
+		),
 		isEmpty: items.every((item) => item.kind === 'pillar' && !items.some((child) => child.parentId === item.id)),
 		/** The language the worked example would be imported in, while the roadmap holds only its default pillars. */
 		exampleLanguage: start.ok ? start.language : null,

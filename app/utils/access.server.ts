@@ -47,6 +47,7 @@ export const INTENT_PERMISSIONS = {
 		pastePreview: 'edit',
 		paste: 'edit',
 		comment: 'comment',
+		reply: 'comment',
 		resolve: 'comment',
 		advance: 'edit',
 		backToDraft: 'edit',
@@ -68,6 +69,10 @@ export const INTENT_PERMISSIONS = {
 		note: 'comment',
 		assign: 'manage',
 		status: 'manage',
+	},
+	/** The reflections delegates share with those who run their cohort, who answer them. */
+	reflections: {
+		reply: 'manage',
 	},
 	/** A delegation's page, for those who run its cohort. */
 	delegation: {

@@ -6,6 +6,7 @@ import * as assistance from './2026-11-22_04_assistance.ts'
 import * as assistanceNames from './2026-12-01_01_assistance_names.ts'
 import * as roadmapPerDelegation from './2026-12-01_02_roadmap_per_delegation.ts'
 import * as actionCostLines from './2026-12-01_03_action_cost_lines.ts'
+import * as commentThreads from './2026-12-02_01_comment_threads.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01_01_assistance_names': assistanceNames,
 	'2026-12-01_02_roadmap_per_delegation': roadmapPerDelegation,
 	'2026-12-01_03_action_cost_lines': actionCostLines,
+	'2026-12-02_01_comment_threads': commentThreads,
 }

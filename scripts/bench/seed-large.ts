@@ -481,6 +481,7 @@ const tableNames: Record<keyof Database, true> = {
 	lesson_progress: true,
 	check_attempts: true,
 	reflections: true,
+	reflection_replies: true,
 	roadmaps: true,
 	roadmap_items: true,
 	roadmap_changes: true,

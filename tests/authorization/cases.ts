@@ -211,6 +211,37 @@ export const cohortCases: Case[] = [
 		expected: RUNS_2025,
 	},
 	{
+		// Those who run the cohort get past authorization to the 404 of a reflection nobody shared.
+		label: 'POST reply to a reflection 2025 (none shared: 404 for those who run it)',
+		route: 'cohorts.$cohortId.reflections.tsx',
+		kind: 'action',
+		path: '/cohorts/panama-2025/reflections',
+		params: p2025,
+		form: {
+			intent: 'reply',
+			userId: 'user-delegate-bo',
+			lessonKey: 'theory-of-change/why-a-theory-of-change',
+			reflectionId: 'our-bet',
+			body: 'Thank you',
+		},
+		expected: { ...RUNS_2025, staff: 404, facilitator2025: 404 },
+	},
+	{
+		label: 'POST reply to a reflection 2024 (empty: 400 for those who run it)',
+		route: 'cohorts.$cohortId.reflections.tsx',
+		kind: 'action',
+		path: '/cohorts/port-of-spain-2024/reflections',
+		params: p2024,
+		form: {
+			intent: 'reply',
+			userId: 'user-alumni-tt',
+			lessonKey: 'theory-of-change/why-a-theory-of-change',
+			reflectionId: 'our-bet',
+			body: ' ',
+		},
+		expected: { ...RUNS_2024, staff: 400, facilitator2024: 400 },
+	},
+	{
 		label: 'GET checks 2025',
 		route: 'cohorts.$cohortId.checks.tsx',
 		kind: 'loader',
@@ -381,6 +412,8 @@ export const ROADMAP_READ: Expected = {
 const pa = { delegationId: 'panama-2025-pa' }
 /** Only the delegation's members get past authorization, to a 400 that changes nothing. */
 const MEMBERS_REACH_400: Expected = signedIn(403, { leadPanama: 400, memberPanama: 400 })
+/** The delegation's members and those who run its cohort (who comment) get past authorization, to a 404 that changes nothing. */
+const COMMENTERS_REACH_404: Expected = signedIn(403, { staff: 404, facilitator2025: 404, leadPanama: 404, memberPanama: 404 })
 const roadmapGet = (label: string, route: string, path: string, params: Record<string, string> = pa): Case => ({
 	label: `GET ${label} (not shared)`,
 	route,
@@ -472,6 +505,34 @@ export const roadmapCases: Case[] = [
 			delegateBolivia: 403,
 			alumniTT: 403,
 		},
+	},
+	{
+		// Those who may comment get past authorization to the 404 of a comment that is not there.
+		label: 'POST reply to a comment (none such: 404 for those allowed)',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/coordination',
+		params: { ...pa, section: 'coordination' },
+		form: { intent: 'reply', commentId: '999999', body: 'Yes, the vice-minister.' },
+		expected: COMMENTERS_REACH_404,
+	},
+	{
+		label: 'POST resolve a thread (none such: 404 for those allowed)',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/coordination',
+		params: { ...pa, section: 'coordination' },
+		form: { intent: 'resolve', commentId: '999999', resolved: 'true' },
+		expected: COMMENTERS_REACH_404,
+	},
+	{
+		label: 'POST reply to a comment (empty: 400 for those allowed)',
+		route: 'roadmaps.$delegationId.$section/route.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/coordination',
+		params: { ...pa, section: 'coordination' },
+		form: { intent: 'reply', commentId: '1', body: '' },
+		expected: { ...COMMENTERS_REACH_404, staff: 400, facilitator2025: 400, leadPanama: 400, memberPanama: 400 },
 	},
 	{
 		label: 'POST share with the cohort',

@@ -69,6 +69,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		],
 	},
 	'cohorts.$cohortId.delegations.new.tsx': { intents: [], fields: ['countryCode', 'napStatus'] },
+	'cohorts.$cohortId.reflections.tsx': { intents: ['reply'], fields: ['userId', 'lessonKey', 'reflectionId', 'body'] },
 	'cohorts.$cohortId.edit.tsx': { intents: ['save', 'addFacilitator', 'removeFacilitator'], fields: [...COHORT_FIELDS, 'email', 'userId'] },
 	'cohorts.$cohortId.links[.]csv.tsx': { intents: [], fields: ['name', 'email', 'url'] },
 	'cohorts.new.tsx': { intents: [], fields: COHORT_FIELDS },
@@ -84,7 +85,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
 	'logout.tsx': { intents: [], fields: [] },
 	'roadmaps.$delegationId.$section/route.tsx': {
-		intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'resolve'],
+		intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'reply', 'resolve'],
 		fields: [
 			'kind',
 			'parentId',

@@ -11,9 +11,14 @@ type CheckState = {
 
 type ReflectionState = { body: string; shared: boolean; updatedAt: string }
 
+/** A reply of someone who runs the delegate's cohort to a reflection the delegate shared. */
+export type ReflectionReply = { id: number; author: string | null; body: string; created_at: string }
+
 type LessonContextValue = {
 	checks: Record<string, CheckState | undefined>
 	reflections: Record<string, ReflectionState | undefined>
+	/** Replies to the delegate's shared reflections, by reflection id. */
+	replies: Record<string, ReflectionReply[] | undefined>
 	/** The action's error for one form (`check:<id>` / `reflection:<id>`), when the page was posted without JavaScript. */
 	formError: { formId: string; error: string; draft?: string } | null
 }
@@ -44,6 +49,7 @@ export function lessonFormError(actionData: LessonActionResult | undefined): Les
 export const LessonContext = createContext<LessonContextValue>({
 	checks: {},
 	reflections: {},
+	replies: {},
 	formError: null,
 })
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { firstError, type LessonActionResult, useLessonContext } from '#app/features/curriculum/lesson-context.tsx'
 import { REFLECTION_MAX_LENGTH } from '#app/features/progress/limits.ts'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
+import { ThreadMessage } from '#app/components/ui/thread.tsx'
 import { getMdxComponent, MDX_ATTRIBUTE, mdxModuleUrl } from '#app/features/curriculum/mdx-modules.ts'
 import { slugify } from '#app/utils/slugify.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
@@ -127,8 +128,9 @@ export function Explanation() {
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 	const { t, i18n } = useTranslation()
 	const fetcher = useFetcher<LessonActionResult>({ key: `reflection-${id}` })
-	const { reflections, formError } = useLessonContext()
+	const { reflections, replies, formError } = useLessonContext()
 	const saved = reflections[id]
+	const answers = replies[id] ?? []
 	// A refused post without JavaScript brings the typed text back instead of losing it.
 	const draft = formError?.formId === `reflection:${id}` ? formError.draft : undefined
 	const error = useFormError(`reflection:${id}`, fetcher.data)
@@ -200,6 +202,20 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 					{t('learn.saveReflection')}
 				</button>
 			</fetcher.Form>
+			{answers.length ? (
+				<div className="reflection__replies">
+					<p className="check__eyebrow" id={`reflection-${id}-replies`}>
+						{t('learn.repliesFromFacilitators')}
+					</p>
+					<ol className="thread__replies" aria-labelledby={`reflection-${id}-replies`}>
+						{answers.map((reply) => (
+							<li key={reply.id}>
+								<ThreadMessage id={`reflection-reply-${reply.id}`} author={reply.author} createdAt={reply.created_at} body={reply.body} />
+							</li>
+						))}
+					</ol>
+				</div>
+			) : null}
 		</section>
 	)
 }

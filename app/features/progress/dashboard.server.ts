@@ -216,7 +216,7 @@ export async function sharedReflections(cohortId: string, filters: ReflectionFil
 		.innerJoin('delegation_members as m', 'm.user_id', 'r.user_id')
 		.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
 		.innerJoin('users as u', 'u.id', 'r.user_id')
-		.select(['r.lesson_key', 'r.reflection_id', 'r.body', 'r.updated_at', 'u.name', 'd.id as delegationId', 'd.country_code'])
+		.select(['r.user_id', 'r.lesson_key', 'r.reflection_id', 'r.body', 'r.updated_at', 'u.name', 'd.id as delegationId', 'd.country_code'])
 		.where('d.cohort_id', '=', cohortId)
 		.where('r.shared', '=', 1)
 		.orderBy('r.updated_at', 'desc')

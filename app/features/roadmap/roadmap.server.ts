@@ -8,6 +8,7 @@ import { nowIso } from '#app/utils/misc.ts'
 import { costLinesOf, costTotals, FUNDING_SOURCES, type ItemData, type Kind, type Section } from '#app/features/roadmap/kinds.ts'
 import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
 import { CHANGE_JSON, type ChangeName, ItemSnapshot } from '#app/features/roadmap/schemas.ts'
+import type { CommentRow } from '#app/features/roadmap/threads.ts'
 import type { Roadmap } from '#db/schema.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
 
@@ -265,52 +266,104 @@ export async function currencyAsOf(roadmap: Roadmap, changeId: number) {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Comments
+// Comments, in threads: a thread's first comment may be about one item (else about the section);
+// replies answer it, in order, one level deep. Resolving (and reopening) is the thread's.
 
-export async function roadmapComments(roadmapId: string, section?: Section) {
+export async function roadmapComments(roadmapId: string, section?: Section): Promise<CommentRow[]> {
 	let query = db
 		.selectFrom('roadmap_comments as c')
 		.leftJoin('users as u', 'u.id', 'c.user_id')
 		.leftJoin('users as r', 'r.id', 'c.resolved_by')
-		.select(['c.id', 'c.section', 'c.item_id', 'c.body', 'c.created_at', 'c.resolved_at', 'u.name as author', 'r.name as resolvedBy'])
+		.select([
+			'c.id',
+			'c.section',
+			'c.item_id',
+			'c.parent_id',
+			'c.body',
+			'c.created_at',
+			'c.resolved_at',
+			'u.name as author',
+			'r.name as resolvedBy',
+		])
 		.where('c.roadmap_id', '=', roadmapId)
 		.orderBy('c.id')
 	if (section) query = query.where('c.section', '=', section)
 	return query.execute()
 }
 
-export async function addComment(roadmap: Roadmap, userId: string, input: { section: Section; itemId: string | null; body: string }) {
-	if (input.itemId) {
+/** A comment of this roadmap's section, and the first comment of its thread (itself, or the one it answers). */
+async function threadOf(roadmap: Roadmap, section: Section, commentId: number) {
+	const comment = await db
+		.selectFrom('roadmap_comments')
+		.select(['id', 'parent_id', 'item_id'])
+		.where('id', '=', commentId)
+		.where('roadmap_id', '=', roadmap.id)
+		.where('section', '=', section)
+		.executeTakeFirst()
+	if (!comment) return null
+	if (comment.parent_id === null) return comment
+	return (
+		(await db
+			.selectFrom('roadmap_comments')
+			.select(['id', 'parent_id', 'item_id'])
+			.where('id', '=', comment.parent_id)
+			.where('roadmap_id', '=', roadmap.id)
+			.executeTakeFirst()) ?? null
+	)
+}
+
+/**
+ * Starts a thread (about the section, or about one of the roadmap's items) or, with `replyTo`,
+ * answers one: a reply to a reply joins the same thread, about the thread's item. A comment of
+ * another roadmap or section, or an item of another roadmap, is not found.
+ */
+export async function addComment(
+	roadmap: Roadmap,
+	userId: string,
+	input: { section: Section; itemId: string | null; body: string; replyTo?: number },
+) {
+	let itemId = input.itemId
+	let parentId: number | null = null
+	if (input.replyTo !== undefined) {
+		const thread = await threadOf(roadmap, input.section, input.replyTo)
+		if (!thread) return { ok: false as const }
+		parentId = thread.id
+		itemId = thread.item_id
+	} else if (itemId) {
 		const item = await db
 			.selectFrom('roadmap_items')
 			.select('id')
-			.where('id', '=', input.itemId)
+			.where('id', '=', itemId)
 			.where('roadmap_id', '=', roadmap.id)
 			.executeTakeFirst()
 		if (!item) return { ok: false as const }
 	}
-	await db
+	const row = await db
 		.insertInto('roadmap_comments')
 		.values({
 			roadmap_id: roadmap.id,
 			section: input.section,
-			item_id: input.itemId,
+			item_id: itemId,
+			parent_id: parentId,
 			user_id: userId,
 			body: input.body,
 			created_at: nowIso(),
 		})
-		.execute()
-	return { ok: true as const }
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	return { ok: true as const, id: row.id, threadId: parentId ?? row.id }
 }
 
-export async function setCommentResolved(roadmap: Roadmap, userId: string, commentId: number, resolved: boolean) {
-	const result = await db
+/** Resolves or reopens the thread of a comment of this roadmap's section (resolving a reply resolves its thread); null when there is no such comment. */
+export async function setCommentResolved(roadmap: Roadmap, userId: string, section: Section, commentId: number, resolved: boolean) {
+	const thread = await threadOf(roadmap, section, commentId)
+	if (!thread) return null
+	await db
 		.updateTable('roadmap_comments')
 		.set({ resolved_at: resolved ? nowIso() : null, resolved_by: resolved ? userId : null })
-		.where('id', '=', commentId)
-		.where('roadmap_id', '=', roadmap.id)
-		.executeTakeFirst()
-	return Number(result.numUpdatedRows) === 1
+		.where('id', '=', thread.id)
+		.execute()
+	return { threadId: thread.id }
 }
 
 // -------------------------------------------------------------------------------------------------

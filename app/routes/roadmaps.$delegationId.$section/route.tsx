@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { CommentThreadsProvider } from '#app/features/roadmap/comment-threads.tsx'
 import { EditingProvider } from '#app/features/roadmap/editing.tsx'
 import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
@@ -104,9 +105,12 @@ export default function RoadmapSection() {
 					<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
 				)}
 
-				<View {...props} />
+				{/* The threads about each item are read beside it (ItemComments), the rest in the panel. */}
+				<CommentThreadsProvider value={{ threadsByItem: data.threadsByItem, canComment: abilities.comment, feedback }}>
+					<View {...props} />
 
-				<CommentsPanel comments={data.comments} targets={data.commentTargets} canComment={abilities.comment} feedback={feedback} />
+					<CommentsPanel threads={data.sectionThreads} targets={data.commentTargets} />
+				</CommentThreadsProvider>
 			</div>
 		</EditingProvider>
 	)

@@ -24,6 +24,7 @@ import {
 import { CurrencySchema, type FormInput, KindSchema } from '#app/features/roadmap/schemas.ts'
 import { PASTE_MAX_CHARS, type PastedAction, type PasteResult } from '#app/features/roadmap/paste.ts'
 import { checkPasteParent, createPastedActions, readPaste } from '#app/features/roadmap/paste.server.ts'
+import { commentThreads, type CommentThread } from '#app/features/roadmap/threads.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -41,6 +42,7 @@ export async function loadSection(request: Request, params: { delegationId?: str
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
 	const t = await getT(language)
 	const tree = buildTree(await roadmapItems(roadmap.id))
+	const targets = commentTargets(tree, section)
 	return {
 		title: `${t(`roadmap.sections.${section}.title`)} · ${t('roadmap.title')}`,
 		section,
@@ -52,10 +54,25 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		totals: budgetTotals(tree),
 		gaps: completeness(tree).filter((gap) => gap.section === section),
 		calendar: reportingCalendar(tree, new Date().getUTCFullYear()),
-		comments: await roadmapComments(roadmap.id, section),
 		openTa: await openRequestsByItem(delegation.id),
-		commentTargets: commentTargets(tree, section),
+		commentTargets: targets,
+		...groupThreads(commentThreads(await roadmapComments(roadmap.id, section)), targets),
 	}
+}
+
+/**
+ * The section's threads: those about an item shown in this section, by item (listed beside it), and
+ * the rest — about the whole section, or about an item since deleted — for the panel at the bottom.
+ */
+function groupThreads(threads: CommentThread[], targets: Array<{ id: string }>) {
+	const shown = new Set(targets.map((target) => target.id))
+	const threadsByItem: Record<string, CommentThread[]> = {}
+	const sectionThreads: CommentThread[] = []
+	for (const thread of threads) {
+		if (thread.item_id && shown.has(thread.item_id)) (threadsByItem[thread.item_id] ??= []).push(thread)
+		else sectionThreads.push(thread)
+	}
+	return { threadsByItem, sectionThreads }
 }
 
 /** The items of a section a comment can be about, with a short label. */
@@ -95,6 +112,12 @@ const id = z.string({ error: 'roadmap.errors.notFound' }).max(100)
 const version = z.number({ error: 'roadmap.errors.badKind' }).int()
 const formKey = z.string().max(200).optional()
 const pasteRows = z.string({ error: 'roadmap.paste.errors.empty' }).max(PASTE_MAX_CHARS, { error: 'roadmap.paste.errors.textTooLong' })
+const commentId = z.number({ error: 'roadmap.errors.notFound' }).int()
+const commentBody = z
+	.string({ error: 'roadmap.errors.commentEmpty' })
+	.trim()
+	.min(1, { error: 'roadmap.errors.commentEmpty' })
+	.max(4000, { error: 'roadmap.errors.commentTooLong' })
 
 /** The forms of a section page. Item fields are not listed: which ones count depends on the stored item. */
 const SectionForm = z.discriminatedUnion('intent', [
@@ -106,16 +129,9 @@ const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('timeline') }),
 	z.object({ intent: z.literal('pastePreview'), formKey, parentId: id, rows: pasteRows }),
 	z.object({ intent: z.literal('paste'), formKey, parentId: id, rows: pasteRows }),
-	z.object({
-		intent: z.literal('comment'),
-		body: z
-			.string({ error: 'roadmap.errors.commentEmpty' })
-			.trim()
-			.min(1, { error: 'roadmap.errors.commentEmpty' })
-			.max(4000, { error: 'roadmap.errors.tooLong' }),
-		itemId: z.string().max(100).optional(),
-	}),
-	z.object({ intent: z.literal('resolve'), commentId: z.number().int(), resolved: z.enum(['true', 'false']).optional() }),
+	z.object({ intent: z.literal('comment'), body: commentBody, itemId: z.string().max(100).optional() }),
+	z.object({ intent: z.literal('reply'), commentId, body: commentBody }),
+	z.object({ intent: z.literal('resolve'), commentId, resolved: z.enum(['true', 'false']).optional() }),
 ])
 
 /** An add form's key, safe to put back in a URL (`new-action-<objective id>`). */
@@ -209,6 +225,19 @@ async function saveWithIndicators(
 /** The form keys of the forms that are not item forms, so a refusal reopens the right one. */
 const FORM_KEYS: Record<string, string> = { currency: 'currency', comment: 'comment', timeline: 'timeline' }
 
+/**
+ * The form key of a comment form, so that a refused one shows its message and gives back its text:
+ * the section's new thread (`comment`), a new thread about an item (`comment-item-<id>`), the reply
+ * to a thread (`reply-<comment id>`).
+ */
+export function commentFormKey(formData: FormData) {
+	const intent = formData.get('intent')
+	const field = (name: string) => String(formData.get(name) ?? '').slice(0, 100)
+	if (intent === 'comment') return field('itemId') ? `comment-item-${field('itemId')}` : 'comment'
+	if (intent === 'reply') return `reply-${field('commentId')}`
+	return undefined
+}
+
 export async function sectionAction(request: Request, params: { delegationId?: string; section?: string }) {
 	const section = sectionOf(params.section)
 	const formData = await readFormData(request)
@@ -216,15 +245,20 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 	const needs = permissionForIntent('roadmap', intent)
 	const { viewer, roadmap, language } = await requireRoadmap(request, params.delegationId, needs)
 	const submission = parseWithZod(formData, { schema: SectionForm })
-	const key = FORM_KEYS[intent] ?? (typeof submission.payload.formKey === 'string' ? submission.payload.formKey : undefined)
+	const key =
+		commentFormKey(formData) ??
+		FORM_KEYS[intent] ??
+		(typeof submission.payload.formKey === 'string' ? submission.payload.formKey : undefined)
 	const reply = (status: number, feedback: Omit<ItemFeedback, 'errors' | 'submitted'>, fieldErrors?: Record<string, string[]>) =>
 		data({ result: submission.reply(fieldErrors ? { fieldErrors } : undefined), feedback: { formKey: key, ...feedback } }, { status })
 	if (roadmap.status === 'final' && needs === 'edit') return reply(409, { message: 'roadmap.errors.final' })
 	if (submission.status !== 'success') {
 		// The comment, currency and paste forms show their field's message; an item form always sends a valid
-		// intent, kind, id and version, so without them it is not one of this page's forms.
+		// intent, kind, id and version, so without them it is not one of this page's forms (nor is a
+		// comment form whose hidden fields are wrong).
 		const pasteText = (intent === 'pastePreview' || intent === 'paste') && submission.error?.rows
-		return reply(400, FORM_KEYS[intent] || pasteText ? {} : { message: 'roadmap.errors.badKind' })
+		const fieldsOnly = Object.keys(submission.error ?? {}).every((name) => name === 'body' || name === 'currency')
+		return reply(400, ((FORM_KEYS[intent] || intent === 'reply') && fieldsOnly) || pasteText ? {} : { message: 'roadmap.errors.badKind' })
 	}
 	const back = (anchor = '', query?: Record<string, string>) =>
 		redirect(`${new URL(request.url).pathname}${query ? `?${new URLSearchParams(query)}` : ''}${anchor}`)
@@ -354,12 +388,17 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		case 'comment': {
 			const added = await addComment(roadmap, viewer.id, { section, itemId: value.itemId || null, body: value.body })
 			if (!added.ok) return reply(404, { message: 'roadmap.errors.notFound' })
-			return back('#comments')
+			return back(`#comment-${added.id}`)
+		}
+		case 'reply': {
+			const added = await addComment(roadmap, viewer.id, { section, itemId: null, body: value.body, replyTo: value.commentId })
+			if (!added.ok) return reply(404, { message: 'roadmap.errors.commentNotFound' })
+			return back(`#comment-${added.id}`)
 		}
 		case 'resolve': {
-			const ok = await setCommentResolved(roadmap, viewer.id, value.commentId, value.resolved === 'true')
-			if (!ok) return reply(404, { message: 'roadmap.errors.notFound' })
-			return back('#comments')
+			const resolved = await setCommentResolved(roadmap, viewer.id, section, value.commentId, value.resolved === 'true')
+			if (!resolved) return reply(404, { message: 'roadmap.errors.commentNotFound' })
+			return back(`#comment-${resolved.threadId}`)
 		}
 	}
 }

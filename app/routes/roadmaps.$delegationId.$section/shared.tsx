@@ -2,6 +2,7 @@ import { Link, type useLoaderData, useLocation } from '@remix-run/react'
 import { type TFunction } from 'i18next'
 import { type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { costLinesOf, type FieldSpec, type ItemData, type Kind, KINDS, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
@@ -97,6 +98,7 @@ export function DocItem({
 					<div className="doc-item__body">
 						{title ? <Title className="doc-item__title">{title}</Title> : null}
 						<ItemView kind={kind} data={item.data} fields={fields} currency={common.currency} withTitle={!title} />
+						<ItemCommentCount itemId={item.id} />
 					</div>
 					{editable ? (
 						<p className="doc-item__edit">
@@ -111,6 +113,8 @@ export function DocItem({
 					) : null}
 				</div>
 			)}
+			{/* The threads about this item, beside it (before what hangs under it). */}
+			<ItemComments itemId={item.id} label={label} />
 			{children}
 		</Wrapper>
 	)
@@ -245,23 +249,27 @@ export function ActionsBySection({
 							{pillar.objectives
 								.flatMap((o) => o.actions)
 								.map((action) => (
-									<li key={action.id} id={`item-${action.id}`} className="action-card doc-item">
-										<div className="doc-item__body">
-											<p className="doc-item__title">
-												<span className="doc-number">{numbers.get(action.id)}</span> {String(action.data.description)}
-											</p>
-											<ItemView kind="action" data={action.data} fields={fields} currency={currency} empty={t('roadmap.notFilled')} />
+									<li key={action.id} id={`item-${action.id}`} className="action-card">
+										<div className="doc-item">
+											<div className="doc-item__body">
+												<p className="doc-item__title">
+													<span className="doc-number">{numbers.get(action.id)}</span> {String(action.data.description)}
+												</p>
+												<ItemView kind="action" data={action.data} fields={fields} currency={currency} empty={t('roadmap.notFilled')} />
+												<ItemCommentCount itemId={action.id} />
+											</div>
+											{editable ? (
+												<p className="doc-item__edit">
+													<Link
+														to={`/roadmaps/${delegationId}/strategic-design?edit=${action.id}#item-${action.id}`}
+														aria-label={t('roadmap.editItem', { label: String(action.data.description).slice(0, 60) })}
+													>
+														{t('roadmap.edit')}
+													</Link>
+												</p>
+											) : null}
 										</div>
-										{editable ? (
-											<p className="doc-item__edit">
-												<Link
-													to={`/roadmaps/${delegationId}/strategic-design?edit=${action.id}#item-${action.id}`}
-													aria-label={t('roadmap.editItem', { label: String(action.data.description).slice(0, 60) })}
-												>
-													{t('roadmap.edit')}
-												</Link>
-											</p>
-										) : null}
+										<ItemComments itemId={action.id} label={String(action.data.description).slice(0, 60)} />
 									</li>
 								))}
 						</ol>
