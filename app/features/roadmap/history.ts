@@ -1,0 +1,64 @@
+/**
+ * What the history and the delete notices show of an item, shared by the server (which picks the
+ * entries) and the page (which words them): an item's label, and a field's value as a person reads it.
+ */
+import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { type FieldSpec, type ItemData, type Kind, KINDS, SECTIONS, type Section } from '#app/features/roadmap/kinds.ts'
+
+/** The field that names an item of each kind. */
+export const LABEL_FIELD: Record<Kind, string> = {
+	toc: 'problem',
+	pathway: 'if',
+	assumption: 'text',
+	risk: 'risk',
+	pillar: 'name',
+	objective: 'statement',
+	action: 'description',
+	mechanism: 'name',
+	member: 'institution',
+	milestone: 'step',
+	partner: 'name',
+	indicator: 'statement',
+}
+
+export function itemLabel(kind: Kind, data: ItemData | undefined, max = 100) {
+	return String(data?.[LABEL_FIELD[kind]] ?? '').slice(0, max)
+}
+
+/** The kinds whose changes a section's filter shows: its own, and actions in the three sections that edit them. */
+export function sectionKinds(section: Section): Kind[] {
+	const own = (Object.keys(KINDS) as Kind[]).filter((kind) => KINDS[kind].section === section)
+	return section === 'gender-budgeting' || section === 'localization' ? [...own, 'action'] : own
+}
+
+export function isSection(value: unknown): value is Section {
+	return SECTIONS.some((s) => s === value)
+}
+
+/** The kinds that can have something under them, and what: the parts a delete with children counts. */
+export const CHILD_KINDS = ['objective', 'action', 'indicator'] as const satisfies Kind[]
+export type ChildCounts = Partial<Record<(typeof CHILD_KINDS)[number], number>>
+
+type T = (key: string, options?: Record<string, unknown>) => string
+
+/** A field's value in words: money in the currency of that moment, a choice by its name, a checkbox as yes/no. */
+export function shownValue(kind: Kind, field: string, value: unknown, currency: string, language: string, t: T) {
+	if (value === null || value === undefined || value === '') return '—'
+	const spec = (KINDS[kind].fields as readonly FieldSpec[]).find((f) => f.name === field)
+	switch (spec?.type) {
+		case 'money':
+			return typeof value === 'number' ? formatMoney(value, currency, language) : String(value)
+		case 'checkbox':
+			return value === true ? t('csv.yes') : t('csv.no')
+		case 'select':
+			return t(`roadmap.options.${field}.${String(value)}`)
+		default:
+			return String(value)
+	}
+}
+
+/** "3 lines of action and 2 indicators", in the page's language. */
+export function childList(counts: ChildCounts, language: string, t: T) {
+	const parts = CHILD_KINDS.filter((kind) => counts[kind]).map((kind) => t(`roadmap.deletion.count.${kind}`, { count: counts[kind] }))
+	return new Intl.ListFormat(language, { type: 'conjunction' }).format(parts)
+}
