@@ -200,7 +200,13 @@ export default function RoadmapHistory() {
 			{entries.length ? (
 				<ol className="history">
 					{entries.map((entry) => (
-						<HistoryItem key={entry.id} entry={entry} language={language} editable={editable} viewHref={withSearch({ at: String(entry.id) })} />
+						<HistoryItem
+							key={entry.id}
+							entry={entry}
+							language={language}
+							editable={editable}
+							viewHref={withSearch({ at: String(entry.id) })}
+						/>
 					))}
 				</ol>
 			) : (
@@ -215,11 +221,22 @@ export default function RoadmapHistory() {
 	)
 }
 
-function HistoryItem({ entry, language, editable, viewHref }: { entry: HistoryEntry; language: Language; editable: boolean; viewHref: string }) {
+function HistoryItem({
+	entry,
+	language,
+	editable,
+	viewHref,
+}: {
+	entry: HistoryEntry
+	language: Language
+	editable: boolean
+	viewHref: string
+}) {
 	const { t } = useTranslation()
 	const kind = isKind(entry.kind) ? entry.kind : null
 	const what = kind ? t(`roadmap.kinds.${kind}.one`) : t('roadmap.history.settings')
-	const value = (field: string, v: unknown, currency: string) => (kind ? shownValue(kind, field, v, currency, language, t) : String(v ?? '—'))
+	const value = (field: string, v: unknown, currency: string) =>
+		kind ? shownValue(kind, field, v, currency, language, t) : String(v ?? '—')
 	return (
 		<li id={`change-${entry.id}`} className="history__entry">
 			<p>

@@ -24,7 +24,10 @@ const day = z
 /** The filters of the history page, from its URL (a GET form): anything that does not read is left out. */
 export const HistoryFilters = z.object({
 	view: z.enum(['design', 'implementation']).catch('design'),
-	section: z.enum(['theory-of-change', 'strategic-design', 'gender-budgeting', 'coordination', 'localization', 'monitoring']).optional().catch(undefined),
+	section: z
+		.enum(['theory-of-change', 'strategic-design', 'gender-budgeting', 'coordination', 'localization', 'monitoring'])
+		.optional()
+		.catch(undefined),
 	person: z.string().min(1).max(100).optional().catch(undefined),
 	from: day.optional().catch(undefined),
 	to: day.optional().catch(undefined),
@@ -93,7 +96,12 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 	if (filters.from) query = query.where('c.created_at', '>=', `${filters.from}T00:00:00.000Z`)
 	if (filters.to) query = query.where('c.created_at', '<', nextDay(filters.to))
 	if (filters.before) query = query.where('c.id', '<', filters.before)
-	const rows = (await query.orderBy('c.id', 'desc').limit(PAGE_SIZE + 1).execute()).map(parseChange)
+	const rows = (
+		await query
+			.orderBy('c.id', 'desc')
+			.limit(PAGE_SIZE + 1)
+			.execute()
+	).map(parseChange)
 	const older = rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1]!.id : null
 
 	const items = await readItems(db, roadmap.id)
@@ -226,7 +234,11 @@ export async function deletedNotice(roadmapId: string, changeId: number, items: 
 			.where('created_at', '=', row.created_at)
 			.where('id', '<', row.id)
 			.execute()
-		counts = countByKind(rows.filter((r) => CHANGE_JSON.delete.after.parse(r.after === null ? null : JSON.parse(r.after))?.group === group) as Array<{ kind: Kind }>)
+		counts = countByKind(
+			rows.filter((r) => CHANGE_JSON.delete.after.parse(r.after === null ? null : JSON.parse(r.after))?.group === group) as Array<{
+				kind: Kind
+			}>,
+		)
 	}
 	return {
 		changeId: deleted.id,

@@ -48,7 +48,9 @@ async function getHistory(email: string, search = '') {
 
 /** What a person sees of the roadmap: every item where it is, with what it holds. */
 const shape = (list: Item[]) =>
-	[...list].sort((a, b) => a.id.localeCompare(b.id)).map(({ id, kind, parentId, position, data }) => ({ id, kind, parentId, position, data }))
+	[...list]
+		.sort((a, b) => a.id.localeCompare(b.id))
+		.map(({ id, kind, parentId, position, data }) => ({ id, kind, parentId, position, data }))
 
 async function lastChangeId() {
 	const row = await db
@@ -71,7 +73,11 @@ async function everything() {
 	return {
 		items: shape(await items()),
 		changes: await lastChangeId(),
-		roadmap: await db.selectFrom('roadmaps').select(['version', 'updated_at', 'currency']).where('id', '=', (await roadmap()).id).execute(),
+		roadmap: await db
+			.selectFrom('roadmaps')
+			.select(['version', 'updated_at', 'currency'])
+			.where('id', '=', (await roadmap()).id)
+			.execute(),
 	}
 }
 
@@ -84,7 +90,13 @@ async function objectiveWithActions() {
 		if (!result.ok) throw new Error(JSON.stringify(result))
 	}
 	if (!(await item('pa-action-2'))) {
-		await add({ type: 'create', kind: 'action', parentId: 'pa-objective-1', id: 'pa-action-2', data: { description: 'Mentorías para mujeres oficiales' } })
+		await add({
+			type: 'create',
+			kind: 'action',
+			parentId: 'pa-objective-1',
+			id: 'pa-action-2',
+			data: { description: 'Mentorías para mujeres oficiales' },
+		})
 		await add({
 			type: 'create',
 			kind: 'indicator',
@@ -278,9 +290,9 @@ describe('setting an item back to an earlier version', () => {
 			end: String(action.data.end ?? ''),
 			status: String(action.data.status ?? ''),
 		})
-		expect((await postSection(LEAD, 'strategic-design', form(action.version, 'Reclutamiento con paridad', 'Ministerio de Seguridad'))).status).toBe(
-			302,
-		)
+		expect(
+			(await postSection(LEAD, 'strategic-design', form(action.version, 'Reclutamiento con paridad', 'Ministerio de Seguridad'))).status,
+		).toBe(302)
 		const firstUpdate = await lastChangeId()
 		expect((await postSection(MEMBER, 'strategic-design', form(action.version + 1, 'Otra cosa', 'Otra institución'))).status).toBe(302)
 		const current = (await item(action.id))!
@@ -288,7 +300,12 @@ describe('setting an item back to an earlier version', () => {
 
 		// The page says what changed, field by field, and offers to set it back.
 		const entry = (await getHistory(LEAD)).entries.find((e) => e.id === firstUpdate)!
-		expect(entry).toMatchObject({ change: 'update', kind: 'action', number: '2.1.1', setBack: { version: current.version, isCurrent: false } })
+		expect(entry).toMatchObject({
+			change: 'update',
+			kind: 'action',
+			number: '2.1.1',
+			setBack: { version: current.version, isCurrent: false },
+		})
 		expect(entry.fields).toEqual([
 			{ field: 'description', before: 'Programa de reclutamiento con enfoque de género', after: 'Reclutamiento con paridad' },
 			{ field: 'lead', before: 'Ministerio de Seguridad Pública', after: 'Ministerio de Seguridad' },
@@ -320,7 +337,13 @@ describe('setting an item back to an earlier version', () => {
 		const userId = await userIdFor(LEAD)
 		const created = await applyChange(db, id, userId, { type: 'create', kind: 'assumption', data: { text: 'Hay voluntad política' } })
 		const assumption = (await item(created.ok ? created.id! : ''))!
-		await applyChange(db, id, userId, { type: 'update', section: 'theory-of-change', id: assumption.id, version: 1, form: { text: 'Hay presupuesto' } })
+		await applyChange(db, id, userId, {
+			type: 'update',
+			section: 'theory-of-change',
+			id: assumption.id,
+			version: 1,
+			form: { text: 'Hay presupuesto' },
+		})
 		const update = await lastChangeId()
 		await applyChange(db, id, userId, { type: 'delete', section: 'theory-of-change', id: assumption.id, version: 2 })
 		const unchanged = await everything()
@@ -331,7 +354,11 @@ describe('setting an item back to an earlier version', () => {
 
 		// A history row whose stored kind is not the item's (as if the item had been re-created as another kind).
 		await applyChange(db, id, userId, { type: 'restore', changeId: await lastChangeId() })
-		await db.updateTable('roadmap_items').set({ kind: 'risk', data: JSON.stringify({ risk: 'Hay presupuesto' }) }).where('id', '=', assumption.id).execute()
+		await db
+			.updateTable('roadmap_items')
+			.set({ kind: 'risk', data: JSON.stringify({ risk: 'Hay presupuesto' }) })
+			.where('id', '=', assumption.id)
+			.execute()
 		const changed = await everything()
 		expect((await postHistory(LEAD, { intent: 'setBack', changeId: String(update) })).status).toBe(400)
 		expect(await everything()).toEqual(changed)
@@ -343,8 +370,18 @@ describe('what the history refuses', () => {
 	test('a change of another roadmap, one that is not a delete or an update, or not a number: 4xx and nothing changed', async () => {
 		const tt = (await getRoadmapByDelegation('port-of-spain-2024-tt'))!
 		const ttAction = (await roadmapItems(tt.id)).find((i) => i.kind === 'action')!
-		await applyChange(db, tt.id, null, { type: 'update', section: 'strategic-design', id: ttAction.id, version: ttAction.version, form: { description: 'X' } })
-		const foreign = await db.selectFrom('roadmap_changes').select(db.fn.max('id').as('id')).where('roadmap_id', '=', tt.id).executeTakeFirstOrThrow()
+		await applyChange(db, tt.id, null, {
+			type: 'update',
+			section: 'strategic-design',
+			id: ttAction.id,
+			version: ttAction.version,
+			form: { description: 'X' },
+		})
+		const foreign = await db
+			.selectFrom('roadmap_changes')
+			.select(db.fn.max('id').as('id'))
+			.where('roadmap_id', '=', tt.id)
+			.executeTakeFirstOrThrow()
 		const create = await db
 			.selectFrom('roadmap_changes')
 			.select('id')
@@ -396,10 +433,19 @@ describe('a history people can read', () => {
 		const member = await userIdFor(MEMBER)
 		const start = await lastChangeId()
 		for (let n = 0; n < 110; n++) {
-			const result = await applyChange(db, id, n % 2 ? member : lead, { type: 'create', kind: 'pathway', data: { if: `Ruta ${n}`, then: 'algo' } })
+			const result = await applyChange(db, id, n % 2 ? member : lead, {
+				type: 'create',
+				kind: 'pathway',
+				data: { if: `Ruta ${n}`, then: 'algo' },
+			})
 			expect(result.ok).toBe(true)
 		}
-		await applyChange(db, id, member, { type: 'create', kind: 'indicator', parentId: 'pa-objective-1', data: { statement: 'Indicador nuevo' } })
+		await applyChange(db, id, member, {
+			type: 'create',
+			kind: 'indicator',
+			parentId: 'pa-objective-1',
+			data: { statement: 'Indicador nuevo' },
+		})
 
 		const first = await getHistory(LEAD)
 		expect(first.entries).toHaveLength(100)

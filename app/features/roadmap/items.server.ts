@@ -441,7 +441,10 @@ async function inCurrentCurrency(ctx: Context, changeId: number, kind: Kind, dat
 	if (factor === 1) return data
 	const money = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => f.type === 'money').map((f) => f.name)
 	return Object.fromEntries(
-		Object.entries(data).map(([key, value]) => [key, money.includes(key) && typeof value === 'number' ? Math.round(value * factor) : value]),
+		Object.entries(data).map(([key, value]) => [
+			key,
+			money.includes(key) && typeof value === 'number' ? Math.round(value * factor) : value,
+		]),
 	)
 }
 
@@ -493,7 +496,13 @@ async function restore(ctx: Context, changeId: number): Promise<ChangeResult> {
 		const data = await inCurrentCurrency(ctx, item.changeId, item.snapshot.kind, item.snapshot.data)
 		const { kind, parentId, position, version } = item.snapshot
 		const next = (version ?? 0) + 1
-		await write(ctx, 'restore', null, { id: item.id, kind, parentId, position, data, version: next }, { restoredFrom: item.changeId, version: next })
+		await write(
+			ctx,
+			'restore',
+			null,
+			{ id: item.id, kind, parentId, position, data, version: next },
+			{ restoredFrom: item.changeId, version: next },
+		)
 	}
 	return { ok: true, id: root.id, version: null, items: deleted.length }
 }
