@@ -156,7 +156,8 @@ export default function RoadmapHistory() {
 				</section>
 			) : null}
 
-			<Form method="get" className="panel history-filters" aria-labelledby={`${uid}-filters`}>
+			{/* Keyed by the search, so that "Clear the filters" (a link) also clears what the fields show. */}
+			<Form method="get" key={searchParams.toString()} className="panel history-filters" aria-labelledby={`${uid}-filters`}>
 				<h3 id={`${uid}-filters`}>{t('roadmap.history.filters.title')}</h3>
 				{view === 'implementation' ? <input type="hidden" name="view" value="implementation" /> : null}
 				<div className="history-filters__fields">

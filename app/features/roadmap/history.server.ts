@@ -128,7 +128,7 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 		const fields: FieldChange[] =
 			(row.change === 'update' || row.change === 'implementation') && before && after
 				? [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
-						.filter((key) => JSON.stringify(before.data[key] ?? null) !== JSON.stringify(after.data[key] ?? null))
+						.filter((key) => blank(before.data[key]) !== blank(after.data[key]))
 						.map((field) => ({ field, before: before.data[field] ?? null, after: after.data[field] ?? null }))
 				: []
 		const currency = {
@@ -173,8 +173,11 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 	return { entries, older }
 }
 
+/** A field left empty, never set or unticked: the same to a person reading the history. */
+const blank = (value: unknown) => (value === '' || value === undefined || value === false ? null : value)
+
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>) {
-	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => (a[key] ?? null) === (b[key] ?? null))
+	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => blank(a[key]) === blank(b[key]))
 }
 
 export type HistoryEntry = Awaited<ReturnType<typeof historyPage>>['entries'][number]

@@ -43,13 +43,12 @@ type T = (key: string, options?: Record<string, unknown>) => string
 
 /** A field's value in words: money in the currency of that moment, a choice by its name, a checkbox as yes/no. */
 export function shownValue(kind: Kind, field: string, value: unknown, currency: string, language: string, t: T) {
-	if (value === null || value === undefined || value === '') return '—'
 	const spec = (KINDS[kind].fields as readonly FieldSpec[]).find((f) => f.name === field)
+	if (spec?.type === 'checkbox') return value === true ? t('csv.yes') : t('csv.no')
+	if (value === null || value === undefined || value === '') return '—'
 	switch (spec?.type) {
 		case 'money':
 			return typeof value === 'number' ? formatMoney(value, currency, language) : String(value)
-		case 'checkbox':
-			return value === true ? t('csv.yes') : t('csv.no')
 		case 'select':
 			return t(`roadmap.options.${field}.${String(value)}`)
 		default:
