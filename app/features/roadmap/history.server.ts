@@ -5,8 +5,8 @@
  * whether it can be restored or set back; and the summaries a section page shows around a delete.
  */
 import { z } from 'zod'
-import { type Kind } from '#app/features/roadmap/kinds.ts'
-import { type ChildCounts, CHILD_KINDS, itemLabel, sectionKinds } from '#app/features/roadmap/history.ts'
+import { isKind } from '#app/features/roadmap/kinds.ts'
+import { type ChildCounts, itemLabel, sectionKinds } from '#app/features/roadmap/history.ts'
 import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { buildTree, parseChange } from '#app/features/roadmap/roadmap.server.ts'
@@ -126,7 +126,7 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 		const current = row.item_id ? byId.get(row.item_id) : undefined
 		const kind = (after ?? before)?.kind ?? current?.kind
 		const fields: FieldChange[] =
-			(row.change === 'update' || row.change === 'implementation') && before && after
+			row.change === 'update' && before && after
 				? [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
 						.filter((key) => blank(before.data[key]) !== blank(after.data[key]))
 						.map((field) => ({ field, before: before.data[field] ?? null, after: after.data[field] ?? null }))
@@ -185,12 +185,9 @@ export type HistoryEntry = Awaited<ReturnType<typeof historyPage>>['entries'][nu
 // -------------------------------------------------------------------------------------------------
 // Around a delete, on a section page
 
-function countByKind(items: Array<{ kind: Kind }>): ChildCounts {
+function countByKind(items: Array<{ kind: string }>): ChildCounts {
 	const counts: ChildCounts = {}
-	for (const kind of CHILD_KINDS) {
-		const n = items.filter((i) => i.kind === kind).length
-		if (n) counts[kind] = n
-	}
+	for (const { kind } of items) if (isKind(kind)) counts[kind] = (counts[kind] ?? 0) + 1
 	return counts
 }
 
@@ -237,11 +234,7 @@ export async function deletedNotice(roadmapId: string, changeId: number, items: 
 			.where('created_at', '=', row.created_at)
 			.where('id', '<', row.id)
 			.execute()
-		counts = countByKind(
-			rows.filter((r) => CHANGE_JSON.delete.after.parse(r.after === null ? null : JSON.parse(r.after))?.group === group) as Array<{
-				kind: Kind
-			}>,
-		)
+		counts = countByKind(rows.filter((r) => CHANGE_JSON.delete.after.parse(r.after === null ? null : JSON.parse(r.after))?.group === group))
 	}
 	return {
 		changeId: deleted.id,

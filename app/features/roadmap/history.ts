@@ -35,11 +35,13 @@ export function isSection(value: unknown): value is Section {
 	return SECTIONS.some((s) => s === value)
 }
 
-/** The kinds that can have something under them, and what: the parts a delete with children counts. */
-export const CHILD_KINDS = ['objective', 'action', 'indicator'] as const satisfies Kind[]
-export type ChildCounts = Partial<Record<(typeof CHILD_KINDS)[number], number>>
+/** What a delete with children counts, in the plan's order (any other kind that hangs under an item comes after). */
+export const CHILD_KINDS: Kind[] = ['objective', 'action', 'indicator']
+export type ChildCounts = Partial<Record<Kind, number>>
 
 type T = (key: string, options?: Record<string, unknown>) => string
+
+const rank = (kind: Kind) => (CHILD_KINDS.includes(kind) ? CHILD_KINDS.indexOf(kind) : CHILD_KINDS.length)
 
 /** A field's value in words: money in the currency of that moment, a choice by its name, a checkbox as yes/no. */
 export function shownValue(kind: Kind, field: string, value: unknown, currency: string, language: string, t: T) {
@@ -58,6 +60,9 @@ export function shownValue(kind: Kind, field: string, value: unknown, currency: 
 
 /** "3 lines of action and 2 indicators", in the page's language. */
 export function childList(counts: ChildCounts, language: string, t: T) {
-	const parts = CHILD_KINDS.filter((kind) => counts[kind]).map((kind) => t(`roadmap.deletion.count.${kind}`, { count: counts[kind] }))
+	const kinds = (Object.keys(counts) as Kind[]).sort((a, b) => rank(a) - rank(b))
+	const parts = kinds.map((kind) =>
+		t(`roadmap.deletion.count.${kind}`, { count: counts[kind], defaultValue: `${counts[kind]} × ${t(`roadmap.kinds.${kind}.one`)}` }),
+	)
 	return new Intl.ListFormat(language, { type: 'conjunction' }).format(parts)
 }

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { childList } from '#app/features/roadmap/history.ts'
 import { useRootData } from '#app/root.tsx'
@@ -26,8 +27,11 @@ export function ConfirmDelete({ confirm }: { confirm: NonNullable<SectionData['c
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const name = useItemName()(confirm)
+	// With JavaScript the page does not reload: bring the question to the keyboard and the screen reader.
+	const ref = useRef<HTMLElement>(null)
+	useEffect(() => ref.current?.focus(), [confirm.id])
 	return (
-		<section id="confirm-delete" className="panel confirm-delete" aria-labelledby="confirm-delete-heading">
+		<section ref={ref} tabIndex={-1} id="confirm-delete" className="panel confirm-delete" aria-labelledby="confirm-delete-heading">
 			<h3 id="confirm-delete-heading">{t('roadmap.deletion.confirmTitle')}</h3>
 			<p>
 				{Object.keys(confirm.counts).length
