@@ -114,6 +114,9 @@ test.describe('deleting an objective with its actions (JavaScript on)', () => {
 		await loginAs(page, email)
 		await page.goto(`${base}/strategic-design`)
 		const confirm = await askToDeleteTheObjective(page)
+		// The question takes the focus (the page does not reload), and reads well to assistive technology.
+		await expect(confirm).toBeFocused()
+		await expectNoSeriousViolations(page)
 		await confirm.getByRole('button', { name: 'Delete all of it' }).click()
 		const notice = page.getByRole('status').filter({ hasText: 'Deleted:' })
 		await expect(notice).toContainText(`Deleted: strategic objective «${OBJECTIVE}», with 2 lines of action and 2 indicators.`)
