@@ -48,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		editable: abilities.edit && roadmap.status !== 'final',
 		filters,
 		people,
-		...page,
+		history: page.entries,
+		older: page.older,
 		done: done === 'restore' || done === 'setBack' ? done : null,
 		// Amounts of that moment are in the currency of that moment.
 		asOf:
@@ -102,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoadmapHistory() {
-	const { delegation, roadmap, entries, older, asOf, filters, people, editable, done } = useLoaderData<typeof loader>()
+	const { delegation, roadmap, history, older, asOf, filters, people, editable, done } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
@@ -198,9 +199,9 @@ export default function RoadmapHistory() {
 				<Link to={view === 'implementation' ? '?view=implementation' : '?'}>{t('roadmap.history.filters.clear')}</Link>
 			</Form>
 
-			{entries.length ? (
+			{history.length ? (
 				<ol className="history">
-					{entries.map((entry) => (
+					{history.map((entry) => (
 						<HistoryItem
 							key={entry.id}
 							entry={entry}

@@ -43,7 +43,8 @@ async function getHistory(email: string, search = '') {
 	const route = await historyRoute()
 	const page = await run(async () => route.loader(routeArgs(await requestAs(email, `${BASE}/history${search}`), params)))
 	expect(page.status).toBe(200)
-	return page.data as { entries: HistoryEntry[]; older: number | null; people: Array<{ id: string; name: string }> }
+	const data = page.data as { history: HistoryEntry[]; older: number | null; people: Array<{ id: string; name: string }> }
+	return { ...data, entries: data.history }
 }
 
 /** What a person sees of the roadmap: every item where it is, with what it holds. */
