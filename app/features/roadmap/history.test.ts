@@ -513,6 +513,30 @@ describe('a history people can read', () => {
 			expect(words('committed', 'after', entry)).toBe('no')
 			expect(words('cost', 'before', rescaled)).toBe('$150,000.00')
 			expect(words('cost', 'after', rescaled)).toBe('¥150,000')
+
+			// Set back to what the currency change made it (written in yen), after a new amount in yen.
+			const inYen = (await item(action.id))!
+			expect(inYen.data.cost).toBe(150_000)
+			await applyChange(db, id, userId, {
+				type: 'update',
+				section: 'gender-budgeting',
+				id: action.id,
+				version: inYen.version,
+				form: { cost: '200000', source: 'international_cooperation' },
+			})
+			expect((await item(action.id))!.data.cost).toBe(200_000)
+			expect((await postHistory(LEAD, { intent: 'setBack', changeId: String(rescaled.id) })).status).toBe(302)
+			expect((await item(action.id))!.data.cost).toBe(150_000)
+			// And to the one from when it was in dollars: the same amount, in yen.
+			await applyChange(db, id, userId, {
+				type: 'update',
+				section: 'gender-budgeting',
+				id: action.id,
+				version: (await item(action.id))!.version,
+				form: { cost: '1', source: 'international_cooperation' },
+			})
+			expect((await postHistory(LEAD, { intent: 'setBack', changeId: String(costChange) })).status).toBe(302)
+			expect((await item(action.id))!.data.cost).toBe(150_000)
 		} finally {
 			await applyChange(db, id, userId, { type: 'currency', currency: 'USD' })
 		}

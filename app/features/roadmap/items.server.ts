@@ -232,7 +232,7 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			const current = ctx.items.find((i) => i.id === row.item_id)
 			if (!current) refuse({ ok: false, reason: 'gone' })
 			if (current.kind !== version.kind) refuse({ ok: false, reason: 'badKind' })
-			const data = await inCurrentCurrency(ctx, row.id, version.kind, version.data)
+			const data = await inCurrentCurrency(ctx, { createdAt: row.created_at, side: 'after' }, version.kind, version.data)
 			if (change.version !== undefined && change.version !== current.version) refuse({ ok: false, reason: 'conflict', current, mine: data })
 			if (sameData(current.data, data)) return { ...done(current, 0), unchanged: true }
 			return done(await write(ctx, 'update', current, { ...current, data }))
@@ -424,16 +424,23 @@ async function changeRow(ctx: Context, changeId: number, name: ChangeName) {
 }
 
 /**
- * An item's data of the moment of history row `changeId`, with its amounts (minor units of the
- * currency of that moment) in the roadmap's currency now, as a currency change rescales them.
+ * An item's data from one side of a history row written at `createdAt`, with its amounts (minor units
+ * of the currency of that moment) in the roadmap's currency now, as a currency change rescales them.
+ * A currency change rescales the costs in its own transaction (the rows share its moment): their
+ * `after` is in the new currency, a `before` in the old one.
  */
-async function inCurrentCurrency(ctx: Context, changeId: number, kind: Kind, data: ItemData): Promise<ItemData> {
+async function inCurrentCurrency(
+	ctx: Context,
+	at: { createdAt: string; side: 'before' | 'after' },
+	kind: Kind,
+	data: ItemData,
+): Promise<ItemData> {
 	const next = await ctx.trx
 		.selectFrom('roadmap_changes')
 		.select('before')
 		.where('roadmap_id', '=', ctx.roadmap.id)
 		.where('change', '=', 'settings')
-		.where('id', '>', changeId)
+		.where('created_at', at.side === 'after' ? '>' : '>=', at.createdAt)
 		.orderBy('id')
 		.executeTakeFirst()
 	const then = next ? parseJson(CHANGE_JSON.settings.before, next.before).currency : ctx.roadmap.currency
@@ -493,7 +500,7 @@ async function restore(ctx: Context, changeId: number): Promise<ChangeResult> {
 	}
 	// Parents before their children (`deleted` is breadth first).
 	for (const item of deleted) {
-		const data = await inCurrentCurrency(ctx, item.changeId, item.snapshot.kind, item.snapshot.data)
+		const data = await inCurrentCurrency(ctx, { createdAt: row.created_at, side: 'before' }, item.snapshot.kind, item.snapshot.data)
 		const { kind, parentId, position, version } = item.snapshot
 		const next = (version ?? 0) + 1
 		await write(
