@@ -158,7 +158,7 @@ export interface RoadmapChangesTable {
 	item_id: string | null
 	kind: string
 	/**
-	 * What happened: create | update | move | delete | implementation | report (an item's), settings |
+	 * What happened: create | update | move | delete | restore | implementation | report (an item's), settings |
 	 * status | sharing (the roadmap's). `before` and `after` are JSON whose shape each change name fixes
 	 * (CHANGE_JSON in app/features/roadmap/schemas.ts).
 	 */

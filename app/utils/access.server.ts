@@ -55,6 +55,9 @@ export const INTENT_PERMISSIONS = {
 		startFromExample: 'edit',
 		share: 'manage',
 		reopen: 'reopen',
+		/** Bringing back a deleted item (a section's Undo, the history page), setting one back to an earlier version. */
+		restore: 'edit',
+		setBack: 'edit',
 	},
 	/** Implementation after the convening: an action's status, an indicator's reported value. */
 	implementation: {

@@ -85,8 +85,10 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
 	'logout.tsx': { intents: [], fields: [] },
 	'roadmaps.$delegationId.$section/route.tsx': {
-		intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'reply', 'resolve'],
+		intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'reply', 'resolve', 'restore'],
 		fields: [
+			'confirm',
+			'changeId',
 			'kind',
 			'parentId',
 			'id',
@@ -109,6 +111,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		intents: [],
 		fields: ['topic', 'need', 'urgency', 'dueDate', 'language', 'format', 'section', 'itemId'],
 	},
+	'roadmaps.$delegationId.history.tsx': { intents: ['restore', 'setBack'], fields: ['changeId', 'version'] },
 	'roadmaps.$delegationId.implementation.tsx': {
 		intents: ['status', 'report'],
 		fields: ['itemId', 'status', 'note', 'dated', 'period', 'value', 'source'],
@@ -138,6 +141,13 @@ const QUERY_KEYS = [
 	'page',
 	'format',
 	'language',
+	'person',
+	'from',
+	'to',
+	'before',
+	'confirmDelete',
+	'deleted',
+	'done',
 ]
 
 /** Routes a signed-out visitor may read, and routes that redirect everybody (not a read). */

@@ -15,6 +15,7 @@ import {
 	costLinesOf,
 	currencyDigits,
 	DEFAULT_PILLARS,
+	type FieldSpec,
 	type ItemData,
 	isKind,
 	type Kind,
@@ -23,7 +24,9 @@ import {
 	type Section,
 	sectionFields,
 } from '#app/features/roadmap/kinds.ts'
+import { type z } from 'zod'
 import {
+	CHANGE_JSON,
 	type ChangeName,
 	type FieldErrors,
 	type FormInput,
@@ -91,7 +94,18 @@ export type Change =
 	/** `kind`, when given, is what the client believes the item is: refused if the stored item is another kind. */
 	| { type: 'update'; id: string; version: number; section: Section; kind?: string; form: FormInput }
 	| { type: 'move'; id: string; section: Section; direction: 'up' | 'down' }
-	| { type: 'delete'; id: string; section: Section; version: number }
+	/**
+	 * An item with something under it is refused (`hasChildren`) unless `withChildren`: then all of it
+	 * goes, one history row per item (the children's first), all in one group that a restore brings back.
+	 */
+	| { type: 'delete'; id: string; section: Section; version: number; withChildren?: boolean }
+	/** Brings back the item of a delete (history row `changeId`) where it was, with what was deleted with it. */
+	| { type: 'restore'; changeId: number }
+	/**
+	 * Sets an item back to its data right after an update (history row `changeId`), recorded as an update;
+	 * `version`, when given, is the version the person saw: refused as a conflict if it changed since.
+	 */
+	| { type: 'setBack'; changeId: number; version?: number }
 	/** Replaces a roadmap that has nothing but empty pillars with these items, all or nothing. */
 	| { type: 'import'; currency: string; items: ItemTree[] }
 	| { type: 'currency'; currency: string }
@@ -102,10 +116,18 @@ export type Change =
 
 export type ChangeResult =
 	/** `unchanged`: the save asked for what the item already held — nothing written, nothing in the history. */
-	| { ok: true; id: string | null; version: number | null; items: number; unchanged?: true }
+	/** `changeId`: the history row of a delete (the deleted item's own), the one a restore undoes. */
+	| { ok: true; id: string | null; version: number | null; items: number; unchanged?: true; changeId?: number }
 	| { ok: false; reason: 'invalid'; errors: FieldErrors }
 	| { ok: false; reason: 'conflict'; current: Item; mine: ItemData | null }
-	| { ok: false; reason: 'notFound' | 'badParent' | 'badKind' | 'wrongSection' | 'hasChildren' | 'notEmpty' }
+	/**
+	 * `exists`: what a restore would bring back is there already; `parentGone`: what it hangs under was
+	 * deleted too (restore that first); `gone`: the item to set back was deleted.
+	 */
+	| {
+			ok: false
+			reason: 'notFound' | 'badParent' | 'badKind' | 'wrongSection' | 'hasChildren' | 'notEmpty' | 'exists' | 'parentGone' | 'gone'
+	  }
 
 type Refusal = Extract<ChangeResult, { ok: false }>
 
@@ -195,9 +217,26 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			const item = find(ctx, change.id)
 			if (KINDS[item.kind].section !== change.section) refuse({ ok: false, reason: 'wrongSection' })
 			if (item.version !== change.version) refuse({ ok: false, reason: 'conflict', current: item, mine: null })
-			if (ctx.items.some((i) => i.parentId === item.id)) refuse({ ok: false, reason: 'hasChildren' })
-			await write(ctx, 'delete', item, null)
-			return done(null, 1)
+			const under = descendants(ctx.items, item.id)
+			if (under.length && !change.withChildren) refuse({ ok: false, reason: 'hasChildren' })
+			const group = under.length ? { group: crypto.randomUUID() } : undefined
+			// The deepest first, so that no row of the history ever has an item without its parent.
+			for (const child of [...under].reverse()) await write(ctx, 'delete', child, null, group)
+			const { changeId } = await write(ctx, 'delete', item, null, group)
+			return { ...done(null, under.length + 1), changeId }
+		}
+		case 'restore':
+			return restore(ctx, change.changeId)
+		case 'setBack': {
+			const row = await changeRow(ctx, change.changeId, 'update')
+			const version = parseJson(CHANGE_JSON.update.after, row.after)
+			const current = ctx.items.find((i) => i.id === row.item_id)
+			if (!current) refuse({ ok: false, reason: 'gone' })
+			if (current.kind !== version.kind) refuse({ ok: false, reason: 'badKind' })
+			const data = await inCurrentCurrency(ctx, { createdAt: row.created_at, side: 'after' }, version.kind, version.data)
+			if (change.version !== undefined && change.version !== current.version) refuse({ ok: false, reason: 'conflict', current, mine: data })
+			if (sameData(current.data, data)) return { ...done(current, 0), unchanged: true }
+			return done(await write(ctx, 'update', current, { ...current, data }))
 		}
 		case 'import': {
 			const onlyEmptyPillars = ctx.items.every((item) => item.kind === 'pillar' && !ctx.items.some((child) => child.parentId === item.id))
@@ -360,7 +399,131 @@ async function setCurrency(ctx: Context, currency: string) {
 	return rescaled
 }
 
-type Written = { id: string; kind: Kind; parentId: string | null; position: number; data: ItemData }
+// -------------------------------------------------------------------------------------------------
+// Bringing back what the history holds
+
+/** Everything under an item, breadth first (its children, then theirs). */
+function descendants<T extends { id: string; parentId: string | null }>(items: T[], id: string): T[] {
+	const found: T[] = []
+	let level = [id]
+	while (level.length) {
+		const next = items.filter((i) => i.parentId !== null && level.includes(i.parentId))
+		found.push(...next)
+		level = next.map((i) => i.id)
+	}
+	return found
+}
+
+function parseJson<S extends z.ZodType>(schema: S, text: string | null): z.output<S> {
+	return schema.parse(text === null ? null : JSON.parse(text))
+}
+
+/** A history row of this roadmap, of the change named: anything else (another roadmap's, a stale number) is not found. */
+async function changeRow(ctx: Context, changeId: number, name: ChangeName) {
+	const row = await ctx.trx
+		.selectFrom('roadmap_changes')
+		.select(['id', 'item_id', 'change', 'before', 'after', 'created_at'])
+		.where('id', '=', changeId)
+		.where('roadmap_id', '=', ctx.roadmap.id)
+		.where('change', '=', name)
+		.executeTakeFirst()
+	if (!row || row.item_id === null) return refuse({ ok: false, reason: 'notFound' })
+	return { ...row, item_id: row.item_id }
+}
+
+/**
+ * An item's data from one side of a history row written at `createdAt`, with its amounts (minor units
+ * of the currency of that moment) in the roadmap's currency now, as a currency change rescales them.
+ * A currency change rescales the costs in its own transaction (the rows share its moment): their
+ * `after` is in the new currency, a `before` in the old one.
+ */
+async function inCurrentCurrency(
+	ctx: Context,
+	at: { createdAt: string; side: 'before' | 'after' },
+	kind: Kind,
+	data: ItemData,
+): Promise<ItemData> {
+	const next = await ctx.trx
+		.selectFrom('roadmap_changes')
+		.select('before')
+		.where('roadmap_id', '=', ctx.roadmap.id)
+		.where('change', '=', 'settings')
+		.where('created_at', at.side === 'after' ? '>' : '>=', at.createdAt)
+		.orderBy('id')
+		.executeTakeFirst()
+	const then = next ? parseJson(CHANGE_JSON.settings.before, next.before).currency : ctx.roadmap.currency
+	const factor = 10 ** (currencyDigits(ctx.roadmap.currency) - currencyDigits(then))
+	if (factor === 1) return data
+	const money = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => f.type === 'money').map((f) => f.name)
+	return Object.fromEntries(
+		Object.entries(data).map(([key, value]) => [
+			key,
+			money.includes(key) && typeof value === 'number' ? Math.round(value * factor) : value,
+		]),
+	)
+}
+
+/**
+ * Re-creates the item of a delete with its id, data, parent and position, and what was deleted with it
+ * and under it (the rows of the same group), one `restore` row each. A sibling that took its place
+ * moves down one. Refused if any of it exists already, or if its parent is gone.
+ */
+async function restore(ctx: Context, changeId: number): Promise<ChangeResult> {
+	const row = await changeRow(ctx, changeId, 'delete')
+	const parse = (r: { id: number; item_id: string | null; before: string | null; after: string | null }) => ({
+		changeId: r.id,
+		id: r.item_id!,
+		snapshot: parseJson(CHANGE_JSON.delete.before, r.before),
+		group: parseJson(CHANGE_JSON.delete.after, r.after)?.group ?? null,
+	})
+	const root = parse(row)
+	let deleted = [root]
+	if (root.group) {
+		// The rows of one delete share its moment: that narrows the search, the group decides.
+		const rows = await ctx.trx
+			.selectFrom('roadmap_changes')
+			.select(['id', 'item_id', 'before', 'after'])
+			.where('roadmap_id', '=', ctx.roadmap.id)
+			.where('change', '=', 'delete')
+			.where('created_at', '=', row.created_at)
+			.where('id', '<', row.id)
+			.execute()
+		const group = rows.map(parse).filter((r) => r.group === root.group)
+		const under = descendants(
+			group.map((r) => ({ ...r, parentId: r.snapshot.parentId })),
+			root.id,
+		)
+		deleted = [root, ...under]
+	}
+	if (deleted.some((d) => ctx.items.some((i) => i.id === d.id))) refuse({ ok: false, reason: 'exists' })
+	const { kind, parentId, position } = root.snapshot
+	if (parentId !== null && !ctx.items.some((i) => i.id === parentId)) refuse({ ok: false, reason: 'parentGone' })
+	if ((KINDS[kind] as { singleton?: boolean }).singleton && ctx.items.some((i) => i.kind === kind)) refuse({ ok: false, reason: 'exists' })
+	// Its place: the siblings from there on move down one if one of them holds it now.
+	const siblings = ctx.items.filter((i) => i.kind === kind && i.parentId === parentId)
+	if (siblings.some((s) => s.position === position)) {
+		for (const sibling of siblings.filter((s) => s.position >= position).sort((a, b) => b.position - a.position)) {
+			await write(ctx, 'move', sibling, { ...sibling, position: sibling.position + 1 })
+		}
+	}
+	// Parents before their children (`deleted` is breadth first).
+	for (const item of deleted) {
+		const data = await inCurrentCurrency(ctx, { createdAt: row.created_at, side: 'before' }, item.snapshot.kind, item.snapshot.data)
+		const { kind, parentId, position, version } = item.snapshot
+		const next = (version ?? 0) + 1
+		await write(
+			ctx,
+			'restore',
+			null,
+			{ id: item.id, kind, parentId, position, data, version: next },
+			{ restoredFrom: item.changeId, version: next },
+		)
+	}
+	return { ok: true, id: root.id, version: null, items: deleted.length }
+}
+
+/** `version`: what an insert starts at (1, or a restored item's next). */
+type Written = { id: string; kind: Kind; parentId: string | null; position: number; data: ItemData; version?: number }
 
 /**
  * Writes one item (insert when there is no `before`, delete when there is no `after`), guarded by the
@@ -371,7 +534,7 @@ async function write(ctx: Context, change: ChangeName, before: Item | null, afte
 	const snapshot = (item: Omit<Written, 'id'>) => ({ kind: item.kind, parentId: item.parentId, position: item.position, data: item.data })
 	let version = 0
 	if (!before && after) {
-		version = 1
+		version = after.version ?? 1
 		await trx
 			.insertInto('roadmap_items')
 			.values({
@@ -412,21 +575,24 @@ async function write(ctx: Context, change: ChangeName, before: Item | null, afte
 		if (Number(updated.numUpdatedRows) !== 1) refuse({ ok: false, reason: 'conflict', current: before, mine: after.data })
 	}
 	const id = (after ?? before)!.id
-	await record(ctx, {
+	const changeId = await record(ctx, {
 		itemId: id,
 		kind: (after ?? before)!.kind,
 		change,
-		before: before ? snapshot(before) : null,
-		after: after ? { ...snapshot(after), ...extra } : null,
+		// A deleted item keeps its version, so that a restore carries on from it.
+		before: before ? { ...snapshot(before), ...(after ? {} : { version: before.version }) } : null,
+		// A delete's `after` is null, or the group of a delete with children.
+		after: after ? { ...snapshot(after), ...extra } : (extra ?? null),
 	})
 	// Keep the context's view of the roadmap current for the next step of the same change.
 	ctx.items = ctx.items.filter((i) => i.id !== id)
 	if (after) ctx.items.push({ ...after, version, updatedAt: now, updatedBy: userId })
-	return { id, version }
+	return { id, version, changeId }
 }
 
+/** Records one history row; returns its number. */
 async function record(ctx: Context, entry: { itemId: string | null; kind: string; change: ChangeName; before: unknown; after: unknown }) {
-	await ctx.trx
+	const row = await ctx.trx
 		.insertInto('roadmap_changes')
 		.values({
 			roadmap_id: ctx.roadmap.id,
@@ -438,7 +604,9 @@ async function record(ctx: Context, entry: { itemId: string | null; kind: string
 			user_id: ctx.userId,
 			created_at: ctx.now,
 		})
-		.execute()
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	return Number(row.id)
 }
 
 /**

@@ -86,7 +86,10 @@ const operation = fc.oneof(
 		weight: 2,
 		arbitrary: fc.record({ op: fc.constant('move' as const), pick: fc.nat(), direction: fc.constantFrom('up' as const, 'down' as const) }),
 	},
-	{ weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }) },
+	{ weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), pick: fc.nat(), withChildren: fc.boolean() }) },
+	/** Undo a delete, or set an item back to what an update made it: picked among the history's rows. */
+	{ weight: 2, arbitrary: fc.record({ op: fc.constant('restore' as const), pick: fc.nat() }) },
+	{ weight: 2, arbitrary: fc.record({ op: fc.constant('setBack' as const), pick: fc.nat() }) },
 	{ weight: 2, arbitrary: fc.record({ op: fc.constant('currency' as const), currency: fc.constantFrom('USD', 'JPY', 'BHD', 'EUR') }) },
 	{
 		weight: 2,
@@ -96,7 +99,7 @@ const operation = fc.oneof(
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never
 
 /** The operation as a change of the primitive, against the roadmap as it is now. */
-function toChange(operation: Operation, items: Item[]): Change | null {
+function toChange(operation: Operation, items: Item[], history: { deletes: number[]; updates: number[] }): Change | null {
 	const pick = <T>(list: T[], index: number) => (list.length ? list[index % list.length]! : null)
 	switch (operation.op) {
 		case 'create': {
@@ -131,7 +134,12 @@ function toChange(operation: Operation, items: Item[]): Change | null {
 			const section = KINDS[item.kind].section
 			return operation.op === 'move'
 				? { type: 'move', id: item.id, section, direction: operation.direction }
-				: { type: 'delete', id: item.id, section, version: item.version }
+				: { type: 'delete', id: item.id, section, version: item.version, withChildren: operation.withChildren }
+		}
+		case 'restore':
+		case 'setBack': {
+			const changeId = pick(operation.op === 'restore' ? history.deletes : history.updates, operation.pick)
+			return changeId === null ? null : { type: operation.op, changeId }
 		}
 		case 'currency':
 			return { type: 'currency', currency: operation.currency }
@@ -225,7 +233,17 @@ describe('the write primitive', () => {
 				let snapshot: { changeId: number; items: ReturnType<typeof comparable> } | null = null
 				for (const [index, operation] of operations.entries()) {
 					const before = await roadmapItems(roadmapId)
-					const change = toChange(operation, before)
+					const past = await db
+						.selectFrom('roadmap_changes')
+						.select(['id', 'change'])
+						.where('roadmap_id', '=', roadmapId)
+						.where('change', 'in', ['delete', 'update'])
+						.execute()
+					const history = {
+						deletes: past.filter((r) => r.change === 'delete').map((r) => r.id),
+						updates: past.filter((r) => r.change === 'update').map((r) => r.id),
+					}
+					const change = toChange(operation, before, history)
 					const since = await lastChangeId(roadmapId)
 					if (change) await applyChange(db, roadmapId, userId, change)
 					const after = await roadmapItems(roadmapId)

@@ -170,7 +170,7 @@ type Parsed<C extends ChangeName> = {
 export type ParsedChange = { [C in ChangeName]: Parsed<C> }[ChangeName]
 
 /** A history row with its JSON parsed by the schema of its change: a row that does not parse is a server error. */
-function parseChange<Row extends ChangeRow>(row: Row): Omit<Row, 'change' | 'before' | 'after'> & ParsedChange {
+export function parseChange<Row extends ChangeRow>(row: Row): Omit<Row, 'change' | 'before' | 'after'> & ParsedChange {
 	if (!(row.change in CHANGE_JSON)) throw new Error(`roadmap_changes ${row.id}: unknown change ${JSON.stringify(row.change)}`)
 	const schemas = CHANGE_JSON[row.change as ChangeName]
 	const parse = (schema: z.ZodType, text: string | null, column: string) => {
@@ -223,7 +223,13 @@ export async function itemsAsOf(roadmapId: string, changeId: number): Promise<It
 			state.delete(id)
 			continue
 		}
-		if (change.change !== 'create' && change.change !== 'update' && change.change !== 'move' && change.change !== 'implementation') {
+		if (
+			change.change !== 'create' &&
+			change.change !== 'update' &&
+			change.change !== 'move' &&
+			change.change !== 'implementation' &&
+			change.change !== 'restore'
+		) {
 			throw new Error(`roadmap_changes ${change.id}: a ${change.change} is not about an item`)
 		}
 		const after = ItemSnapshot.parse(change.after)
@@ -234,7 +240,8 @@ export async function itemsAsOf(roadmapId: string, changeId: number): Promise<It
 			parentId: after.parentId,
 			position: after.position,
 			data: after.data,
-			version: (previous?.version ?? 0) + 1,
+			// A restored item carries on from the version it was deleted at.
+			version: change.change === 'restore' ? change.after.version : (previous?.version ?? 0) + 1,
 			updatedAt: change.created_at,
 			updatedBy: change.user_id,
 		})

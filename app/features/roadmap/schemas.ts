@@ -320,13 +320,23 @@ export type ItemSnapshot = z.output<typeof ItemSnapshot>
 
 const ImplementationAfter = z.intersection(ItemSnapshot, z.object({ note: z.string(), dated: z.string() }))
 const ReportAfter = z.object({ period: z.string(), value: z.string(), dated: z.string(), source: z.string() })
+/**
+ * A delete's `after`: null for one item; for an item deleted with what is under it, every row of that
+ * delete (the children's first, the item's last) carries the same group, so a restore brings them all back.
+ */
+const DeleteAfter = z.object({ group: z.string() }).nullable()
+/** A deleted item, with the version it had (rows written before restores existed do not have it). */
+const DeletedSnapshot = z.intersection(ItemSnapshot, z.object({ version: z.number().int().optional() }))
+/** A restored item, with the history row of the delete it undid and its version (the deleted one's next). */
+const RestoreAfter = z.intersection(ItemSnapshot, z.object({ restoredFrom: z.number().int(), version: z.number().int() }))
 
 /** What `before` and `after` hold, by the name of the change. */
 export const CHANGE_JSON = {
 	create: { before: z.null(), after: ItemSnapshot },
 	update: { before: ItemSnapshot, after: ItemSnapshot },
 	move: { before: ItemSnapshot, after: ItemSnapshot },
-	delete: { before: ItemSnapshot, after: z.null() },
+	delete: { before: DeletedSnapshot, after: DeleteAfter },
+	restore: { before: z.null(), after: RestoreAfter },
 	implementation: { before: ItemSnapshot, after: ImplementationAfter },
 	report: { before: z.null(), after: ReportAfter },
 	settings: { before: z.object({ currency: z.string() }), after: z.object({ currency: z.string() }) },

@@ -9,6 +9,7 @@ import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
 import { Coordination } from './coordination.tsx'
+import { ConfirmDelete, DeletedNotice } from './delete-notices.tsx'
 import { GenderBudgeting } from './gender-budgeting.tsx'
 import { Localization } from './localization.tsx'
 import { Monitoring } from './monitoring.tsx'
@@ -89,6 +90,8 @@ export default function RoadmapSection() {
 						{t(feedback.message)}
 					</p>
 				) : null}
+				{data.confirmDelete && props.editable ? <ConfirmDelete confirm={data.confirmDelete} /> : null}
+				{data.deleted ? <DeletedNotice deleted={data.deleted} editable={props.editable} /> : null}
 				{gaps.length ? (
 					<details className="gaps">
 						<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>

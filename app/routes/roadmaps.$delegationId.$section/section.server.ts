@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { openRequestsByItem } from '#app/features/assistance/assistance.server.ts'
 import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
+import { deletedNotice, deleteSummary } from '#app/features/roadmap/history.server.ts'
 import { applyChange, type Change, type ChangeResult } from '#app/features/roadmap/items.server.ts'
 import { isKind, KINDS, type Section, SECTIONS, SECTION_MODULE } from '#app/features/roadmap/kinds.ts'
 import {
@@ -41,8 +42,13 @@ export async function loadSection(request: Request, params: { delegationId?: str
 	const section = sectionOf(params.section)
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
 	const t = await getT(language)
-	const tree = buildTree(await roadmapItems(roadmap.id))
+	const items = await roadmapItems(roadmap.id)
+	const tree = buildTree(items)
 	const targets = commentTargets(tree, section)
+	// Around a delete (without JavaScript too): the confirmation of one with children, then the notice with Undo.
+	const search = new URL(request.url).searchParams
+	const confirmDelete = search.get('confirmDelete')
+	const deleted = Number(search.get('deleted'))
 	return {
 		title: `${t(`roadmap.sections.${section}.title`)} · ${t('roadmap.title')}`,
 		section,
@@ -57,6 +63,8 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		openTa: await openRequestsByItem(delegation.id),
 		commentTargets: targets,
 		...groupThreads(commentThreads(await roadmapComments(roadmap.id, section)), targets),
+		confirmDelete: confirmDelete ? deleteSummary(items, confirmDelete) : null,
+		deleted: Number.isSafeInteger(deleted) && deleted > 0 ? await deletedNotice(roadmap.id, deleted, items) : null,
 	}
 }
 
@@ -123,7 +131,9 @@ const commentBody = z
 const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('create'), formKey, kind: KindSchema, parentId: z.string().max(100).optional() }),
 	z.object({ intent: z.literal('update'), formKey, id, version, kind: z.string().max(40).optional() }),
-	z.object({ intent: z.literal('delete'), id, version }),
+	/** `confirm`: the person saw what goes with it (the confirmation step of an item with children). */
+	z.object({ intent: z.literal('delete'), id, version, confirm: z.literal('yes').optional() }),
+	z.object({ intent: z.literal('restore'), changeId: z.number({ error: 'roadmap.errors.notFound' }).int().positive() }),
 	z.object({ intent: z.literal('move'), id, direction: z.enum(['up', 'down']) }),
 	z.object({ intent: z.literal('currency'), currency: CurrencySchema }),
 	z.object({ intent: z.literal('timeline') }),
@@ -287,6 +297,10 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 				return reply(404, { message: 'roadmap.errors.notFound' })
 			case 'hasChildren':
 				return reply(409, { message: 'roadmap.errors.hasChildren' })
+			case 'exists':
+				return reply(409, { message: 'roadmap.errors.exists' })
+			case 'parentGone':
+				return reply(409, { message: 'roadmap.errors.parentGone' })
 			case 'badParent':
 				return reply(400, { message: 'roadmap.errors.badParent' })
 			default:
@@ -306,8 +320,15 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 			return result.ok ? saved(value.kind ?? '', result.id) : refused(result, value.id)
 		}
 		case 'delete': {
-			const result = await applyChange(db, roadmap.id, viewer.id, { type: 'delete', section, id: value.id, version: value.version })
-			return result.ok ? back() : refused(result)
+			const change = { type: 'delete' as const, section, id: value.id, version: value.version, withChildren: value.confirm === 'yes' }
+			const result = await applyChange(db, roadmap.id, viewer.id, change)
+			// An item with something under it is deleted once the person has seen what goes with it.
+			if (!result.ok && result.reason === 'hasChildren') return back('#confirm-delete', { confirmDelete: value.id })
+			return result.ok ? back('#deleted', { deleted: String(result.changeId) }) : refused(result)
+		}
+		case 'restore': {
+			const result = await applyChange(db, roadmap.id, viewer.id, { type: 'restore', changeId: value.changeId })
+			return result.ok ? back(`#item-${result.id}`, { saved: `item-${result.id}` }) : refused(result)
 		}
 		case 'move': {
 			const result = await applyChange(db, roadmap.id, viewer.id, { type: 'move', section, id: value.id, direction: value.direction })
