@@ -14,6 +14,8 @@ type EditingState = {
 	current: string | null
 	/** The form key that was just saved (from `?saved=`), to say so and clear its draft. */
 	saved: string | null
+	/** The field to focus in the open form (`?field=`: a gap links to the field to fill). */
+	field: string | null
 	/** Keys (form keys) with a draft kept in this browser that was never saved. */
 	drafts: ReadonlySet<string>
 	hrefFor: (key: string) => string
@@ -81,16 +83,18 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 	const [override, setOverride] = useState<{ key: string | null; at: string } | null>(null)
 	const [drafts, setDrafts] = useState<ReadonlySet<string>>(new Set())
 	const fromUrl = params.get('edit')
+	const saved = params.get('saved')
 	// A refused save comes back with its form open (the form key is `item-<id>` or `new-…`).
 	const fromRefusal = refused ? (refused.startsWith('item-') ? refused.slice(5) : refused) : null
 	const current = override && override.at === location.key ? override.key : (fromRefusal ?? fromUrl)
-	const saved = params.get('saved')
 
 	const refreshDrafts = useMemo(
 		() => () => {
 			const prefix = draftStorageKey(location.pathname, '')
 			const found = new Set<string>()
 			try {
+				// A form that was just saved has no draft any more (its form is closed, so it cannot say so itself).
+				if (saved) localStorage.removeItem(draftStorageKey(location.pathname, saved))
 				for (let index = 0; index < localStorage.length; index++) {
 					const key = localStorage.key(index)
 					if (key?.startsWith(prefix)) found.add(key.slice(prefix.length))
@@ -100,13 +104,13 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 			}
 			setDrafts(found)
 		},
-		[location.pathname],
+		[location.pathname, saved],
 	)
 	useEffect(refreshDrafts, [refreshDrafts, location.key])
 
 	const value = useMemo<EditingState>(() => {
 		const without = new URLSearchParams(params)
-		for (const name of ['edit', 'saved']) without.delete(name)
+		for (const name of ['edit', 'saved', 'field']) without.delete(name)
 		const query = (extra?: [string, string]) => {
 			const next = new URLSearchParams(without)
 			if (extra) next.set(...extra)
@@ -116,6 +120,7 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 		return {
 			current,
 			saved,
+			field: current === fromUrl ? params.get('field') : null,
 			drafts,
 			hrefFor: (key) => `${query(['edit', key])}#${formKeyOf(key)}`,
 			closeHref: `${query()}${current ? `#${formKeyOf(current)}` : ''}`,
@@ -123,7 +128,7 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 			close: () => setOverride({ key: null, at: location.key }),
 			refreshDrafts,
 		}
-	}, [current, saved, drafts, params, location.pathname, location.key, refreshDrafts])
+	}, [current, fromUrl, saved, drafts, params, location.pathname, location.key, refreshDrafts])
 	return (
 		<UnsavedContext.Provider value={report}>
 			<EditingContext.Provider value={value}>{children}</EditingContext.Provider>

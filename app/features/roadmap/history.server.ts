@@ -174,7 +174,13 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 }
 
 /** A field left empty, never set or unticked: the same to a person reading the history. */
-const blank = (value: unknown) => (value === '' || value === undefined || value === false ? null : value)
+/** A value as compared: empty is null, and a list (cost lines) by what it holds. */
+const blank = (value: unknown) =>
+	value === '' || value === undefined || value === false || (Array.isArray(value) && !value.length)
+		? null
+		: Array.isArray(value)
+			? JSON.stringify(value)
+			: value
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>) {
 	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => blank(a[key]) === blank(b[key]))

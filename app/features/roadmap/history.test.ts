@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { type HistoryEntry } from '#app/features/roadmap/history.server.ts'
 import { shownValue } from '#app/features/roadmap/history.ts'
+import { formatMinor } from '#app/features/roadmap/item-form.tsx'
 import { applyChange, type Item } from '#app/features/roadmap/items.server.ts'
+import { costLinesOf } from '#app/features/roadmap/kinds.ts'
 import { getRoadmapByDelegation, itemsAsOf, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
@@ -190,6 +192,9 @@ describe('deleting an item with what is under it', () => {
 	})
 })
 
+/** The seed's cost lines of pa-action-1, in cents. */
+const AMOUNTS_USD = [8_000_000, 4_000_000]
+
 describe('restoring from the history', () => {
 	test('an item whose parent is gone is refused (restore the parent first); restoring the parent brings back what went with it, not what went before', async () => {
 		await objectiveWithActions()
@@ -260,7 +265,7 @@ describe('restoring from the history', () => {
 		const userId = await userIdFor(LEAD)
 		await objectiveWithActions()
 		const action = (await item('pa-action-1'))!
-		expect(action.data.cost).toBe(12_000_000)
+		expect(costLinesOf(action.data).map((l) => l.amount)).toEqual(AMOUNTS_USD)
 		const indicator = (await item('pa-indicator-2'))!
 		await applyChange(db, id, userId, { type: 'delete', section: 'monitoring', id: indicator.id, version: indicator.version })
 		await applyChange(db, id, userId, { type: 'delete', section: 'strategic-design', id: action.id, version: action.version })
@@ -268,11 +273,12 @@ describe('restoring from the history', () => {
 		await applyChange(db, id, userId, { type: 'currency', currency: 'JPY' })
 		try {
 			expect((await applyChange(db, id, userId, { type: 'restore', changeId: deleteId })).ok).toBe(true)
-			expect((await item('pa-action-1'))!.data.cost).toBe(120_000)
+			// The yen has no minor unit: each line in whole yen.
+			expect(costLinesOf((await item('pa-action-1'))!.data).map((l) => l.amount)).toEqual(AMOUNTS_USD.map((a) => a / 100))
 		} finally {
 			await applyChange(db, id, userId, { type: 'currency', currency: 'USD' })
 		}
-		expect((await item('pa-action-1'))!.data.cost).toBe(12_000_000)
+		expect(costLinesOf((await item('pa-action-1'))!.data).map((l) => l.amount)).toEqual(AMOUNTS_USD)
 	})
 })
 
@@ -290,6 +296,16 @@ describe('setting an item back to an earlier version', () => {
 			start: String(action.data.start ?? ''),
 			end: String(action.data.end ?? ''),
 			status: String(action.data.status ?? ''),
+			level: String(action.data.level ?? ''),
+			places: String(action.data.places ?? ''),
+			// The cost lines as the form holds them.
+			...Object.fromEntries(
+				costLinesOf(action.data).flatMap((line, index) => [
+					[`costs[${index}].amount`, formatMinor(line.amount, 'USD', 'en')],
+					[`costs[${index}].source`, line.source ?? ''],
+					...(line.committed ? [[`costs[${index}].committed`, 'on']] : []),
+				]),
+			),
 		})
 		expect(
 			(await postSection(LEAD, 'strategic-design', form(action.version, 'Reclutamiento con paridad', 'Ministerio de Seguridad'))).status,
@@ -321,7 +337,7 @@ describe('setting an item back to an earlier version', () => {
 		const setBack = await postHistory(LEAD, { intent: 'setBack', changeId: String(firstUpdate), version: String(current.version) })
 		expect(setBack.status).toBe(302)
 		const back = (await item(action.id))!
-		expect(back.data).toMatchObject({ description: 'Reclutamiento con paridad', lead: 'Ministerio de Seguridad', cost: action.data.cost })
+		expect(back.data).toMatchObject({ description: 'Reclutamiento con paridad', lead: 'Ministerio de Seguridad', costs: action.data.costs })
 		expect(back.version).toBe(current.version + 1)
 		const [row] = await changesSince(firstUpdate + 1)
 		expect(row).toMatchObject({ item_id: action.id, change: 'update' })
@@ -484,14 +500,25 @@ describe('a history people can read', () => {
 		const { id } = await roadmap()
 		const userId = await userIdFor(LEAD)
 		const action = (await item('pa-action-1'))!
-		const saved = await applyChange(db, id, userId, {
-			type: 'update',
-			section: 'gender-budgeting',
-			id: action.id,
-			version: action.version,
-			form: { cost: '150000', source: 'international_cooperation', committed: '' },
-		})
-		expect(saved).toMatchObject({ ok: true })
+		/** The action's one form with one cost line (the rest of the action as it is). */
+		const saveLine = async (amount: string, source: string, committed = false) => {
+			const current = (await item(action.id))!
+			const rest = ['description', 'lead', 'partners', 'start', 'end', 'status', 'level', 'places']
+			return applyChange(db, id, userId, {
+				type: 'update',
+				section: 'strategic-design',
+				id: action.id,
+				version: current.version,
+				form: {
+					...Object.fromEntries(rest.map((f) => [f, String(current.data[f] ?? '')])),
+					'costs[0].amount': amount,
+					'costs[0].source': source,
+					...(committed ? { 'costs[0].committed': 'on' } : {}),
+				},
+			})
+		}
+		const amounts = async () => costLinesOf((await item(action.id))!.data).map((line) => line.amount)
+		expect(await saveLine('150000', 'international_cooperation')).toMatchObject({ ok: true })
 		const costChange = await lastChangeId()
 		await applyChange(db, id, userId, { type: 'currency', currency: 'JPY' })
 		try {
@@ -503,40 +530,27 @@ describe('a history people can read', () => {
 			expect(page.entries.find((e) => e.change === 'settings')!.setting).toEqual({ field: 'currency', before: 'USD', after: 'JPY' })
 
 			const t = await getT('en')
-			const words = (field: string, side: 'before' | 'after', e: HistoryEntry) =>
-				shownValue('action', field, e.fields.find((f) => f.field === field)![side], e.currency[side], 'en', t)
-			expect(words('cost', 'before', entry)).toBe('$120,000.00')
-			expect(words('cost', 'after', entry)).toBe('$150,000.00')
-			expect(words('source', 'before', entry)).toBe(t('roadmap.options.source.national_budget'))
-			expect(words('source', 'after', entry)).toBe(t('roadmap.options.source.international_cooperation'))
-			expect(words('committed', 'before', entry)).toBe('yes')
-			expect(words('committed', 'after', entry)).toBe('no')
-			expect(words('cost', 'before', rescaled)).toBe('$150,000.00')
-			expect(words('cost', 'after', rescaled)).toBe('¥150,000')
+			const words = (side: 'before' | 'after', e: HistoryEntry) =>
+				shownValue('action', 'costs', e.fields.find((f) => f.field === 'costs')![side], e.currency[side], 'en', t)
+			const national = t('roadmap.options.source.national_budget')
+			const cooperation = t('roadmap.options.source.international_cooperation')
+			const committed = t('roadmap.doc.committed')
+			// The seed's two lines, then the one line saved: amounts in dollars, sources in words, committed or not.
+			expect(words('before', entry)).toBe(`$80,000.00 ${national} ✓ ${committed}; $40,000.00 ${cooperation}`)
+			expect(words('after', entry)).toBe(`$150,000.00 ${cooperation}`)
+			expect(words('before', rescaled)).toBe(`$150,000.00 ${cooperation}`)
+			expect(words('after', rescaled)).toBe(`¥150,000 ${cooperation}`)
 
 			// Set back to what the currency change made it (written in yen), after a new amount in yen.
-			const inYen = (await item(action.id))!
-			expect(inYen.data.cost).toBe(150_000)
-			await applyChange(db, id, userId, {
-				type: 'update',
-				section: 'gender-budgeting',
-				id: action.id,
-				version: inYen.version,
-				form: { cost: '200000', source: 'international_cooperation' },
-			})
-			expect((await item(action.id))!.data.cost).toBe(200_000)
+			expect(await amounts()).toEqual([150_000])
+			await saveLine('200000', 'international_cooperation')
+			expect(await amounts()).toEqual([200_000])
 			expect((await postHistory(LEAD, { intent: 'setBack', changeId: String(rescaled.id) })).status).toBe(302)
-			expect((await item(action.id))!.data.cost).toBe(150_000)
+			expect(await amounts()).toEqual([150_000])
 			// And to the one from when it was in dollars: the same amount, in yen.
-			await applyChange(db, id, userId, {
-				type: 'update',
-				section: 'gender-budgeting',
-				id: action.id,
-				version: (await item(action.id))!.version,
-				form: { cost: '1', source: 'international_cooperation' },
-			})
+			await saveLine('1', 'international_cooperation')
 			expect((await postHistory(LEAD, { intent: 'setBack', changeId: String(costChange) })).status).toBe(302)
-			expect((await item(action.id))!.data.cost).toBe(150_000)
+			expect(await amounts()).toEqual([150_000])
 		} finally {
 			await applyChange(db, id, userId, { type: 'currency', currency: 'USD' })
 		}

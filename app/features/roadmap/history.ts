@@ -4,7 +4,16 @@
  */
 import { type TFunction } from 'i18next'
 import { costLinesText, formatMoney } from '#app/features/roadmap/item-form.tsx'
-import { costLinesOf, type FieldSpec, type ItemData, type Kind, KINDS, LABEL_FIELD, SECTIONS, type Section } from '#app/features/roadmap/kinds.ts'
+import {
+	costLinesOf,
+	type FieldSpec,
+	type ItemData,
+	type Kind,
+	KINDS,
+	LABEL_FIELD,
+	SECTIONS,
+	type Section,
+} from '#app/features/roadmap/kinds.ts'
 
 export function itemLabel(kind: Kind, data: ItemData | undefined, max = 100) {
 	return String(data?.[LABEL_FIELD[kind]] ?? '').slice(0, max)

@@ -26,6 +26,8 @@ export type ItemFeedback = {
 	/** What the person typed, given back when the save was refused so nothing typed is lost. */
 	submitted?: Record<string, string>
 	message?: string
+	/** The item was deleted while it was being edited: the change that deleted it, to restore it. */
+	deletion?: { changeId: number }
 }
 
 /** Shows an amount stored in minor units as the person would type it. */
@@ -109,7 +111,8 @@ export function ItemFields({
 	compact?: boolean
 	prefix?: string
 	version?: number
-	autoFocus?: boolean
+	/** Focus the first field (true), or the field of this name. */
+	autoFocus?: boolean | string
 }) {
 	const { t, i18n } = useTranslation()
 	const uid = useId()
@@ -124,7 +127,7 @@ export function ItemFields({
 				const common = {
 					id,
 					name,
-					autoFocus: autoFocus && index === 0 ? true : undefined,
+					autoFocus: (typeof autoFocus === 'string' ? autoFocus === spec.name : autoFocus && index === 0) || undefined,
 					'aria-invalid': errorId ? true : undefined,
 					'aria-describedby': [errorId, counterId].filter(Boolean).join(' ') || undefined,
 				}
@@ -142,6 +145,7 @@ export function ItemFields({
 							saved={costLinesOf(stored)}
 							errors={errors ?? {}}
 							currency={currency}
+							autoFocus={autoFocus === spec.name}
 						/>
 					)
 				}
@@ -333,7 +337,8 @@ export function ItemForm({
 	compact?: boolean
 	/** Shows Cancel (the form is an item's edit mode). */
 	cancel?: boolean
-	autoFocus?: boolean
+	/** Focus the first field (true), or the field of this name (a gap links to the field to fill). */
+	autoFocus?: boolean | string
 	/** More parts inside the same form (an action's indicators). */
 	children?: ReactNode
 	/** This form was just saved (the page came back with `saved=<its key>`): its draft is done with. */
@@ -414,7 +419,7 @@ export function ItemForm({
 					title={t(`roadmap.parts.${kind}.${part.name}`)}
 					summary={partSummary(kind, part.specs, data, currency, i18n.language, t)}
 					// A new item shows all its parts; an item being edited, its first two (the rest say what they hold).
-					open={!item || index === 1 || part.specs.some((s) => mine?.errors?.[s.name]?.length) || Boolean(conflict)}
+					open={!item || index === 1 || part.specs.some((s) => mine?.errors?.[s.name]?.length || s.name === autoFocus) || Boolean(conflict)}
 				>
 					<ItemFields
 						kind={kind}
@@ -424,7 +429,7 @@ export function ItemForm({
 						currency={currency}
 						compact={compact}
 						version={version}
-						autoFocus={autoFocus && index === 0}
+						autoFocus={typeof autoFocus === 'string' ? autoFocus : autoFocus && index === 0}
 						stored={item?.data}
 					/>
 				</FormPart>
@@ -632,6 +637,7 @@ function CostLinesField({
 	saved,
 	errors,
 	currency,
+	autoFocus,
 }: {
 	id: string
 	spec: FieldSpec
@@ -642,6 +648,8 @@ function CostLinesField({
 	saved: CostLine[]
 	errors: Record<string, string[]>
 	currency: string
+	/** Focus the first line's amount (a gap "no cost" links here). */
+	autoFocus?: boolean
 }) {
 	const { t, i18n } = useTranslation()
 	const hydrated = useHydrated()
@@ -684,6 +692,7 @@ function CostLinesField({
 										type="text"
 										inputMode="decimal"
 										defaultValue={row.amount}
+										autoFocus={(autoFocus && index === 0) || undefined}
 										aria-invalid={amountErrorId ? true : undefined}
 										aria-describedby={amountErrorId}
 									/>

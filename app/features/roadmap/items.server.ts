@@ -454,12 +454,15 @@ async function inCurrentCurrency(
 	const then = next ? parseJson(CHANGE_JSON.settings.before, next.before).currency : ctx.roadmap.currency
 	const factor = 10 ** (currencyDigits(ctx.roadmap.currency) - currencyDigits(then))
 	if (factor === 1) return data
-	const money = (KINDS[kind].fields as readonly FieldSpec[]).filter((f) => f.type === 'money').map((f) => f.name)
+	const specs = KINDS[kind].fields as readonly FieldSpec[]
+	const typeOf = (name: string) => specs.find((f) => f.name === name)?.type
 	return Object.fromEntries(
-		Object.entries(data).map(([key, value]) => [
-			key,
-			money.includes(key) && typeof value === 'number' ? Math.round(value * factor) : value,
-		]),
+		Object.entries(data).map(([key, value]) => {
+			if (typeOf(key) === 'money' && typeof value === 'number') return [key, Math.round(value * factor)]
+			if (typeOf(key) === 'costLines')
+				return [key, costLinesOf(data).map((line) => ({ ...line, amount: Math.round(line.amount * factor) }))]
+			return [key, value]
+		}),
 	)
 }
 

@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { childList } from '#app/features/roadmap/history.ts'
+import { isKind, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { type SectionData } from './shared.tsx'
@@ -77,6 +78,34 @@ export function DeletedNotice({ deleted, editable }: { deleted: NonNullable<Sect
 					</button>
 				</Form>
 			) : null}
+		</div>
+	)
+}
+
+/**
+ * A save of an item someone deleted meanwhile: what the person typed (it is also kept as a draft in
+ * this browser) and Restore, after which the item's Edit brings the text back to save it.
+ */
+export function DeletedMeanwhile({ deletion, submitted }: { deletion: { changeId: number }; submitted?: Record<string, string> }) {
+	const { t } = useTranslation()
+	const kind = submitted?.kind
+	const typed = kind && isKind(kind) ? submitted?.[LABEL_FIELD[kind]] : undefined
+	return (
+		<div className="alert alert--error" id="deleted-meanwhile">
+			<p>{t('roadmap.deletion.meanwhile')}</p>
+			{typed ? (
+				<>
+					<p className="small">{t('roadmap.deletion.yourText')}</p>
+					<blockquote className="pre">{typed}</blockquote>
+				</>
+			) : null}
+			<Form method="post" action="?" className="inline-form">
+				<input type="hidden" name="intent" value="restore" />
+				<input type="hidden" name="changeId" value={deletion.changeId} />
+				<button type="submit" className="button">
+					{t('roadmap.deletion.restoreToSave')}
+				</button>
+			</Form>
 		</div>
 	)
 }

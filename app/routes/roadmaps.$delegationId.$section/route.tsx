@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { CommentThreadsProvider } from '#app/features/roadmap/comment-threads.tsx'
 import { EditingProvider } from '#app/features/roadmap/editing.tsx'
+import { gapHref } from '#app/features/roadmap/gaps.ts'
 import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
 import { Coordination } from './coordination.tsx'
-import { ConfirmDelete, DeletedNotice } from './delete-notices.tsx'
+import { ConfirmDelete, DeletedMeanwhile, DeletedNotice } from './delete-notices.tsx'
 import { GenderBudgeting } from './gender-budgeting.tsx'
 import { Localization } from './localization.tsx'
 import { Monitoring } from './monitoring.tsx'
@@ -67,6 +68,9 @@ export default function RoadmapSection() {
 		}),
 	}
 	const View = SECTION_VIEWS[section]
+	// Each gap opens the form where it is filled (for those who may edit; others go to the item).
+	const gapLink = (gap: (typeof gaps)[number]) =>
+		props.editable ? gapHref(data.delegation.id, gap) : gap.itemId ? `#item-${gap.itemId}` : null
 
 	return (
 		<EditingProvider refused={feedback?.formKey}>
@@ -90,6 +94,7 @@ export default function RoadmapSection() {
 						{t(feedback.message)}
 					</p>
 				) : null}
+				{feedback?.deletion && props.editable ? <DeletedMeanwhile deletion={feedback.deletion} submitted={feedback.submitted} /> : null}
 				{data.confirmDelete && props.editable ? <ConfirmDelete confirm={data.confirmDelete} /> : null}
 				{data.deleted ? <DeletedNotice deleted={data.deleted} editable={props.editable} /> : null}
 				{gaps.length ? (
@@ -98,7 +103,13 @@ export default function RoadmapSection() {
 						<ul>
 							{gaps.map((gap, index) => (
 								<li key={index}>
-									{gap.itemId ? <a href={`#item-${gap.itemId}`}>{t(`roadmap.gaps.${gap.key}`)}</a> : t(`roadmap.gaps.${gap.key}`)}
+									{gapLink(gap) ? (
+										<Link to={gapLink(gap)!} preventScrollReset>
+											{t(`roadmap.gaps.${gap.key}`)}
+										</Link>
+									) : (
+										t(`roadmap.gaps.${gap.key}`)
+									)}
 									{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
 								</li>
 							))}

@@ -232,6 +232,19 @@ async function saveWithIndicators(
 	}
 }
 
+/** The change that deleted an item (the latest), to restore it from a form that was still open. */
+async function lastDeletion(roadmapId: string, itemId: string) {
+	const row = await db
+		.selectFrom('roadmap_changes')
+		.select(['id'])
+		.where('roadmap_id', '=', roadmapId)
+		.where('item_id', '=', itemId)
+		.where('change', '=', 'delete')
+		.orderBy('id', 'desc')
+		.executeTakeFirst()
+	return row ? { changeId: row.id } : null
+}
+
 /** The form keys of the forms that are not item forms, so a refusal reopens the right one. */
 const FORM_KEYS: Record<string, string> = { currency: 'currency', comment: 'comment', timeline: 'timeline' }
 
@@ -317,6 +330,12 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 			const change = { type: 'update' as const, section, id: value.id, version: value.version, kind: value.kind, form }
 			const nestedForms = section === 'strategic-design' && value.kind === 'action' ? indicatorForms(form) : []
 			const result = await saveWithIndicators(roadmap.id, viewer.id, change, nestedForms)
+			if (!result.ok && result.reason === 'notFound') {
+				// Deleted while the person was editing it: the text stays (in the reply, and as a draft in the
+				// browser), and the item can be brought back to save it.
+				const deletion = await lastDeletion(roadmap.id, value.id)
+				if (deletion) return reply(404, { message: 'roadmap.errors.deletedMeanwhile', itemId: value.id, deletion })
+			}
 			return result.ok ? saved(value.kind ?? '', result.id) : refused(result, value.id)
 		}
 		case 'delete': {
@@ -328,7 +347,8 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		}
 		case 'restore': {
 			const result = await applyChange(db, roadmap.id, viewer.id, { type: 'restore', changeId: value.changeId })
-			return result.ok ? back(`#item-${result.id}`, { saved: `item-${result.id}` }) : refused(result)
+			// Not "saved": a draft kept for the item (an edit someone's delete interrupted) is still to be saved.
+			return result.ok ? back(`#item-${result.id}`) : refused(result)
 		}
 		case 'move': {
 			const result = await applyChange(db, roadmap.id, viewer.id, { type: 'move', section, id: value.id, direction: value.direction })

@@ -87,7 +87,7 @@ export function DocItem({
 						formKey={`item-${item.id}`}
 						submitLabel={t('roadmap.save')}
 						cancel
-						autoFocus
+						autoFocus={editing.field ?? true}
 					>
 						{formChildren}
 					</ItemForm>
