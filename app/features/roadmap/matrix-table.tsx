@@ -379,10 +379,11 @@ function InlineEdit({ row, field, delegationId, currency, language }: Omit<CellP
 			const cells = Array.from(event.currentTarget.closest('table')?.querySelectorAll('td[data-matrix-cell]') ?? [])
 			const here = cells.indexOf(event.currentTarget.closest('td')!)
 			const next = cells[here + (event.shiftKey ? -1 : 1)]
-			if (!next) return
 			event.preventDefault()
+			// The last cell (or the first, going back) keeps the focus on its own button; Tab again goes on.
+			if (!next) refocus.current = true
 			save()
-			next.querySelector<HTMLButtonElement>('.matrix-cell__edit')?.focus()
+			next?.querySelector<HTMLButtonElement>('.matrix-cell__edit')?.focus()
 		}
 	}
 
