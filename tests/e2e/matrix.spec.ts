@@ -247,6 +247,8 @@ test.describe('without JavaScript', () => {
 		const { path, email } = await planWithThreeActions()
 		await loginAs(page, email)
 		await page.goto(path)
+		// The roadmap's tabs hold the matrix, after the six sections.
+		await expect(page.locator('.roadmap-header a[aria-current="page"]').first()).toHaveText('Results matrix')
 		// No cell editors without JavaScript: each row links to the action's one form.
 		await expect(page.locator('.matrix-cell__edit')).toHaveCount(0)
 		await page.getByLabel('Pillar', { exact: true }).selectOption({ label: '1. Prevention' })
