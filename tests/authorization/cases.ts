@@ -434,6 +434,27 @@ export const roadmapCases: Case[] = [
 	roadmapGet('roadmap.json', 'roadmaps.$delegationId.roadmap[.]json.tsx', '/roadmaps/panama-2025-pa/roadmap.json'),
 	roadmapGet('actions.csv', 'roadmaps.$delegationId.actions[.]csv.tsx', '/roadmaps/panama-2025-pa/actions.csv'),
 	roadmapGet('indicators.csv', 'roadmaps.$delegationId.indicators[.]csv.tsx', '/roadmaps/panama-2025-pa/indicators.csv'),
+	roadmapGet('results matrix', 'roadmaps.$delegationId.matrix.tsx', '/roadmaps/panama-2025-pa/matrix?status=planned&sort=cost&dir=desc'),
+	{
+		// An inline edit that is not an action's update: who may edit gets its 400, and nothing changes.
+		label: 'POST results matrix (not an action update)',
+		route: 'roadmaps.$delegationId.matrix.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/matrix',
+		params: pa,
+		form: { intent: 'delete', id: 'none', version: '1' },
+		expected: MEMBERS_REACH_400,
+	},
+	{
+		// An action's update for an item that is not there: authorised people get the section's 404.
+		label: 'POST results matrix (inline edit)',
+		route: 'roadmaps.$delegationId.matrix.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/matrix',
+		params: pa,
+		form: { intent: 'update', kind: 'action', id: 'no-such-action', version: '1', description: 'Changed in the matrix' },
+		expected: signedIn(403, { leadPanama: 404, memberPanama: 404 }),
+	},
 	{
 		label: 'POST add an objective',
 		route: 'roadmaps.$delegationId.$section/route.tsx',

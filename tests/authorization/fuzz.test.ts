@@ -112,6 +112,8 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['topic', 'need', 'urgency', 'dueDate', 'language', 'format', 'section', 'itemId'],
 	},
 	'roadmaps.$delegationId.history.tsx': { intents: ['restore', 'setBack'], fields: ['changeId', 'version'] },
+	// The results matrix's inline edits: an action's update, as the strategic design takes it.
+	'roadmaps.$delegationId.matrix.tsx': { intents: ['update'], fields: ['kind', 'id', 'version', 'formKey', ...ITEM_FIELDS] },
 	'roadmaps.$delegationId.implementation.tsx': {
 		intents: ['status', 'report'],
 		fields: ['itemId', 'status', 'note', 'dated', 'period', 'value', 'source'],

@@ -21,6 +21,7 @@ export function RoadmapHeader({
 	const links = [
 		{ to: base, label: t('roadmap.overview'), end: true },
 		...SECTIONS.map((s, index) => ({ to: `${base}/${s}`, label: `${index + 1}. ${t(`roadmap.sections.${s}.short`)}`, end: false })),
+		{ to: `${base}/matrix`, label: t('roadmap.matrix.tab'), end: false },
 		{ to: `${base}/implementation`, label: t('implementation.title'), end: false },
 		{ to: `${base}/assistance`, label: t('assistance.short'), end: false },
 	]
