@@ -44,7 +44,11 @@ async function roadmapOfItsOwn(country: string) {
 			id: id('action-1'),
 			kind: 'action',
 			parentId: id('objective'),
-			data: { description: 'Recruitment drive', lead: 'Ministry of Security', cost: 150_000 },
+			data: {
+				description: 'Recruitment drive',
+				lead: 'Ministry of Security',
+				costs: [{ amount: 150_000, source: null, committed: false }],
+			},
 		},
 		{ id: id('action-2'), kind: 'action', parentId: id('objective'), data: { description: 'Mentoring for women officers' } },
 		{ id: id('indicator-1'), kind: 'indicator', parentId: id('objective'), data: { statement: 'Share of women in uniformed staff' } },
@@ -94,11 +98,13 @@ async function expectNoSeriousViolations(page: Page) {
 	expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
-/** Opens the objective's fold and presses its Delete: an objective with actions asks first. */
+/** Opens the objective's form (its Edit) and presses its Delete: an objective with actions asks first. */
 async function askToDeleteTheObjective(page: Page) {
-	const objective = page.locator('article.objective').filter({ has: page.getByRole('heading', { name: new RegExp(OBJECTIVE) }) })
-	await objective.locator('summary').filter({ hasText: 'Edit, move or delete this objective' }).click()
-	await objective.getByRole('button', { name: `Delete “${OBJECTIVE}”` }).click()
+	await page.getByRole('link', { name: `Edit “${OBJECTIVE}”` }).click()
+	await page
+		.locator('.is-editing')
+		.getByRole('button', { name: `Delete “${OBJECTIVE}”` })
+		.click()
 	const confirm = page.getByRole('region', { name: 'Delete this and everything under it?' })
 	await expect(confirm).toContainText(
 		`This deletes strategic objective 1.1 «${OBJECTIVE}» and everything under it: 2 lines of action and 2 indicators.`,
@@ -125,10 +131,10 @@ test.describe('deleting an objective with its actions (JavaScript on)', () => {
 
 		await notice.getByRole('button', { name: 'Undo' }).click()
 		await expect(page.getByRole('heading', { name: `Strategic objective 1.1: ${OBJECTIVE}` })).toBeVisible()
-		await expect(page.locator('.action-card textarea').filter({ hasText: 'Recruitment drive' })).toHaveCount(1)
-		await expect(page.locator('.action-card textarea').filter({ hasText: 'Mentoring for women officers' })).toHaveCount(1)
+		await expect(page.locator('.action-card').filter({ hasText: 'Recruitment drive' })).toHaveCount(1)
+		await expect(page.locator('.action-card').filter({ hasText: 'Mentoring for women officers' })).toHaveCount(1)
 		await page.goto(`${base}/monitoring`)
-		await expect(page.locator('textarea').filter({ hasText: 'Women recruited per year' })).toHaveCount(1)
+		await expect(page.locator('.item-list > li').filter({ hasText: 'Women recruited per year' })).toHaveCount(1)
 	})
 })
 
@@ -160,7 +166,7 @@ test.describe('deleting an objective with its actions (JavaScript off)', () => {
 
 		await page.goto(`${base}/strategic-design`)
 		await expect(page.getByRole('heading', { name: `Strategic objective 1.1: ${OBJECTIVE}` })).toBeVisible()
-		await expect(page.locator('.action-card textarea').filter({ hasText: 'Recruitment drive' })).toHaveCount(1)
+		await expect(page.locator('.action-card').filter({ hasText: 'Recruitment drive' })).toHaveCount(1)
 	})
 })
 
@@ -168,30 +174,36 @@ test('an action is set back to an earlier version from a history that reads in w
 	const { base, email } = await roadmapOfItsOwn('BZ')
 	await loginAs(page, email)
 
-	// Two edits of the action's description, then one of its cost.
+	// Two edits of the action's description, then one of its cost, each in the action's one form.
 	await page.goto(`${base}/strategic-design`)
 	const card = page.locator('.action-card').first()
-	await card.getByLabel('Line of action').fill('Recruitment drive with parity targets')
-	await card.getByRole('button', { name: 'Save' }).click()
-	// Saved once the form carries the new version.
-	await expect(card.locator('input[name="version"]').first()).toHaveValue('2')
-	await expect(card.getByLabel('Line of action')).toHaveValue('Recruitment drive with parity targets')
-	await card.getByLabel('Line of action').fill('Something else entirely')
-	await card.getByRole('button', { name: 'Save' }).click()
-	await expect(card.locator('input[name="version"]').first()).toHaveValue('3')
-	await expect(card.getByLabel('Line of action')).toHaveValue('Something else entirely')
-	await page.goto(`${base}/gender-budgeting`)
-	const costCard = page.locator('.action-card').first()
-	await costCard.getByLabel(/Cost estimate/).fill('2500')
-	await costCard.getByRole('button', { name: 'Save' }).click()
-	await expect(costCard.locator('input[name="version"]').first()).toHaveValue('4')
-	await expect(costCard.getByLabel(/Cost estimate/)).toHaveValue('2500')
+	const editAction = async () => {
+		await card.getByRole('link', { name: /^Edit “/ }).click()
+		return page.locator('.is-editing form')
+	}
+	let form = await editAction()
+	await form.getByLabel('Line of action').fill('Recruitment drive with parity targets')
+	await form.getByRole('button', { name: 'Save' }).click()
+	await expect(card).toContainText('Recruitment drive with parity targets')
+	await expect(card).toContainText('Saved')
+	form = await editAction()
+	await form.getByLabel('Line of action').fill('Something else entirely')
+	await form.getByRole('button', { name: 'Save' }).click()
+	await expect(card).toContainText('Something else entirely')
+	form = await editAction()
+	await form.getByText('Cost and funding').click()
+	await form
+		.getByRole('group', { name: 'Line 1' })
+		.getByLabel(/Amount/)
+		.fill('2500')
+	await form.getByRole('button', { name: 'Save' }).click()
+	await expect(card).toContainText('$2,500.00')
 
 	// The history: who, what item with its number, each field before → after, money in dollars.
 	await page.goto(`${base}/history`)
 	const entries = page.locator('.history__entry')
 	await expect(entries.first()).toContainText('changed Line of action 1.1.1 «Something else entirely»')
-	await expect(entries.first()).toContainText(/Cost estimate\s*\$1,500\.00\s+becomes\s+→\s+\$2,500\.00/)
+	await expect(entries.first()).toContainText(/Cost lines\s*\$1,500\.00\s+becomes\s+→\s+\$2,500\.00/)
 	const firstEdit = /Recruitment drive\s+becomes\s+→\s+Recruitment drive with parity targets/
 	await expect(entries.filter({ hasText: firstEdit })).toHaveCount(1)
 	await expectNoSeriousViolations(page)
@@ -213,5 +225,5 @@ test('an action is set back to an earlier version from a history that reads in w
 	await expect(entries.first()).toContainText(/Something else entirely\s+becomes\s+→\s+Recruitment drive with parity targets/)
 	await expect(entries.first()).toContainText(/\$2,500\.00\s+becomes\s+→\s+\$1,500\.00/)
 	await page.goto(`${base}/strategic-design`)
-	await expect(page.locator('.action-card').first().getByLabel('Line of action')).toHaveValue('Recruitment drive with parity targets')
+	await expect(page.locator('.action-card').first()).toContainText('Recruitment drive with parity targets')
 })

@@ -102,7 +102,7 @@ test('add a line of action to a roadmap with the keyboard alone', async ({ page 
 	const article = page.locator('article.objective').filter({ hasText: 'Safer public transport for women' })
 	await expect(article).toBeVisible()
 
-	const addAction = article.locator('details.add summary')
+	const addAction = article.locator('details.add > summary')
 	await tabTo(page, addAction)
 	await page.keyboard.press('Enter')
 	const form = article.locator('details.add form')
@@ -114,5 +114,21 @@ test('add a line of action to a roadmap with the keyboard alone', async ({ page 
 	await page.keyboard.type('2028-Q4')
 	await tabTo(page, form.getByRole('button', { name: 'Add a line of action' }))
 	await page.keyboard.press('Enter')
-	await expect(page.locator('.action-card textarea').filter({ hasText: 'Lighting and help points at bus stops' })).toHaveCount(1)
+	await expect(page.locator('.action-card').filter({ hasText: 'Lighting and help points at bus stops' })).toHaveCount(1)
+	// The add form is ready for the next one, focus in its first field.
+	await expect(form.getByLabel('Line of action')).toBeFocused()
+
+	// Edit the new action from the keyboard: its Edit control opens its one form in place.
+	const edit = page.getByRole('link', { name: 'Edit “Lighting and help points at bus stops”' })
+	await tabTo(page, edit)
+	await page.keyboard.press('Enter')
+	const open = page.locator('.is-editing form')
+	await expect(open.getByLabel('Line of action')).toBeFocused()
+	await page.keyboard.press('Control+End')
+	await page.keyboard.type(', and safe waiting areas')
+	await tabTo(page, open.getByRole('button', { name: 'Save' }))
+	await page.keyboard.press('Enter')
+	await expect(
+		page.locator('.action-card').filter({ hasText: 'Lighting and help points at bus stops, and safe waiting areas' }),
+	).toHaveCount(1)
 })

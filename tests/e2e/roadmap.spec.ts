@@ -51,7 +51,7 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	await pathway.getByRole('textbox', { name: 'Si', exact: true }).fill('la policía recluta con metas de paridad')
 	await pathway.getByRole('textbox', { name: 'entonces', exact: true }).fill('habrá más mujeres en mandos medios')
 	await pathway.getByRole('button', { name: 'Agregar una ruta' }).click()
-	await expect(pathway.locator('.item-list').getByText('la policía recluta con metas de paridad')).toBeVisible()
+	await expect(pathway.locator('.item-list .doc-item__text').getByText('la policía recluta con metas de paridad')).toBeVisible()
 
 	// Strategic design (Carlos): two pillars with objectives and actions.
 	await carlos.goto(`${BASE}/strategic-design`)

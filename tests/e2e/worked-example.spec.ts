@@ -60,6 +60,6 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('button', { name: 'Comenzar a partir del ejemplo resuelto' })).toHaveCount(0)
 
 		await page.goto(`/roadmaps/${delegationId}/coordination`)
-		await expect(page.getByLabel('Nombre del mecanismo')).toHaveValue('Comité Interinstitucional de Mujeres, Paz y Seguridad')
+		await expect(page.locator('.doc-meta').first()).toContainText('Comité Interinstitucional de Mujeres, Paz y Seguridad')
 	})
 })

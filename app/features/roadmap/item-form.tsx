@@ -299,6 +299,11 @@ function partSummary(
 		.join(' · ')
 }
 
+/** A field has messages, itself or one of its lines (`costs[1].amount`). */
+function hasErrors(errors: Record<string, string[]> | undefined, name: string) {
+	return Object.entries(errors ?? {}).some(([key, messages]) => (key === name || key.startsWith(`${name}[`)) && messages.length)
+}
+
 /** Which saved state to say beside the button. */
 type SaveState = 'idle' | 'saving' | 'saved' | 'offline'
 
@@ -419,7 +424,9 @@ export function ItemForm({
 					title={t(`roadmap.parts.${kind}.${part.name}`)}
 					summary={partSummary(kind, part.specs, data, currency, i18n.language, t)}
 					// A new item shows all its parts; an item being edited, its first two (the rest say what they hold).
-					open={!item || index === 1 || part.specs.some((s) => mine?.errors?.[s.name]?.length || s.name === autoFocus) || Boolean(conflict)}
+					open={
+						!item || index === 1 || part.specs.some((s) => hasErrors(mine?.errors, s.name) || s.name === autoFocus) || Boolean(conflict)
+					}
 				>
 					<ItemFields
 						kind={kind}
@@ -763,6 +770,17 @@ function CostLinesField({
 	)
 }
 
+/** "Ask for technical assistance" about an item, with how many of its requests are open. */
+export function AssistanceLink({ ta }: { ta: { href: string; open: number } }) {
+	const { t } = useTranslation()
+	return (
+		<span className="ta-link">
+			<Link to={ta.href}>{t('assistance.askAboutItem')}</Link>
+			{ta.open ? <span className="badge badge--ta-open"> {t('assistance.openBadge', { count: ta.open })}</span> : null}
+		</span>
+	)
+}
+
 /** Move up / move down / delete for an item in a list. */
 export function ItemControls({
 	item,
@@ -781,12 +799,7 @@ export function ItemControls({
 	const { t } = useTranslation()
 	return (
 		<div className="item-controls">
-			{ta ? (
-				<span>
-					<Link to={ta.href}>{t('assistance.askAboutItem')}</Link>
-					{ta.open ? <span className="badge badge--ta-open"> {t('assistance.openBadge', { count: ta.open })}</span> : null}
-				</span>
-			) : null}
+			{ta ? <AssistanceLink ta={ta} /> : null}
 			{canMove ? (
 				<Form method="post" preventScrollReset className="inline-form">
 					<input type="hidden" name="intent" value="move" />

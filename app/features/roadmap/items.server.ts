@@ -338,8 +338,10 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 
 /** Two items' data hold the same values (a field left empty is the same as one never set, no cost lines as none). */
 function sameData(a: ItemData, b: ItemData) {
+	// An empty text, an unticked box and a field never set are the same nothing.
+	const empty = (x: ItemData[string] | undefined) => (x === '' || x === false || x === undefined ? null : x)
 	const same = (x: ItemData[string] | undefined, y: ItemData[string] | undefined) =>
-		Array.isArray(x) || Array.isArray(y) ? JSON.stringify(x ?? []) === JSON.stringify(y ?? []) : (x ?? null) === (y ?? null)
+		Array.isArray(x) || Array.isArray(y) ? JSON.stringify(x ?? []) === JSON.stringify(y ?? []) : empty(x) === empty(y)
 	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => same(a[key], b[key]))
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { ActionsBySection, type SectionData, type SectionProps } from './shared.tsx'
 
 /** Totals computed from the actions, the roadmap's currency, and each action's cost and funding (edited in the action's form). */
-export function GenderBudgeting({ data: { tree, totals, delegation }, editable, common }: SectionProps) {
+export function GenderBudgeting({ data: { tree, totals, delegation }, editable, common, taFor }: SectionProps) {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const { currency, feedback } = common
@@ -51,7 +51,14 @@ export function GenderBudgeting({ data: { tree, totals, delegation }, editable, 
 					</Form>
 				) : null}
 			</section>
-			<ActionsBySection section="gender-budgeting" tree={tree} editable={editable} currency={currency} delegationId={delegation.id} />
+			<ActionsBySection
+				section="gender-budgeting"
+				tree={tree}
+				editable={editable}
+				currency={currency}
+				delegationId={delegation.id}
+				taFor={taFor}
+			/>
 		</>
 	)
 }

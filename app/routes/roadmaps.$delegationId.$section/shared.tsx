@@ -4,7 +4,7 @@ import { type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
-import { formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
+import { AssistanceLink, formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { costLinesOf, type FieldSpec, type ItemData, type Kind, KINDS, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
 import { CostLinesList } from '#app/features/roadmap/roadmap-document.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
@@ -102,6 +102,7 @@ export function DocItem({
 					</div>
 					{editable ? (
 						<p className="doc-item__edit">
+							{ta ? <AssistanceLink ta={ta} /> : null}
 							<EditLink editKey={item.id} label={label} />
 							{justSaved ? (
 								<span className="save-state save-state--saved" role="status">
@@ -226,12 +227,14 @@ export function ActionsBySection({
 	editable,
 	currency,
 	delegationId,
+	taFor,
 }: {
 	section: 'gender-budgeting' | 'localization'
 	tree: SectionData['tree']
 	editable: boolean
 	currency: string
 	delegationId: string
+	taFor?: TaLink
 }) {
 	const { t } = useTranslation()
 	const fields = SECTION_ACTION_VIEW[section]
@@ -260,6 +263,7 @@ export function ActionsBySection({
 											</div>
 											{editable ? (
 												<p className="doc-item__edit">
+													{taFor ? <AssistanceLink ta={taFor(action.id)} /> : null}
 													<Link
 														to={`/roadmaps/${delegationId}/strategic-design?edit=${action.id}#item-${action.id}`}
 														aria-label={t('roadmap.editItem', { label: String(action.data.description).slice(0, 60) })}
