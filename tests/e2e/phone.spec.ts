@@ -1,4 +1,5 @@
-import { expect, loginAs, test } from './fixtures.ts'
+import { db, expect, loginAs, test } from './fixtures.ts'
+import { newDelegation } from './roadmaps.ts'
 
 test.use({ viewport: { width: 390, height: 844 } })
 
@@ -34,4 +35,63 @@ test('the worked example does not scroll sideways on a 390 px phone', async ({ p
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 		expect(await page.evaluate(() => document.documentElement.scrollWidth), lng).toBeLessThanOrEqual(390)
 	}
+})
+
+// Every page of a roadmap of Mexico's size, with a form open too, fits a 390 px phone: the section
+// tabs are one menu, wide tables scroll in their own frames, and every control is at least 24 × 24 px.
+test('every roadmap page of a plan of Mexico’s size fits a 390 px phone', async ({ page }) => {
+	const { base, email, roadmapId } = await newDelegation({ language: 'es', mexico: true })
+	await loginAs(page, email)
+	const first = (kind: string) =>
+		db
+			.selectFrom('roadmap_items')
+			.select('id')
+			.where('roadmap_id', '=', roadmapId)
+			.where('kind', '=', kind)
+			.orderBy('position')
+			.executeTakeFirstOrThrow()
+	const action = await first('action')
+	const indicator = await first('indicator')
+	const pages = [
+		'',
+		'/theory-of-change',
+		'/strategic-design',
+		`/strategic-design?edit=${action.id}`,
+		'/gender-budgeting',
+		'/coordination',
+		'/localization',
+		'/monitoring',
+		`/monitoring?edit=${indicator.id}`,
+		'/matrix',
+		'/history',
+		'/print',
+		'/implementation',
+		'/assistance',
+	]
+	for (const lng of ['es', 'en']) {
+		for (const path of pages) {
+			await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}lng=${lng}`)
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lng} ${path}`).toBeLessThanOrEqual(390)
+		}
+	}
+
+	// The sections are one menu, which opens to every section.
+	await page.goto(`${base}/strategic-design?edit=${action.id}&lng=es`)
+	await expect(page.locator('.roadmap-header .tabs')).toBeHidden()
+	const menu = page.locator('.tabs-menu')
+	await menu.locator('summary').click()
+	await expect(menu.getByRole('link', { name: '3. Presupuesto' })).toBeVisible()
+	await expect(menu.getByRole('link', { name: 'Matriz de resultados' })).toBeVisible()
+
+	// Every control of the page, the open form's included, is at least 24 × 24 px (WCAG 2.2, 2.5.8).
+	const small = await page.evaluate(() =>
+		Array.from(document.querySelectorAll('main button, main summary, main select, main input:not([type="hidden"]), main .edit-link'))
+			.filter((element) => element.checkVisibility())
+			// A box or a radio inside its label is pressed anywhere on the label: that is its target.
+			.map((element) => ({ element, box: (element.closest('label') ?? element).getBoundingClientRect() }))
+			.filter(({ box }) => box.width < 24 || box.height < 24)
+			.map(({ element, box }) => `${element.outerHTML.slice(0, 80)} ${Math.round(box.width)}×${Math.round(box.height)}`),
+	)
+	expect(small).toEqual([])
 })
