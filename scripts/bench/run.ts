@@ -71,6 +71,11 @@ const TARGETS = {
 	peakMemoryMb: 300,
 	startToHealthyMs: 2000,
 	lessonJsKbGzip: 100,
+	/** The roadmap workspace, for Mexico's 4/10/16/23 plan (issue 13). */
+	documentCpuMs: 15,
+	documentHtmlKb: 60,
+	matrixCpuMs: 20,
+	saveCpuMs: 5,
 }
 
 function positive(name: string, fallback: number) {
@@ -450,6 +455,7 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 				cookie: delegate,
 				...page(['Strategic objective 10', 'Line of action 16']),
 			},
+			{ name: 'results matrix', path: `${roadmap}/matrix`, cookie: delegate, ...page(['Line of action 1', 'Line of action 16']) },
 			{ name: 'roadmap print', path: `${roadmap}/print`, cookie: delegate, ...page(['Line of action 16', 'Indicator 23']) },
 			{ name: 'TA queue (200 requests, 50 a page)', path: '/assistance', cookie: staff, ...page(['200 solicitudes', 'Página 1 de 4']) },
 			{
@@ -488,6 +494,16 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			)
 		}
 
+		// The roadmap workspace: saving one action, again and again, and what its pages weigh.
+		process.stdout.write('  save one action … ')
+		const saves = await saveActions(`${roadmap}/strategic-design`, delegate, seed.roadmapActionId, pid)
+		console.log(`${saves.saves} saves, p50 ${saves.p50Ms} ms, app CPU ${fixed(saves.serverCpuMsPerSave, 1)} ms/save`)
+		const weights = await roadmapWeights(roadmap, delegate, seed.roadmapActionId)
+		for (const weight of weights) {
+			console.log(
+				`  ${weight.name}: HTML ${fixed(weight.htmlKb, 1)} KB (${fixed(weight.htmlKbGzip, 1)} KB gzip), JavaScript ${fixed(weight.jsKbGzip, 1)} KB gzip`,
+			)
+		}
 		const javascript = await lessonJavaScript(lessonHtml)
 		const peakMemoryMb = peakMemory()
 		const byName = (name: string) => rows.find((row) => row.name === name)!
@@ -495,6 +511,9 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 		const dashboard = byName('dashboard (400 delegates)')
 		const lessonAtRate = byName(`lesson page at ${LESSON_RATE} req/s`)
 		const dashboardAtRate = byName(`dashboard at ${DASHBOARD_RATE} req/s`)
+		const documentRow = byName('roadmap page')
+		const matrixRow = byName('results matrix')
+		const documentWeight = weights.find((w) => w.name === 'roadmap document')!
 		const errors = rows.reduce((sum, row) => sum + row.errors, 0)
 		const checks = [
 			{
@@ -541,6 +560,34 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 				pass: server.startToHealthyMs < TARGETS.startToHealthyMs,
 			},
 			{
+				name: 'roadmap document (strategic design): app CPU per request',
+				value: documentRow.serverCpuMsPerRequest,
+				target: TARGETS.documentCpuMs,
+				unit: 'ms',
+				pass: documentRow.serverCpuMsPerRequest <= TARGETS.documentCpuMs,
+			},
+			{
+				name: 'roadmap document: HTML before compression',
+				value: documentWeight.htmlKb,
+				target: TARGETS.documentHtmlKb,
+				unit: 'KB',
+				pass: documentWeight.htmlKb <= TARGETS.documentHtmlKb,
+			},
+			{
+				name: 'results matrix: app CPU per request',
+				value: matrixRow.serverCpuMsPerRequest,
+				target: TARGETS.matrixCpuMs,
+				unit: 'ms',
+				pass: matrixRow.serverCpuMsPerRequest <= TARGETS.matrixCpuMs,
+			},
+			{
+				name: 'saving one action: app CPU per save',
+				value: saves.serverCpuMsPerSave,
+				target: TARGETS.saveCpuMs,
+				unit: 'ms',
+				pass: saves.serverCpuMsPerSave <= TARGETS.saveCpuMs,
+			},
+			{
 				name: 'lesson page JavaScript, files (gzip)',
 				value: javascript.filesKbGzip,
 				target: TARGETS.lessonJsKbGzip,
@@ -566,6 +613,8 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			},
 			javascript,
 			rows,
+			saves,
+			weights,
 			checks,
 		}
 	} finally {
@@ -575,6 +624,75 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 }
 
 type Check = { name: string; value: number; target: number; unit: string; pass: boolean; equal?: boolean; atLeast?: boolean }
+
+/**
+ * Saves the roadmap's first line of action `SAVES` times, one after another (each from the version the
+ * last one left, its description changed each time, so every save writes and records its history),
+ * and gives the app's CPU time per save and the median wait.
+ */
+async function saveActions(path: string, cookie: string, actionId: string, pid: number) {
+	const SAVES = 200
+	const form = await fetch(`${ORIGIN}${path}?edit=${actionId}`, { headers: { Cookie: cookie } }).then((r) => r.text())
+	let version = Number(/name="version" value="(\d+)"/.exec(form)?.[1])
+	if (!version) throw new Error(`No version in the form of action ${actionId}`)
+	const pids = serverProcesses(pid)
+	const cpuBefore = totalCpuMs(pids)
+	const waits: number[] = []
+	for (let n = 0; n < SAVES; n++) {
+		const body = new URLSearchParams({
+			intent: 'update',
+			kind: 'action',
+			formKey: `item-${actionId}`,
+			id: actionId,
+			version: String(version),
+			description: `Line of action 1${n % 2 ? ' (revised)' : ''}`,
+			lead: 'Sedena',
+			partners: 'Semar, SSPC',
+			start: '2021-Q1',
+			end: '2024-Q4',
+			status: 'planned',
+			'costs[0].amount': String(100_000 + n),
+			'costs[0].source': 'national_budget',
+			level: 'national',
+		})
+		const started = performance.now()
+		const response = await fetch(`${ORIGIN}${path}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body,
+		})
+		await response.arrayBuffer()
+		waits.push(performance.now() - started)
+		if (response.status !== 302) throw new Error(`Saving action ${actionId} answered ${response.status}`)
+		version++
+	}
+	const cpu = totalCpuMs(pids) - cpuBefore
+	waits.sort((a, b) => a - b)
+	return { saves: SAVES, serverCpuMsPerSave: cpu / SAVES, p50Ms: Math.round(waits[Math.floor(SAVES / 2)]!) }
+}
+
+/** What the roadmap's document, its results matrix and an open action form weigh: HTML and JavaScript, gzip. */
+async function roadmapWeights(roadmap: string, cookie: string, actionId: string) {
+	const pages = [
+		{ name: 'roadmap document', path: `${roadmap}/strategic-design` },
+		{ name: 'results matrix', path: `${roadmap}/matrix` },
+		{ name: 'action edit form', path: `${roadmap}/strategic-design?edit=${actionId}` },
+	]
+	const weights = []
+	for (const page of pages) {
+		const html = await fetch(`${ORIGIN}${page.path}`, { headers: { Cookie: cookie } }).then((r) => r.text())
+		const bytes = Buffer.from(html)
+		const javascript = await lessonJavaScript(html)
+		weights.push({
+			...page,
+			htmlKb: bytes.length / 1024,
+			htmlKbGzip: gzipSync(bytes, { level: 9 }).length / 1024,
+			jsKbGzip: javascript.totalKbGzip,
+		})
+	}
+	return weights
+}
 
 function formatCheck(check: Check) {
 	return {

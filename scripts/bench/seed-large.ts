@@ -72,6 +72,8 @@ export type SeedSummary = {
 	/** The bench delegate's delegation: it has the 4/10/16/23 roadmap. */
 	roadmapDelegationId: string
 	roadmapShape: { pillars: number; objectives: number; actions: number; indicators: number }
+	/** The roadmap's first line of action, which the bench saves again and again. */
+	roadmapActionId: string
 }
 
 // Latin America and the Caribbean first (the Academy's region), then others for the largest cohort.
@@ -459,6 +461,7 @@ export async function seedLarge(database = DEFAULT_BENCH_DB): Promise<SeedSummar
 			delegationIds: largest.map((d) => d.id),
 		},
 		roadmapDelegationId,
+		roadmapActionId: tree.actions[0]!.id,
 		roadmapShape: {
 			pillars: tree.pillars.length,
 			objectives: tree.objectives.length,

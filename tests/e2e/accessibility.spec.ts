@@ -136,7 +136,11 @@ for (const language of ['en', 'es'] as const) {
 		for (const path of [
 			'/roadmaps/panama-2025-pa/assistance?section=gender-budgeting',
 			'/roadmaps/panama-2025-pa/assistance',
-			// An action funded from two cost lines, as a form and as print.
+			// An action funded from two cost lines: its one form open (with its parts and indicators), the
+			// budget page that reads it, and print; an indicator's form; the results matrix.
+			'/roadmaps/panama-2025-pa/strategic-design?edit=pa-action-1',
+			'/roadmaps/panama-2025-pa/monitoring?edit=pa-indicator-1',
+			'/roadmaps/panama-2025-pa/matrix',
 			'/roadmaps/panama-2025-pa/gender-budgeting',
 			'/roadmaps/panama-2025-pa/print',
 			'/roadmaps/panama-2025-pa/history?at=1',

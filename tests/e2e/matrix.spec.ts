@@ -95,14 +95,14 @@ async function planWithThreeActions() {
 
 /** The lines of action in the order the table shows them (without their cells' edit buttons). */
 const rowNames = async (page: Page) =>
-	(await page.locator('table.matrix tbody tr td:nth-child(4)').allInnerTexts()).map((text) => text.replace(/\s*✎\s*$/, ''))
+	(await page.locator('table.results-matrix tbody tr td:nth-child(4)').allInnerTexts()).map((text) => text.replace(/\s*✎\s*$/, ''))
 
 test.describe('with JavaScript', () => {
 	test('a delegate edits a lead in place by keyboard: Enter, type, Enter saves; Escape cancels; Tab goes on', async ({ page }) => {
 		const { path, email } = await planWithThreeActions()
 		await loginAs(page, email)
 		await page.goto(path)
-		const row = page.locator('table.matrix tbody tr').filter({ hasText: 'Open a women’s desk in each station' })
+		const row = page.locator('table.results-matrix tbody tr').filter({ hasText: 'Open a women’s desk in each station' })
 		const edit = page.getByRole('button', { name: 'Edit Lead institution, line 1.1.2' })
 		await edit.focus()
 		await page.keyboard.press('Enter')
@@ -149,7 +149,7 @@ test.describe('with JavaScript', () => {
 		const { path, email } = await planWithThreeActions()
 		await loginAs(page, email)
 		await page.goto(path)
-		const row = page.locator('table.matrix tbody tr').filter({ hasText: 'Map women mediators' })
+		const row = page.locator('table.results-matrix tbody tr').filter({ hasText: 'Map women mediators' })
 		await page.getByRole('button', { name: 'Edit Status, line 2.1.1' }).focus()
 		await page.keyboard.press('Enter')
 		const status = page.getByRole('combobox', { name: 'Status, line 2.1.1' })
@@ -217,7 +217,7 @@ test.describe('with JavaScript', () => {
 		await loginAs(page, email)
 		for (const lng of ['en', 'es']) {
 			await page.goto(`${path}?lng=${lng}`)
-			await expect(page.locator('table.matrix')).toBeVisible()
+			await expect(page.locator('table.results-matrix')).toBeVisible()
 			const results = await new AxeBuilder({ page }).analyze()
 			const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
 			expect(serious, lng).toEqual([])

@@ -177,6 +177,11 @@ async function checkAgreement(page: Page, base: string, x: Texts) {
 	await page.goto(`${base}/monitoring`)
 	await expect(page.locator('.item-list > li')).toHaveCount(23)
 	await expect(page.getByText(x.complete).first()).toBeVisible()
+	// The results matrix: a row per line of action, and the same totals.
+	await page.goto(`${base}/matrix`)
+	await expect(page.locator('table.results-matrix tbody tr')).toHaveCount(16)
+	await expect(page.locator('table.results-matrix tfoot')).toContainText(x.total)
+	await expect(page.locator('table.results-matrix tfoot')).toContainText(x.funded)
 	// The print page: every action and indicator.
 	await page.goto(`${base}/print`)
 	for (const number of actionNumbers())

@@ -193,4 +193,37 @@ describe("an action's one form", () => {
 		expect(actions.map((a) => a.data.description)).toEqual(['Action add', 'A second action'])
 		expect((await childrenOf(roadmapId, actions[1]!.id)).map((i) => i.data.statement)).toEqual(['Its indicator'])
 	})
+
+	test('a save of an action someone deleted meanwhile keeps the text and offers to restore it; restored, it can be saved', async () => {
+		const { roadmapId, actionId, indicatorId } = await actionWithIndicator('gone')
+		const userId = await userIdFor('delegate.pa@example.org')
+		const deleted = await applyChange(db, roadmapId, userId, {
+			type: 'delete',
+			section: 'strategic-design',
+			id: actionId,
+			version: 1,
+			withChildren: true,
+		})
+		expect(deleted.ok).toBe(true)
+		const form = {
+			intent: 'update',
+			kind: 'action',
+			formKey: `item-${actionId}`,
+			id: actionId,
+			version: '1',
+			description: 'My words, not lost',
+		}
+		const response = await post(form)
+		expect(response.status).toBe(404)
+		const body = response.data as { feedback: { message: string; deletion: { changeId: number } }; result: { initialValue: unknown } }
+		expect(body.feedback.message).toBe('roadmap.errors.deletedMeanwhile')
+		expect(JSON.stringify(body.result.initialValue)).toContain('My words, not lost')
+		// Restore (the form the page offers), then the same save goes through.
+		const restored = await post({ intent: 'restore', changeId: String(body.feedback.deletion.changeId) })
+		expect(restored.status).toBe(302)
+		expect((await itemsOf(roadmapId, [actionId, indicatorId])).map((i) => i.id).sort()).toEqual([actionId, indicatorId].sort())
+		const [action] = await itemsOf(roadmapId, [actionId])
+		expect((await post({ ...form, version: String(action!.version) })).status).toBe(302)
+		expect((await itemsOf(roadmapId, [actionId]))[0]!.data.description).toBe('My words, not lost')
+	})
 })

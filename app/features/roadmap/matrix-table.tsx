@@ -138,7 +138,7 @@ export function MatrixTable({ rows, count, totals, query, delegationId, currency
 				</p>
 			) : (
 				<TableWrap label={t('roadmap.matrix.tableLabel')}>
-					<table className="matrix">
+					<table className="results-matrix">
 						<thead>
 							<tr>
 								{header('number', 'number')}
