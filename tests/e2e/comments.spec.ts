@@ -45,7 +45,8 @@ for (const javaScriptEnabled of [true, false]) {
 			await open(page, path, javaScriptEnabled)
 			const card = page.locator(ACTION)
 			await expect(card.locator('.comment-count')).toHaveCount(0)
-			await card.locator('summary', { hasText: /^Comentar$/ }).click()
+			// Only a link until asked for (the page holds no form nobody opened).
+			await card.getByRole('link', { name: 'Comentar', exact: true }).click()
 			const field = card.getByLabel('Su comentario sobre «Programa de reclutamiento con enfoque de género»')
 			if (!javaScriptEnabled) {
 				// Refused without JavaScript too: the message next to the field, the fold open, the text kept.

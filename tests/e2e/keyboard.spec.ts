@@ -90,7 +90,7 @@ test('add a line of action to a roadmap with the keyboard alone', async ({ page 
 	const pillar = page.locator('section.pillar').first()
 
 	// Open "add an objective" (a disclosure) with Enter, type, submit with Enter on the button.
-	const addObjective = pillar.locator('details.add').last().locator('summary')
+	const addObjective = pillar.getByRole('link', { name: 'Add a strategic objective' })
 	await tabTo(page, addObjective)
 	await expectVisibleFocus(addObjective)
 	await page.keyboard.press('Enter')
@@ -102,10 +102,10 @@ test('add a line of action to a roadmap with the keyboard alone', async ({ page 
 	const article = page.locator('article.objective').filter({ hasText: 'Safer public transport for women' })
 	await expect(article).toBeVisible()
 
-	const addAction = article.locator('details.add > summary')
+	const addAction = article.getByRole('link', { name: 'Add a line of action' })
 	await tabTo(page, addAction)
 	await page.keyboard.press('Enter')
-	const form = article.locator('details.add form')
+	const form = article.locator('.add form')
 	await tabTo(page, form.getByLabel('Line of action'))
 	await page.keyboard.type('Lighting and help points at bus stops')
 	await tabTo(page, form.getByLabel(/Start/))

@@ -35,7 +35,7 @@ function sixRows(tag: string, fourthCost: string) {
 
 async function addObjective(page: Page, statement: string, labels: { field: string; button: string }) {
 	const pillar = page.locator('section.pillar').first()
-	await pillar.locator('details.add').last().locator('summary').click()
+	await pillar.getByRole('link', { name: labels.button }).click()
 	await pillar.getByLabel(labels.field).last().fill(statement)
 	await pillar.getByRole('button', { name: labels.button }).click()
 	await expect(page.getByRole('heading', { name: new RegExp(statement) })).toBeVisible()

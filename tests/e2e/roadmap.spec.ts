@@ -1,11 +1,11 @@
-import { type Page } from '@playwright/test'
+import { type Locator, type Page } from '@playwright/test'
 import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
 
 const BASE = '/roadmaps/panama-2025-cr'
 
 async function addObjective(page: Page, pillar: string, statement: string) {
 	const section = page.locator('section.pillar').filter({ has: page.getByRole('heading', { name: new RegExp(`^Pilar \\d+: ${pillar}$`) }) })
-	await section.locator('details.add').last().locator('summary').click()
+	await openAdd(section, 'Agregar un objetivo estratégico')
 	await section.getByLabel('Objetivo estratégico').last().fill(statement)
 	await section.getByRole('button', { name: 'Agregar un objetivo estratégico' }).click()
 	await expect(page.getByRole('heading', { name: new RegExp(statement) })).toBeVisible()
@@ -13,8 +13,8 @@ async function addObjective(page: Page, pillar: string, statement: string) {
 
 async function addAction(page: Page, objective: string, description: string, lead: string) {
 	const article = page.locator('article.objective').filter({ has: page.getByRole('heading', { name: new RegExp(objective) }) })
-	await article.locator('details.add > summary').click()
-	const form = article.locator('details.add form')
+	await openAdd(article, 'Agregar una línea de acción')
+	const form = article.locator('.add form')
 	await form.getByLabel('Línea de acción').fill(description)
 	await form.getByLabel('Institución responsable').fill(lead)
 	await form.getByLabel(/Inicio/).fill('2026-Q1')
@@ -22,8 +22,14 @@ async function addAction(page: Page, objective: string, description: string, lea
 	await form.getByRole('button', { name: 'Agregar una línea de acción' }).click()
 	// The action reads as the document does; the add form is open again, empty, for the next one.
 	await expect(article.locator('.action-card').filter({ hasText: description })).toHaveCount(1)
-	await expect(article.locator('details.add form').getByLabel('Línea de acción')).toHaveValue('')
-	await expect(article.locator('details.add form').getByLabel('Línea de acción')).toBeFocused()
+	await expect(article.locator('.add form').getByLabel('Línea de acción')).toHaveValue('')
+	await expect(article.locator('.add form').getByLabel('Línea de acción')).toBeFocused()
+}
+
+/** Opens an "Add …" form with its link (after a save it is open already, empty, for the next one). */
+async function openAdd(container: Locator, name: string) {
+	const link = container.getByRole('link', { name })
+	if (await link.count()) await link.last().click()
 }
 
 /** Opens an item's one form with its Edit control (the item's label is in the control's name). */
@@ -85,8 +91,8 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	// An indicator (Carlos).
 	await carlos.goto(`${BASE}/monitoring`)
 	const objectivePanel = carlos.locator('section.panel').filter({ has: carlos.getByRole('heading', { name: 'Más mujeres en la policía' }) })
-	await objectivePanel.locator('details.add > summary').click()
-	const indicatorForm = objectivePanel.locator('details.add > form')
+	await openAdd(objectivePanel, 'Agregar un indicador')
+	const indicatorForm = objectivePanel.locator('.add form')
 	await indicatorForm.getByLabel('Indicador').fill('Porcentaje de mujeres en la policía')
 	await indicatorForm.getByLabel('Se mide como').selectOption('percent')
 	await indicatorForm.getByLabel('Valor de línea de base').fill('14')
@@ -256,14 +262,14 @@ test.describe('without JavaScript', () => {
 		await page.goto('/roadmap/strategic-design')
 		await expect(page).toHaveURL('/roadmaps/port-of-spain-2024-gy/strategic-design')
 		const prevention = page.locator('section.pillar').first()
-		await prevention.locator('details.add').last().locator('summary').click()
+		await openAdd(prevention, 'Add a strategic objective')
 		await prevention.getByLabel('Strategic objective').last().fill('Prevent gang violence against women')
 		await prevention.getByRole('button', { name: 'Add a strategic objective' }).click()
 		await expect(page.getByRole('heading', { name: /Prevent gang violence against women/ })).toBeVisible()
 
 		const article = page.locator('article.objective').filter({ hasText: 'Prevent gang violence' })
-		await article.locator('details.add > summary').click()
-		const form = article.locator('details.add form')
+		await openAdd(article, 'Add a line of action')
+		const form = article.locator('.add form')
 		await form.getByLabel('Line of action').fill('Community safety audits')
 		await form.getByLabel(/Start/).fill('2027-Q2')
 		await form.getByLabel(/End/).fill('2026-Q1')
@@ -272,7 +278,7 @@ test.describe('without JavaScript', () => {
 			form.getByRole('button', { name: 'Add a line of action' }).click(),
 		])
 		expect(response.status()).toBe(400)
-		const again = page.locator('article.objective').filter({ hasText: 'Prevent gang violence' }).locator('details.add form')
+		const again = page.locator('article.objective').filter({ hasText: 'Prevent gang violence' }).locator('.add form')
 		await expect(again.getByText('The end cannot be before the start.')).toBeVisible()
 		await expect(again.getByLabel('Line of action')).toHaveValue('Community safety audits')
 		await again.getByLabel(/End/).fill('2028-Q4')
@@ -280,11 +286,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('.action-card').filter({ hasText: 'Community safety audits' })).toHaveCount(1)
 		// The add form is open again, empty, for the next one.
 		await expect(
-			page
-				.locator('article.objective')
-				.filter({ hasText: 'Prevent gang violence' })
-				.locator('details.add form')
-				.getByLabel('Line of action'),
+			page.locator('article.objective').filter({ hasText: 'Prevent gang violence' }).locator('.add form').getByLabel('Line of action'),
 		).toHaveValue('')
 	})
 

@@ -75,9 +75,11 @@ const TEXTS = {
 } as const
 type Texts = (typeof TEXTS)[keyof typeof TEXTS]
 
-/** The fold of a pillar's "add an objective" form, opened (after a save it comes back open). */
-async function openFold(fold: ReturnType<Page['locator']>) {
-	if (!(await fold.evaluate((details) => (details as HTMLDetailsElement).open))) await fold.locator(':scope > summary').click()
+/** A pillar's "add an objective" form, opened with its link (after a save it comes back open). */
+async function openAdd(pillar: ReturnType<Page['locator']>, name: string) {
+	const link = pillar.locator(':scope > .add').getByRole('link', { name })
+	if (await link.count()) await link.click()
+	return pillar.locator(':scope > .add')
 }
 
 async function enterPlan(page: Page, base: string, x: Texts) {
@@ -89,8 +91,7 @@ async function enterPlan(page: Page, base: string, x: Texts) {
 		for (let k = 0; k < count; k++) {
 			objectiveNo++
 			const pillar = page.locator('section.pillar').nth(p)
-			const fold = pillar.locator(':scope > details.add')
-			await openFold(fold)
+			const fold = await openAdd(pillar, x.addObjective)
 			await fold.getByLabel(x.objectiveField).fill(`Objetivo ${objectiveNo} del plan`)
 			await fold.getByRole('button', { name: x.addObjective }).click()
 			await expect(page.getByRole('heading', { name: new RegExp(`Objetivo ${objectiveNo} del plan$`) })).toBeVisible()

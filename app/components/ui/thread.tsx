@@ -47,7 +47,10 @@ export function MessageFold({
 	error,
 	typed,
 	className = 'thread-fold',
+	open,
 }: {
+	/** Open when the page is shown (it was asked for). */
+	open?: boolean
 	/** Unique on the page: the textarea's id and the base of its message's. */
 	id: string
 	summary: string
@@ -64,7 +67,7 @@ export function MessageFold({
 	const { t } = useTranslation()
 	const refused = Boolean(error)
 	return (
-		<details className={className} open={refused || undefined}>
+		<details className={className} open={refused || open || undefined}>
 			<summary>{summary}</summary>
 			<Form method="post" className="stack thread-fold__form" preventScrollReset>
 				{Object.entries(hidden).map(([name, value]) => (

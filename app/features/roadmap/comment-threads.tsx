@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useContext } from 'react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MessageFold, ThreadMessage } from '#app/components/ui/thread.tsx'
+import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { type CommentThread, countComments } from '#app/features/roadmap/threads.ts'
 
@@ -58,6 +59,7 @@ export function ItemCommentCount({ itemId }: { itemId: string }) {
 export function ItemComments({ itemId, label }: { itemId: string; label: string }) {
 	const { t } = useTranslation()
 	const { threadsByItem, canComment, feedback } = useCommentThreads()
+	const editing = useEditing()
 	const threads = threadsByItem[itemId] ?? []
 	if (!threads.length && !canComment) return null
 	const formKey = `comment-item-${itemId}`
@@ -66,18 +68,28 @@ export function ItemComments({ itemId, label }: { itemId: string; label: string 
 	return (
 		<div className="item-comments" id={`threads-${itemId}`}>
 			{threads.length ? <ThreadList threads={threads} label={t('roadmap.comments.threadsAbout', { label: short })} /> : null}
-			{canComment ? (
-				<MessageFold
-					// A new thread remounts the fold: closed and empty again after a post (with JavaScript the page is not reloaded).
-					key={threads.length}
-					id={`${formKey}-body`}
-					summary={t('roadmap.comments.commentOnItem')}
-					label={t('roadmap.comments.itemLabel', { label: short })}
-					submitLabel={t('roadmap.comments.submit')}
-					hidden={{ intent: 'comment', itemId }}
-					error={mine?.errors?.body?.[0]}
-					typed={mine?.submitted?.body}
-				/>
+			{canComment && !editing.current?.startsWith(formKey) && !mine ? (
+				// Only a link until asked for: a page of many items holds no form nobody opened.
+				<p className="item-comments__start" id={formKey}>
+					<EditLink editKey={formKey} label={t('roadmap.comments.itemLabel', { label: short })}>
+						{t('roadmap.comments.commentOnItem')}
+					</EditLink>
+				</p>
+			) : canComment ? (
+				<div id={formKey}>
+					<MessageFold
+						open
+						// A new thread remounts the fold: closed and empty again after a post (with JavaScript the page is not reloaded).
+						key={threads.length}
+						id={`${formKey}-body`}
+						summary={t('roadmap.comments.commentOnItem')}
+						label={t('roadmap.comments.itemLabel', { label: short })}
+						submitLabel={t('roadmap.comments.submit')}
+						hidden={{ intent: 'comment', itemId }}
+						error={mine?.errors?.body?.[0]}
+						typed={mine?.submitted?.body}
+					/>
+				</div>
 			) : null}
 		</div>
 	)

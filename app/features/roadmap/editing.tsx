@@ -27,9 +27,12 @@ type EditingState = {
 
 const EditingContext = createContext<EditingState | null>(null)
 
-/** The form key of an edit key: `item-<id>` for an item, the key itself for an add form. */
+/**
+ * The form key of an edit key: `item-<id>` for an item, the key itself for the forms that add to the
+ * roadmap (`new-…`, a paste `paste-<objective id>`, a comment `comment-item-<item id>`).
+ */
 export function formKeyOf(key: string) {
-	return key.startsWith('new-') ? key : `item-${key}`
+	return /^(new|paste|comment)-/.test(key) ? key : `item-${key}`
 }
 
 export const DRAFT_PREFIX = 'nap-draft:'

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
+import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
 import { ACTION_STATUSES, FUNDING_SOURCES } from '#app/features/roadmap/kinds.ts'
 import {
@@ -37,6 +38,7 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 	const uid = useId()
 	const formKey = `paste-${objectiveId}`
 	const fetcher = useFetcher()
+	const editing = useEditing()
 	const actionData = useActionData()
 	const location = useLocation()
 	const [searchParams] = useSearchParams()
@@ -70,6 +72,19 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 	const changed = Boolean(answer?.paste && text !== answer.paste.text)
 	const showPreview = Boolean(preview || (fromFetcher && fromFetcher !== done && answer?.feedback?.message))
 
+	// Asked for (its link, a refused paste, rows just added): the fold; otherwise only its link, so a
+	// page of many objectives holds no form nobody opened.
+	if (!(open || editing.current === formKey || answer || added)) {
+		return (
+			<div id={formKey} className="paste">
+				<p className="add">
+					<EditLink editKey={formKey} label={t('roadmap.paste.fold')}>
+						{t('roadmap.paste.fold')}
+					</EditLink>
+				</p>
+			</div>
+		)
+	}
 	return (
 		<div id={formKey} className="paste">
 			{added ? (
@@ -77,7 +92,7 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 					{t('roadmap.paste.added', { count: added })}
 				</p>
 			) : null}
-			<details className="paste-fold" open={open ?? (answer ? true : undefined)}>
+			<details className="paste-fold" open>
 				<summary>{t('roadmap.paste.fold')}</summary>
 				<fetcher.Form method="post" action={action} preventScrollReset className="paste-form">
 					<input type="hidden" name="intent" value="pastePreview" />

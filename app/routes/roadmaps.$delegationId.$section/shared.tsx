@@ -122,8 +122,10 @@ export function DocItem({
 }
 
 /**
- * "Add …": a fold with an empty form. After it saves, the page comes back with the same fold open,
- * empty, focus in its first field, saying "Saved", ready for the next one.
+ * "Add …": a link that opens an empty form in place (with JavaScript) or on the page's URL with
+ * `?edit=<form key>` (without), so a page holds no form nobody asked for. After it saves, the page
+ * comes back with the same form open, empty, focus in its first field, saying "Saved", ready for the
+ * next one. `folded={false}`: the form always shows (a list's only way to start).
  */
 export function AddItem({
 	kind,
@@ -143,7 +145,6 @@ export function AddItem({
 	fields?: readonly string[]
 	parentChoices?: { label: string; options: Array<{ value: string; label: string }> }
 	openFor: SectionProps['openFor']
-	/** A fold (the default) or a form always shown (a list's only way to start). */
 	folded?: boolean
 	children?: ReactNode
 }) {
@@ -151,31 +152,37 @@ export function AddItem({
 	const editing = useEditing()
 	const location = useLocation()
 	const justSaved = editing.saved === formKey
-	const open = editing.current === formKey || Boolean(openFor(formKey))
-	const form = (
-		<ItemForm
-			{...common}
-			// A new, empty form after each save (with JavaScript the page stays, so it must be reset).
-			key={justSaved ? location.key : 'new'}
-			kind={kind}
-			parentId={parentId}
-			parentChoices={parentChoices}
-			fields={fields}
-			formKey={formKey}
-			submitLabel={t(`roadmap.kinds.${kind}.add`)}
-			autoFocus={open}
-			saved={justSaved}
-			compact
-		>
-			{children}
-		</ItemForm>
-	)
-	if (!folded) return <div id={formKey}>{form}</div>
+	const open = !folded || editing.current === formKey || Boolean(openFor(formKey))
+	if (!open) {
+		return (
+			<p className="add" id={formKey}>
+				<EditLink editKey={formKey} label={t(`roadmap.kinds.${kind}.add`)}>
+					{t(`roadmap.kinds.${kind}.add`)}
+				</EditLink>
+			</p>
+		)
+	}
 	return (
-		<details className="add" id={formKey} open={open || undefined}>
-			<summary>{t(`roadmap.kinds.${kind}.add`)}</summary>
-			{form}
-		</details>
+		<div className={folded ? 'add add--open' : 'add'} id={formKey}>
+			{folded ? <p className="add__title">{t(`roadmap.kinds.${kind}.add`)}</p> : null}
+			<ItemForm
+				{...common}
+				// A new, empty form after each save (with JavaScript the page stays, so it must be reset).
+				key={justSaved ? location.key : 'new'}
+				kind={kind}
+				parentId={parentId}
+				parentChoices={parentChoices}
+				fields={fields}
+				formKey={formKey}
+				submitLabel={t(`roadmap.kinds.${kind}.add`)}
+				autoFocus={folded}
+				saved={justSaved}
+				cancel={folded}
+				compact
+			>
+				{children}
+			</ItemForm>
+		</div>
 	)
 }
 
