@@ -147,6 +147,7 @@ const redirected = (outcome: Outcome) => outcome.status === 302 && outcome.locat
 const itemIdOf = (outcome: Outcome) => outcome.location?.split('#item-')[1] ?? ''
 
 /** The version a page shows for an item (the hidden field its edit form posts back). */
+/** The version an item's form carries (the page opened with `?edit=<item id>`, as its Edit link does). */
 export function versionOnPage(html: string, itemId: string) {
 	const match = html.match(new RegExp(`name="id" value="${itemId}"/><input type="hidden" name="version" value="(\\d+)"`))
 	return match ? Number(match[1]) : null
@@ -257,7 +258,7 @@ export class DelegateSession {
 		const text = this.text('shared edit')
 		for (let attempt = 0; attempt < 4 && !this.stopping(); attempt++) {
 			if (this.sharedVersion === null) {
-				const page = await this.http.send('page', 'GET', this.toc)
+				const page = await this.http.send('page', 'GET', `${this.toc}?edit=${this.targets.pathwayId}`)
 				if (page.status !== 200) return this.fail('load roadmap page', page)
 				this.sharedVersion = versionOnPage(page.body, this.targets.pathwayId)
 				if (this.sharedVersion === null) return this.fail('find the pathway on the page', page)
@@ -313,11 +314,14 @@ export class DelegateSession {
 	 * shows (a save that got no answer may or may not have been stored).
 	 */
 	async reload() {
-		const page = await this.http.send('page', 'GET', this.toc)
+		const page = await this.http.send('page', 'GET', `${this.toc}?edit=${this.targets.pathwayId}`)
 		if (page.status !== 200) return this.fail('reload roadmap page', page)
 		this.sharedVersion = versionOnPage(page.body, this.targets.pathwayId)
 		if (this.own) {
-			const version = versionOnPage(page.body, this.own.id)
+			// Its own item's form: its Edit link's page.
+			const own = await this.http.send('page', 'GET', `${this.toc}?edit=${this.own.id}`)
+			if (own.status !== 200) return this.fail('reload roadmap page', own)
+			const version = versionOnPage(own.body, this.own.id)
 			if (version === null) return this.fail('find own assumption on the page', page)
 			this.own.version = version
 		}
