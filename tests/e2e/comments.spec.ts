@@ -45,8 +45,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await open(page, path, javaScriptEnabled)
 			const card = page.locator(ACTION)
 			await expect(card.locator('.comment-count')).toHaveCount(0)
-			// Only a link until asked for (the page holds no form nobody opened).
-			await card.getByRole('link', { name: 'Comentar', exact: true }).click()
+			// Only a link until asked for (the page holds no form nobody opened); a member who edits the
+			// action starts a thread from its open form.
+			const start = card.getByRole('link', { name: 'Comentar', exact: true })
+			if (!(await start.count())) await card.getByRole('link', { name: /^Editar «/ }).first().click()
+			await start.click()
 			const field = card.getByLabel('Su comentario sobre «Programa de reclutamiento con enfoque de género»')
 			if (!javaScriptEnabled) {
 				// Refused without JavaScript too: the message next to the field, the fold open, the text kept.

@@ -56,21 +56,34 @@ export function ItemCommentCount({ itemId }: { itemId: string }) {
 }
 
 /** After an item's content: the threads about it, and (for who may comment) a fold that starts one. */
-export function ItemComments({ itemId, label }: { itemId: string; label: string }) {
+export function ItemComments({ itemId, label, offerStart = true }: { itemId: string; label: string; offerStart?: boolean }) {
 	const { t } = useTranslation()
-	const { threadsByItem, canComment, feedback } = useCommentThreads()
+	const { threadsByItem, canComment: mayComment, feedback } = useCommentThreads()
 	const editing = useEditing()
 	const threads = threadsByItem[itemId] ?? []
-	if (!threads.length && !canComment) return null
+	// Those who edit the item start a thread from its open form; the others (facilitators) from the item.
 	const formKey = `comment-item-${itemId}`
+	const asked = editing.current === formKey || feedback?.formKey === formKey
+	const canComment = mayComment && (offerStart || threads.length > 0 || asked)
+	if (!threads.length && !canComment) return null
 	const mine = feedback?.formKey === formKey ? feedback : null
 	const short = label.slice(0, 60)
+	const start = canComment && !editing.current?.startsWith(formKey) && !mine
+	// Only a link until asked for: a page of many items holds no form nobody opened.
+	if (start && !threads.length) {
+		return (
+			<p className="item-comments__start">
+				<EditLink editKey={formKey} label={t('roadmap.comments.itemLabel', { label: short })}>
+					{t('roadmap.comments.commentOnItem')}
+				</EditLink>
+			</p>
+		)
+	}
 	return (
 		<div className="item-comments" id={`threads-${itemId}`}>
 			{threads.length ? <ThreadList threads={threads} label={t('roadmap.comments.threadsAbout', { label: short })} /> : null}
-			{canComment && !editing.current?.startsWith(formKey) && !mine ? (
-				// Only a link until asked for: a page of many items holds no form nobody opened.
-				<p className="item-comments__start" id={formKey}>
+			{start ? (
+				<p className="item-comments__start">
 					<EditLink editKey={formKey} label={t('roadmap.comments.itemLabel', { label: short })}>
 						{t('roadmap.comments.commentOnItem')}
 					</EditLink>

@@ -125,7 +125,8 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 			saved,
 			field: current === fromUrl ? params.get('field') : null,
 			drafts,
-			hrefFor: (key) => `${query(['edit', key])}#${formKeyOf(key)}`,
+			// Relative to the page (its path is not repeated in every one of a plan's many links).
+			hrefFor: (key) => `?${new URLSearchParams([...without, ['edit', key]])}#${formKeyOf(key)}`,
 			closeHref: `${query()}${current ? `#${formKeyOf(current)}` : ''}`,
 			open: (key) => setOverride({ key, at: location.key }),
 			close: () => setOverride({ key: null, at: location.key }),
@@ -151,15 +152,26 @@ function isPlainClick(event: MouseEvent) {
 }
 
 /** "Edit" for one item: a link that works without JavaScript, opening the form in place with it. */
-export function EditLink({ editKey, label, children }: { editKey: string; label: string; children?: ReactNode }) {
+export function EditLink({
+	editKey,
+	label,
+	children,
+	className,
+}: {
+	editKey: string
+	label: string
+	children?: ReactNode
+	className?: string
+}) {
 	const { t } = useTranslation()
 	const editing = useEditing()
 	const hasDraft = editing.drafts.has(formKeyOf(editKey))
+	// A plain link to this page with `?edit=` (no router link: a plain click opens the form in place
+	// without asking the server; any other click opens the page as it says).
 	return (
-		<Link
-			to={editing.hrefFor(editKey)}
-			preventScrollReset
-			className="edit-link"
+		<a
+			href={editing.hrefFor(editKey)}
+			className={className ? `edit-link ${className}` : 'edit-link'}
 			aria-label={children ? undefined : t('roadmap.editItem', { label })}
 			onClick={(event) => {
 				if (!isPlainClick(event)) return
@@ -169,7 +181,7 @@ export function EditLink({ editKey, label, children }: { editKey: string; label:
 		>
 			{children ?? t('roadmap.edit')}
 			{hasDraft ? <span className="badge badge--draft"> {t('roadmap.draft.badge')}</span> : null}
-		</Link>
+		</a>
 	)
 }
 

@@ -76,13 +76,11 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 	// page of many objectives holds no form nobody opened.
 	if (!(open || editing.current === formKey || answer || added)) {
 		return (
-			<div id={formKey} className="paste">
-				<p className="add">
-					<EditLink editKey={formKey} label={t('roadmap.paste.fold')}>
-						{t('roadmap.paste.fold')}
-					</EditLink>
-				</p>
-			</div>
+			<p className="add paste">
+				<EditLink editKey={formKey} label={t('roadmap.paste.fold')}>
+					{t('roadmap.paste.fold')}
+				</EditLink>
+			</p>
 		)
 	}
 	return (

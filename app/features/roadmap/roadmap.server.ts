@@ -25,9 +25,9 @@ export async function roadmapItems(roadmapId: string): Promise<Item[]> {
 // -------------------------------------------------------------------------------------------------
 // The roadmap as a tree, with computed totals and completeness
 
-export type Tree = ReturnType<typeof buildTree>
+export type Tree = ReturnType<typeof buildTree<Item>>
 
-export function buildTree(items: Item[]) {
+export function buildTree<T extends Pick<Item, 'id' | 'kind' | 'parentId'> = Item>(items: T[]) {
 	const of = (kind: Kind) => items.filter((item) => item.kind === kind)
 	const children = (parentId: string, kind: Kind) => items.filter((item) => item.parentId === parentId && item.kind === kind)
 	const pillars = of('pillar').map((pillar) => ({

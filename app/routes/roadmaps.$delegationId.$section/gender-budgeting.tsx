@@ -17,7 +17,7 @@ export function GenderBudgeting({ data: { tree, totals, delegation }, editable, 
 		<>
 			<section className="panel">
 				<h3>{t('roadmap.budget.totals')}</h3>
-				<BudgetTotals totals={totals} currency={currency} language={language} />
+				{totals ? <BudgetTotals totals={totals} currency={currency} language={language} /> : null}
 				<p className="small">
 					<a href={COSTING_SHEET_URL} download>
 						{t('costingSheet.download')}
@@ -63,7 +63,7 @@ export function GenderBudgeting({ data: { tree, totals, delegation }, editable, 
 	)
 }
 
-function BudgetTotals({ totals, currency, language }: { totals: SectionData['totals']; currency: string; language: string }) {
+function BudgetTotals({ totals, currency, language }: { totals: NonNullable<SectionData['totals']>; currency: string; language: string }) {
 	const { t } = useTranslation()
 	return (
 		<>

@@ -45,20 +45,22 @@ export function Monitoring({ data: { tree, calendar }, editable, common, openFor
 				)
 			})}
 			{tree.objectives.length === 0 ? <p>{t('roadmap.needObjectives')}</p> : null}
-			<section className="panel">
-				<h3>{t('roadmap.calendar.title', { year: calendar.year })}</h3>
-				{calendar.months.length === 0 ? <p>{t('roadmap.calendar.empty')}</p> : null}
-				<ul className="plain-list">
-					{calendar.months.map((month) => (
-						<li key={month.month}>
-							<strong>
-								{new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month.month, 1)))}
-							</strong>
-							: {month.indicators.map((i) => i.statement.slice(0, 60) + (i.reporter ? ` (${i.reporter})` : '')).join('; ')}
-						</li>
-					))}
-				</ul>
-			</section>
+			{calendar ? (
+				<section className="panel">
+					<h3>{t('roadmap.calendar.title', { year: calendar.year })}</h3>
+					{calendar.months.length === 0 ? <p>{t('roadmap.calendar.empty')}</p> : null}
+					<ul className="plain-list">
+						{calendar.months.map((month) => (
+							<li key={month.month}>
+								<strong>
+									{new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month.month, 1)))}
+								</strong>
+								: {month.indicators.map((i) => i.statement.slice(0, 60) + (i.reporter ? ` (${i.reporter})` : '')).join('; ')}
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 		</>
 	)
 }

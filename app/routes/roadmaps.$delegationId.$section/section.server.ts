@@ -45,6 +45,7 @@ export async function loadSection(request: Request, params: { delegationId?: str
 	const items = await roadmapItems(roadmap.id)
 	const tree = buildTree(items)
 	const targets = commentTargets(tree, section)
+	const threads = groupThreads(commentThreads(await roadmapComments(roadmap.id, section)), targets)
 	// Around a delete (without JavaScript too): the confirmation of one with children, then the notice with Undo.
 	const search = new URL(request.url).searchParams
 	const confirmDelete = search.get('confirmDelete')
@@ -56,13 +57,16 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		delegation,
 		roadmap,
 		abilities,
-		tree,
-		totals: budgetTotals(tree),
+		// What the page reads and its forms start from: each item's id, version and fields, where it hangs.
+		tree: buildTree(items.map(({ id, kind, parentId, version, data }) => ({ id, kind, parentId, version, data }))),
+		// What only one section shows.
+		totals: section === 'gender-budgeting' ? budgetTotals(tree) : null,
 		gaps: completeness(tree).filter((gap) => gap.section === section),
-		calendar: reportingCalendar(tree, new Date().getUTCFullYear()),
+		calendar: section === 'monitoring' ? reportingCalendar(tree, new Date().getUTCFullYear()) : null,
 		openTa: await openRequestsByItem(delegation.id),
-		commentTargets: targets,
-		...groupThreads(commentThreads(await roadmapComments(roadmap.id, section)), targets),
+		// The bottom panel lists the items that have threads.
+		commentTargets: targets.filter((target) => threads.threadsByItem[target.id]?.length),
+		...threads,
 		confirmDelete: confirmDelete ? deleteSummary(items, confirmDelete) : null,
 		deleted: Number.isSafeInteger(deleted) && deleted > 0 ? await deletedNotice(roadmap.id, deleted, items) : null,
 	}

@@ -100,22 +100,22 @@ export function DocItem({
 						<ItemView kind={kind} data={item.data} fields={fields} currency={common.currency} withTitle={!title} />
 						<ItemCommentCount itemId={item.id} />
 					</div>
-					{editable ? (
+					{editable && justSaved ? (
 						<p className="doc-item__edit">
-							{ta ? <AssistanceLink ta={ta} /> : null}
 							<EditLink editKey={item.id} label={label} />
-							{justSaved ? (
-								<span className="save-state save-state--saved" role="status">
-									{' '}
-									{t('roadmap.saveState.saved')}
-								</span>
-							) : null}
+							<span className="save-state save-state--saved" role="status">
+								{' '}
+								{t('roadmap.saveState.saved')}
+							</span>
 						</p>
+					) : editable ? (
+						// The link itself, no wrapper: a plan has many of them.
+						<EditLink editKey={item.id} label={label} className="doc-item__edit" />
 					) : null}
 				</div>
 			)}
 			{/* The threads about this item, beside it (before what hangs under it). */}
-			<ItemComments itemId={item.id} label={label} />
+			<ItemComments itemId={item.id} label={label} offerStart={!editable || open} />
 			{children}
 		</Wrapper>
 	)
@@ -155,7 +155,8 @@ export function AddItem({
 	const open = !folded || editing.current === formKey || Boolean(openFor(formKey))
 	if (!open) {
 		return (
-			<p className="add" id={formKey}>
+			// Its link's anchor is the open form's (below), so the closed one needs no id.
+			<p className="add">
 				<EditLink editKey={formKey} label={t(`roadmap.kinds.${kind}.add`)}>
 					{t(`roadmap.kinds.${kind}.add`)}
 				</EditLink>
