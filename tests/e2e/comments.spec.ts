@@ -48,7 +48,11 @@ for (const javaScriptEnabled of [true, false]) {
 			// Only a link until asked for (the page holds no form nobody opened); a member who edits the
 			// action starts a thread from its open form.
 			const start = card.getByRole('link', { name: 'Comentar', exact: true })
-			if (!(await start.count())) await card.getByRole('link', { name: /^Editar «/ }).first().click()
+			if (!(await start.count()))
+				await card
+					.getByRole('link', { name: /^Editar «/ })
+					.first()
+					.click()
 			await start.click()
 			const field = card.getByLabel('Su comentario sobre «Programa de reclutamiento con enfoque de género»')
 			if (!javaScriptEnabled) {

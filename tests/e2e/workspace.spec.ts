@@ -94,7 +94,7 @@ async function enterPlan(page: Page, base: string, x: Texts) {
 			const fold = await openAdd(pillar, x.addObjective)
 			await fold.getByLabel(x.objectiveField).fill(`Objetivo ${objectiveNo} del plan`)
 			await fold.getByRole('button', { name: x.addObjective }).click()
-			await expect(page.getByRole('heading', { name: new RegExp(`Objetivo ${objectiveNo} del plan$`) })).toBeVisible()
+			await expect(page.getByRole('heading', { name: new RegExp(`Objetivo ${objectiveNo} del plan$`) })).toBeVisible({ timeout: 30_000 })
 		}
 	}
 	// The lines of action, pasted from a spreadsheet under each objective: preview, then create.
@@ -118,7 +118,8 @@ async function enterPlan(page: Page, base: string, x: Texts) {
 		await objective.getByLabel(x.paste.label).fill(rows.join('\n'))
 		await objective.getByRole('button', { name: x.paste.preview }).click()
 		await objective.getByRole('button', { name: x.create }).click()
-		await expect(page.locator('.action-card').filter({ hasText: `Línea ${actionNo} del plan` })).toHaveCount(1)
+		// A whole plan is long work on a shared machine: each step may take a while, never forever.
+		await expect(page.locator('.action-card').filter({ hasText: `Línea ${actionNo} del plan` })).toHaveCount(1, { timeout: 30_000 })
 	}
 	// Each action's indicator (and, for every other action, its money committed) in its one form.
 	for (let round = 1; round <= 2; round++) {
@@ -142,7 +143,7 @@ async function enterPlan(page: Page, base: string, x: Texts) {
 			await fresh.getByLabel(x.indicator.target).fill(String(n * 9))
 			await fresh.getByLabel(x.indicator.means).fill(`Informe ${n}`)
 			await form.getByRole('button', { name: x.save }).click()
-			await expect(page.locator('.is-editing')).toHaveCount(0)
+			await expect(page.locator('.is-editing')).toHaveCount(0, { timeout: 30_000 })
 			await expect(page.locator('.doc-indicators').getByText(`Indicador ${n} del plan`)).toHaveCount(1)
 		}
 	}
