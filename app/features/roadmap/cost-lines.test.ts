@@ -60,9 +60,12 @@ describe("cost lines in an action's form", () => {
 			{ amount: 6_000_000, source: 'international_cooperation', committed: false },
 			{ amount: 1_250_050, source: 'subnational_budget', committed: true },
 		])
-		// The page's totals: pa-action-1 is the roadmap's only costed action.
+		// The budget page's totals: pa-action-1 is the roadmap's only costed action.
 		const route = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
-		const page = await run(async () => route.loader(routeArgs(await requestAs('delegate.pa@example.org', path), { delegationId, section })))
+		const budget = `/roadmaps/${delegationId}/gender-budgeting`
+		const page = await run(async () =>
+			route.loader(routeArgs(await requestAs('delegate.pa@example.org', budget), { delegationId, section: 'gender-budgeting' })),
+		)
 		const { totals } = page.data as { totals: ReturnType<typeof budgetTotals> }
 		expect([totals.total, totals.funded, totals.gap]).toEqual([11_250_050, 5_250_050, 6_000_000])
 		expect(totals.fundedShare).toBeCloseTo(5_250_050 / 11_250_050)

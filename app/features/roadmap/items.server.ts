@@ -84,6 +84,12 @@ export async function readItems(executor: Executor, roadmapId: string): Promise<
 	return rows.map(parseItemRow)
 }
 
+/** One item of a roadmap (none if it is not there, or is another roadmap's). */
+async function readItem(executor: Executor, roadmapId: string, id: string): Promise<Item[]> {
+	const rows = await executor.selectFrom('roadmap_items').selectAll().where('roadmap_id', '=', roadmapId).where('id', '=', id).execute()
+	return rows.map(parseItemRow)
+}
+
 /** An item to create under its parent, with its children (an import, the seed). */
 export type ItemTree = { kind: Kind; data: Record<string, unknown>; id?: string; children?: ItemTree[] }
 
@@ -148,7 +154,9 @@ export async function applyChange(executor: Executor, roadmapId: string, userId:
 	const work = async (trx: Executor): Promise<ChangeResult> => {
 		const roadmap = await trx.selectFrom('roadmaps').selectAll().where('id', '=', roadmapId).executeTakeFirst()
 		if (!roadmap) return refuse({ ok: false, reason: 'notFound' })
-		const ctx: Context = { trx, roadmap, userId, items: await readItems(trx, roadmapId), now: nowIso() }
+		// An update touches one item: read only it (the commonest save, an action's form, stays cheap).
+		const items = change.type === 'update' ? await readItem(trx, roadmapId, change.id) : await readItems(trx, roadmapId)
+		const ctx: Context = { trx, roadmap, userId, items, now: nowIso() }
 		const result = await apply(ctx, change)
 		if (!('unchanged' in result)) await trx.updateTable('roadmaps').set({ updated_at: ctx.now }).where('id', '=', roadmapId).execute()
 		return result
