@@ -1,31 +1,11 @@
-import { randomBytes } from 'node:crypto'
 import { type Page } from '@playwright/test'
 import { createRoadmap } from '../../app/features/roadmap/items.server.ts'
 import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
+import { newCohortWithDelegation } from './roadmaps.ts'
 
 /** A cohort of its own with one delegation whose roadmap has one action with no cost yet, and its delegate. */
 async function roadmapWithOneAction() {
-	const suffix = randomBytes(5).toString('hex')
-	const now = new Date().toISOString()
-	const cohortId = `e2e-costs-${suffix}`
-	await db
-		.insertInto('cohorts')
-		.values({
-			id: cohortId,
-			name: `Costs cohort ${suffix}`,
-			host_city: 'Panama City',
-			host_country: 'PA',
-			venue: null,
-			start_date: '2027-06-01',
-			end_date: '2027-06-03',
-			prework_due_date: null,
-			status: 'open',
-			created_at: now,
-			updated_at: now,
-		})
-		.execute()
-	const delegationId = `${cohortId}-jm`
-	await db.insertInto('delegations').values({ id: delegationId, cohort_id: cohortId, country_code: 'JM', created_at: now }).execute()
+	const { delegationId } = await newCohortWithDelegation('costs', 'JM')
 	await createRoadmap(db, {
 		delegationId,
 		language: 'en',

@@ -1,35 +1,15 @@
-import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
 import { createRoadmap } from '../../app/features/roadmap/items.server.ts'
 import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
+import { newCohortWithDelegation } from './roadmaps.ts'
 
 /**
  * A cohort of its own with one delegation whose plan has two pillars and three lines of action (a
  * costly one in progress, a cheap one planned, one planned with no cost), and its delegate.
  */
 async function planWithThreeActions() {
-	const suffix = randomBytes(5).toString('hex')
-	const now = new Date().toISOString()
-	const cohortId = `e2e-matrix-${suffix}`
-	await db
-		.insertInto('cohorts')
-		.values({
-			id: cohortId,
-			name: `Matrix cohort ${suffix}`,
-			host_city: 'Panama City',
-			host_country: 'PA',
-			venue: null,
-			start_date: '2027-06-01',
-			end_date: '2027-06-03',
-			prework_due_date: null,
-			status: 'open',
-			created_at: now,
-			updated_at: now,
-		})
-		.execute()
-	const delegationId = `${cohortId}-cr`
-	await db.insertInto('delegations').values({ id: delegationId, cohort_id: cohortId, country_code: 'CR', created_at: now }).execute()
+	const { delegationId } = await newCohortWithDelegation('matrix', 'CR')
 	await createRoadmap(db, {
 		delegationId,
 		language: 'en',

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import { hash } from '@node-rs/argon2'
 import { type Page } from '@playwright/test'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { applyChange, createRoadmap } from '../../app/features/roadmap/items.server.ts'
 import { db, DEMO_PASSWORD, expect, loginAs, test } from './fixtures.ts'
+import { newCohortWithDelegation } from './roadmaps.ts'
 
 /**
  * The printed roadmap as a ministry gets it: a roadmap of Mexico's shape (4 pillars, 10 objectives,
@@ -82,27 +82,8 @@ type Indicator = { statement: string; reporter: string }
 
 /** A cohort, a delegation of Mexico with four members, and its roadmap built through `applyChange`. */
 async function mexicoRoadmap() {
-	const suffix = randomBytes(5).toString('hex')
+	const { delegationId, suffix } = await newCohortWithDelegation('print', 'MX', { name: 'Cohorte de impresión' })
 	const now = new Date().toISOString()
-	const cohortId = `e2e-print-${suffix}`
-	await db
-		.insertInto('cohorts')
-		.values({
-			id: cohortId,
-			name: `Cohorte de impresión ${suffix}`,
-			host_city: 'Ciudad de Panamá',
-			host_country: 'PA',
-			venue: null,
-			start_date: '2027-06-01',
-			end_date: '2027-06-03',
-			prework_due_date: null,
-			status: 'open',
-			created_at: now,
-			updated_at: now,
-		})
-		.execute()
-	const delegationId = `${cohortId}-mx`
-	await db.insertInto('delegations').values({ id: delegationId, cohort_id: cohortId, country_code: 'MX', created_at: now }).execute()
 	const passwordHash = await hash(DEMO_PASSWORD)
 	const emails: string[] = []
 	for (const [index, member] of MEMBERS.entries()) {

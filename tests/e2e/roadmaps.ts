@@ -4,20 +4,21 @@ import { mexicoRoadmap } from '../fixtures/mexico-roadmap.ts'
 import { createDelegate, db } from './fixtures.ts'
 
 /**
- * A cohort of its own with one delegation, its roadmap (the four usual pillars, or Mexico's whole
- * 4/10/16/23 plan) and a delegate of it: a test that writes a whole plan never meets another's items.
+ * A cohort of its own (open, in June 2027) with one delegation of `country` and no roadmap yet: a test
+ * that writes to it never meets another test's items. `tag` names the test in the ids; `name` starts
+ * the cohort's name (followed by the same random suffix as its id).
  */
-export async function newDelegation(options: { language: 'en' | 'es'; mexico?: boolean; country?: string }) {
+export async function newCohortWithDelegation(tag: string, country: string, options: { name?: string } = {}) {
 	const suffix = randomBytes(5).toString('hex')
 	const now = new Date().toISOString()
-	const cohortId = `e2e-plan-${suffix}`
+	const cohortId = `e2e-${tag}-${suffix}`
 	await db
 		.insertInto('cohorts')
 		.values({
 			id: cohortId,
-			name: `Plan cohort ${suffix}`,
-			host_city: 'Mexico City',
-			host_country: 'MX',
+			name: `${options.name ?? `Cohort ${tag}`} ${suffix}`,
+			host_city: 'Panama City',
+			host_country: 'PA',
 			venue: null,
 			start_date: '2027-06-01',
 			end_date: '2027-06-03',
@@ -27,11 +28,17 @@ export async function newDelegation(options: { language: 'en' | 'es'; mexico?: b
 			updated_at: now,
 		})
 		.execute()
-	const delegationId = `${cohortId}-${(options.country ?? 'MX').toLowerCase()}`
-	await db
-		.insertInto('delegations')
-		.values({ id: delegationId, cohort_id: cohortId, country_code: options.country ?? 'MX', created_at: now })
-		.execute()
+	const delegationId = `${cohortId}-${country.toLowerCase()}`
+	await db.insertInto('delegations').values({ id: delegationId, cohort_id: cohortId, country_code: country, created_at: now }).execute()
+	return { cohortId, delegationId, suffix }
+}
+
+/**
+ * A cohort of its own with one delegation, its roadmap (the four usual pillars, or Mexico's whole
+ * 4/10/16/23 plan) and a delegate of it: a test that writes a whole plan never meets another's items.
+ */
+export async function newDelegation(options: { language: 'en' | 'es'; mexico?: boolean; country?: string }) {
+	const { delegationId } = await newCohortWithDelegation('plan', options.country ?? 'MX')
 	const { id: roadmapId } = await createRoadmap(db, { delegationId, language: options.language, userId: null, currency: 'MXN' })
 	if (options.mexico) {
 		const imported = await applyChange(db, roadmapId, null, { type: 'import', currency: 'MXN', items: mexicoItems() })
