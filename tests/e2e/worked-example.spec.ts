@@ -1,30 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import { createRoadmap } from '../../app/features/roadmap/items.server.ts'
 import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
+import { newCohortWithDelegation } from './roadmaps.ts'
 
 /** A cohort of its own with one delegation, whose roadmap has only the four default pillars, and its delegate. */
 async function emptyRoadmap(language: 'en' | 'es') {
-	const suffix = randomBytes(5).toString('hex')
-	const now = new Date().toISOString()
-	const cohortId = `e2e-example-${suffix}`
-	await db
-		.insertInto('cohorts')
-		.values({
-			id: cohortId,
-			name: `Example cohort ${suffix}`,
-			host_city: 'Panama City',
-			host_country: 'PA',
-			venue: null,
-			start_date: '2027-06-01',
-			end_date: '2027-06-03',
-			prework_due_date: null,
-			status: 'open',
-			created_at: now,
-			updated_at: now,
-		})
-		.execute()
-	const delegationId = `${cohortId}-uy`
-	await db.insertInto('delegations').values({ id: delegationId, cohort_id: cohortId, country_code: 'UY', created_at: now }).execute()
+	const { delegationId } = await newCohortWithDelegation('example', 'UY')
 	await createRoadmap(db, { delegationId, language, userId: null })
 	const { email } = await createDelegate({ delegationId, language })
 	return { delegationId, email }

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { isKind } from '#app/features/roadmap/kinds.ts'
 import { type ChildCounts, itemLabel, sectionKinds } from '#app/features/roadmap/history.ts'
-import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
+import { comparable, type Item, readItems, sameData } from '#app/features/roadmap/items.server.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { buildTree, parseChange } from '#app/features/roadmap/roadmap.server.ts'
 import { CHANGE_JSON, type ItemSnapshot } from '#app/features/roadmap/schemas.ts'
@@ -128,7 +128,7 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 		const fields: FieldChange[] =
 			row.change === 'update' && before && after
 				? [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
-						.filter((key) => blank(before.data[key]) !== blank(after.data[key]))
+						.filter((key) => comparable(before.data[key]) !== comparable(after.data[key]))
 						.map((field) => ({ field, before: before.data[field] ?? null, after: after.data[field] ?? null }))
 				: []
 		const currency = {
@@ -171,19 +171,6 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 		}
 	})
 	return { entries, older }
-}
-
-/** A field left empty, never set or unticked: the same to a person reading the history. */
-/** A value as compared: empty is null, and a list (cost lines) by what it holds. */
-const blank = (value: unknown) =>
-	value === '' || value === undefined || value === false || (Array.isArray(value) && !value.length)
-		? null
-		: Array.isArray(value)
-			? JSON.stringify(value)
-			: value
-
-function sameData(a: Record<string, unknown>, b: Record<string, unknown>) {
-	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => blank(a[key]) === blank(b[key]))
 }
 
 export type HistoryEntry = Awaited<ReturnType<typeof historyPage>>['entries'][number]

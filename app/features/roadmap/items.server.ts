@@ -344,13 +344,18 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 	}
 }
 
-/** Two items' data hold the same values (a field left empty is the same as one never set, no cost lines as none). */
-function sameData(a: ItemData, b: ItemData) {
-	// An empty text, an unticked box and a field never set are the same nothing.
-	const empty = (x: ItemData[string] | undefined) => (x === '' || x === false || x === undefined ? null : x)
-	const same = (x: ItemData[string] | undefined, y: ItemData[string] | undefined) =>
-		Array.isArray(x) || Array.isArray(y) ? JSON.stringify(x ?? []) === JSON.stringify(y ?? []) : empty(x) === empty(y)
-	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => same(a[key], b[key]))
+/**
+ * One value of an item as compared: an empty text, an unticked box, no cost lines and a field never set
+ * are the same nothing; a list (cost lines) is what it holds.
+ */
+export function comparable(value: unknown) {
+	if (value === '' || value === false || value === undefined || (Array.isArray(value) && !value.length)) return null
+	return Array.isArray(value) ? JSON.stringify(value) : value
+}
+
+/** Two items' data hold the same values (see `comparable`): a save of them changes nothing. */
+export function sameData(a: Record<string, unknown>, b: Record<string, unknown>) {
+	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => comparable(a[key]) === comparable(b[key]))
 }
 
 /**

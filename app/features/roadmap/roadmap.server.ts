@@ -25,9 +25,11 @@ export async function roadmapItems(roadmapId: string): Promise<Item[]> {
 // -------------------------------------------------------------------------------------------------
 // The roadmap as a tree, with computed totals and completeness
 
-export type Tree = ReturnType<typeof buildTree<Item>>
+/** What a tree's computations read of an item (a page's tree holds just this). */
+export type TreeItem = Pick<Item, 'id' | 'kind' | 'parentId' | 'version' | 'data'>
+export type Tree = ReturnType<typeof buildTree<TreeItem>>
 
-export function buildTree<T extends Pick<Item, 'id' | 'kind' | 'parentId'> = Item>(items: T[]) {
+export function buildTree<T extends TreeItem = Item>(items: T[]) {
 	const of = (kind: Kind) => items.filter((item) => item.kind === kind)
 	const children = (parentId: string, kind: Kind) => items.filter((item) => item.parentId === parentId && item.kind === kind)
 	const pillars = of('pillar').map((pillar) => ({
@@ -59,7 +61,7 @@ export function buildTree<T extends Pick<Item, 'id' | 'kind' | 'parentId'> = Ite
  * the committed lines add up to, and the gap the rest.
  */
 export function budgetTotals(tree: Tree) {
-	const linesOf = (actions: Item[]) => actions.flatMap((a) => costLinesOf(a.data))
+	const linesOf = (actions: TreeItem[]) => actions.flatMap((a) => costLinesOf(a.data))
 	const byPillar = tree.pillars.map((pillar) => {
 		const { total, committed } = costTotals(linesOf(pillar.objectives.flatMap((o) => o.actions)))
 		return { id: pillar.id, name: String(pillar.data.name ?? ''), total, funded: committed }

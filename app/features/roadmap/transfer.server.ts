@@ -19,7 +19,7 @@ import {
 	KINDS,
 } from '#app/features/roadmap/kinds.ts'
 import { applyChange, type ItemTree } from '#app/features/roadmap/items.server.ts'
-import { buildTree, type Item, roadmapItems, type Tree } from '#app/features/roadmap/roadmap.server.ts'
+import { buildTree, roadmapItems, type Tree, type TreeItem } from '#app/features/roadmap/roadmap.server.ts'
 import { validateItemData } from '#app/features/roadmap/schemas.ts'
 import type { Roadmap } from '#db/schema.ts'
 
@@ -33,7 +33,7 @@ function fieldsOf(kind: Kind, data: ItemData) {
 }
 
 export function exportRoadmap(roadmap: Roadmap, tree: Tree) {
-	const indicators = (list: Item[]) => list.map((i) => fieldsOf('indicator', i.data))
+	const indicators = (list: TreeItem[]) => list.map((i) => fieldsOf('indicator', i.data))
 	return {
 		format: FORMAT,
 		version: FORMAT_VERSION,

@@ -43,7 +43,8 @@ export async function loadSection(request: Request, params: { delegationId?: str
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
 	const t = await getT(language)
 	const items = await roadmapItems(roadmap.id)
-	const tree = buildTree(items)
+	// What the page reads and its forms start from: each item's id, version and fields, where it hangs.
+	const tree = buildTree(items.map(({ id, kind, parentId, version, data }) => ({ id, kind, parentId, version, data })))
 	const targets = commentTargets(tree, section)
 	const threads = groupThreads(commentThreads(await roadmapComments(roadmap.id, section)), targets)
 	// Around a delete (without JavaScript too): the confirmation of one with children, then the notice with Undo.
@@ -57,8 +58,7 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		delegation,
 		roadmap,
 		abilities,
-		// What the page reads and its forms start from: each item's id, version and fields, where it hangs.
-		tree: buildTree(items.map(({ id, kind, parentId, version, data }) => ({ id, kind, parentId, version, data }))),
+		tree,
 		// What only one section shows.
 		totals: section === 'gender-budgeting' ? budgetTotals(tree) : null,
 		gaps: completeness(tree).filter((gap) => gap.section === section),
