@@ -1,4 +1,4 @@
-import { useActionData, useFetcher, useLocation, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useFetcher, useLocation, useSearchParams } from '@remix-run/react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/ui/forms.tsx'
@@ -140,7 +140,9 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 										changed ? (
 											<p className="alert">{t('roadmap.paste.changed')}</p>
 										) : (
-											<fetcher.Form method="post" action={action} preventScrollReset>
+											// Creating ends in a redirect to the page: a plain form's navigation (a fetcher's
+											// redirect is a navigation too, and one whose form goes away on the way fails).
+											<Form method="post" action={action} preventScrollReset>
 												<input type="hidden" name="intent" value="paste" />
 												<input type="hidden" name="formKey" value={formKey} />
 												<input type="hidden" name="parentId" value={objectiveId} />
@@ -148,7 +150,7 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 												<button type="submit" className="button button--primary">
 													{t('roadmap.paste.create', { count: preview.rows.length })}
 												</button>
-											</fetcher.Form>
+											</Form>
 										)
 									) : null
 								}
