@@ -169,6 +169,17 @@ export interface RoadmapChangesTable {
 	created_at: string
 }
 
+/** One open live stream of a roadmap (a person with it on screen), refreshed while the stream lasts. */
+export interface RoadmapPresenceTable {
+	/** The stream's id, random, told to its browser (which says with it what it is editing). */
+	id: string
+	roadmap_id: string
+	user_id: string
+	/** The edit key open on that screen (an item id, an add form's key), or null. */
+	editing: string | null
+	seen_at: string
+}
+
 export interface RoadmapCommentsTable {
 	id: Generated<number>
 	roadmap_id: string
@@ -265,6 +276,7 @@ export interface Database {
 	roadmaps: RoadmapsTable
 	roadmap_items: RoadmapItemsTable
 	roadmap_changes: RoadmapChangesTable
+	roadmap_presence: RoadmapPresenceTable
 	roadmap_comments: RoadmapCommentsTable
 	assistance_requests: AssistanceRequestsTable
 	assistance_events: AssistanceEventsTable

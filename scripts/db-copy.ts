@@ -41,6 +41,7 @@ export const TABLES = [
 	'roadmap_items',
 	'roadmap_changes',
 	'roadmap_comments',
+	'roadmap_presence',
 	'assistance_requests',
 	'assistance_events',
 	'implementation_updates',

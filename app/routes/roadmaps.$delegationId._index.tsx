@@ -18,6 +18,8 @@ import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { importRoadmap } from '#app/features/roadmap/transfer.server.ts'
 import { exampleStart, workedExampleText } from '#app/features/roadmap/worked-example.server.ts'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
+import { liveCursor } from '#app/features/roadmap/live.server.ts'
+import { LiveProvider } from '#app/features/roadmap/live.tsx'
 import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { db } from '#app/utils/db.server.ts'
 
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		delegation,
 		roadmap,
 		abilities,
+		liveAfter: await liveCursor(roadmap.id),
 		counts: {
 			pillars: tree.pillars.length,
 			objectives: tree.objectives.length,
@@ -122,177 +125,179 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoadmapOverview() {
-	const { delegation, roadmap, abilities, counts, totals, gapsBySection, openComments, isEmpty, exampleLanguage } =
+	const { delegation, roadmap, abilities, counts, totals, gapsBySection, openComments, isEmpty, exampleLanguage, liveAfter } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const base = `/roadmaps/${delegation.id}`
 	return (
-		<div className="page page--wide roadmap">
-			<RoadmapHeader delegation={delegation} roadmap={roadmap} />
-			{actionData?.error ? (
-				<div className="alert alert--error" role="alert">
-					<p>{t(actionData.error)}</p>
-					{actionData.importErrors?.length ? (
-						<ul>
-							{actionData.importErrors.map((e) => {
-								const [key, where] = e.split('|')
-								return (
-									<li key={e}>
-										{t(key!)}
-										{where ? <code> {where}</code> : null}
-									</li>
-								)
-							})}
-						</ul>
-					) : null}
-				</div>
-			) : null}
-			<Stats
-				items={[
-					{ label: t('roadmap.kinds.pillar.plural'), value: counts.pillars },
-					{ label: t('roadmap.kinds.objective.plural'), value: counts.objectives },
-					{ label: t('roadmap.kinds.action.plural'), value: counts.actions },
-					{ label: t('roadmap.kinds.indicator.plural'), value: counts.indicators },
-					{ label: t('roadmap.budget.fundedShare'), value: formatPercent(totals.fundedShare, language) },
-				]}
-			/>
-			<p>
-				{t('roadmap.budget.summary', {
-					total: formatMoney(totals.total, roadmap.currency, language),
-					funded: formatMoney(totals.funded, roadmap.currency, language),
-					share: formatPercent(totals.fundedShare, language),
-				})}
-			</p>
-
-			<section aria-labelledby="sections-heading">
-				<h2 id="sections-heading">{t('roadmap.completeness')}</h2>
-				<ol className="card-list">
-					{SECTIONS.map((section) => (
-						<li key={section} className="card">
-							<h3>
-								<Link to={`${base}/${section}`}>{t(`roadmap.sections.${section}.title`)}</Link>
-							</h3>
-							<p className="small">{t(`roadmap.sections.${section}.question`)}</p>
-							<p>
-								{gapsBySection[section]
-									? `⚠ ${t('roadmap.gapsCount', { count: gapsBySection[section] })}`
-									: `✓ ${t('roadmap.sectionComplete')}`}
-								{openComments[section] ? ` · 💬 ${t('roadmap.comments.open', { count: openComments[section] })}` : ''}
-							</p>
-						</li>
-					))}
-				</ol>
-			</section>
-
-			<section className="panel" aria-labelledby="status-heading">
-				<h2 id="status-heading">{t('roadmap.statusTitle')}</h2>
-				<p>
-					{t('roadmap.statusNow', { status: t(`roadmap.status.${roadmap.status}`) })} {t(`roadmap.statusHelp.${roadmap.status}`)}
-				</p>
-				<div className="actions">
-					{abilities.edit && roadmap.status !== 'final' ? (
-						<Form method="post" className="inline-form">
-							<input type="hidden" name="intent" value="advance" />
-							<button type="submit" className="button button--primary">
-								{roadmap.status === 'draft' ? t('roadmap.toReview') : t('roadmap.toFinal')}
-							</button>
-						</Form>
-					) : null}{' '}
-					{abilities.edit && roadmap.status === 'review' ? (
-						<Form method="post" className="inline-form">
-							<input type="hidden" name="intent" value="backToDraft" />
-							<button type="submit" className="button">
-								{t('roadmap.backToDraft')}
-							</button>
-						</Form>
-					) : null}
-					{abilities.reopen && roadmap.status === 'final' ? (
-						<Form method="post" className="inline-form">
-							<input type="hidden" name="intent" value="reopen" />
-							<button type="submit" className="button">
-								{t('roadmap.reopen')}
-							</button>
-						</Form>
-					) : null}
-				</div>
-				{abilities.manage ? (
-					<Form method="post" className="stack">
-						<input type="hidden" name="intent" value="share" />
-						<input type="hidden" name="shared" value={roadmap.shared_with_cohort ? 'false' : 'true'} />
-						<p>{roadmap.shared_with_cohort ? t('roadmap.sharing.on') : t('roadmap.sharing.off')}</p>
-						<button type="submit" className="button">
-							{roadmap.shared_with_cohort ? t('roadmap.sharing.stop') : t('roadmap.sharing.start')}
-						</button>
-					</Form>
-				) : (
-					<p className="muted small">{roadmap.shared_with_cohort ? t('roadmap.sharing.on') : t('roadmap.sharing.off')}</p>
-				)}
-			</section>
-
-			<section className="panel" aria-labelledby="output-heading">
-				<h2 id="output-heading">{t('roadmap.output')}</h2>
-				<p className="actions">
-					<Link className="button" to={`${base}/print`}>
-						{t('roadmap.print')}
-					</Link>{' '}
-					<a className="button" href={`${base}/roadmap.json`} download>
-						{t('roadmap.exportJson')}
-					</a>{' '}
-					<a className="button" href={`${base}/actions.csv`} download>
-						{t('roadmap.exportActions')}
-					</a>{' '}
-					<a className="button" href={`${base}/indicators.csv`} download>
-						{t('roadmap.exportIndicators')}
-					</a>{' '}
-					<Link className="button" to={`${base}/history`}>
-						{t('roadmap.history.title')}
-					</Link>{' '}
-					<Link className="button" to={`/cohorts/${delegation.cohort_id}/roadmaps`}>
-						{t('roadmap.peers.title')}
-					</Link>
-				</p>
-				<p className="muted small">{t('roadmap.updated', { date: formatDateTime(roadmap.updated_at, language) })}</p>
-			</section>
-
-			<section className="panel" aria-labelledby="example-heading">
-				<h2 id="example-heading">{t('workedExample.start.title')}</h2>
-				<p>
-					<Link to="/roadmap/example">{t('workedExample.link')}</Link> <span className="muted small">{t('workedExample.linkHelp')}</span>
-				</p>
-				{abilities.edit && exampleLanguage && roadmap.status !== 'final' ? (
-					<Form method="post" className="stack">
-						<input type="hidden" name="intent" value="startFromExample" />
-						<p>{t(`workedExample.start.help.${exampleLanguage}`)}</p>
-						<button type="submit" className="button">
-							{t('workedExample.start.submit')}
-						</button>
-					</Form>
+		<LiveProvider delegationId={delegation.id} after={liveAfter}>
+			<div className="page page--wide roadmap">
+				<RoadmapHeader delegation={delegation} roadmap={roadmap} />
+				{actionData?.error ? (
+					<div className="alert alert--error" role="alert">
+						<p>{t(actionData.error)}</p>
+						{actionData.importErrors?.length ? (
+							<ul>
+								{actionData.importErrors.map((e) => {
+									const [key, where] = e.split('|')
+									return (
+										<li key={e}>
+											{t(key!)}
+											{where ? <code> {where}</code> : null}
+										</li>
+									)
+								})}
+							</ul>
+						) : null}
+					</div>
 				) : null}
-			</section>
+				<Stats
+					items={[
+						{ label: t('roadmap.kinds.pillar.plural'), value: counts.pillars },
+						{ label: t('roadmap.kinds.objective.plural'), value: counts.objectives },
+						{ label: t('roadmap.kinds.action.plural'), value: counts.actions },
+						{ label: t('roadmap.kinds.indicator.plural'), value: counts.indicators },
+						{ label: t('roadmap.budget.fundedShare'), value: formatPercent(totals.fundedShare, language) },
+					]}
+				/>
+				<p>
+					{t('roadmap.budget.summary', {
+						total: formatMoney(totals.total, roadmap.currency, language),
+						funded: formatMoney(totals.funded, roadmap.currency, language),
+						share: formatPercent(totals.fundedShare, language),
+					})}
+				</p>
 
-			{abilities.edit && isEmpty && roadmap.status !== 'final' ? (
-				<section className="panel" aria-labelledby="import-heading">
-					<h2 id="import-heading">{t('roadmap.import.title')}</h2>
-					<p>{t('roadmap.import.help')}</p>
-					<Form method="post" encType="multipart/form-data" className="stack">
-						<input type="hidden" name="intent" value="import" />
-						<div className="field">
-							<label htmlFor="import-file">{t('roadmap.import.file')}</label>
-							<input id="import-file" name="file" type="file" accept=".json,application/json" />
-						</div>
-						<div className="field">
-							<label htmlFor="import-json">{t('roadmap.import.paste')}</label>
-							<textarea id="import-json" name="json" rows={4} />
-						</div>
-						<button type="submit" className="button">
-							{t('roadmap.import.submit')}
-						</button>
-					</Form>
+				<section aria-labelledby="sections-heading">
+					<h2 id="sections-heading">{t('roadmap.completeness')}</h2>
+					<ol className="card-list">
+						{SECTIONS.map((section) => (
+							<li key={section} className="card">
+								<h3>
+									<Link to={`${base}/${section}`}>{t(`roadmap.sections.${section}.title`)}</Link>
+								</h3>
+								<p className="small">{t(`roadmap.sections.${section}.question`)}</p>
+								<p>
+									{gapsBySection[section]
+										? `⚠ ${t('roadmap.gapsCount', { count: gapsBySection[section] })}`
+										: `✓ ${t('roadmap.sectionComplete')}`}
+									{openComments[section] ? ` · 💬 ${t('roadmap.comments.open', { count: openComments[section] })}` : ''}
+								</p>
+							</li>
+						))}
+					</ol>
 				</section>
-			) : null}
-		</div>
+
+				<section className="panel" aria-labelledby="status-heading">
+					<h2 id="status-heading">{t('roadmap.statusTitle')}</h2>
+					<p>
+						{t('roadmap.statusNow', { status: t(`roadmap.status.${roadmap.status}`) })} {t(`roadmap.statusHelp.${roadmap.status}`)}
+					</p>
+					<div className="actions">
+						{abilities.edit && roadmap.status !== 'final' ? (
+							<Form method="post" className="inline-form">
+								<input type="hidden" name="intent" value="advance" />
+								<button type="submit" className="button button--primary">
+									{roadmap.status === 'draft' ? t('roadmap.toReview') : t('roadmap.toFinal')}
+								</button>
+							</Form>
+						) : null}{' '}
+						{abilities.edit && roadmap.status === 'review' ? (
+							<Form method="post" className="inline-form">
+								<input type="hidden" name="intent" value="backToDraft" />
+								<button type="submit" className="button">
+									{t('roadmap.backToDraft')}
+								</button>
+							</Form>
+						) : null}
+						{abilities.reopen && roadmap.status === 'final' ? (
+							<Form method="post" className="inline-form">
+								<input type="hidden" name="intent" value="reopen" />
+								<button type="submit" className="button">
+									{t('roadmap.reopen')}
+								</button>
+							</Form>
+						) : null}
+					</div>
+					{abilities.manage ? (
+						<Form method="post" className="stack">
+							<input type="hidden" name="intent" value="share" />
+							<input type="hidden" name="shared" value={roadmap.shared_with_cohort ? 'false' : 'true'} />
+							<p>{roadmap.shared_with_cohort ? t('roadmap.sharing.on') : t('roadmap.sharing.off')}</p>
+							<button type="submit" className="button">
+								{roadmap.shared_with_cohort ? t('roadmap.sharing.stop') : t('roadmap.sharing.start')}
+							</button>
+						</Form>
+					) : (
+						<p className="muted small">{roadmap.shared_with_cohort ? t('roadmap.sharing.on') : t('roadmap.sharing.off')}</p>
+					)}
+				</section>
+
+				<section className="panel" aria-labelledby="output-heading">
+					<h2 id="output-heading">{t('roadmap.output')}</h2>
+					<p className="actions">
+						<Link className="button" to={`${base}/print`}>
+							{t('roadmap.print')}
+						</Link>{' '}
+						<a className="button" href={`${base}/roadmap.json`} download>
+							{t('roadmap.exportJson')}
+						</a>{' '}
+						<a className="button" href={`${base}/actions.csv`} download>
+							{t('roadmap.exportActions')}
+						</a>{' '}
+						<a className="button" href={`${base}/indicators.csv`} download>
+							{t('roadmap.exportIndicators')}
+						</a>{' '}
+						<Link className="button" to={`${base}/history`}>
+							{t('roadmap.history.title')}
+						</Link>{' '}
+						<Link className="button" to={`/cohorts/${delegation.cohort_id}/roadmaps`}>
+							{t('roadmap.peers.title')}
+						</Link>
+					</p>
+					<p className="muted small">{t('roadmap.updated', { date: formatDateTime(roadmap.updated_at, language) })}</p>
+				</section>
+
+				<section className="panel" aria-labelledby="example-heading">
+					<h2 id="example-heading">{t('workedExample.start.title')}</h2>
+					<p>
+						<Link to="/roadmap/example">{t('workedExample.link')}</Link> <span className="muted small">{t('workedExample.linkHelp')}</span>
+					</p>
+					{abilities.edit && exampleLanguage && roadmap.status !== 'final' ? (
+						<Form method="post" className="stack">
+							<input type="hidden" name="intent" value="startFromExample" />
+							<p>{t(`workedExample.start.help.${exampleLanguage}`)}</p>
+							<button type="submit" className="button">
+								{t('workedExample.start.submit')}
+							</button>
+						</Form>
+					) : null}
+				</section>
+
+				{abilities.edit && isEmpty && roadmap.status !== 'final' ? (
+					<section className="panel" aria-labelledby="import-heading">
+						<h2 id="import-heading">{t('roadmap.import.title')}</h2>
+						<p>{t('roadmap.import.help')}</p>
+						<Form method="post" encType="multipart/form-data" className="stack">
+							<input type="hidden" name="intent" value="import" />
+							<div className="field">
+								<label htmlFor="import-file">{t('roadmap.import.file')}</label>
+								<input id="import-file" name="file" type="file" accept=".json,application/json" />
+							</div>
+							<div className="field">
+								<label htmlFor="import-json">{t('roadmap.import.paste')}</label>
+								<textarea id="import-json" name="json" rows={4} />
+							</div>
+							<button type="submit" className="button">
+								{t('roadmap.import.submit')}
+							</button>
+						</Form>
+					</section>
+				) : null}
+			</div>
+		</LiveProvider>
 	)
 }
 

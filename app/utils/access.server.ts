@@ -59,6 +59,10 @@ export const INTENT_PERMISSIONS = {
 		restore: 'edit',
 		setBack: 'edit',
 	},
+	/** A screen with the roadmap open says what it is editing (others see "Ana is editing"). */
+	live: {
+		editing: 'edit',
+	},
 	/** Implementation after the convening: an action's status, an indicator's reported value. */
 	implementation: {
 		status: 'edit',

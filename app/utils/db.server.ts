@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3'
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely'
+import pg from 'pg'
 import { assertDatabaseReady, type Connection, databaseConfig, describeDatabase, type Engine, openDatabase } from '#db/connection.ts'
 import type { Database } from '#db/schema.ts'
 
@@ -66,4 +67,46 @@ export const sqlite: SQLite.Database | null = connection.sqlite
  */
 export function joinedValues(value: Expression<string | null>): RawBuilder<string | null> {
 	return engine === 'postgres' ? sql<string | null>`string_agg(${value}, chr(10))` : sql<string | null>`group_concat(${value}, char(10))`
+}
+
+/**
+ * PostgreSQL: calls `onNotify` for every `NOTIFY` on `channel`, on a connection of its own that is
+ * made again (after a pause) when it drops, and, once it is listening again, once more in case
+ * something was missed meanwhile. Returns a function that stops listening. SQLite has no such
+ * thing: null, and the caller reads its tables on a timer instead.
+ */
+export function listen(channel: string, onNotify: () => void): (() => void) | null {
+	if (connection.config.engine !== 'postgres') return null
+	const url = connection.config.url
+	let client: pg.Client | null = null
+	let stopped = false
+	let retry: NodeJS.Timeout | undefined
+	const connect = async () => {
+		if (stopped) return
+		const next = new pg.Client({ connectionString: url, application_name: 'nap-academy-listen' })
+		const again = () => {
+			next.removeAllListeners()
+			next.end().catch(() => {})
+			if (client === next) client = null
+			if (!stopped) retry = setTimeout(connect, 2000).unref()
+		}
+		next.on('error', again)
+		next.on('end', () => (client === next ? again() : undefined))
+		next.on('notification', (message) => (message.channel === channel ? onNotify() : undefined))
+		try {
+			await next.connect()
+			await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+			client = next
+			onNotify()
+		} catch {
+			again()
+		}
+	}
+	void connect()
+	return () => {
+		stopped = true
+		clearTimeout(retry)
+		client?.end().catch(() => {})
+		client = null
+	}
 }

@@ -41,6 +41,11 @@ export function formatDateTime(value: string, language: Language) {
 	return plain(dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(toDate(value)))
 }
 
+/** A time of day in the device's own time zone: only for what the browser alone shows (a live "saved at"). */
+export function formatTime(value: string, language: Language) {
+	return plain(dateFormat(language, { timeStyle: 'short' }).format(toDate(value)))
+}
+
 export function formatDateRange(start: string, end: string, language: Language) {
 	return plain(dateFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(toDate(start), toDate(end)))
 }

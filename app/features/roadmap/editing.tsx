@@ -1,6 +1,7 @@
 import { Link, useBeforeUnload, useBlocker, useLocation, useSearchParams } from '@remix-run/react'
 import { createContext, type MouseEvent, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useReportEditing } from '#app/features/roadmap/live.tsx'
 
 /**
  * Which item of a roadmap page is open for editing: at most one at a time. The page reads like the
@@ -14,6 +15,8 @@ type EditingState = {
 	current: string | null
 	/** The form key that was just saved (from `?saved=`), to say so and clear its draft. */
 	saved: string | null
+	/** The save just made was merged with another person's change to other fields (`?merged=1`). */
+	merged: boolean
 	/** The field to focus in the open form (`?field=`: a gap links to the field to fill). */
 	field: string | null
 	/** Keys (form keys) with a draft kept in this browser that was never saved. */
@@ -90,6 +93,8 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 	// A refused save comes back with its form open (the form key is `item-<id>` or `new-…`).
 	const fromRefusal = refused ? (refused.startsWith('item-') ? refused.slice(5) : refused) : null
 	const current = override && override.at === location.key ? override.key : (fromRefusal ?? fromUrl)
+	// The others with the roadmap open see what this screen is editing.
+	useReportEditing(current)
 
 	const refreshDrafts = useMemo(
 		() => () => {
@@ -113,7 +118,7 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 
 	const value = useMemo<EditingState>(() => {
 		const without = new URLSearchParams(params)
-		for (const name of ['edit', 'saved', 'field']) without.delete(name)
+		for (const name of ['edit', 'saved', 'field', 'merged']) without.delete(name)
 		const query = (extra?: [string, string]) => {
 			const next = new URLSearchParams(without)
 			if (extra) next.set(...extra)
@@ -123,6 +128,7 @@ export function EditingProvider({ children, refused }: { children: ReactNode; re
 		return {
 			current,
 			saved,
+			merged: params.get('merged') === '1',
 			field: current === fromUrl ? params.get('field') : null,
 			drafts,
 			// Relative to the page (its path is not repeated in every one of a plan's many links).

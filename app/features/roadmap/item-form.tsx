@@ -22,7 +22,8 @@ export type ItemFeedback = {
 	itemId?: string | null
 	formKey?: string
 	errors?: Record<string, string[]>
-	conflict?: { current: { data: ItemData; version: number }; mine: ItemData }
+	/** `fields`: the fields both people changed (the others were merged); without it, the whole item. */
+	conflict?: { current: { data: ItemData; version: number }; mine: ItemData; fields?: string[] }
 	/** What the person typed, given back when the save was refused so nothing typed is lost. */
 	submitted?: Record<string, string>
 	message?: string
@@ -328,6 +329,7 @@ export function ItemForm({
 	autoFocus,
 	children,
 	saved,
+	meanwhile,
 }: {
 	kind: Kind
 	/** Lets the person choose what the new item hangs under (an indicator: the objective or one of its actions). */
@@ -348,6 +350,8 @@ export function ItemForm({
 	children?: ReactNode
 	/** This form was just saved (the page came back with `saved=<its key>`): its draft is done with. */
 	saved?: boolean
+	/** The item as someone else saved it since this form opened (and who): the form says what changed. */
+	meanwhile?: { data: ItemData; by: string | null }
 }) {
 	const { t, i18n } = useTranslation()
 	const uid = useId()
@@ -363,7 +367,10 @@ export function ItemForm({
 			? mine.submitted
 			: item?.data
 	const version = conflict ? conflict.current.version : item?.version
-	const draft = useDraft(formRef, formKey, { saved: Boolean(saved), version })
+	// What the form started from, sent with the save: a change someone else made meanwhile to other
+	// fields is then kept (merged on the server), and only a field both changed is a conflict.
+	const base = item ? baseOf(conflict ? conflict.current.data : item.data, specs) : undefined
+	const draft = useDraft(formRef, formKey, { saved: Boolean(saved), version, base })
 	const submitting = navigation.state !== 'idle' && navigation.formData?.get('formKey') === formKey
 	const [offline, setOffline] = useState(false)
 	const state: SaveState = submitting ? 'saving' : offline ? 'offline' : saved ? 'saved' : 'idle'
@@ -395,6 +402,7 @@ export function ItemForm({
 			<input type="hidden" name="formKey" value={formKey} />
 			{item ? <input type="hidden" name="id" value={item.id} /> : null}
 			{item ? <input type="hidden" name="version" value={version} /> : null}
+			{base ? <input type="hidden" name="base" value={base} /> : null}
 			{parentId && !parentChoices ? <input type="hidden" name="parentId" value={parentId} /> : null}
 			{draft.restoredAt ? (
 				<p className="alert alert--info" role="status">
@@ -417,6 +425,9 @@ export function ItemForm({
 				</div>
 			) : null}
 			{conflict ? <ConflictNotice kind={kind} specs={specs} conflict={conflict} currency={currency} /> : null}
+			{meanwhile && item && !conflict ? (
+				<ChangedMeanwhile kind={kind} specs={specs} before={item.data} after={meanwhile.data} by={meanwhile.by} currency={currency} />
+			) : null}
 			{parts.map((part, index) => (
 				<FormPart
 					key={part.name}
@@ -472,9 +483,10 @@ function ConflictNotice({
 			<p>
 				<strong>{t('roadmap.conflict.title')}</strong>
 			</p>
-			<p>{t('roadmap.conflict.body')}</p>
+			<p>{t(conflict.fields ? 'roadmap.conflict.bodyFields' : 'roadmap.conflict.body')}</p>
 			<dl className="conflict">
 				{specs.map((spec) => {
+					if (conflict.fields && !conflict.fields.includes(spec.name)) return null
 					const theirs = fieldValue(spec, conflict.current.data, currency, i18n.language, t)
 					const yours = fieldValue(spec, conflict.mine, currency, i18n.language, t)
 					if (theirs === yours) return null
@@ -495,7 +507,55 @@ function ConflictNotice({
 	)
 }
 
-type Draft = { at: string; version?: number; values: Record<string, string> }
+/** The fields a form edits of an item's data, as JSON (the form's `base`). */
+export function baseOf(data: ItemData, specs: readonly FieldSpec[]) {
+	return JSON.stringify(Object.fromEntries(specs.map((spec) => [spec.name, data[spec.name] ?? null])))
+}
+
+/**
+ * Someone else saved the item open in this form: which fields changed, to what. The form keeps what
+ * the person typed; saving keeps the other person's changes to the fields this person left alone.
+ */
+function ChangedMeanwhile({
+	kind,
+	specs,
+	before,
+	after,
+	by,
+	currency,
+}: {
+	kind: Kind
+	specs: readonly FieldSpec[]
+	before: ItemData
+	after: ItemData
+	by: string | null
+	currency: string
+}) {
+	const { t, i18n } = useTranslation()
+	const changed = specs.filter(
+		(spec) => fieldValue(spec, before, currency, i18n.language, t) !== fieldValue(spec, after, currency, i18n.language, t),
+	)
+	return (
+		<div className="alert alert--info" role="status">
+			<p>
+				<strong>{by ? t('roadmap.live.changedBy', { name: by }) : t('roadmap.live.changed')}</strong>
+			</p>
+			{changed.length ? (
+				<dl className="conflict">
+					{changed.map((spec) => (
+						<div key={spec.name}>
+							<dt>{t(`roadmap.fields.${kind}.${spec.name}`)}</dt>
+							<dd>{fieldValue(spec, after, currency, i18n.language, t) || '—'}</dd>
+						</div>
+					))}
+				</dl>
+			) : null}
+			<p>{t('roadmap.live.mergeHint')}</p>
+		</div>
+	)
+}
+
+type Draft = { at: string; version?: number; base?: string; values: Record<string, string> }
 
 /** The form's fields a person typed in (not the hidden ones), as the form would send them. */
 function readFields(form: HTMLFormElement) {
@@ -526,7 +586,11 @@ function writeFields(form: HTMLFormElement, values: Record<string, string>) {
  * again, with the version it started from (a save then meets the other person's change, never
  * overwrites it). Leaving the page with unsaved text asks first.
  */
-function useDraft(formRef: RefObject<HTMLFormElement | null>, formKey: string, { saved, version }: { saved: boolean; version?: number }) {
+function useDraft(
+	formRef: RefObject<HTMLFormElement | null>,
+	formKey: string,
+	{ saved, version, base }: { saved: boolean; version?: number; base?: string },
+) {
 	const location = useLocation()
 	const key = draftStorageKey(location.pathname, formKey)
 	const initial = useRef<Record<string, string> | null>(null)
@@ -548,9 +612,13 @@ function useDraft(formRef: RefObject<HTMLFormElement | null>, formKey: string, {
 			if (!raw) return
 			const draft = JSON.parse(raw) as Draft
 			writeFields(form, draft.values)
-			if (draft.version !== undefined) {
-				const field = form.elements.namedItem('version')
-				if (field instanceof HTMLInputElement) field.value = String(draft.version)
+			// The draft goes on from the version it started from (and what that version held).
+			for (const [name, value] of [
+				['version', draft.version === undefined ? undefined : String(draft.version)],
+				['base', draft.base],
+			] as const) {
+				const field = form.elements.namedItem(name)
+				if (value !== undefined && field instanceof HTMLInputElement) field.value = value
 			}
 			setRestoredAt(draft.at)
 			setDirty(true)
@@ -566,7 +634,7 @@ function useDraft(formRef: RefObject<HTMLFormElement | null>, formKey: string, {
 		const changed = Object.keys(values).some((name) => values[name] !== (initial.current![name] ?? ''))
 		setDirty(changed)
 		try {
-			if (changed) localStorage.setItem(key, JSON.stringify({ at: new Date().toISOString(), version, values } satisfies Draft))
+			if (changed) localStorage.setItem(key, JSON.stringify({ at: new Date().toISOString(), version, base, values } satisfies Draft))
 			else localStorage.removeItem(key)
 		} catch {
 			// Storage full or refused: the form still works, only the draft is not kept.

@@ -97,8 +97,12 @@ export type Change =
 	/** From a section (`section`, checked against the kind) with a form, or from code with stored-shape data. */
 	| { type: 'create'; kind: Kind; parentId?: string | null; id?: string; section: Section; form: FormInput }
 	| { type: 'create'; kind: Kind; parentId?: string | null; id?: string; data: Record<string, unknown> }
-	/** `kind`, when given, is what the client believes the item is: refused if the stored item is another kind. */
-	| { type: 'update'; id: string; version: number; section: Section; kind?: string; form: FormInput }
+	/**
+	 * `kind`, when given, is what the client believes the item is: refused if the stored item is another kind.
+	 * `base`, when given, is the item's data as the form showed it (at `version`): a save that meets
+	 * another person's change then keeps both when they changed different fields (see `mergeFields`).
+	 */
+	| { type: 'update'; id: string; version: number; section: Section; kind?: string; form: FormInput; base?: Record<string, unknown> }
 	| { type: 'move'; id: string; section: Section; direction: 'up' | 'down' }
 	/**
 	 * An item with something under it is refused (`hasChildren`) unless `withChildren`: then all of it
@@ -123,9 +127,11 @@ export type Change =
 export type ChangeResult =
 	/** `unchanged`: the save asked for what the item already held — nothing written, nothing in the history. */
 	/** `changeId`: the history row of a delete (the deleted item's own), the one a restore undoes. */
-	| { ok: true; id: string | null; version: number | null; items: number; unchanged?: true; changeId?: number }
+	/** `merged`: another person had changed other fields of the item meanwhile; both changes stand. */
+	| { ok: true; id: string | null; version: number | null; items: number; unchanged?: true; changeId?: number; merged?: true }
 	| { ok: false; reason: 'invalid'; errors: FieldErrors }
-	| { ok: false; reason: 'conflict'; current: Item; mine: ItemData | null }
+	/** `fields`: the fields both people changed (from a form that sent its `base`); without it, the whole item. */
+	| { ok: false; reason: 'conflict'; current: Item; mine: ItemData | null; fields?: string[] }
 	/**
 	 * `exists`: what a restore would bring back is there already; `parentGone`: what it hangs under was
 	 * deleted too (restore that first); `gone`: the item to set back was deleted.
@@ -196,10 +202,27 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			const validated = validateItemForm(current.kind, change.form, { currency: ctx.roadmap.currency, fields })
 			if (!validated.ok) refuse({ ok: false, reason: 'invalid', errors: validated.errors })
 			const mine = validated.data
-			if (current.version !== change.version) refuse({ ok: false, reason: 'conflict', current, mine })
-			const data = { ...current.data, ...mine }
+			let data = { ...current.data, ...mine }
+			const merged = current.version !== change.version
+			if (merged) {
+				if (!change.base) refuse({ ok: false, reason: 'conflict', current, mine })
+				const merge = mergeFields(current.data, change.base, mine)
+				if (merge.conflicts.length)
+					refuse({
+						ok: false,
+						reason: 'conflict',
+						current,
+						mine: {
+							...merge.data,
+							...Object.fromEntries(merge.conflicts.map((name) => [name, mine[name as keyof typeof mine]])),
+						} as ItemData,
+						fields: merge.conflicts,
+					})
+				data = merge.data
+			}
 			if (sameData(current.data, data)) return { ...done(current, 0), unchanged: true }
-			return done(await write(ctx, 'update', current, { ...current, data }))
+			const written = done(await write(ctx, 'update', current, { ...current, data }))
+			return merged ? { ...written, merged: true } : written
 		}
 		case 'move': {
 			const item = find(ctx, change.id)
@@ -356,6 +379,25 @@ export function comparable(value: unknown) {
 /** Two items' data hold the same values (see `comparable`): a save of them changes nothing. */
 export function sameData(a: Record<string, unknown>, b: Record<string, unknown>) {
 	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((key) => comparable(a[key]) === comparable(b[key]))
+}
+
+/**
+ * A save made from an older version of an item (`base`, what the form showed), field by field: a field
+ * the person left as it was keeps what is stored now (another person's change stands); a field they
+ * changed takes their value, unless the other person changed it too, to something else — a conflict,
+ * for them to settle. Only the fields of the form (`mine`) are looked at.
+ */
+export function mergeFields(current: Record<string, unknown>, base: Record<string, unknown>, mine: Record<string, unknown>) {
+	const data: Record<string, unknown> = { ...current }
+	const conflicts: string[] = []
+	for (const [name, value] of Object.entries(mine)) {
+		const was = comparable(base[name])
+		if (comparable(value) === was) continue
+		const now = comparable(current[name])
+		if (now !== was && now !== comparable(value)) conflicts.push(name)
+		else data[name] = value
+	}
+	return { data: data as ItemData, conflicts }
 }
 
 /**

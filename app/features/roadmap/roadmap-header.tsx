@@ -4,6 +4,7 @@ import { useRootData } from '#app/root.tsx'
 import { countryName } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { SECTIONS } from '#app/features/roadmap/kinds.ts'
+import { LivePresenceBar } from '#app/features/roadmap/live.tsx'
 
 /** The roadmap's title and its sections as tabs. */
 export function RoadmapHeader({
@@ -43,6 +44,7 @@ export function RoadmapHeader({
 				{roadmap.shared_with_cohort ? <> · {t('roadmap.sharedBadge')}</> : null}
 			</p>
 			<h1>{t('roadmap.of', { country: countryName(delegation.country_code, language) })}</h1>
+			<LivePresenceBar />
 			<p className="roadmap-header__print no-print">
 				<Link to={`${base}/print`}>{t('roadmap.printLink')}</Link>
 			</p>

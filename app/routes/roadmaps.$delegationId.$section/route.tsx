@@ -3,9 +3,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { CommentThreadsProvider } from '#app/features/roadmap/comment-threads.tsx'
-import { EditingProvider } from '#app/features/roadmap/editing.tsx'
+import { EditingProvider, useEditing } from '#app/features/roadmap/editing.tsx'
 import { gapHref } from '#app/features/roadmap/gaps.ts'
 import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
+import { LiveProvider, useHeldTree } from '#app/features/roadmap/live.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
@@ -54,12 +55,25 @@ function useFeedback(): ItemFeedback | null {
 export default function RoadmapSection() {
 	const data = useLoaderData<typeof loader>()
 	const feedback = useFeedback()
+	return (
+		<LiveProvider delegationId={data.delegation.id} after={data.liveAfter}>
+			<EditingProvider refused={feedback?.formKey}>
+				<SectionPage data={data} feedback={feedback} />
+			</EditingProvider>
+		</LiveProvider>
+	)
+}
+
+function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; feedback: ItemFeedback | null }) {
 	const { t } = useTranslation()
+	// The item open for editing stays as its form showed it while others' changes come in.
+	const held = useHeldTree(fresh.tree, useEditing().current)
+	const data = held.tree === fresh.tree ? fresh : { ...fresh, tree: held.tree }
 	const { section, roadmap, abilities, gaps } = data
 	const props: SectionProps = {
 		data,
 		editable: abilities.edit && roadmap.status !== 'final',
-		common: { currency: roadmap.currency, feedback },
+		common: { currency: roadmap.currency, feedback, changedMeanwhile: held.meanwhile },
 		// Without JavaScript a refused form comes back in a new page: keep its fold open.
 		openFor: (...keys) => (feedback?.formKey && keys.includes(feedback.formKey) ? true : undefined),
 		taFor: (id) => ({
@@ -73,60 +87,58 @@ export default function RoadmapSection() {
 		props.editable ? gapHref(data.delegation.id, gap) : gap.itemId ? `#item-${gap.itemId}` : null
 
 	return (
-		<EditingProvider refused={feedback?.formKey}>
-			<div className="page page--wide roadmap">
-				<RoadmapHeader delegation={data.delegation} roadmap={roadmap} section={section} />
-				<h2 className="section-title">{t(`roadmap.sections.${section}.title`)}</h2>
-				<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
-				<p className="small">
-					<Link to={`/learn/${data.module}`}>{t('roadmap.learnMore')}</Link>
-					{abilities.edit ? (
-						<>
-							{' · '}
-							<Link to={`/roadmaps/${data.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
-						</>
-					) : null}
-					{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
-				</p>
-				{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
-				{feedback?.message ? (
-					<p className="alert alert--error" role="alert">
-						{t(feedback.message)}
-					</p>
+		<div className="page page--wide roadmap">
+			<RoadmapHeader delegation={data.delegation} roadmap={roadmap} section={section} />
+			<h2 className="section-title">{t(`roadmap.sections.${section}.title`)}</h2>
+			<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
+			<p className="small">
+				<Link to={`/learn/${data.module}`}>{t('roadmap.learnMore')}</Link>
+				{abilities.edit ? (
+					<>
+						{' · '}
+						<Link to={`/roadmaps/${data.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
+					</>
 				) : null}
-				{feedback?.deletion && props.editable ? <DeletedMeanwhile deletion={feedback.deletion} submitted={feedback.submitted} /> : null}
-				{data.confirmDelete && props.editable ? <ConfirmDelete confirm={data.confirmDelete} /> : null}
-				{data.deleted ? <DeletedNotice deleted={data.deleted} editable={props.editable} /> : null}
-				{gaps.length ? (
-					<details className="gaps">
-						<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>
-						<ul>
-							{gaps.map((gap, index) => (
-								<li key={index}>
-									{gapLink(gap) ? (
-										<Link to={gapLink(gap)!} preventScrollReset>
-											{t(`roadmap.gaps.${gap.key}`)}
-										</Link>
-									) : (
-										t(`roadmap.gaps.${gap.key}`)
-									)}
-									{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
-								</li>
-							))}
-						</ul>
-					</details>
-				) : (
-					<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
-				)}
+				{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
+			</p>
+			{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
+			{feedback?.message ? (
+				<p className="alert alert--error" role="alert">
+					{t(feedback.message)}
+				</p>
+			) : null}
+			{feedback?.deletion && props.editable ? <DeletedMeanwhile deletion={feedback.deletion} submitted={feedback.submitted} /> : null}
+			{data.confirmDelete && props.editable ? <ConfirmDelete confirm={data.confirmDelete} /> : null}
+			{data.deleted ? <DeletedNotice deleted={data.deleted} editable={props.editable} /> : null}
+			{gaps.length ? (
+				<details className="gaps">
+					<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>
+					<ul>
+						{gaps.map((gap, index) => (
+							<li key={index}>
+								{gapLink(gap) ? (
+									<Link to={gapLink(gap)!} preventScrollReset>
+										{t(`roadmap.gaps.${gap.key}`)}
+									</Link>
+								) : (
+									t(`roadmap.gaps.${gap.key}`)
+								)}
+								{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
+							</li>
+						))}
+					</ul>
+				</details>
+			) : (
+				<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
+			)}
 
-				{/* The threads about each item are read beside it (ItemComments), the rest in the panel. */}
-				<CommentThreadsProvider value={{ threadsByItem: data.threadsByItem, canComment: abilities.comment, feedback }}>
-					<View {...props} />
+			{/* The threads about each item are read beside it (ItemComments), the rest in the panel. */}
+			<CommentThreadsProvider value={{ threadsByItem: data.threadsByItem, canComment: abilities.comment, feedback }}>
+				<View {...props} />
 
-					<CommentsPanel threads={data.sectionThreads} targets={data.commentTargets} />
-				</CommentThreadsProvider>
-			</div>
-		</EditingProvider>
+				<CommentsPanel threads={data.sectionThreads} targets={data.commentTargets} />
+			</CommentThreadsProvider>
+		</div>
 	)
 }
 

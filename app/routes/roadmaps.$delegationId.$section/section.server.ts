@@ -10,6 +10,7 @@ import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { deletedNotice, deleteSummary } from '#app/features/roadmap/history.server.ts'
 import { applyChange, type Change, type ChangeResult } from '#app/features/roadmap/items.server.ts'
+import { liveCursor } from '#app/features/roadmap/live.server.ts'
 import { isKind, KINDS, type Section, SECTIONS, SECTION_MODULE } from '#app/features/roadmap/kinds.ts'
 import {
 	addComment,
@@ -59,6 +60,8 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		roadmap,
 		abilities,
 		tree,
+		// The live stream starts after the history row this page was read at.
+		liveAfter: await liveCursor(roadmap.id),
 		// What only one section shows.
 		totals: section === 'gender-budgeting' ? budgetTotals(tree) : null,
 		gaps: completeness(tree).filter((gap) => gap.section === section),
@@ -170,6 +173,22 @@ function indicatorForms(form: FormInput) {
 		.map(([index, entry]) => ({ prefix: `indicators[${index}].`, form: entry }))
 }
 
+const Base = z.record(z.string(), z.unknown())
+
+/**
+ * What an item's form showed when it was opened (its `base` field: the item's data as JSON), so that
+ * a save over another person's change keeps both. Anything else is no base: the whole item conflicts.
+ */
+function formBase(value: unknown): Record<string, unknown> | undefined {
+	if (typeof value !== 'string' || !value || value.length > 100_000) return undefined
+	try {
+		const parsed = Base.safeParse(JSON.parse(value))
+		return parsed.success ? parsed.data : undefined
+	} catch {
+		return undefined
+	}
+}
+
 class Rollback extends Error {
 	constructor(
 		readonly result: Extract<ChangeResult, { ok: false }>,
@@ -215,6 +234,7 @@ async function saveWithIndicators(
 							id,
 							version: Number(form.version),
 							form,
+							base: formBase(form.base),
 						})
 					: await applyChange(trx, roadmapId, userId, { type: 'create', section: 'monitoring', kind: 'indicator', parentId: main.id, form })
 				if (!result.ok) throw new Rollback(result, prefix)
@@ -290,9 +310,9 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 	const back = (anchor = '', query?: Record<string, string>) =>
 		redirect(`${new URL(request.url).pathname}${query ? `?${new URLSearchParams(query)}` : ''}${anchor}`)
 	/** After a save: the form closes and the item says "Saved"; an add form stays open, empty, for the next one. */
-	const saved = (kind: string, itemId: string | null) => {
+	const saved = (kind: string, itemId: string | null, merged?: boolean) => {
 		if (itemId && (!key?.startsWith('new-') || (isKind(kind) && 'singleton' in KINDS[kind]))) {
-			return back(`#item-${itemId}`, { saved: `item-${itemId}` })
+			return back(`#item-${itemId}`, { saved: `item-${itemId}`, ...(merged ? { merged: '1' } : {}) })
 		}
 		return key && FORM_KEY.test(key) ? back(`#${key}`, { edit: key, saved: key }) : back(itemId ? `#item-${itemId}` : '')
 	}
@@ -307,7 +327,11 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 				return result.mine
 					? reply(409, {
 							itemId: result.current.id,
-							conflict: { current: { data: result.current.data, version: result.current.version }, mine: result.mine },
+							conflict: {
+								current: { data: result.current.data, version: result.current.version },
+								mine: result.mine,
+								...(result.fields ? { fields: result.fields } : {}),
+							},
 						})
 					: reply(409, { message: 'roadmap.errors.conflict' })
 			case 'notFound':
@@ -331,7 +355,15 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 			return result.ok ? saved(value.kind, result.id) : refused(result)
 		}
 		case 'update': {
-			const change = { type: 'update' as const, section, id: value.id, version: value.version, kind: value.kind, form }
+			const change = {
+				type: 'update' as const,
+				section,
+				id: value.id,
+				version: value.version,
+				kind: value.kind,
+				form,
+				base: formBase(form.base),
+			}
 			const nestedForms = section === 'strategic-design' && value.kind === 'action' ? indicatorForms(form) : []
 			const result = await saveWithIndicators(roadmap.id, viewer.id, change, nestedForms)
 			if (!result.ok && result.reason === 'notFound') {
@@ -340,7 +372,7 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 				const deletion = await lastDeletion(roadmap.id, value.id)
 				if (deletion) return reply(404, { message: 'roadmap.errors.deletedMeanwhile', itemId: value.id, deletion })
 			}
-			return result.ok ? saved(value.kind ?? '', result.id) : refused(result, value.id)
+			return result.ok ? saved(value.kind ?? '', result.id, result.merged) : refused(result, value.id)
 		}
 		case 'delete': {
 			const change = { type: 'delete' as const, section, id: value.id, version: value.version, withChildren: value.confirm === 'yes' }

@@ -1,9 +1,10 @@
 import { Link, type useLoaderData, useLocation } from '@remix-run/react'
 import { type TFunction } from 'i18next'
-import { type ReactNode } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
+import { EditingBadge, useLive } from '#app/features/roadmap/live.tsx'
 import { AssistanceLink, formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
 import { costLinesOf, type FieldSpec, type ItemData, type Kind, KINDS, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
 import { CostLinesList } from '#app/features/roadmap/roadmap-document.tsx'
@@ -13,7 +14,8 @@ import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import type { loader } from './route.tsx'
 
 export type SectionData = ReturnType<typeof useLoaderData<typeof loader>>
-export type Common = { currency: string; feedback: ItemFeedback | null }
+/** `changedMeanwhile`: the item open for editing as someone else saved it since the form opened (by id). */
+export type Common = { currency: string; feedback: ItemFeedback | null; changedMeanwhile?: Record<string, ItemData> }
 export type TaLink = (id: string) => { href: string; open: number }
 
 /** What every section's view gets from the page. */
@@ -71,16 +73,26 @@ export function DocItem({
 	const label = String(item.data[LABEL_FIELD[kind]] ?? '').slice(0, 60)
 	const open = editable && editing.current === item.id
 	const justSaved = editing.saved === `item-${item.id}`
+	const live = useLive()
+	const lastChange = live?.changes[item.id]
+	// Someone else's change, just now: the item is marked for a moment.
+	const changedLive = useFlash(lastChange && lastChange.userId !== live?.me ? lastChange.id : null)
 	return (
 		<Wrapper
 			id={`item-${item.id}`}
-			className={[className, open ? 'is-editing' : '', justSaved ? 'is-saved' : ''].filter(Boolean).join(' ')}
+			className={[className, open ? 'is-editing' : '', justSaved ? 'is-saved' : '', changedLive && !open ? 'is-live-changed' : '']
+				.filter(Boolean)
+				.join(' ')}
 		>
 			{open ? (
 				<>
 					{title ? <Title className="doc-item__title">{title}</Title> : null}
+					<EditingBadge editKey={item.id} />
 					<ItemForm
 						{...common}
+						meanwhile={
+							common.changedMeanwhile?.[item.id] ? { data: common.changedMeanwhile[item.id]!, by: lastChange?.by ?? null } : undefined
+						}
 						kind={kind}
 						item={item}
 						fields={fields}
@@ -99,13 +111,14 @@ export function DocItem({
 						{title ? <Title className="doc-item__title">{title}</Title> : null}
 						<ItemView kind={kind} data={item.data} fields={fields} currency={common.currency} withTitle={!title} />
 						<ItemCommentCount itemId={item.id} />
+						<EditingBadge editKey={item.id} />
 					</div>
 					{editable && justSaved ? (
 						<p className="doc-item__edit">
 							<EditLink editKey={item.id} label={label} />
 							<span className="save-state save-state--saved" role="status">
 								{' '}
-								{t('roadmap.saveState.saved')}
+								{t(editing.merged ? 'roadmap.saveState.merged' : 'roadmap.saveState.saved')}
 							</span>
 						</p>
 					) : editable ? (
@@ -119,6 +132,18 @@ export function DocItem({
 			{children}
 		</Wrapper>
 	)
+}
+
+/** True for a few seconds after `id` changes to a new value (not at first). */
+function useFlash(id: number | null) {
+	const [flash, setFlash] = useState(false)
+	useEffect(() => {
+		if (id === null) return
+		setFlash(true)
+		const timer = setTimeout(() => setFlash(false), 4000)
+		return () => clearTimeout(timer)
+	}, [id])
+	return flash
 }
 
 /**

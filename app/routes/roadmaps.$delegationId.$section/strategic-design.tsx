@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { FormPart, type ItemFeedback, ItemFields } from '#app/features/roadmap/item-form.tsx'
+import { baseOf, FormPart, type ItemFeedback, ItemFields } from '#app/features/roadmap/item-form.tsx'
 import { type FieldSpec, KINDS } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { PasteRows } from '#app/features/roadmap/paste-form.tsx'
@@ -166,6 +166,7 @@ function ActionIndicators({
 						</legend>
 						<input type="hidden" name={`${prefix}id`} value={indicator.id} />
 						<input type="hidden" name={`${prefix}version`} value={indicator.version} />
+						<input type="hidden" name={`${prefix}base`} value={baseOf(indicator.data, specs)} />
 						<ItemFields
 							kind="indicator"
 							specs={specs}
