@@ -435,6 +435,18 @@ export const roadmapCases: Case[] = [
 	roadmapGet('actions.csv', 'roadmaps.$delegationId.actions[.]csv.tsx', '/roadmaps/panama-2025-pa/actions.csv'),
 	roadmapGet('indicators.csv', 'roadmaps.$delegationId.indicators[.]csv.tsx', '/roadmaps/panama-2025-pa/indicators.csv'),
 	roadmapGet('results matrix', 'roadmaps.$delegationId.matrix.tsx', '/roadmaps/panama-2025-pa/matrix?status=planned&sort=cost&dir=desc'),
+	// The live stream: who may read the roadmap gets its events; nobody else gets a stream at all.
+	roadmapGet('live stream', 'roadmaps.$delegationId.live.tsx', '/roadmaps/panama-2025-pa/live?after=0'),
+	{
+		// "I am editing this", for a stream that is not open: who may edit gets past authorization to the 404.
+		label: 'POST live editing (no such stream)',
+		route: 'roadmaps.$delegationId.live.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/live',
+		params: pa,
+		form: { intent: 'editing', connection: '00000000-0000-4000-8000-000000000000', editing: 'pa-action-1' },
+		expected: signedIn(403, { leadPanama: 404, memberPanama: 404 }),
+	},
 	{
 		// An inline edit that is not an action's update: who may edit gets its 400, and nothing changes.
 		label: 'POST results matrix (not an action update)',

@@ -114,6 +114,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'roadmaps.$delegationId.history.tsx': { intents: ['restore', 'setBack'], fields: ['changeId', 'version'] },
 	// The results matrix's inline edits: an action's update, as the strategic design takes it.
 	'roadmaps.$delegationId.matrix.tsx': { intents: ['update'], fields: ['kind', 'id', 'version', 'formKey', ...ITEM_FIELDS] },
+	'roadmaps.$delegationId.live.tsx': { intents: ['editing'], fields: ['connection', 'editing'] },
 	'roadmaps.$delegationId.implementation.tsx': {
 		intents: ['status', 'report'],
 		fields: ['itemId', 'status', 'note', 'dated', 'period', 'value', 'source'],
@@ -755,8 +756,23 @@ async function leaks(role: Role, text: string): Promise<string | null> {
 	return null
 }
 
+/** What a live stream sends at first (its hello and who is here), read for a moment and then closed. */
+async function streamStart(response: Response) {
+	const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+	let text = ''
+	const until = Date.now() + 1000
+	while (!text.includes('event: presence') && Date.now() < until) {
+		const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), until - Date.now()))])
+		if (!chunk || chunk.done) break
+		text += chunk.value
+	}
+	await reader.cancel()
+	return text
+}
+
 async function readable(result: Awaited<ReturnType<typeof run>>) {
 	if (result.status >= 300) return ''
+	if (result.response?.headers.get('Content-Type')?.startsWith('text/event-stream')) return streamStart(result.response)
 	if (result.response) return result.response.clone().text()
 	return JSON.stringify(result.data) ?? ''
 }

@@ -93,5 +93,8 @@ export async function call(role: Role, c: Pick<Case, 'route' | 'kind' | 'path' |
 	const fn = route[c.kind]
 	if (!fn) throw new Error(`${c.route} exports no ${c.kind}`)
 	const request = await requestAs(ROLES[role], c.path, c.kind === 'action' ? { form: c.form ?? {} } : {})
-	return run(() => fn(routeArgs(request, c.params)))
+	const result = await run(() => fn(routeArgs(request, c.params)))
+	// A live stream that was let through is closed once its status is known.
+	if (result.response?.headers.get('Content-Type')?.startsWith('text/event-stream')) await result.response.body?.cancel()
+	return result
 }
