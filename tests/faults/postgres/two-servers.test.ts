@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDatabase, dropDatabases, withDatabase } from '#db/postgres-admin.ts'
 import { createDemoDatabase, DEMO_PASSWORD } from '#db/seed.ts'
 import { TEST_DATABASE_URL } from '#tests/engine.ts'
+import { openLive, postObjective } from '../live-client.ts'
 import { type Server, startServer } from '../server.ts'
 
 /**
@@ -79,6 +80,45 @@ describe('two app servers, one PostgreSQL database', () => {
 		const page = await fetch(`${a.url}/roadmaps/panama-2025-pa/theory-of-change`, { headers: { Cookie: cookie } })
 		expect(page.status).toBe(200)
 		expect(await page.text()).toContain(body)
+	})
+
+	test("a save on one server reaches the live streams of the other's, and of both of its own workers", async () => {
+		const member = cookieOf(await signIn(b, 'pa2@example.org', DEMO_PASSWORD))
+		const lead = cookieOf(await signIn(a, 'delegate.pa@example.org', DEMO_PASSWORD))
+		const onB = await openLive(b.url, member, 'panama-2025-pa')
+		const instances = new Set([(await onB.hello()).instance])
+		const streams = [onB]
+		// A's two workers each serve one of these.
+		while (instances.size < 3 && streams.length < 12) {
+			const stream = await openLive(a.url, member, 'panama-2025-pa')
+			instances.add((await stream.hello()).instance)
+			streams.push(stream)
+		}
+		expect(instances.size, 'server B and both workers of server A serve streams').toBe(3)
+		const created = (e: { event: string; data: any }) =>
+			e.event === 'change' && e.data.some((c: { kind: string; change: string }) => c.kind === 'objective' && c.change === 'create')
+		const saved = performance.now()
+		await postObjective(a.url, lead, 'panama-2025-pa', 'pa-pillar-2', 'Saved on server A, read live on B')
+		for (const stream of streams) {
+			const event = await stream.next(created, 5000)
+			expect(event.data[0].by).toBe('Patricia Prueba')
+			expect((event as { at: number }).at - saved, 'from save to screen, ms').toBeLessThan(2000)
+		}
+		// What someone edits shows on the other server too.
+		const { connection } = await onB.hello()
+		const told = await fetch(`${b.url}/roadmaps/panama-2025-pa/live`, {
+			method: 'POST',
+			headers: { Cookie: member, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ intent: 'editing', connection, editing: 'pa-action-1' }),
+		})
+		expect(told.status).toBe(204)
+		const leadStream = await openLive(a.url, lead, 'panama-2025-pa')
+		await leadStream.next(
+			(e) =>
+				e.event === 'presence' &&
+				e.data.people.some((p: { name: string; editing: string }) => p.name === 'Pablo Ejemplo' && p.editing === 'pa-action-1'),
+		)
+		for (const stream of [...streams, leadStream]) stream.close()
 	})
 
 	test('sign-in throttling counts failures made on both servers', async () => {
