@@ -76,6 +76,8 @@ const TARGETS = {
 	documentHtmlKb: 60,
 	matrixCpuMs: 20,
 	saveCpuMs: 5,
+	/** Live roadmaps (issue 14): from a save to the others' screens, 20 screens on one roadmap, one save a second. */
+	liveP95Ms: 1000,
 }
 
 function positive(name: string, fallback: number) {
@@ -498,6 +500,15 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 		process.stdout.write('  save one action … ')
 		const saves = await saveActions(`${roadmap}/strategic-design`, delegate, seed.roadmapActionId, pid)
 		console.log(`${saves.saves} saves, p50 ${saves.p50Ms} ms, app CPU ${fixed(saves.serverCpuMsPerSave, 1)} ms/save`)
+		process.stdout.write('  live roadmap, 20 screens, one save a second … ')
+		const members = [delegate]
+		for (let n = 2; n <= 10; n++) members.push(await signIn(benchDelegate(n)))
+		const live = await liveFanOut(roadmap, members, seed.roadmapActionId, pid)
+		console.log(
+			`${live.saves} saves to ${live.screens} screens: event p50 ${live.eventP50Ms} ms, p95 ${live.eventP95Ms} ms; ` +
+				`on screen (event + the page's data read again) p50 ${live.screenP50Ms} ms, p95 ${live.screenP95Ms} ms; ` +
+				`${fixed(live.memoryKbPerStream)} KB per open stream (${live.memoryStreams} streams)`,
+		)
 		const weights = await roadmapWeights(roadmap, delegate, seed.roadmapActionId)
 		for (const weight of weights) {
 			console.log(
@@ -545,6 +556,13 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 				pass: dashboardAtRate.p50Ms < TARGETS.dashboardP50Ms,
 			},
 			{ name: 'errors (all targets)', value: errors, target: TARGETS.errors, unit: '', pass: errors === 0, equal: true },
+			{
+				name: 'live roadmap: save → the others’ screens (event + data), p95, 20 screens',
+				value: live.screenP95Ms,
+				target: TARGETS.liveP95Ms,
+				unit: 'ms',
+				pass: live.screenP95Ms <= TARGETS.liveP95Ms,
+			},
 			{
 				name: 'peak memory of one server process (VmHWM)',
 				value: peakMemoryMb,
@@ -614,6 +632,7 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			javascript,
 			rows,
 			saves,
+			live,
 			weights,
 			checks,
 		}
@@ -670,6 +689,146 @@ async function saveActions(path: string, cookie: string, actionId: string, pid: 
 	const cpu = totalCpuMs(pids) - cpuBefore
 	waits.sort((a, b) => a - b)
 	return { saves: SAVES, serverCpuMsPerSave: cpu / SAVES, p50Ms: Math.round(waits[Math.floor(SAVES / 2)]!) }
+}
+
+type Stream = { close: () => void; arrivals: Map<number, number>; screens: Map<number, number> }
+
+/**
+ * One live stream as a browser holds it: each change event's arrival time (by history row), and the
+ * time the page's data has been read again after it (what a screen does on an event).
+ */
+async function openStream(roadmap: string, cookie: string, refetch: string | null): Promise<Stream> {
+	const controller = new AbortController()
+	const response = await fetch(`${ORIGIN}${roadmap}/live`, { headers: { Cookie: cookie }, signal: controller.signal })
+	if (response.status !== 200 || !response.body) throw new Error(`The live stream answered ${response.status}`)
+	const arrivals = new Map<number, number>()
+	const screens = new Map<number, number>()
+	let helloed: () => void = () => {}
+	const hello = new Promise<void>((resolve) => (helloed = resolve))
+	void (async () => {
+		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+		let buffer = ''
+		try {
+			for (;;) {
+				const { value, done } = await reader.read()
+				if (done) return
+				buffer += value
+				let end
+				while ((end = buffer.indexOf('\n\n')) >= 0) {
+					const lines = buffer.slice(0, end).split('\n')
+					buffer = buffer.slice(end + 2)
+					if (lines.includes('event: hello')) helloed()
+					if (!lines.includes('event: change')) continue
+					const at = performance.now()
+					const data = JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6)) as Array<{ id: number }>
+					for (const change of data) arrivals.set(change.id, at)
+					if (refetch) {
+						void fetch(`${ORIGIN}${refetch}`, { headers: { Cookie: cookie } })
+							.then((r) => r.arrayBuffer())
+							.then(() => {
+								for (const change of data) screens.set(change.id, performance.now())
+							})
+					}
+				}
+			}
+		} catch {
+			// Closed.
+		}
+	})()
+	await hello
+	return { close: () => controller.abort(), arrivals, screens }
+}
+
+/**
+ * A delegation at the convening: its ten members with the roadmap open on two screens each (20
+ * streams), one of them saving an action once a second. For each save, the time from sending it to
+ * each other screen's event, and to that screen having read the page's data again (Remix's
+ * `.data` request, as the page does on an event). Then the server's memory per open stream, from 20
+ * and from 200 streams.
+ */
+async function liveFanOut(roadmap: string, cookies: string[], actionId: string, pid: number) {
+	const SAVE_EVERY_MS = 1000
+	const saves = Math.max(10, DURATION)
+	const path = `${roadmap}/strategic-design`
+	const rss = () => serverProcesses(pid).reduce((sum, p) => sum + procStatusMb(p, 'VmRSS'), 0)
+	const rssBefore = rss()
+	const screens = await Promise.all(Array.from({ length: 20 }, (_, n) => openStream(roadmap, cookies[n % cookies.length]!, `${path}.data`)))
+	const saver = cookies[0]!
+	const form = await fetch(`${ORIGIN}${path}?edit=${actionId}`, { headers: { Cookie: saver } }).then((r) => r.text())
+	let version = Number(/name="version" value="(\d+)"/.exec(form)?.[1])
+	const sent = new Map<number, number>()
+	for (let n = 0; n < saves; n++) {
+		const started = performance.now()
+		const response = await fetch(`${ORIGIN}${path}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Cookie: saver, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				intent: 'update',
+				kind: 'action',
+				formKey: `item-${actionId}`,
+				id: actionId,
+				version: String(version),
+				description: `Line of action 1 — live ${n}`,
+				lead: 'Sedena',
+				partners: 'Semar, SSPC',
+				start: '2021-Q1',
+				end: '2024-Q4',
+				'costs[0].amount': '100000',
+				'costs[0].source': 'national_budget',
+				level: 'national',
+			}),
+		})
+		await response.arrayBuffer()
+		if (response.status !== 302) throw new Error(`A live save answered ${response.status}`)
+		version++
+		// The history row this save wrote: the newest one the saver's own stream has, once it is there.
+		const mine = screens[0]!
+		const until = performance.now() + 5000
+		let id: number | undefined
+		while (performance.now() < until) {
+			id = [...mine.arrivals.keys()].find((key) => !sent.has(key))
+			if (id !== undefined) break
+			await new Promise((resolve) => setTimeout(resolve, 5))
+		}
+		if (id === undefined) throw new Error('A live save never reached the stream')
+		sent.set(id, started)
+		await new Promise((resolve) => setTimeout(resolve, Math.max(0, SAVE_EVERY_MS - (performance.now() - started))))
+	}
+	await new Promise((resolve) => setTimeout(resolve, 1500))
+	const events: number[] = []
+	const onScreen: number[] = []
+	// The other 19 screens (the saver's own first screen is where the ids were read).
+	for (const screen of screens.slice(1)) {
+		for (const [id, started] of sent) {
+			const arrived = screen.arrivals.get(id)
+			const shown = screen.screens.get(id)
+			if (arrived === undefined || shown === undefined) throw new Error(`Save ${id} never reached a screen`)
+			events.push(arrived - started)
+			onScreen.push(shown - started)
+		}
+	}
+	const rssWith20 = rss()
+	const more = []
+	for (let n = 0; n < 180; n++) more.push(await openStream(roadmap, cookies[n % cookies.length]!, null))
+	await new Promise((resolve) => setTimeout(resolve, 1000))
+	const rssWith200 = rss()
+	for (const stream of [...screens, ...more]) stream.close()
+	const quantile = (values: number[], q: number) =>
+		Math.round([...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!)
+	return {
+		screens: screens.length,
+		saves,
+		eventP50Ms: quantile(events, 0.5),
+		eventP95Ms: quantile(events, 0.95),
+		screenP50Ms: quantile(onScreen, 0.5),
+		screenP95Ms: quantile(onScreen, 0.95),
+		rssMbBefore: rssBefore,
+		rssMbWith20: rssWith20,
+		rssMbWith200: rssWith200,
+		memoryStreams: 200,
+		memoryKbPerStream: ((rssWith200 - rssBefore) * 1024) / 200,
+	}
 }
 
 /** What the roadmap's document, its results matrix and an open action form weigh: HTML and JavaScript, gzip. */
