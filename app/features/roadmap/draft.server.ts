@@ -103,6 +103,17 @@ function labelled(label: string, value: string) {
 	return new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] })
 }
 
+/** "Label: value" pairs, a line each, in one paragraph. */
+function labelledLines(pairs: Array<[string, string]>) {
+	return new Paragraph({
+		spacing: { after: 120 },
+		children: pairs.flatMap(([label, value], index) => [
+			new TextRun({ text: `${label}: `, bold: true, break: index ? 1 : 0 }),
+			new TextRun(value),
+		]),
+	})
+}
+
 /** What a part of the plan says when it has nothing yet: in words, never a gap in the page. */
 function empty(text: string) {
 	return para(text, { italic: true })
@@ -118,19 +129,24 @@ function bullet(children: TextRun[] | string) {
 
 type Cell = string | { text: string | string[]; bold?: boolean; span?: number; shade?: string; align?: 'right' }
 
-function cell(value: Cell, size: number, width: number, header = false) {
+/** The paragraph styles of table text: Word lists them as "Table text" and "Table text (small)". */
+const CELL_STYLE = { 18: 'DraftTableText', 16: 'DraftTableTextSmall' } as const
+
+function cell(value: Cell, size: 16 | 18, width: number, header = false) {
 	const spec = typeof value === 'string' ? { text: value } : value
 	const lines = Array.isArray(spec.text) ? spec.text : [spec.text]
+	const bold = header || spec.bold
 	return new TableCell({
 		columnSpan: spec.span,
 		width: { size: width, type: WidthType.DXA },
 		shading: header || spec.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: spec.shade ?? GREY } : undefined,
-		margins: { top: 40, bottom: 40, left: 80, right: 80 },
+		// The text's size and spacing come from the style, so a cell of a long table is one plain run.
 		children: lines.map(
 			(line) =>
 				new Paragraph({
-					alignment: spec.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-					children: [new TextRun({ text: line, bold: header || spec.bold, size })],
+					style: CELL_STYLE[size],
+					alignment: spec.align === 'right' ? AlignmentType.RIGHT : undefined,
+					children: [bold ? new TextRun({ text: line, bold: true }) : new TextRun(line)],
 				}),
 		),
 	})
@@ -140,7 +156,7 @@ function cell(value: Cell, size: number, width: number, header = false) {
  * A table as wide as the text, with fixed column widths (shares of `width`), a header row repeated on
  * every page, and rows that never split across two pages.
  */
-function table(columns: Array<{ header: string; share: number }>, rows: Cell[][], options: { width: number; size?: number }) {
+function table(columns: Array<{ header: string; share: number }>, rows: Cell[][], options: { width: number; size?: 16 | 18 }) {
 	const size = options.size ?? 18
 	const total = columns.reduce((sum, c) => sum + c.share, 0)
 	const widths = columns.map((c) => Math.floor((options.width * c.share) / total))
@@ -163,6 +179,7 @@ function table(columns: Array<{ header: string; share: number }>, rows: Cell[][]
 		width: { size: options.width, type: WidthType.DXA },
 		columnWidths: widths,
 		layout: TableLayoutType.FIXED,
+		margins: { top: 40, bottom: 40, left: 80, right: 80 },
 		borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
 		rows: [
 			row(
@@ -206,6 +223,23 @@ export async function draftDocument(input: DraftInput): Promise<Buffer> {
 					paragraph: { spacing: { before: 200, after: 80 }, outlineLevel: 2 },
 				},
 			},
+			paragraphStyles: [
+				{
+					id: CELL_STYLE[18],
+					name: 'Table text',
+					basedOn: 'Normal',
+					quickFormat: true,
+					run: { size: 18 },
+					paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+				},
+				{
+					id: CELL_STYLE[16],
+					name: 'Table text (small)',
+					basedOn: CELL_STYLE[18],
+					quickFormat: true,
+					run: { size: 16 },
+				},
+			],
 		},
 		sections: draftSections(input, t),
 	})
@@ -377,20 +411,23 @@ function draftSections(input: DraftInput, t: TFunction): ISectionOptions[] {
 							spacing: { before: 120, after: 60 },
 							children: [new TextRun({ text: `${numbers.get(action.id)} ${s(action.data.description)}`, bold: true })],
 						}),
-						labelled(t('roadmap.fields.action.lead'), dash(s(action.data.lead))),
-						labelled(t('roadmap.fields.action.partners'), dash(s(action.data.partners))),
-						labelled(t('roadmap.doc.period'), dash(period(action.data))),
-						labelled(t('roadmap.fields.action.status'), dash(option('status', action.data.status))),
-						labelled(
-							t('roadmap.budget.actionTotal'),
-							lines.length
-								? `${money(row.total)} — ${t('roadmap.matrix.committed', { amount: money(row.committed), share: formatPercent(row.funded ?? 0, language) })}`
-								: t('draft.empty.cost'),
-						),
-						labelled(
-							t('roadmap.fields.action.level'),
-							dash([option('level', action.data.level), s(action.data.places)].filter(Boolean).join(': ')),
-						),
+						// One paragraph, a line per fact: a plan of hundreds of actions stays quick to build and to open.
+						labelledLines([
+							[t('roadmap.fields.action.lead'), dash(s(action.data.lead))],
+							[t('roadmap.fields.action.partners'), dash(s(action.data.partners))],
+							[t('roadmap.doc.period'), dash(period(action.data))],
+							[t('roadmap.fields.action.status'), dash(option('status', action.data.status))],
+							[
+								t('roadmap.budget.actionTotal'),
+								lines.length
+									? `${money(row.total)} — ${t('roadmap.matrix.committed', { amount: money(row.committed), share: formatPercent(row.funded ?? 0, language) })}`
+									: t('draft.empty.cost'),
+							],
+							[
+								t('roadmap.fields.action.level'),
+								dash([option('level', action.data.level), s(action.data.places)].filter(Boolean).join(': ')),
+							],
+						]),
 					]
 				}),
 				new Paragraph({
@@ -694,16 +731,19 @@ function draftSections(input: DraftInput, t: TFunction): ISectionOptions[] {
 					table(
 						[
 							{ header: t('draft.monitoring.month'), share: 2 },
-							{ header: t('roadmap.fields.indicator.statement'), share: 7 },
-							{ header: t('roadmap.fields.indicator.reporter'), share: 3 },
+							{ header: t('draft.monitoring.due'), share: 9 },
+							{ header: t('draft.monitoring.count'), share: 1 },
 						],
-						calendar.months.flatMap((month) =>
-							month.indicators.map((indicator, index): Cell[] => [
-								index === 0 ? { text: monthName(month.month), bold: true } : '',
-								`${numbers.get(indicator.id)} ${indicator.statement}`,
-								dash(indicator.reporter),
-							]),
-						),
+						calendar.months.map((month): Cell[] => [
+							{ text: monthName(month.month), bold: true },
+							{
+								text: month.indicators.map(
+									(indicator) =>
+										`${numbers.get(indicator.id)} ${indicator.statement}${indicator.reporter ? ` — ${indicator.reporter}` : ''}`,
+								),
+							},
+							{ text: String(month.indicators.length), align: 'right' },
+						]),
 						{ width: LANDSCAPE_WIDTH, size: 18 },
 					),
 				]
