@@ -11,7 +11,7 @@ import { useRootData } from '#app/root.tsx'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { formatDateTime, formatPercent } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
-import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
+import { DEFAULT_LANGUAGE, LANGUAGES } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { SECTIONS } from '#app/features/roadmap/kinds.ts'
@@ -131,6 +131,7 @@ export default function RoadmapOverview() {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const base = `/roadmaps/${delegation.id}`
+	const otherLanguage = LANGUAGES.find((other) => other !== language) ?? DEFAULT_LANGUAGE
 	return (
 		<LiveProvider delegationId={delegation.id} after={liveAfter}>
 			<div className="page page--wide roadmap">
@@ -241,6 +242,12 @@ export default function RoadmapOverview() {
 						<Link className="button" to={`${base}/print`}>
 							{t('roadmap.print')}
 						</Link>{' '}
+						<a className="button" href={`${base}/draft.docx`} download>
+							{t('draft.download')}
+						</a>{' '}
+						<a className="button" href={`${base}/draft.docx?lng=${otherLanguage}`} hrefLang={otherLanguage} download>
+							{t(`draft.downloadIn.${otherLanguage}`)}
+						</a>{' '}
 						<a className="button" href={`${base}/roadmap.json`} download>
 							{t('roadmap.exportJson')}
 						</a>{' '}
@@ -257,6 +264,7 @@ export default function RoadmapOverview() {
 							{t('roadmap.peers.title')}
 						</Link>
 					</p>
+					<p className="muted small">{t('draft.downloadHelp')}</p>
 					<p className="muted small">{t('roadmap.updated', { date: formatDateTime(roadmap.updated_at, language) })}</p>
 				</section>
 

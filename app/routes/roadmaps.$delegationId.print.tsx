@@ -50,6 +50,11 @@ export default function PrintRoadmap() {
 				<p>
 					<Link to={`/roadmaps/${delegation.id}`}>← {t('roadmap.overview')}</Link> · {t('roadmap.printHint')}
 				</p>
+				<p>
+					<a href={`/roadmaps/${delegation.id}/draft.docx`} download>
+						{t('draft.download')}
+					</a>
+				</p>
 				<PrintButton />
 			</div>
 			<header className="cover">

@@ -433,6 +433,16 @@ export const roadmapCases: Case[] = [
 	roadmapGet('print', 'roadmaps.$delegationId.print.tsx', '/roadmaps/panama-2025-pa/print'),
 	roadmapGet('roadmap.json', 'roadmaps.$delegationId.roadmap[.]json.tsx', '/roadmaps/panama-2025-pa/roadmap.json'),
 	roadmapGet('actions.csv', 'roadmaps.$delegationId.actions[.]csv.tsx', '/roadmaps/panama-2025-pa/actions.csv'),
+	roadmapGet('draft.docx', 'roadmaps.$delegationId.draft[.]docx.tsx', '/roadmaps/panama-2025-pa/draft.docx'),
+	roadmapGet('draft.docx in Spanish', 'roadmaps.$delegationId.draft[.]docx.tsx', '/roadmaps/panama-2025-pa/draft.docx?lng=es'),
+	{
+		label: 'GET draft.docx of a delegation that does not exist',
+		route: 'roadmaps.$delegationId.draft[.]docx.tsx',
+		kind: 'loader',
+		path: '/roadmaps/no-such-delegation/draft.docx',
+		params: { delegationId: 'no-such-delegation' },
+		expected: signedIn(404),
+	},
 	roadmapGet('indicators.csv', 'roadmaps.$delegationId.indicators[.]csv.tsx', '/roadmaps/panama-2025-pa/indicators.csv'),
 	roadmapGet('results matrix', 'roadmaps.$delegationId.matrix.tsx', '/roadmaps/panama-2025-pa/matrix?status=planned&sort=cost&dir=desc'),
 	// The live stream: who may read the roadmap gets its events; nobody else gets a stream at all.

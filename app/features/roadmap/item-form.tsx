@@ -40,9 +40,19 @@ export function formatMinor(value: unknown, currency: string, language: string) 
 	)
 }
 
+/** One formatter per language and currency, built once: a long table or a Word draft formats thousands of amounts. */
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>()
+
 export function formatMoney(value: number, currency: string, language: string) {
-	const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-	return plain(new Intl.NumberFormat(language, { style: 'currency', currency }).format(value / 10 ** digits))
+	const key = `${language}:${currency}`
+	let money = moneyFormats.get(key)
+	if (!money) {
+		const format = new Intl.NumberFormat(language, { style: 'currency', currency })
+		const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+		money = { format, digits }
+		moneyFormats.set(key, money)
+	}
+	return plain(money.format.format(value / 10 ** money.digits))
 }
 
 /** Cost lines in one line of text: "40000 National budget ✓ committed; 60000 International cooperation". */
