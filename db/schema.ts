@@ -169,6 +169,26 @@ export interface RoadmapChangesTable {
 	created_at: string
 }
 
+/** Why a snapshot was taken: its cohort closed, or someone who runs the cohort took one. */
+export type SnapshotReason = 'close' | 'manual'
+
+/** A roadmap frozen under a name (see app/features/roadmap/snapshots.server.ts). */
+export interface RoadmapSnapshotsTable {
+	id: Generated<number>
+	roadmap_id: string
+	/** The name its taker gave; for a close, the cohort's name at that moment (the page words it in the reader's language). */
+	name: string
+	reason: SnapshotReason
+	/** JSON array of the items as they were: id, kind, parentId, position, version, data (read through zod). */
+	items: string
+	currency: string
+	status: RoadmapStatus
+	/** The last history row (roadmap_changes.id) of this roadmap the snapshot includes; null when it had none. */
+	change_id: number | null
+	created_by: string | null
+	created_at: string
+}
+
 export interface RoadmapCommentsTable {
 	id: Generated<number>
 	roadmap_id: string
@@ -266,6 +286,7 @@ export interface Database {
 	roadmap_items: RoadmapItemsTable
 	roadmap_changes: RoadmapChangesTable
 	roadmap_comments: RoadmapCommentsTable
+	roadmap_snapshots: RoadmapSnapshotsTable
 	assistance_requests: AssistanceRequestsTable
 	assistance_events: AssistanceEventsTable
 	implementation_updates: ImplementationUpdatesTable
@@ -289,3 +310,5 @@ export type Reflection = Selectable<ReflectionsTable>
 export type ReflectionReply = Selectable<ReflectionRepliesTable>
 export type Roadmap = Selectable<RoadmapsTable>
 export type RoadmapItemRow = Selectable<RoadmapItemsTable>
+export type RoadmapSnapshotRow = Selectable<RoadmapSnapshotsTable>
+export type NewRoadmapSnapshot = Insertable<RoadmapSnapshotsTable>

@@ -41,6 +41,7 @@ export const TABLES = [
 	'roadmap_items',
 	'roadmap_changes',
 	'roadmap_comments',
+	'roadmap_snapshots',
 	'assistance_requests',
 	'assistance_events',
 	'implementation_updates',
@@ -53,6 +54,7 @@ const NUMBERED = [
 	'reflection_replies',
 	'roadmap_changes',
 	'roadmap_comments',
+	'roadmap_snapshots',
 	'assistance_events',
 	'implementation_updates',
 ]

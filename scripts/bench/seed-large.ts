@@ -489,6 +489,7 @@ const tableNames: Record<keyof Database, true> = {
 	roadmap_items: true,
 	roadmap_changes: true,
 	roadmap_comments: true,
+	roadmap_snapshots: true,
 	assistance_requests: true,
 	assistance_events: true,
 	implementation_updates: true,
