@@ -4,7 +4,7 @@ import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
 import { newCohortWithDelegation } from './roadmaps.ts'
 
 /**
- * A cohort of its own, run by the demo facilitator, with one delegation whose roadmap has a pillar,
+ * A cohort of its own, run by a facilitator of its own (who reads English), with one delegation whose roadmap has a pillar,
  * an objective and one planned line of action, and a member of that delegation.
  */
 async function roadmapWithAction() {
@@ -33,12 +33,15 @@ async function roadmapWithAction() {
 			},
 		],
 	})
+	const now = new Date().toISOString()
+	const facilitator = { id: `${cohortId}-facilitator`, email: `${cohortId}-facilitator@example.org` }
 	await db
-		.insertInto('cohort_facilitators')
-		.values({ cohort_id: cohortId, user_id: 'user-facilitator', created_at: new Date().toISOString() })
+		.insertInto('users')
+		.values({ ...facilitator, name: 'Test Facilitator', password_hash: 'unused', language: 'en', created_at: now })
 		.execute()
+	await db.insertInto('cohort_facilitators').values({ cohort_id: cohortId, user_id: facilitator.id, created_at: now }).execute()
 	const { email } = await createDelegate({ delegationId, language: 'en' })
-	return { base: `/roadmaps/${delegationId}`, memberEmail: email }
+	return { base: `/roadmaps/${delegationId}`, memberEmail: email, facilitatorEmail: facilitator.email }
 }
 
 async function pageAs(browser: Browser, email: string, javaScriptEnabled = true) {
@@ -53,10 +56,10 @@ for (const javaScriptEnabled of [true, false]) {
 		test.use({ javaScriptEnabled })
 
 		test('a facilitator takes a snapshot, a member changes an action, and the compare shows exactly that', async ({ page, browser }) => {
-			const { base, memberEmail } = await roadmapWithAction()
+			const { base, memberEmail, facilitatorEmail } = await roadmapWithAction()
 
 			// The facilitator, from the roadmap's overview to its snapshots.
-			await loginAs(page, 'facilitator@example.org')
+			await loginAs(page, facilitatorEmail)
 			await page.goto(base)
 			await page.getByRole('link', { name: 'Snapshots: what moved' }).click()
 			await expect(page.getByRole('heading', { name: 'Snapshots', exact: true })).toBeVisible()
