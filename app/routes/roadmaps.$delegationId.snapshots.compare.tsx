@@ -57,6 +57,7 @@ export default function CompareSnapshots() {
 			) : null}
 			{snapshots.length ? (
 				<CompareForm
+					title={t('snapshots.compare.choose')}
 					snapshots={snapshots}
 					action={`${base}/snapshots/compare`}
 					from={from}
@@ -73,11 +74,15 @@ export default function CompareSnapshots() {
 					<h3 id="comparison-heading">
 						{t('snapshots.compare.heading', { from: sideName(comparison.from), to: sideName(comparison.to) })}
 					</h3>
-					{comparison.from || comparison.to ? (
+					{/* A close snapshot's name has its date; one taken on demand is dated here. */}
+					{comparison.from?.reason === 'manual' || comparison.to?.reason === 'manual' ? (
 						<p className="muted small">
 							{[comparison.from, comparison.to]
-								.filter((side) => side !== null)
-								.map((side) => t('snapshots.compare.takenAt', { name: sideName(side), date: formatDateTime(side.createdAt, language) }))
+								.flatMap((side) =>
+									side?.reason === 'manual'
+										? [t('snapshots.compare.takenAt', { name: sideName(side), date: formatDateTime(side.createdAt, language) })]
+										: [],
+								)
 								.join(' · ')}
 						</p>
 					) : null}

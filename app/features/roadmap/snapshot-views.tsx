@@ -21,7 +21,10 @@ export function CompareForm({
 	from,
 	to,
 	errors,
+	title,
 }: {
+	/** The form's heading: by default "Compare two moments" (the compare page, whose title that is, says "Choose two moments"). */
+	title?: string
 	snapshots: SnapshotOption[]
 	action: string
 	from: string
@@ -63,7 +66,7 @@ export function CompareForm({
 	}
 	return (
 		<Form method="get" action={action} className="panel compare-form" aria-labelledby={`${uid}-title`}>
-			<h3 id={`${uid}-title`}>{t('snapshots.compare.title')}</h3>
+			<h3 id={`${uid}-title`}>{title ?? t('snapshots.compare.title')}</h3>
 			<div className="compare-form__fields">
 				{select('from', from)}
 				{select('to', to)}
