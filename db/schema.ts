@@ -180,6 +180,26 @@ export interface RoadmapPresenceTable {
 	seen_at: string
 }
 
+/** Why a snapshot was taken: its cohort closed, or someone who runs the cohort took one. */
+export type SnapshotReason = 'close' | 'manual'
+
+/** A roadmap frozen under a name (see app/features/roadmap/snapshots.server.ts). */
+export interface RoadmapSnapshotsTable {
+	id: Generated<number>
+	roadmap_id: string
+	/** The name its taker gave; for a close, the cohort's name at that moment (the page words it in the reader's language). */
+	name: string
+	reason: SnapshotReason
+	/** JSON array of the items as they were: id, kind, parentId, position, version, data (read through zod). */
+	items: string
+	currency: string
+	status: RoadmapStatus
+	/** The last history row (roadmap_changes.id) of this roadmap the snapshot includes; null when it had none. */
+	change_id: number | null
+	created_by: string | null
+	created_at: string
+}
+
 export interface RoadmapCommentsTable {
 	id: Generated<number>
 	roadmap_id: string
@@ -278,6 +298,7 @@ export interface Database {
 	roadmap_changes: RoadmapChangesTable
 	roadmap_presence: RoadmapPresenceTable
 	roadmap_comments: RoadmapCommentsTable
+	roadmap_snapshots: RoadmapSnapshotsTable
 	assistance_requests: AssistanceRequestsTable
 	assistance_events: AssistanceEventsTable
 	implementation_updates: ImplementationUpdatesTable
@@ -301,3 +322,5 @@ export type Reflection = Selectable<ReflectionsTable>
 export type ReflectionReply = Selectable<ReflectionRepliesTable>
 export type Roadmap = Selectable<RoadmapsTable>
 export type RoadmapItemRow = Selectable<RoadmapItemsTable>
+export type RoadmapSnapshotRow = Selectable<RoadmapSnapshotsTable>
+export type NewRoadmapSnapshot = Insertable<RoadmapSnapshotsTable>

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import { hash } from '@node-rs/argon2'
 import type { Kysely } from 'kysely'
-import { createRoadmap, type ItemTree } from '#app/features/roadmap/items.server.ts'
+import { applyChange, type Change, createRoadmap, type ItemTree } from '#app/features/roadmap/items.server.ts'
+import { snapshotCohortRoadmaps } from '#app/features/roadmap/snapshots.server.ts'
 import { DEFAULT_PILLARS, type ItemData, type Kind } from '#app/features/roadmap/kinds.ts'
 import { createKysely, isPostgresUrl, migrateToLatest, openDatabase, openSqlite, postgresConfig } from './connection.ts'
 import type { Database, Sector } from './schema.ts'
@@ -351,7 +352,7 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 			items
 				.filter((item) => item.parent === parent)
 				.map((item) => ({ id: item.id, kind: item.kind, data: item.data, children: tree(item.id) }))
-		await createRoadmap(trx, { delegationId, language: 'en', userId: null, currency, items: tree(undefined) })
+		return createRoadmap(trx, { delegationId, language: 'en', userId: null, currency, items: tree(undefined) })
 	}
 	const pillars = (prefix: string, names: string[]) =>
 		names.map((name, i) => ({ id: `${prefix}-pillar-${i + 1}`, kind: 'pillar' as const, data: { name } }))
@@ -419,7 +420,8 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 			},
 		},
 	])
-	await roadmap('port-of-spain-2024-tt', 'TTD', [
+	// Trinidad and Tobago's roadmap as it stood when the convening closed; what the alumni did since follows below.
+	const tt = await roadmap('port-of-spain-2024-tt', 'TTD', [
 		{
 			id: 'tt-toc',
 			kind: 'toc',
@@ -445,9 +447,25 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 				partners: 'Ministry of National Security',
 				start: '2025-Q2',
 				end: '2026-Q4',
-				status: 'in_progress',
+				status: 'planned',
 				costs: [{ amount: 25000000, source: 'national_budget', committed: true }],
 				level: 'community',
+				places: '',
+			},
+		},
+		{
+			id: 'tt-action-2',
+			kind: 'action',
+			parent: 'tt-objective-1',
+			data: {
+				description: 'Referral pathway for survivors of firearm-related violence',
+				lead: 'Ministry of Health',
+				partners: 'Trinidad and Tobago Police Service; women’s shelters',
+				start: '2025-Q3',
+				end: '2026-Q2',
+				status: 'planned',
+				costs: [{ amount: 12000000, source: 'international_cooperation', committed: false }],
+				level: 'national',
 				places: '',
 			},
 		},
@@ -492,6 +510,7 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 			items: DEFAULT_PILLARS[language].map((name, i) => ({ id: `${delegationId}-pillar-${i + 1}`, kind: 'pillar', data: { name } })),
 		})
 	}
+	await closePortOfSpain(trx, { alumniUpdates: tt.created })
 	const requests = [
 		{
 			id: 'ta-tt-me',
@@ -603,6 +622,74 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 				.values({ request_id: r.id, kind: 'status', from_value: 'scheduled', to_value: 'done', user_id: 'user-staff', created_at: r.done! })
 				.execute()
 		}
+	}
+}
+
+/**
+ * The 2024 cohort closed on its last day: every roadmap of it frozen as its close snapshot (once).
+ * Then — when Trinidad and Tobago's roadmap was created in this run — what its alumni recorded since,
+ * through the roadmap's one write path: the dialogues started, the referral pathway delayed, and the
+ * indicator's means of verification set by the M&E framework finalised at the March 2025 workshop.
+ */
+async function closePortOfSpain(trx: Trx, options: { alumniUpdates: boolean }) {
+	const cohortId = 'port-of-spain-2024'
+	const taken = await trx
+		.selectFrom('roadmap_snapshots as s')
+		.innerJoin('roadmaps as r', 'r.id', 's.roadmap_id')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select('s.id')
+		.where('d.cohort_id', '=', cohortId)
+		.where('s.reason', '=', 'close')
+		.executeTakeFirst()
+	if (!taken) {
+		const cohort = COHORTS.find((c) => c.id === cohortId)!
+		await snapshotCohortRoadmaps(trx, {
+			cohortId,
+			cohortName: cohort.name,
+			userId: 'user-staff',
+			createdAt: `${cohort.end_date}T22:00:00.000Z`,
+		})
+	}
+	if (!options.alumniUpdates) return
+	const roadmapId = 'roadmap-port-of-spain-2024-tt'
+	const changes: Change[] = [
+		{
+			type: 'implementation',
+			id: 'tt-action-1',
+			status: 'in_progress',
+			note: 'First dialogues held in two priority communities.',
+			dated: '2025-04-10',
+		},
+		{
+			type: 'implementation',
+			id: 'tt-action-2',
+			status: 'delayed',
+			note: 'Waiting for the referral protocol to be agreed with the health authorities.',
+			dated: '2025-06-30',
+		},
+		{
+			type: 'update',
+			id: 'tt-indicator-1',
+			version: 1,
+			section: 'monitoring',
+			form: {
+				statement: 'Number of community safety dialogues held',
+				type: 'output',
+				measure: 'number',
+				unit: 'dialogues',
+				baselineValue: '0',
+				baselineYear: '2025',
+				targetValue: '40',
+				targetYear: '2026',
+				means: 'Quarterly programme reports, checked against the M&E framework of March 2025',
+				frequency: 'quarterly',
+				reporter: 'Gender and Child Affairs',
+			},
+		},
+	]
+	for (const change of changes) {
+		const result = await applyChange(trx, roadmapId, 'user-alumni-tt', change)
+		if (!result.ok) throw new Error(`The seed's alumni update of ${roadmapId} was refused: ${JSON.stringify(result)}`)
 	}
 }
 

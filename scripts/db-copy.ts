@@ -42,6 +42,7 @@ export const TABLES = [
 	'roadmap_changes',
 	'roadmap_comments',
 	'roadmap_presence',
+	'roadmap_snapshots',
 	'assistance_requests',
 	'assistance_events',
 	'implementation_updates',
@@ -54,6 +55,7 @@ const NUMBERED = [
 	'reflection_replies',
 	'roadmap_changes',
 	'roadmap_comments',
+	'roadmap_snapshots',
 	'assistance_events',
 	'implementation_updates',
 ]

@@ -43,13 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { cohort } = await load(request, params.cohortId)
+	const { viewer, cohort } = await load(request, params.cohortId)
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'save') {
 		const submission = parseWithZod(formData, { schema: CohortSchema })
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-		await updateCohort(cohort.id, submission.value)
+		await updateCohort(cohort.id, submission.value, viewer.id)
 		throw redirect(`/cohorts/${cohort.id}`)
 	}
 	// The facilitator forms; an unknown intent is refused by the schema's discriminator.

@@ -176,6 +176,7 @@ function AlumniSummary({
 }: {
 	summary: {
 		actions: Record<string, number>
+		sinceConvening: { snapshotId: number; done: number; delayed: number; total: number } | null
 		indicators: Array<{ id: string; statement: string; value: string | null; period: string | null }>
 		requests: Array<{ id: string; topic: string; status: string; need: string }>
 	}
@@ -191,6 +192,18 @@ function AlumniSummary({
 					.map(([status, n]) => `${t(`roadmap.options.status.${status}`)}: ${n}`)
 					.join(' · ') || t('roadmap.needActions')}
 			</p>
+			{summary.sinceConvening ? (
+				<p className="since-convening">
+					{t('snapshots.since.text', {
+						done: t('snapshots.since.done', { count: summary.sinceConvening.done }),
+						delayed: t('snapshots.since.delayed', { count: summary.sinceConvening.delayed }),
+						total: t('snapshots.since.total', { count: summary.sinceConvening.total }),
+					})}{' '}
+					<Link to={`/roadmaps/${delegationId}/snapshots/compare?from=${summary.sinceConvening.snapshotId}&to=now`}>
+						{t('snapshots.since.link')}
+					</Link>
+				</p>
+			) : null}
 			{summary.indicators.length ? (
 				<ul className="plain-list">
 					{summary.indicators.map((i) => (

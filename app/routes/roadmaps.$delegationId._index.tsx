@@ -260,6 +260,9 @@ export default function RoadmapOverview() {
 						<Link className="button" to={`${base}/history`}>
 							{t('roadmap.history.title')}
 						</Link>{' '}
+						<Link className="button" to={`${base}/snapshots`}>
+							{t('snapshots.link')}
+						</Link>{' '}
 						<Link className="button" to={`/cohorts/${delegation.cohort_id}/roadmaps`}>
 							{t('roadmap.peers.title')}
 						</Link>

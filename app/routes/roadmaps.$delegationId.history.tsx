@@ -125,6 +125,9 @@ export default function RoadmapHistory() {
 		<div className="page page--wide roadmap">
 			<RoadmapHeader delegation={delegation} roadmap={roadmap} section="history" />
 			<h2>{t('roadmap.history.title')}</h2>
+			<p>
+				<Link to={`/roadmaps/${delegation.id}/snapshots`}>{t('snapshots.link')}</Link>
+			</p>
 			<nav aria-label={t('roadmap.history.views')} className="tabs">
 				<Link to="?" aria-current={view === 'design' ? 'page' : undefined} className={view === 'design' ? 'active' : undefined}>
 					{t('roadmap.history.design')}

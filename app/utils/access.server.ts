@@ -63,6 +63,10 @@ export const INTENT_PERMISSIONS = {
 	live: {
 		editing: 'edit',
 	},
+	/** A roadmap's snapshots page: taking one, for those who run the cohort. */
+	snapshots: {
+		take: 'snapshot',
+	},
 	/** Implementation after the convening: an action's status, an indicator's reported value. */
 	implementation: {
 		status: 'edit',
@@ -311,5 +315,11 @@ export async function requireRoadmap(request: Request, delegationId: string | un
 	requirePermission(viewer, action, resource)
 	invariantResponse(roadmap)
 	const language = await getLanguage(request, viewer.language)
-	return { viewer, delegation, roadmap, language, abilities: abilitiesOf(viewer, resource, ['edit', 'comment', 'manage', 'reopen']) }
+	return {
+		viewer,
+		delegation,
+		roadmap,
+		language,
+		abilities: abilitiesOf(viewer, resource, ['edit', 'comment', 'manage', 'reopen', 'snapshot']),
+	}
 }

@@ -129,7 +129,8 @@ export type Resource =
 	| { type: 'assistance'; delegationId: string; cohortId: string }
 	| { type: 'assistance-queue' }
 
-export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen'
+/** `snapshot`: freezing a roadmap under a name, for those who run its cohort. */
+export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen' | 'snapshot'
 
 export function can(viewer: Viewer, action: Action, resource: Resource): boolean {
 	if (resource.type === 'roadmap') return canOnRoadmap(viewer, action, resource)
@@ -168,8 +169,9 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 
 /**
  * Roadmaps: the delegation's members edit (alumni too: they record implementation); facilitators
- * of the cohort and staff read and comment; the delegation lead shares it with the cohort and, with
- * staff, reopens a final roadmap; other delegations of the cohort read it only when it is shared.
+ * of the cohort and staff read and comment, and take snapshots of it; the delegation lead shares it
+ * with the cohort and, with staff, reopens a final roadmap; other delegations of the cohort read it
+ * (and its snapshots) only when it is shared.
  */
 function canOnRoadmap(viewer: Viewer, action: Action, resource: Extract<Resource, { type: 'roadmap' }>) {
 	const membership = viewer.memberships.find((m) => m.delegationId === resource.delegationId)
@@ -187,6 +189,8 @@ function canOnRoadmap(viewer: Viewer, action: Action, resource: Extract<Resource
 			return Boolean(membership?.isLead)
 		case 'reopen':
 			return Boolean(membership?.isLead) || viewer.isStaff
+		case 'snapshot':
+			return runsCohort
 		default:
 			return false
 	}

@@ -490,6 +490,7 @@ const tableNames: Record<keyof Database, true> = {
 	roadmap_changes: true,
 	roadmap_comments: true,
 	roadmap_presence: true,
+	roadmap_snapshots: true,
 	assistance_requests: true,
 	assistance_events: true,
 	implementation_updates: true,

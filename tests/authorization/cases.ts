@@ -678,6 +678,63 @@ export const roadmapCases: Case[] = [
 ]
 
 // -------------------------------------------------------------------------------------------------
+// Snapshots: whoever reads the roadmap reads and compares them; those who run the cohort take them
+
+/** Trinidad and Tobago's roadmap (the closed 2024 cohort), read by its alumni and those who run that cohort. */
+const TT_READ: Expected = IN_2024
+const ttParams = { delegationId: 'port-of-spain-2024-tt' }
+/** The seed's close snapshots are numbered in the order of their roadmaps: Barbados's is the first. */
+const BARBADOS_CLOSE_SNAPSHOT = 1
+
+export const snapshotCases: Case[] = [
+	roadmapGet('snapshots', 'roadmaps.$delegationId.snapshots._index.tsx', '/roadmaps/panama-2025-pa/snapshots'),
+	roadmapGet('compare (no snapshots yet)', 'roadmaps.$delegationId.snapshots.compare.tsx', '/roadmaps/panama-2025-pa/snapshots/compare'),
+	{
+		label: 'GET compare TT (the close snapshot with now)',
+		route: 'roadmaps.$delegationId.snapshots.compare.tsx',
+		kind: 'loader',
+		path: '/roadmaps/port-of-spain-2024-tt/snapshots/compare',
+		params: ttParams,
+		expected: TT_READ,
+	},
+	{
+		// Readers get past authorization to the 400 of a snapshot of another roadmap; the others learn nothing.
+		label: 'GET compare TT with a snapshot of Barbados (400 for those allowed)',
+		route: 'roadmaps.$delegationId.snapshots.compare.tsx',
+		kind: 'loader',
+		path: `/roadmaps/port-of-spain-2024-tt/snapshots/compare?from=${BARBADOS_CLOSE_SNAPSHOT}&to=now`,
+		params: ttParams,
+		expected: { ...TT_READ, staff: 400, facilitator2024: 400, alumniTT: 400 },
+	},
+	{
+		label: 'GET compare TT with no such snapshot (404 for those allowed)',
+		route: 'roadmaps.$delegationId.snapshots.compare.tsx',
+		kind: 'loader',
+		path: '/roadmaps/port-of-spain-2024-tt/snapshots/compare?from=999999&to=now',
+		params: ttParams,
+		expected: { ...TT_READ, staff: 404, facilitator2024: 404, alumniTT: 404 },
+	},
+	{
+		label: 'POST take a snapshot of TT',
+		route: 'roadmaps.$delegationId.snapshots._index.tsx',
+		kind: 'action',
+		path: '/roadmaps/port-of-spain-2024-tt/snapshots',
+		params: ttParams,
+		form: { intent: 'take', name: 'Matrix snapshot' },
+		expected: signedIn(403, { staff: 302, facilitator2024: 302 }),
+	},
+	{
+		label: 'POST take a snapshot of PA (no name: 400 for those allowed)',
+		route: 'roadmaps.$delegationId.snapshots._index.tsx',
+		kind: 'action',
+		path: '/roadmaps/panama-2025-pa/snapshots',
+		params: pa,
+		form: { intent: 'take', name: '' },
+		expected: signedIn(403, { staff: 400, facilitator2025: 400 }),
+	},
+]
+
+// -------------------------------------------------------------------------------------------------
 // Technical assistance and implementation
 
 const PA_ASSISTANCE: Expected = {
@@ -884,6 +941,7 @@ export const AREAS = {
 	learning: learningCases,
 	cohorts: cohortCases,
 	roadmaps: roadmapCases,
+	snapshots: snapshotCases,
 	assistance: assistanceCases,
 	entry: entryCases,
 } as const

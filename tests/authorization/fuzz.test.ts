@@ -112,6 +112,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['topic', 'need', 'urgency', 'dueDate', 'language', 'format', 'section', 'itemId'],
 	},
 	'roadmaps.$delegationId.history.tsx': { intents: ['restore', 'setBack'], fields: ['changeId', 'version'] },
+	'roadmaps.$delegationId.snapshots._index.tsx': { intents: ['take'], fields: ['name'] },
 	// The results matrix's inline edits: an action's update, as the strategic design takes it.
 	'roadmaps.$delegationId.matrix.tsx': { intents: ['update'], fields: ['kind', 'id', 'version', 'formKey', ...ITEM_FIELDS] },
 	'roadmaps.$delegationId.live.tsx': { intents: ['editing'], fields: ['connection', 'editing'] },
@@ -151,6 +152,7 @@ const QUERY_KEYS = [
 	'confirmDelete',
 	'deleted',
 	'done',
+	'taken',
 ]
 
 /** Routes a signed-out visitor may read, and routes that redirect everybody (not a read). */

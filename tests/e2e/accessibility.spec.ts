@@ -107,6 +107,8 @@ for (const language of ['en', 'es'] as const) {
 			'/roadmaps/port-of-spain-2024-tt/assistance',
 			'/roadmaps/port-of-spain-2024-tt/implementation',
 			'/roadmaps/port-of-spain-2024-tt/history?view=implementation',
+			'/roadmaps/port-of-spain-2024-tt/snapshots',
+			'/roadmaps/port-of-spain-2024-tt/snapshots/compare',
 		]) {
 			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
 			await expectNoSeriousViolations(page)

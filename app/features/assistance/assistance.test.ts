@@ -301,7 +301,9 @@ describe('alumni', () => {
 		const history = (
 			await call('loader', routes.history, 'alumni.tt@example.org', '/roadmaps/port-of-spain-2024-tt/history?view=implementation', params)
 		).data as { history: Array<{ change: string }> }
-		expect(history.history.map((h) => h.change).sort()).toEqual(['implementation', 'report'])
+		// The latest first: these two, on top of the updates the seed's alumni recorded since the convening.
+		expect(history.history.slice(0, 2).map((h) => h.change)).toEqual(['report', 'implementation'])
+		expect(history.history.every((h) => h.change === 'implementation' || h.change === 'report')).toBe(true)
 		const design = (await call('loader', routes.history, 'alumni.tt@example.org', '/roadmaps/port-of-spain-2024-tt/history', params))
 			.data as { history: Array<{ change: string }> }
 		expect(design.history.some((h) => h.change === 'implementation' || h.change === 'report')).toBe(false)

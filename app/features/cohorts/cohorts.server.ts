@@ -6,6 +6,7 @@
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import { budgetTotals, buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { snapshotCohortRoadmaps } from '#app/features/roadmap/snapshots.server.ts'
 import { can, requirePermission, type Viewer } from '#app/utils/permissions.server.ts'
 import { slugify } from '#app/utils/slugify.ts'
 import type { CohortStatus } from '#db/schema.ts'
@@ -158,12 +159,22 @@ export async function createCohort(input: CohortInput) {
 	return id
 }
 
-export async function updateCohort(id: string, input: CohortInput) {
-	await db
-		.updateTable('cohorts')
-		.set({ ...cohortColumns(input), updated_at: nowIso() })
-		.where('id', '=', id)
-		.execute()
+/**
+ * Saves a cohort's details. A cohort that moves to closed has every roadmap of its delegations frozen
+ * as a close snapshot in the same transaction (saving a closed cohort again takes none).
+ */
+export async function updateCohort(id: string, input: CohortInput, userId: string | null) {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx.selectFrom('cohorts').select('status').where('id', '=', id).executeTakeFirst()
+		await trx
+			.updateTable('cohorts')
+			.set({ ...cohortColumns(input), updated_at: nowIso() })
+			.where('id', '=', id)
+			.execute()
+		if (before && before.status !== 'closed' && input.status === 'closed') {
+			await snapshotCohortRoadmaps(trx, { cohortId: id, cohortName: input.name, userId })
+		}
+	})
 }
 
 /** People who can be made facilitators: everyone but the cohort's current facilitators. */

@@ -77,6 +77,17 @@ function currencyAt(settings: Settings, createdAt: string, side: 'before' | 'aft
 
 export type FieldChange = { field: string; before: unknown; after: unknown }
 
+/**
+ * The fields whose values differ between two versions of an item's data, each with its value before
+ * and after (the history's field diff, and a snapshot comparison's): "the same nothing" — an empty
+ * field, an unticked box, no cost lines, never set — is no change (see `comparable`).
+ */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+	return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+		.filter((key) => comparable(before[key]) !== comparable(after[key]))
+		.map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }))
+}
+
 export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 	const implementation = ['implementation', 'report']
 	let query = db
@@ -125,12 +136,7 @@ export async function historyPage(roadmap: Roadmap, filters: HistoryFilters) {
 		const after = snapshotOf(row.after)
 		const current = row.item_id ? byId.get(row.item_id) : undefined
 		const kind = (after ?? before)?.kind ?? current?.kind
-		const fields: FieldChange[] =
-			row.change === 'update' && before && after
-				? [...new Set([...Object.keys(before.data), ...Object.keys(after.data)])]
-						.filter((key) => comparable(before.data[key]) !== comparable(after.data[key]))
-						.map((field) => ({ field, before: before.data[field] ?? null, after: after.data[field] ?? null }))
-				: []
+		const fields = row.change === 'update' && before && after ? changedFields(before.data, after.data) : []
 		const currency = {
 			before: currencyAt(settings, row.created_at, 'before', roadmap.currency),
 			after: currencyAt(settings, row.created_at, 'after', roadmap.currency),
