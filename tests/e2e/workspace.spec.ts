@@ -195,7 +195,8 @@ async function checkAgreement(page: Page, base: string, x: Texts) {
 function measure(page: Page) {
 	let submits = 0
 	page.on('request', (request) => {
-		if (request.method() === 'POST') submits++
+		// The person's submits: not what the page tells the live stream it is editing (`/live`).
+		if (request.method() === 'POST' && !new URL(request.url()).pathname.endsWith('/live')) submits++
 	})
 	const start = Date.now()
 	return () => ({ submits, seconds: Math.round((Date.now() - start) / 100) / 10 })
