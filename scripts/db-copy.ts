@@ -43,6 +43,7 @@ export const TABLES = [
 	'roadmap_comments',
 	'assistance_requests',
 	'assistance_events',
+	'assistance_offers',
 	'implementation_updates',
 ] as const
 

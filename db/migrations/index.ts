@@ -7,6 +7,7 @@ import * as assistanceNames from './2026-12-01_01_assistance_names.ts'
 import * as roadmapPerDelegation from './2026-12-01_02_roadmap_per_delegation.ts'
 import * as actionCostLines from './2026-12-01_03_action_cost_lines.ts'
 import * as commentThreads from './2026-12-02_01_comment_threads.ts'
+import * as assistanceOffers from './2026-12-03_03_assistance_offers.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01_02_roadmap_per_delegation': roadmapPerDelegation,
 	'2026-12-01_03_action_cost_lines': actionCostLines,
 	'2026-12-02_01_comment_threads': commentThreads,
+	'2026-12-03_03_assistance_offers': assistanceOffers,
 }

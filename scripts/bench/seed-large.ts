@@ -491,6 +491,7 @@ const tableNames: Record<keyof Database, true> = {
 	roadmap_comments: true,
 	assistance_requests: true,
 	assistance_events: true,
+	assistance_offers: true,
 	implementation_updates: true,
 }
 
