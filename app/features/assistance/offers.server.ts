@@ -78,7 +78,14 @@ export async function roadmapGaps() {
 		.selectFrom('delegations as d')
 		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
 		.innerJoin('roadmaps as r', 'r.delegation_id', 'd.id')
-		.select(['d.id as delegationId', 'd.country_code', 'c.name as cohortName', 'c.status as cohortStatus', 'r.id as roadmapId', 'r.currency'])
+		.select([
+			'd.id as delegationId',
+			'd.country_code',
+			'c.name as cohortName',
+			'c.status as cohortStatus',
+			'r.id as roadmapId',
+			'r.currency',
+		])
 		.where('c.status', '!=', 'planned')
 		.orderBy('c.start_date', 'desc')
 		.orderBy('d.country_code')
@@ -136,7 +143,10 @@ export async function roadmapGaps() {
 						}
 					}),
 			]),
-		) as Record<(typeof ITEM_GAPS)[number], Array<{ itemId: string; number: string; title: string; section: Section; offer: OfferRow | null }>>
+		) as Record<
+			(typeof ITEM_GAPS)[number],
+			Array<{ itemId: string; number: string; title: string; section: Section; offer: OfferRow | null }>
+		>
 		const totals = budgetTotals(tree)
 		return {
 			delegationId: roadmap.delegationId,

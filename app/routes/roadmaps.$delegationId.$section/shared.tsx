@@ -2,6 +2,7 @@ import { Link, type useLoaderData, useLocation } from '@remix-run/react'
 import { type TFunction } from 'i18next'
 import { type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ItemOffers } from '#app/features/assistance/offer-notice.tsx'
 import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { AssistanceLink, formatMoney, type ItemFeedback, ItemControls, ItemForm } from '#app/features/roadmap/item-form.tsx'
@@ -99,6 +100,7 @@ export function DocItem({
 						{title ? <Title className="doc-item__title">{title}</Title> : null}
 						<ItemView kind={kind} data={item.data} fields={fields} currency={common.currency} withTitle={!title} />
 						<ItemCommentCount itemId={item.id} />
+						<ItemOffers itemId={item.id} />
 					</div>
 					{editable && justSaved ? (
 						<p className="doc-item__edit">
@@ -268,6 +270,7 @@ export function ActionsBySection({
 												</p>
 												<ItemView kind="action" data={action.data} fields={fields} currency={currency} empty={t('roadmap.notFilled')} />
 												<ItemCommentCount itemId={action.id} />
+												<ItemOffers itemId={action.id} />
 											</div>
 											{editable ? (
 												<p className="doc-item__edit">
