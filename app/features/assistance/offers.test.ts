@@ -131,7 +131,7 @@ describe('offers of technical assistance from the gaps of a roadmap', () => {
 		expect(ta.offers.map((o) => o.id)).not.toContain(offerId)
 		// Staff see it accepted, with its request, in the overview.
 		const panama = (await overviewGaps()).find((c) => c.delegationId === 'panama-2025-pa')!
-		expect(panama.itemGaps.indicatorWithoutBaseline[0]!.offer).toMatchObject({ status: 'accepted', request_id: requestId })
+		expect(panama.itemGaps.indicatorWithoutBaseline![0]!.offer).toMatchObject({ status: 'accepted', request_id: requestId })
 
 		// Accepting twice makes no second request.
 		const again = await answer('accept', offerId, LEAD_PA)
