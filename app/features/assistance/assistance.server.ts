@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
-import { SECTION_MODULE, SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { isOneOf } from '#app/utils/vocabularies.ts'
 import {
 	ASSISTANCE_OPEN_STATUSES,
@@ -15,15 +14,9 @@ import {
 	ASSISTANCE_TRANSITIONS,
 	ASSISTANCE_URGENCIES,
 	type AssistanceStatus,
-	type AssistanceTopic,
 } from '#app/features/assistance/assistance.ts'
 import type { NewRequest } from '#app/features/assistance/schemas.ts'
 import type { Database } from '#db/schema.ts'
-
-/** The TA topic of a roadmap section: the curriculum module that teaches it. */
-export function topicForSection(section: string | null | undefined): AssistanceTopic {
-	return isOneOf(SECTIONS, section) ? SECTION_MODULE[section] : 'other'
-}
 
 export async function createRequest(
 	viewer: Viewer,
