@@ -9,7 +9,7 @@ import { overview, roadmapActivity } from '#app/features/assistance/assistance.s
 import { ASSISTANCE_TOPICS, topicForSection } from '#app/features/assistance/assistance.ts'
 import { OFFER_GAPS } from '#app/features/assistance/offers.ts'
 import { createOffer, findOffer, offerDelegation, roadmapGaps, withdrawOffer } from '#app/features/assistance/offers.server.ts'
-import { type OpenOfferForm, RoadmapGaps } from '#app/features/assistance/roadmap-gaps.tsx'
+import { type OpenOfferForm, pageSearch, RoadmapGaps } from '#app/features/assistance/roadmap-gaps.tsx'
 import { OfferFormSchema } from '#app/features/assistance/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { isOneOf } from '#app/utils/vocabularies.ts'
@@ -61,20 +61,26 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const refuse = (status: number, message: string) => data({ result: submission.reply({ formErrors: [message] }) }, { status })
 	const value = submission.value
+	// Back to the overview as it was shown (its months, its language).
+	const back = (hash: string, offered?: string) => {
+		const search = pageSearch(new URL(request.url).search)
+		if (offered) search.set('offered', offered)
+		return redirect(`/assistance/overview${search.size ? `?${search}` : ''}#${hash}`)
+	}
 	if (value.intent === 'offer') {
 		const delegation = await offerDelegation(value.delegationId)
 		if (!delegation) return refuse(404, 'offers.errors.notFound')
 		requireDelegationAssistance(viewer, delegation, permissionForIntent('offers', value.intent))
 		const result = await createOffer(viewer, value)
 		if (!result.ok) return refuse(result.error === 'alreadyOffered' ? 409 : 404, `offers.errors.${result.error}`)
-		throw redirect(`/assistance/overview?${new URLSearchParams({ offered: result.id })}#gaps-${delegation.id}`)
+		throw back(`gaps-${delegation.id}`, result.id)
 	}
 	const offer = await findOffer(value.offerId)
 	if (!offer) return refuse(404, 'offers.errors.notFound')
 	requireDelegationAssistance(viewer, { id: offer.delegation_id, cohort_id: offer.cohort_id }, permissionForIntent('offers', value.intent))
 	const result = await withdrawOffer(viewer, offer)
 	if (!result.ok) return refuse(409, `offers.errors.${result.error}`)
-	throw redirect(`/assistance/overview#gaps-${offer.delegation_id}`)
+	throw back(`gaps-${offer.delegation_id}`)
 }
 
 /** The offer form that was refused, open again with what was typed and its messages. */

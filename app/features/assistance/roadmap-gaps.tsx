@@ -1,4 +1,4 @@
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { ASSISTANCE_TOPICS, type AssistanceTopic } from '#app/features/assistance/assistance.ts'
@@ -162,7 +162,10 @@ function GapRow({
 	const language = useLanguage()
 	const formId = `offer-${delegationId}-${gap}-${target}`
 	const canOffer = !offer || offer.status === 'declined' || offer.status === 'withdrawn'
-	const query = new URLSearchParams({ offer: delegationId, gap, target })
+	// The page's own query (the months shown, the language) stays; the offer form is asked for on top.
+	const search = pageSearch(useLocation().search)
+	const asked = new URLSearchParams(search)
+	for (const [name, value] of Object.entries({ offer: delegationId, gap, target })) asked.set(name, value)
 	return (
 		<li className="gap-item">
 			<p className="gap-item__title">{children}</p>
@@ -228,18 +231,25 @@ function GapRow({
 						<button type="submit" className="button button--primary">
 							{t('offers.offer')}
 						</button>{' '}
-						<Link to={`/assistance/overview#gaps-${delegationId}`} preventScrollReset>
+						<Link to={`/assistance/overview${search.size ? `?${search}` : ''}#gaps-${delegationId}`} preventScrollReset>
 							{t('roadmap.cancel')}
 						</Link>
 					</p>
 				</Form>
 			) : canOffer ? (
 				<p className="small">
-					<Link to={`/assistance/overview?${query}#${formId}`} preventScrollReset>
+					<Link to={`/assistance/overview?${asked}#${formId}`} preventScrollReset>
 						{t('offers.offer')}
 					</Link>
 				</p>
 			) : null}
 		</li>
 	)
+}
+
+/** The overview's query without what asks for an offer form or says one was sent. */
+export function pageSearch(search: string) {
+	const params = new URLSearchParams(search)
+	for (const name of ['offer', 'gap', 'target', 'offered']) params.delete(name)
+	return params
 }
