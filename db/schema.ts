@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 /** The Academy's database, as Kysely sees it. Dates are ISO 8601 strings unless noted. */
 
 import type { AssistanceStatus, AssistanceUrgency } from '#app/features/assistance/assistance.ts'
+import type { OfferGap, OfferStatus } from '#app/features/assistance/offers.ts'
 import type { CohortStatus, InvitationRole, NapStatus, Sector } from '#app/utils/vocabularies.ts'
 
 export type { AssistanceStatus, CohortStatus, InvitationRole, NapStatus, Sector }
@@ -264,6 +265,25 @@ export interface AssistanceEventsTable {
 	created_at: string
 }
 
+/** An offer of technical assistance that staff make from a gap of a roadmap (see offers.server.ts). */
+export interface AssistanceOffersTable {
+	id: string
+	delegation_id: string
+	/** The roadmap item the gap is about; null for a gap of a whole section. */
+	item_id: string | null
+	gap_key: OfferGap
+	section: string
+	topic: string
+	message: string
+	status: ColumnType<OfferStatus, OfferStatus | undefined, OfferStatus>
+	offered_by: string | null
+	created_at: string
+	answered_by: string | null
+	answered_at: string | null
+	/** The request the delegation made by accepting it. */
+	request_id: string | null
+}
+
 export interface ImplementationUpdatesTable {
 	id: Generated<number>
 	roadmap_id: string
@@ -301,6 +321,7 @@ export interface Database {
 	roadmap_snapshots: RoadmapSnapshotsTable
 	assistance_requests: AssistanceRequestsTable
 	assistance_events: AssistanceEventsTable
+	assistance_offers: AssistanceOffersTable
 	implementation_updates: ImplementationUpdatesTable
 }
 
@@ -324,3 +345,5 @@ export type Roadmap = Selectable<RoadmapsTable>
 export type RoadmapItemRow = Selectable<RoadmapItemsTable>
 export type RoadmapSnapshotRow = Selectable<RoadmapSnapshotsTable>
 export type NewRoadmapSnapshot = Insertable<RoadmapSnapshotsTable>
+export type AssistanceOffer = Selectable<AssistanceOffersTable>
+export type NewAssistanceOffer = Insertable<AssistanceOffersTable>

@@ -45,6 +45,7 @@ export const TABLES = [
 	'roadmap_snapshots',
 	'assistance_requests',
 	'assistance_events',
+	'assistance_offers',
 	'implementation_updates',
 ] as const
 

@@ -1,14 +1,22 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Stats } from '#app/components/ui/stats.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { overview, roadmapActivity } from '#app/features/assistance/assistance.server.ts'
+import { ASSISTANCE_TOPICS, topicForSection } from '#app/features/assistance/assistance.ts'
+import { OFFER_GAPS } from '#app/features/assistance/offers.ts'
+import { createOffer, findOffer, offerDelegation, roadmapGaps, withdrawOffer } from '#app/features/assistance/offers.server.ts'
+import { type OpenOfferForm, pageSearch, RoadmapGaps } from '#app/features/assistance/roadmap-gaps.tsx'
+import { OfferFormSchema } from '#app/features/assistance/schemas.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { isOneOf } from '#app/utils/vocabularies.ts'
 import { countryName, formatDate, formatNumber } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { requireAssistanceQueue } from '#app/utils/access.server.ts'
+import { permissionForIntent, requireAssistanceQueue, requireDelegationAssistance } from '#app/utils/access.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
@@ -16,13 +24,88 @@ export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { viewer } = await requireAssistanceQueue(request, 'manage')
 	const t = await getT(await getLanguage(request, viewer.language))
-	const months = Math.min(60, Math.max(1, Number(new URL(request.url).searchParams.get('months')) || 6))
+	const search = new URL(request.url).searchParams
+	const months = Math.min(60, Math.max(1, Number(search.get('months')) || 6))
 	return {
 		title: `${t('assistance.overview.title')} · ${t('app.name')}`,
 		stats: await overview(),
 		activity: await roadmapActivity(months),
 		months,
+		gaps: await roadmapGaps(),
+		openOffer: offerFormAsked(search),
+		offered: search.get('offered'),
 	}
+}
+
+/** The offer form asked for in the URL (`?offer=<delegation>&gap=<key>&target=<item or section>`), without JavaScript too. */
+function offerFormAsked(search: URLSearchParams): OpenOfferForm | null {
+	const delegationId = search.get('offer')
+	const gap = search.get('gap')
+	const target = search.get('target')
+	if (!delegationId || !target || !isOneOf(OFFER_GAPS, gap)) return null
+	const section = gap === 'emptySection' ? target : gap === 'indicatorWithoutBaseline' ? 'monitoring' : 'strategic-design'
+	return { delegationId, gap, target, topic: topicForSection(section) }
+}
+
+/**
+ * Staff's offers from the gaps (the `offer` and `withdraw` intents of INTENT_PERMISSIONS.offers):
+ * an offer needs the delegation (404), an item of its roadmap for an item's gap (404) and no open
+ * offer about the same gap (409); a withdrawal, an offer not yet answered (409).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+	const formData = await readFormData(request)
+	const intent = formData.get('intent')
+	if (intent !== 'offer' && intent !== 'withdraw') throw new Response('Unknown form intent', { status: 400, statusText: 'Bad Request' })
+	const { viewer } = await requireAssistanceQueue(request, 'manage')
+	const submission = parseWithZod(formData, { schema: OfferFormSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const refuse = (status: number, message: string) => data({ result: submission.reply({ formErrors: [message] }) }, { status })
+	const value = submission.value
+	// Back to the overview as it was shown (its months, its language).
+	const back = (hash: string, offered?: string) => {
+		const search = pageSearch(new URL(request.url).search)
+		if (offered) search.set('offered', offered)
+		return redirect(`/assistance/overview${search.size ? `?${search}` : ''}#${hash}`)
+	}
+	if (value.intent === 'offer') {
+		const delegation = await offerDelegation(value.delegationId)
+		if (!delegation) return refuse(404, 'offers.errors.notFound')
+		requireDelegationAssistance(viewer, delegation, permissionForIntent('offers', value.intent))
+		const result = await createOffer(viewer, value)
+		if (!result.ok) return refuse(result.error === 'alreadyOffered' ? 409 : 404, `offers.errors.${result.error}`)
+		throw back(`gaps-${delegation.id}`, result.id)
+	}
+	const offer = await findOffer(value.offerId)
+	if (!offer) return refuse(404, 'offers.errors.notFound')
+	requireDelegationAssistance(viewer, { id: offer.delegation_id, cohort_id: offer.cohort_id }, permissionForIntent('offers', value.intent))
+	const result = await withdrawOffer(viewer, offer)
+	if (!result.ok) return refuse(409, `offers.errors.${result.error}`)
+	throw back(`gaps-${offer.delegation_id}`)
+}
+
+/** The offer form that was refused, open again with what was typed and its messages. */
+function useRefusedOffer(): OpenOfferForm | null {
+	const actionData = useActionData<typeof action>()
+	const sent = actionData?.result.initialValue
+	if (!sent || sent.intent !== 'offer') return null
+	const text = (name: string) => (typeof sent[name] === 'string' ? (sent[name] as string) : '')
+	const gap = text('gap')
+	if (!isOneOf(OFFER_GAPS, gap)) return null
+	const topic = text('topic')
+	return {
+		delegationId: text('delegationId'),
+		gap,
+		target: gap === 'emptySection' ? text('section') : text('itemId'),
+		topic: isOneOf(ASSISTANCE_TOPICS, topic) ? topic : topicForSection(text('section')),
+		message: text('message'),
+		errors: actionData.result.error ?? undefined,
+	}
+}
+
+/** Why an offer or a withdrawal was refused as a whole (gone, already offered, already answered). */
+function useRefusal() {
+	const actionData = useActionData<typeof action>()
+	return actionData?.result.error?.['']?.[0] ?? null
 }
 
 type Row = { name: string; open: number; done: number; declined: number }
@@ -82,7 +165,9 @@ function BarChart({ rows, label, nameOf }: { rows: Row[]; label: string; nameOf:
 }
 
 export default function Overview() {
-	const { stats, activity, months } = useLoaderData<typeof loader>()
+	const { stats, activity, months, gaps, openOffer, offered } = useLoaderData<typeof loader>()
+	const refusedOffer = useRefusedOffer()
+	const refusal = useRefusal()
 	const { t } = useTranslation()
 	const language = useLanguage()
 	const table = (rows: Row[], caption: string, nameOf: (name: string) => string) => (
@@ -145,6 +230,12 @@ export default function Overview() {
 				<BarChart rows={stats.byCountry} label={t('assistance.overview.byCountry')} nameOf={country} />
 				{table(stats.byCountry, t('delegation.country'), country)}
 			</section>
+			{refusal ? (
+				<p className="alert alert--error" role="alert">
+					{t(refusal)}
+				</p>
+			) : null}
+			<RoadmapGaps countries={gaps} open={refusedOffer ?? openOffer} offered={offered} />
 			<section aria-labelledby="activity-heading">
 				<h2 id="activity-heading">{t('assistance.overview.activity')}</h2>
 				<Form method="get" className="inline-fields">

@@ -81,6 +81,16 @@ export const INTENT_PERMISSIONS = {
 		assign: 'manage',
 		status: 'manage',
 	},
+	/**
+	 * Offers of technical assistance from a gap of a roadmap, on the delegation's TA resource: staff
+	 * offer and withdraw (the TA overview); those who may ask for TA accept one as a request or decline it.
+	 */
+	offers: {
+		offer: 'manage',
+		withdraw: 'manage',
+		accept: 'edit',
+		decline: 'edit',
+	},
 	/** The reflections delegates share with those who run their cohort, who answer them. */
 	reflections: {
 		reply: 'manage',
@@ -286,6 +296,15 @@ export function requireDelegationAssistance(viewer: Viewer, delegation: { id: st
 		abilities: abilitiesOf(viewer, resource, ['view', 'edit', 'comment', 'manage']),
 		intents: intentAbilities(viewer, 'assistance', resource),
 	}
+}
+
+/**
+ * What the viewer may do with a delegation's offers of TA, by intent, for a page that shows them
+ * beside the roadmap without requiring it (`view` false: the page shows none).
+ */
+export function delegationOfferAbilities(viewer: Viewer, delegation: { id: string; cohort_id: string }) {
+	const resource = { type: 'assistance', delegationId: delegation.id, cohortId: delegation.cohort_id } as const
+	return { view: can(viewer, 'view', resource), ...intentAbilities(viewer, 'offers', resource) }
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import * as actionCostLines from './2026-12-01_03_action_cost_lines.ts'
 import * as commentThreads from './2026-12-02_01_comment_threads.ts'
 import * as livePresence from './2026-12-03_01_live_presence.ts'
 import * as roadmapSnapshots from './2026-12-03_02_roadmap_snapshots.ts'
+import * as assistanceOffers from './2026-12-03_03_assistance_offers.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-02_01_comment_threads': commentThreads,
 	'2026-12-03_01_live_presence': livePresence,
 	'2026-12-03_02_roadmap_snapshots': roadmapSnapshots,
+	'2026-12-03_03_assistance_offers': assistanceOffers,
 }

@@ -493,6 +493,7 @@ const tableNames: Record<keyof Database, true> = {
 	roadmap_snapshots: true,
 	assistance_requests: true,
 	assistance_events: true,
+	assistance_offers: true,
 	implementation_updates: true,
 }
 

@@ -108,8 +108,12 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['shared', 'file', 'json'],
 	},
 	'roadmaps.$delegationId.assistance.tsx': {
-		intents: [],
-		fields: ['topic', 'need', 'urgency', 'dueDate', 'language', 'format', 'section', 'itemId'],
+		intents: ['ask', 'accept', 'decline'],
+		fields: ['topic', 'need', 'urgency', 'dueDate', 'language', 'format', 'section', 'itemId', 'offerId', 'returnTo'],
+	},
+	'assistance.overview.tsx': {
+		intents: ['offer', 'withdraw'],
+		fields: ['delegationId', 'gap', 'section', 'itemId', 'topic', 'message', 'offerId'],
 	},
 	'roadmaps.$delegationId.history.tsx': { intents: ['restore', 'setBack'], fields: ['changeId', 'version'] },
 	'roadmaps.$delegationId.snapshots._index.tsx': { intents: ['take'], fields: ['name'] },

@@ -3,10 +3,10 @@
  * in one queue. Internal notes are stored as events with `internal = 1` and are filtered out of
  * every query made for a delegation — not just hidden on the page.
  */
+import type { Kysely } from 'kysely'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
-import { SECTION_MODULE, SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { isOneOf } from '#app/utils/vocabularies.ts'
 import {
 	ASSISTANCE_OPEN_STATUSES,
@@ -14,23 +14,32 @@ import {
 	ASSISTANCE_TRANSITIONS,
 	ASSISTANCE_URGENCIES,
 	type AssistanceStatus,
-	type AssistanceTopic,
 } from '#app/features/assistance/assistance.ts'
 import type { NewRequest } from '#app/features/assistance/schemas.ts'
-
-/** The TA topic of a roadmap section: the curriculum module that teaches it. */
-export function topicForSection(section: string | null | undefined): AssistanceTopic {
-	return isOneOf(SECTIONS, section) ? SECTION_MODULE[section] : 'other'
-}
+import type { Database } from '#db/schema.ts'
 
 export async function createRequest(
 	viewer: Viewer,
 	delegationId: string,
 	input: NewRequest,
 ): Promise<{ ok: true; id: string } | { ok: false; error: 'unknownItem' }> {
+	return db.transaction().execute((trx) => insertRequest(trx, viewer, delegationId, input))
+}
+
+/**
+ * The one way a request is made (asked from the roadmap, or an accepted offer), on the executor of
+ * the caller's transaction: the item must be one of the delegation's roadmap; the request starts
+ * open, with its `created` event.
+ */
+export async function insertRequest(
+	executor: Kysely<Database>,
+	viewer: Viewer,
+	delegationId: string,
+	input: NewRequest,
+): Promise<{ ok: true; id: string } | { ok: false; error: 'unknownItem' }> {
 	let itemId: string | null = null
 	if (input.itemId) {
-		const item = await db
+		const item = await executor
 			.selectFrom('roadmap_items as i')
 			.innerJoin('roadmaps as r', 'r.id', 'i.roadmap_id')
 			.select('i.id')
@@ -42,30 +51,28 @@ export async function createRequest(
 	}
 	const id = crypto.randomUUID()
 	const now = nowIso()
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('assistance_requests')
-			.values({
-				id,
-				delegation_id: delegationId,
-				section: input.section ?? null,
-				item_id: itemId,
-				topic: input.topic,
-				need: input.need,
-				urgency: input.urgency,
-				due_date: input.dueDate ?? null,
-				language: input.language,
-				format: input.format,
-				created_by: viewer.id,
-				created_at: now,
-				updated_at: now,
-			})
-			.execute()
-		await trx
-			.insertInto('assistance_events')
-			.values({ request_id: id, kind: 'created', to_value: 'open', user_id: viewer.id, created_at: now })
-			.execute()
-	})
+	await executor
+		.insertInto('assistance_requests')
+		.values({
+			id,
+			delegation_id: delegationId,
+			section: input.section ?? null,
+			item_id: itemId,
+			topic: input.topic,
+			need: input.need,
+			urgency: input.urgency,
+			due_date: input.dueDate ?? null,
+			language: input.language,
+			format: input.format,
+			created_by: viewer.id,
+			created_at: now,
+			updated_at: now,
+		})
+		.execute()
+	await executor
+		.insertInto('assistance_events')
+		.values({ request_id: id, kind: 'created', to_value: 'open', user_id: viewer.id, created_at: now })
+		.execute()
 	return { ok: true, id }
 }
 

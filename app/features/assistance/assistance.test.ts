@@ -36,6 +36,7 @@ async function ask(email = 'delegate.pa@example.org', extra: Record<string, stri
 		'/roadmaps/panama-2025-pa/assistance',
 		{ delegationId: 'panama-2025-pa' },
 		{
+			intent: 'ask',
 			topic: 'gender-budgeting',
 			need: 'Help to cost the recruitment programme.',
 			urgency: 'high',

@@ -1,4 +1,5 @@
-import { AREA_SLUGS } from '#app/utils/vocabularies.ts'
+import { SECTION_MODULE, SECTIONS } from '#app/features/roadmap/kinds.ts'
+import { AREA_SLUGS, isOneOf } from '#app/utils/vocabularies.ts'
 
 /**
  * Technical-assistance vocabularies, shared by forms and the server; the database types
@@ -25,3 +26,8 @@ export const ASSISTANCE_TRANSITIONS: Record<AssistanceStatus, AssistanceStatus[]
 
 /** Requests per page of the TA queue. */
 export const QUEUE_PAGE_SIZE = 50
+
+/** The TA topic of a roadmap section: the curriculum module that teaches it. */
+export function topicForSection(section: string | null | undefined): AssistanceTopic {
+	return isOneOf(SECTIONS, section) ? SECTION_MODULE[section] : 'other'
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { ASSISTANCE_FORMATS, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
+import { OFFER_GAPS } from '#app/features/assistance/offers.ts'
+import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 import { LanguageSchema } from '#app/utils/schemas.ts'
 
 /**
@@ -64,3 +66,35 @@ export const RequestActionSchema = z.discriminatedUnion('intent', [
 	/** Staff assign it to a colleague or a facilitator of its cohort; empty: unassigned. */
 	z.object({ intent: z.literal('assign'), assigneeId: z.string().max(100).optional() }),
 ])
+
+const offerId = z.string({ error: 'offers.errors.notFound' }).max(100)
+
+/**
+ * Staff's forms on the TA overview (see INTENT_PERMISSIONS.offers): an offer from a gap of a
+ * delegation's roadmap — about one item, or about a section with nothing in it — or its withdrawal.
+ */
+export const OfferFormSchema = z.discriminatedUnion('intent', [
+	z.object({
+		intent: z.literal('offer'),
+		delegationId: z.string({ error: 'offers.errors.notFound' }).max(100),
+		gap: z.enum(OFFER_GAPS, { error: 'offers.errors.gap' }),
+		section: z.enum(SECTIONS, { error: 'offers.errors.gap' }),
+		itemId: z.string().max(100).optional(),
+		topic: z.enum(ASSISTANCE_TOPICS, { error: 'assistance.errors.topic' }),
+		message: z
+			.string({ error: 'offers.errors.messageEmpty' })
+			.trim()
+			.min(10, { error: 'offers.errors.messageShort' })
+			.max(2000, { error: 'roadmap.errors.tooLong' }),
+	}),
+	z.object({ intent: z.literal('withdraw'), offerId }),
+])
+export type NewOffer = Extract<z.output<typeof OfferFormSchema>, { intent: 'offer' }>
+
+/** The delegation's answer to an offer, from its TA page or beside the item: accept it as a request, or decline it. */
+export const OfferAnswerSchema = z.object({
+	intent: z.enum(['accept', 'decline']),
+	offerId,
+	/** Where to go back to after declining (a page of the same roadmap). */
+	returnTo: z.string().max(500).optional(),
+})

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/nod
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { OffersProvider, SectionOffers } from '#app/features/assistance/offer-notice.tsx'
 import { CommentThreadsProvider } from '#app/features/roadmap/comment-threads.tsx'
 import { EditingProvider, useEditing } from '#app/features/roadmap/editing.tsx'
 import { gapHref } from '#app/features/roadmap/gaps.ts'
@@ -87,58 +88,61 @@ function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; fe
 		props.editable ? gapHref(data.delegation.id, gap) : gap.itemId ? `#item-${gap.itemId}` : null
 
 	return (
-		<div className="page page--wide roadmap">
-			<RoadmapHeader delegation={data.delegation} roadmap={roadmap} section={section} />
-			<h2 className="section-title">{t(`roadmap.sections.${section}.title`)}</h2>
-			<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
-			<p className="small">
-				<Link to={`/learn/${data.module}`}>{t('roadmap.learnMore')}</Link>
-				{abilities.edit ? (
-					<>
-						{' · '}
-						<Link to={`/roadmaps/${data.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
-					</>
-				) : null}
-				{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
-			</p>
-			{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
-			{feedback?.message ? (
-				<p className="alert alert--error" role="alert">
-					{t(feedback.message)}
+		<OffersProvider value={{ delegationId: data.delegation.id, offers: data.offers.list, canAnswer: data.offers.canAnswer }}>
+			<div className="page page--wide roadmap">
+				<RoadmapHeader delegation={data.delegation} roadmap={roadmap} section={section} />
+				<h2 className="section-title">{t(`roadmap.sections.${section}.title`)}</h2>
+				<p className="lead">{t(`roadmap.sections.${section}.question`)}</p>
+				<p className="small">
+					<Link to={`/learn/${data.module}`}>{t('roadmap.learnMore')}</Link>
+					{abilities.edit ? (
+						<>
+							{' · '}
+							<Link to={`/roadmaps/${data.delegation.id}/assistance?section=${section}#ask`}>{t('assistance.askAboutSection')}</Link>
+						</>
+					) : null}
+					{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
 				</p>
-			) : null}
-			{feedback?.deletion && props.editable ? <DeletedMeanwhile deletion={feedback.deletion} submitted={feedback.submitted} /> : null}
-			{data.confirmDelete && props.editable ? <ConfirmDelete confirm={data.confirmDelete} /> : null}
-			{data.deleted ? <DeletedNotice deleted={data.deleted} editable={props.editable} /> : null}
-			{gaps.length ? (
-				<details className="gaps">
-					<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>
-					<ul>
-						{gaps.map((gap, index) => (
-							<li key={index}>
-								{gapLink(gap) ? (
-									<Link to={gapLink(gap)!} preventScrollReset>
-										{t(`roadmap.gaps.${gap.key}`)}
-									</Link>
-								) : (
-									t(`roadmap.gaps.${gap.key}`)
-								)}
-								{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
-							</li>
-						))}
-					</ul>
-				</details>
-			) : (
-				<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
-			)}
+				{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
+				<SectionOffers section={section} />
+				{feedback?.message ? (
+					<p className="alert alert--error" role="alert">
+						{t(feedback.message)}
+					</p>
+				) : null}
+				{feedback?.deletion && props.editable ? <DeletedMeanwhile deletion={feedback.deletion} submitted={feedback.submitted} /> : null}
+				{data.confirmDelete && props.editable ? <ConfirmDelete confirm={data.confirmDelete} /> : null}
+				{data.deleted ? <DeletedNotice deleted={data.deleted} editable={props.editable} /> : null}
+				{gaps.length ? (
+					<details className="gaps">
+						<summary>{t('roadmap.gapsCount', { count: gaps.length })}</summary>
+						<ul>
+							{gaps.map((gap, index) => (
+								<li key={index}>
+									{gapLink(gap) ? (
+										<Link to={gapLink(gap)!} preventScrollReset>
+											{t(`roadmap.gaps.${gap.key}`)}
+										</Link>
+									) : (
+										t(`roadmap.gaps.${gap.key}`)
+									)}
+									{gap.label ? <span className="muted small"> — {gap.label}</span> : null}
+								</li>
+							))}
+						</ul>
+					</details>
+				) : (
+					<p className="alert alert--success">{t('roadmap.sectionComplete')}</p>
+				)}
 
-			{/* The threads about each item are read beside it (ItemComments), the rest in the panel. */}
-			<CommentThreadsProvider value={{ threadsByItem: data.threadsByItem, canComment: abilities.comment, feedback }}>
-				<View {...props} />
+				{/* The threads about each item are read beside it (ItemComments), the rest in the panel. */}
+				<CommentThreadsProvider value={{ threadsByItem: data.threadsByItem, canComment: abilities.comment, feedback }}>
+					<View {...props} />
 
-				<CommentsPanel threads={data.sectionThreads} targets={data.commentTargets} />
-			</CommentThreadsProvider>
-		</div>
+					<CommentsPanel threads={data.sectionThreads} targets={data.commentTargets} />
+				</CommentThreadsProvider>
+			</div>
+		</OffersProvider>
 	)
 }
 

@@ -6,7 +6,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { openRequestsByItem } from '#app/features/assistance/assistance.server.ts'
-import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
+import { openOffers } from '#app/features/assistance/offers.server.ts'
+import { delegationOfferAbilities, permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { deletedNotice, deleteSummary } from '#app/features/roadmap/history.server.ts'
 import { applyChange, type Change, type ChangeResult } from '#app/features/roadmap/items.server.ts'
@@ -41,7 +42,8 @@ export function sectionOf(value: string | undefined): Section {
 
 export async function loadSection(request: Request, params: { delegationId?: string; section?: string }) {
 	const section = sectionOf(params.section)
-	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
+	const { viewer, delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
+	const offerAbilities = delegationOfferAbilities(viewer, delegation)
 	const t = await getT(language)
 	const items = await roadmapItems(roadmap.id)
 	// What the page reads and its forms start from: each item's id, version and fields, where it hangs.
@@ -67,6 +69,8 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		gaps: completeness(tree).filter((gap) => gap.section === section),
 		calendar: section === 'monitoring' ? reportingCalendar(tree, new Date().getUTCFullYear()) : null,
 		openTa: await openRequestsByItem(delegation.id),
+		// The Academy's open offers of assistance, beside their items (for those who see the delegation's requests).
+		offers: { list: offerAbilities.view ? await openOffers(delegation.id) : [], canAnswer: offerAbilities.accept },
 		// The bottom panel lists the items that have threads.
 		commentTargets: targets.filter((target) => threads.threadsByItem[target.id]?.length),
 		...threads,

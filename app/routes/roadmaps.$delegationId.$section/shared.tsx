@@ -2,6 +2,7 @@ import { Link, type useLoaderData, useLocation } from '@remix-run/react'
 import { type TFunction } from 'i18next'
 import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ItemOffers } from '#app/features/assistance/offer-notice.tsx'
 import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { EditingBadge, useLive } from '#app/features/roadmap/live.tsx'
@@ -112,6 +113,7 @@ export function DocItem({
 						<ItemView kind={kind} data={item.data} fields={fields} currency={common.currency} withTitle={!title} />
 						<ItemCommentCount itemId={item.id} />
 						<EditingBadge editKey={item.id} />
+						<ItemOffers itemId={item.id} />
 					</div>
 					{editable && justSaved ? (
 						<p className="doc-item__edit">
@@ -293,6 +295,7 @@ export function ActionsBySection({
 												</p>
 												<ItemView kind="action" data={action.data} fields={fields} currency={currency} empty={t('roadmap.notFilled')} />
 												<ItemCommentCount itemId={action.id} />
+												<ItemOffers itemId={action.id} />
 											</div>
 											{editable ? (
 												<p className="doc-item__edit">
