@@ -57,10 +57,10 @@ export default function CohortRoadmaps() {
 										{r.shared_with_cohort ? <div className="small">{t('roadmap.sharedBadge')}</div> : null}
 									</th>
 									<td>{r.pillars.join(', ')}</td>
-									<td>{r.objectives}</td>
-									<td>{r.actions}</td>
-									<td>{r.indicators}</td>
-									<td>{formatPercent(r.fundedShare, language)}</td>
+									<td>{r.metrics.objectives}</td>
+									<td>{r.metrics.actions}</td>
+									<td>{r.metrics.indicators}</td>
+									<td>{r.metrics.budget.share === null ? '—' : formatPercent(r.metrics.budget.share, language)}</td>
 									<td>{t(`roadmap.status.${r.status}`)}</td>
 								</tr>
 							))}

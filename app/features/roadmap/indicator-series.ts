@@ -108,7 +108,7 @@ export function indicatorSeries(data: ItemData, reports: readonly IndicatorRepor
 				source: report.source ?? '',
 			}
 		})
-	const reference = (value: ItemData[string], year: ItemData[string]) => ({
+	const reference = (value: ItemData[string] | undefined, year: ItemData[string] | undefined) => ({
 		value: typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '',
 		number: measure === 'text' ? null : parseIndicatorNumber(value as string | number | null),
 		year: typeof year === 'number' ? year : null,
