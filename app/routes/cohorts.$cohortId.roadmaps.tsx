@@ -35,6 +35,13 @@ export default function CohortRoadmaps() {
 				<Link to="/roadmap/example">{t('workedExample.link')}</Link> <span className="muted small">{t('workedExample.linkHelp')}</span>
 			</p>
 			{roadmaps.length === 0 ? <p>{t('roadmap.peers.none')}</p> : null}
+			{roadmaps.length > 1 ? (
+				<p>
+					<Link className="button" to={`/cohorts/${cohort.id}/roadmaps/compare`}>
+						{t('peerComparison.link')}
+					</Link>
+				</p>
+			) : null}
 			{roadmaps.length ? (
 				<TableWrap label={t('roadmap.peers.title')}>
 					<table>
