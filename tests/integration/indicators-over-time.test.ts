@@ -43,25 +43,26 @@ async function monitoring(email: string) {
 describe('an indicator over time', () => {
 	test('the values alumni report come back in period order, and the last period of its frequency is flagged until reported', async () => {
 		const due = lastEndedPeriod('quarterly', today)
-		// Nothing reported yet: the quarterly indicator lacks its last quarter (the 2024 convening is long over).
+		// The demo's four quarters (2025-Q2 to 2026-Q1): the quarterly indicator lacks its last quarter.
 		const before = await monitoring('alumni.tt@example.org')
-		expect(before.series['tt-indicator-1']).toBeUndefined()
-		expect(before.due['tt-indicator-1']).toMatchObject({ period: { year: due.year, part: due.part }, lastPeriod: null })
+		expect(before.series['tt-indicator-1']!.points.map((p) => p.period)).toEqual(['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1'])
+		expect(before.due['tt-indicator-1']).toMatchObject({ period: { year: due.year, part: due.part }, lastPeriod: '2026-Q1' })
 
-		// Reported out of order, one of them refused (not a number for a measure in numbers): nothing of it is kept.
-		expect((await report({ period: '2025-Q4', value: '12' })).status).toBe(302)
-		expect((await report({ period: '2025-Q2', value: '4' })).status).toBe(302)
-		const refused = await report({ period: '2025-Q3', value: 'about nine' })
+		// An earlier quarter reported late goes where it belongs; a refused value (not a number) is not kept.
+		expect((await report({ period: '2025-Q1', value: '1' })).status).toBe(302)
+		const refused = await report({ period: '2026-Q2', value: 'about thirty' })
 		expect(refused.status).toBe(400)
-
 		const partway = await monitoring('alumni.tt@example.org')
 		expect(partway.series['tt-indicator-1']!.points.map((p) => [p.period, p.number])).toEqual([
-			['2025-Q2', 4],
-			['2025-Q4', 12],
+			['2025-Q1', 1],
+			['2025-Q2', 3],
+			['2025-Q3', 9],
+			['2025-Q4', 16],
+			['2026-Q1', 21],
 		])
 		expect(partway.series['tt-indicator-1']!.baseline.number).toBe(0)
 		expect(partway.series['tt-indicator-1']!.chartable).toBe(true)
-		expect(partway.due['tt-indicator-1']?.lastPeriod).toBe('2025-Q4')
+		expect(partway.due['tt-indicator-1']?.lastPeriod).toBe('2026-Q1')
 
 		// The quarter due, reported: no longer flagged; the implementation page draws the same series.
 		expect((await report({ period: duePeriodCode(due), value: '31' })).status).toBe(302)
@@ -74,7 +75,7 @@ describe('an indicator over time', () => {
 			loader(routeArgs(await requestAs('alumni.tt@example.org', '/roadmaps/port-of-spain-2024-tt/implementation'), tt)),
 		)
 		const data = page.data as { series: Record<string, Series>; due: Record<string, unknown> }
-		expect(data.series['tt-indicator-1']!.points).toHaveLength(3)
+		expect(data.series['tt-indicator-1']!.points).toHaveLength(6)
 		expect(data.due['tt-indicator-1']).toBeUndefined()
 	})
 
