@@ -148,9 +148,7 @@ export default function CompareRoadmaps() {
 						<caption className="visually-hidden">{t('peerComparison.caption')}</caption>
 						<thead>
 							<tr>
-								<td>
-									<span className="visually-hidden">{t('peerComparison.measure')}</span>
-								</td>
+								<th scope="col">{t('peerComparison.measure')}</th>
 								{roadmaps.map((r) => (
 									<th key={r.id} scope="col">
 										<Link to={`/roadmaps/${r.delegationId}`}>{countryName(r.countryCode, language)}</Link>
