@@ -48,6 +48,17 @@ async function alumniWithIndicator(language: 'en' | 'es') {
 									frequency: 'quarterly',
 								},
 							},
+							{
+								id: `${delegationId}-t`,
+								kind: 'indicator',
+								data: {
+									statement: 'Protocolo de atención a mujeres policías',
+									measure: 'text',
+									baselineValue: 'Sin protocolo',
+									targetValue: 'Protocolo aprobado',
+									frequency: 'annual',
+								},
+							},
 						],
 					},
 				],
@@ -68,6 +79,15 @@ async function alumniWithIndicator(language: 'en' | 'es') {
 		})
 		if (!result.ok) throw new Error('report refused')
 	}
+	const words = await applyChange(db, roadmapId, null, {
+		type: 'report',
+		id: `${delegationId}-t`,
+		period: '2025',
+		value: 'Borrador en consulta',
+		dated: '2026-01-10',
+		source: '',
+	})
+	if (!words.ok) throw new Error('report refused')
 	const { email } = await createDelegate({ delegationId, language })
 	return { cohortId, delegationId, indicatorId: `${delegationId}-i`, email }
 }
@@ -128,6 +148,11 @@ test('the M&E view flags the indicator whose last quarter has no report, and sho
 		'aria-label',
 		'2 informes, el último 35,5 % para 2025-Q4; línea de base 30 % (2024), meta 50 % (2030)',
 	)
+	// A measure in words: its values as a table, no chart; its year has been reported.
+	const words = page.locator(`#item-${delegationId}-t`)
+	await expect(words.getByRole('img')).toHaveCount(0)
+	await expect(words.getByRole('table')).toContainText('Borrador en consulta')
+	await expect(words.getByText(/Sin informe para/)).toHaveCount(0)
 	await panel.getByRole('link', { name: 'Informar los valores en la página de implementación' }).click()
 	await expect(page).toHaveURL(new RegExp(`/roadmaps/${delegationId}/implementation`))
 })
