@@ -499,6 +499,32 @@ async function seedRoadmapsAndAssistance(trx: Trx, now: string) {
 			},
 		},
 	])
+	// Trinidad and Tobago's alumni have reported its indicator each quarter since the dialogues began
+	// (invented figures), through the same write path as the implementation page; the latest quarters are still to come.
+	const ttReported = await trx
+		.selectFrom('implementation_updates')
+		.select('id')
+		.where('roadmap_id', '=', 'roadmap-port-of-spain-2024-tt')
+		.where('kind', '=', 'indicator_value')
+		.executeTakeFirst()
+	if (!ttReported) {
+		for (const [period, value, dated] of [
+			['2025-Q2', '3', '2025-07-08'],
+			['2025-Q3', '9', '2025-10-07'],
+			['2025-Q4', '16', '2026-01-09'],
+			['2026-Q1', '21', '2026-04-08'],
+		] as const) {
+			const result = await applyChange(trx, 'roadmap-port-of-spain-2024-tt', 'user-alumni-tt', {
+				type: 'report',
+				id: 'tt-indicator-1',
+				period,
+				value,
+				dated,
+				source: 'Programme reports (Gender and Child Affairs)',
+			})
+			if (!result.ok) throw new Error(`seed: the report for ${period} was refused`)
+		}
+	}
 	// Every other delegation has its roadmap from the start, with the four usual pillars in its language.
 	for (const delegation of DELEGATIONS) {
 		const delegationId = `${delegation.cohortId}-${delegation.country.toLowerCase()}`

@@ -35,6 +35,13 @@ export default function CohortRoadmaps() {
 				<Link to="/roadmap/example">{t('workedExample.link')}</Link> <span className="muted small">{t('workedExample.linkHelp')}</span>
 			</p>
 			{roadmaps.length === 0 ? <p>{t('roadmap.peers.none')}</p> : null}
+			{roadmaps.length > 1 ? (
+				<p>
+					<Link className="button" to={`/cohorts/${cohort.id}/roadmaps/compare`}>
+						{t('peerComparison.link')}
+					</Link>
+				</p>
+			) : null}
 			{roadmaps.length ? (
 				<TableWrap label={t('roadmap.peers.title')}>
 					<table>
@@ -57,10 +64,10 @@ export default function CohortRoadmaps() {
 										{r.shared_with_cohort ? <div className="small">{t('roadmap.sharedBadge')}</div> : null}
 									</th>
 									<td>{r.pillars.join(', ')}</td>
-									<td>{r.objectives}</td>
-									<td>{r.actions}</td>
-									<td>{r.indicators}</td>
-									<td>{formatPercent(r.fundedShare, language)}</td>
+									<td>{r.metrics.objectives}</td>
+									<td>{r.metrics.actions}</td>
+									<td>{r.metrics.indicators}</td>
+									<td>{r.metrics.budget.share === null ? '—' : formatPercent(r.metrics.budget.share, language)}</td>
 									<td>{t(`roadmap.status.${r.status}`)}</td>
 								</tr>
 							))}

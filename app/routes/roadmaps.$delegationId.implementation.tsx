@@ -16,7 +16,15 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { ACTION_STATUSES } from '#app/features/roadmap/kinds.ts'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
-import { buildTree, latestImplementation, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { IndicatorChart, duePeriodLabel } from '#app/features/roadmap/indicator-chart.tsx'
+import { duePeriodCode } from '#app/features/roadmap/indicator-series.ts'
+import {
+	buildTree,
+	indicatorReports,
+	indicatorsOverTime,
+	latestImplementation,
+	roadmapItems,
+} from '#app/features/roadmap/roadmap.server.ts'
 import { ActionStatusUpdate, IndicatorReport } from '#app/features/roadmap/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 
@@ -26,6 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
 	const t = await getT(language)
 	const tree = buildTree(await roadmapItems(roadmap.id))
+	const today = new Date().toISOString().slice(0, 10)
+	const { series, due } = indicatorsOverTime(
+		tree,
+		await indicatorReports(roadmap.id),
+		{ status: delegation.cohortStatus, endDate: delegation.cohortEndDate },
+		today,
+	)
 	const counts = Object.fromEntries(ACTION_STATUSES.map((s) => [s, tree.actions.filter((a) => (a.data.status ?? 'planned') === s).length]))
 	return {
 		title: `${t('implementation.title')} · ${t('roadmap.title')}`,
@@ -35,7 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		tree,
 		counts,
 		latest: await latestImplementation(roadmap.id),
-		today: new Date().toISOString().slice(0, 10),
+		series,
+		due,
+		today,
 	}
 }
 
@@ -69,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Implementation() {
-	const { delegation, roadmap, abilities, tree, counts, latest, today } = useLoaderData<typeof loader>()
+	const { delegation, roadmap, abilities, tree, counts, latest, series, due, today } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
@@ -182,6 +199,16 @@ export default function Implementation() {
 									)}
 									{last?.source ? <span className="muted small"> — {last.source}</span> : null}
 								</p>
+								{due[indicator.id] ? (
+									<p>
+										<span className="report-due">
+											{t('indicatorSeries.noReportFor', { period: duePeriodLabel(due[indicator.id]!.period, t, language) })}
+										</span>
+									</p>
+								) : null}
+								{series[indicator.id] ? (
+									<IndicatorChart series={series[indicator.id]!} statement={String(indicator.data.statement)} id={indicator.id} />
+								) : null}
 								{abilities.edit ? (
 									<Form method="post" className="inline-fields" preventScrollReset>
 										<input type="hidden" name="intent" value="report" />
@@ -193,7 +220,15 @@ export default function Implementation() {
 													id={`${name}-${indicator.id}`}
 													name={name}
 													type={name === 'dated' ? 'date' : 'text'}
-													defaultValue={valueFor(indicator.id, name, name === 'dated' ? today : '')}
+													defaultValue={valueFor(
+														indicator.id,
+														name,
+														name === 'dated'
+															? today
+															: name === 'period' && due[indicator.id]
+																? duePeriodCode(due[indicator.id]!.period)
+																: '',
+													)}
 													aria-invalid={errors?.[name] ? true : undefined}
 													aria-describedby={errors?.[name] ? `${name}-${indicator.id}-error` : undefined}
 												/>

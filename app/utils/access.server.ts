@@ -320,7 +320,7 @@ export async function requireRoadmap(request: Request, delegationId: string | un
 	const delegation = await db
 		.selectFrom('delegations as d')
 		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
-		.select(['d.id', 'd.country_code', 'd.cohort_id', 'c.name as cohortName', 'c.status as cohortStatus'])
+		.select(['d.id', 'd.country_code', 'd.cohort_id', 'c.name as cohortName', 'c.status as cohortStatus', 'c.end_date as cohortEndDate'])
 		.where('d.id', '=', delegationId ?? '')
 		.executeTakeFirst()
 	invariantResponse(delegation)

@@ -72,3 +72,17 @@ export function daysUntil(date: string, now = new Date()) {
 	const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
 	return Math.round((toDate(date).getTime() - today) / 86_400_000)
 }
+
+/** An indicator's value: a number as the reader writes it, or a percentage ("42%", "42 %") for a measure in percent. */
+export function formatMeasure(value: number, language: Language, percent = false) {
+	return plain(
+		numberFormat(language, percent ? { style: 'percent', maximumFractionDigits: 2 } : { maximumFractionDigits: 2 }).format(
+			percent ? value / 100 : value,
+		),
+	)
+}
+
+/** A month ("July 2026", "julio de 2026") from its year and number (1–12). */
+export function formatMonth(year: number, month: number, language: Language) {
+	return plain(dateFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1))))
+}

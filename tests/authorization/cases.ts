@@ -338,6 +338,30 @@ export const cohortCases: Case[] = [
 		params: p2025,
 		expected: IN_2025,
 	},
+	{
+		label: 'GET the roadmaps compared, 2025',
+		route: 'cohorts.$cohortId.roadmaps_.compare.tsx',
+		kind: 'loader',
+		path: '/cohorts/panama-2025/roadmaps/compare',
+		params: p2025,
+		expected: IN_2025,
+	},
+	{
+		label: 'GET the roadmaps compared, 2024 (closed)',
+		route: 'cohorts.$cohortId.roadmaps_.compare.tsx',
+		kind: 'loader',
+		path: '/cohorts/port-of-spain-2024/roadmaps/compare',
+		params: p2024,
+		expected: IN_2024,
+	},
+	{
+		label: 'GET the roadmaps compared, unknown cohort',
+		route: 'cohorts.$cohortId.roadmaps_.compare.tsx',
+		kind: 'loader',
+		path: '/cohorts/no-such-cohort/roadmaps/compare',
+		params: { cohortId: 'no-such-cohort' },
+		expected: signedIn(404),
+	},
 
 	{
 		label: 'POST /cohorts/new (invalid)',

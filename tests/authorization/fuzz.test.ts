@@ -304,7 +304,8 @@ function pathFor(file: string, params: Record<string, string>) {
 		.map((s) => {
 			if (s === '$') return (params['*'] ?? '').split('/').map(encodeURIComponent).join('/')
 			if (s.startsWith('$')) return encodeURIComponent(params[s.slice(1)] ?? '')
-			return s.replaceAll('\u0000', '.')
+			// A trailing underscore opts a segment out of its parent's layout; it is not in the URL.
+			return s.replaceAll('\u0000', '.').replace(/_$/, '')
 		})
 	return `/${segments.join('/')}`
 }
@@ -699,7 +700,11 @@ async function unauthorised(
 	if (p.cohortId !== undefined) {
 		const cohort = await db.selectFrom('cohorts').select('id').where('id', '=', p.cohortId).executeTakeFirst()
 		if (!cohort) return `no cohort ${JSON.stringify(p.cohortId)}, yet ${status}`
-		const readable = kind === 'loader' && (file === 'cohorts.$cohortId._index.tsx' || file === 'cohorts.$cohortId.roadmaps.tsx')
+		const readable =
+			kind === 'loader' &&
+			(file === 'cohorts.$cohortId._index.tsx' ||
+				file === 'cohorts.$cohortId.roadmaps.tsx' ||
+				file === 'cohorts.$cohortId.roadmaps_.compare.tsx')
 		if (readable ? !runs(v, cohort.id) && !inCohort(v, cohort.id) : !runs(v, cohort.id) && !REDIRECT_ANYONE.has(file))
 			return `no tie to cohort ${cohort.id}`
 		if (p.delegationId !== undefined) {

@@ -65,6 +65,8 @@ for (const language of ['en', 'es'] as const) {
 			'/cohorts/panama-2025/delegations/new',
 			'/cohorts/panama-2025/delegations/panama-2025-pa',
 			'/cohorts/panama-2025/delegates/user-delegate-bo',
+			// The cohort comparison with every roadmap of the cohort (those who run it read them all).
+			'/cohorts/panama-2025/roadmaps/compare',
 		]) {
 			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
 			await expectNoSeriousViolations(page)
@@ -86,6 +88,7 @@ for (const language of ['en', 'es'] as const) {
 			'/roadmaps/panama-2025-bo/history',
 			'/roadmaps/panama-2025-bo/print',
 			'/cohorts/panama-2025/roadmaps',
+			'/cohorts/panama-2025/roadmaps/compare',
 		]) {
 			await page.goto(`${path}?lng=${language}`)
 			await expectNoSeriousViolations(page)
@@ -109,10 +112,17 @@ for (const language of ['en', 'es'] as const) {
 			'/roadmaps/port-of-spain-2024-tt/history?view=implementation',
 			'/roadmaps/port-of-spain-2024-tt/snapshots',
 			'/roadmaps/port-of-spain-2024-tt/snapshots/compare',
+			// An indicator over time (its chart, the quarter due) on the M&E view.
+			'/roadmaps/port-of-spain-2024-tt/monitoring',
 		]) {
 			await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${language}`)
 			await expectNoSeriousViolations(page)
 		}
+		// The chart's numbers as a table, opened.
+		await page.goto(`/roadmaps/port-of-spain-2024-tt/implementation?lng=${language}`)
+		await page.locator('#item-tt-indicator-1 summary').click()
+		await expect(page.locator('#item-tt-indicator-1 table')).toBeVisible()
+		await expectNoSeriousViolations(page)
 	})
 }
 

@@ -95,3 +95,28 @@ test('every roadmap page of a plan of Mexico’s size fits a 390 px phone', asyn
 	)
 	expect(small).toEqual([])
 })
+
+// An indicator over time (its chart and, opened, its table) and the cohort comparison (its table
+// scrolls in its own frame, four countries wide) fit a 390 px phone.
+test('indicators over time and the cohort comparison fit a 390 px phone', async ({ page }) => {
+	await loginAs(page, 'alumni.tt@example.org')
+	for (const lng of ['es', 'en']) {
+		for (const path of ['/implementation', '/monitoring']) {
+			await page.goto(`/roadmaps/port-of-spain-2024-tt${path}?lng=${lng}`)
+			const chart = page.locator('#item-tt-indicator-1 svg[role="img"]')
+			await expect(chart).toBeVisible()
+			await page.locator('#item-tt-indicator-1 summary').click()
+			await expect(page.locator('#item-tt-indicator-1 table')).toBeVisible()
+			const box = (await chart.boundingBox())!
+			expect(box.x + box.width, `${lng} ${path}: the chart`).toBeLessThanOrEqual(390)
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lng} ${path}`).toBeLessThanOrEqual(390)
+		}
+	}
+	await page.context().clearCookies()
+	await loginAs(page, 'facilitator@example.org')
+	for (const lng of ['es', 'en']) {
+		await page.goto(`/cohorts/panama-2025/roadmaps/compare?lng=${lng}`)
+		await expect(page.getByRole('table').getByRole('columnheader')).toHaveCount(5)
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lng} compare`).toBeLessThanOrEqual(390)
+	}
+})

@@ -5,8 +5,9 @@
  */
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
-import { budgetTotals, buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
+import { buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { snapshotCohortRoadmaps } from '#app/features/roadmap/snapshots.server.ts'
+import { roadmapMetrics } from '#app/features/roadmap/comparison.server.ts'
 import { can, requirePermission, type Viewer } from '#app/utils/permissions.server.ts'
 import { slugify } from '#app/utils/slugify.ts'
 import type { CohortStatus } from '#db/schema.ts'
@@ -227,11 +228,9 @@ export async function peerRoadmaps(viewer: Viewer, cohortId: string) {
 			const tree = buildTree(await roadmapItems(row.id))
 			return {
 				...row,
+				own: viewer.memberships.some((m) => m.delegationId === row.delegationId),
 				pillars: tree.pillars.map((p) => String(p.data.name ?? '')),
-				objectives: tree.objectives.length,
-				actions: tree.actions.length,
-				indicators: tree.indicators.length,
-				fundedShare: budgetTotals(tree).fundedShare,
+				metrics: roadmapMetrics(tree),
 			}
 		}),
 	)

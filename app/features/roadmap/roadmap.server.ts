@@ -6,6 +6,13 @@ import { type z } from 'zod'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import { costLinesOf, costTotals, FUNDING_SOURCES, type ItemData, type Kind, type Section } from '#app/features/roadmap/kinds.ts'
+import {
+	type DuePeriod,
+	type IndicatorReportRow,
+	type IndicatorSeries,
+	indicatorSeries,
+	missingReport,
+} from '#app/features/roadmap/indicator-series.ts'
 import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
 import { CHANGE_JSON, type ChangeName, ItemSnapshot } from '#app/features/roadmap/schemas.ts'
 import type { CommentRow } from '#app/features/roadmap/threads.ts'
@@ -403,6 +410,44 @@ export async function latestImplementation(roadmapId: string) {
 	const latest: Record<string, (typeof rows)[number]> = {}
 	for (const row of rows) latest[row.item_id] = row
 	return latest
+}
+
+/** Every value reported for the roadmap's indicators, by indicator, in the order they were entered. */
+export async function indicatorReports(roadmapId: string): Promise<Record<string, IndicatorReportRow[]>> {
+	const rows = await db
+		.selectFrom('implementation_updates')
+		.select(['id', 'item_id', 'period', 'value', 'dated', 'source'])
+		.where('roadmap_id', '=', roadmapId)
+		.where('kind', '=', 'indicator_value')
+		.orderBy('id')
+		.execute()
+	const byItem: Record<string, IndicatorReportRow[]> = {}
+	for (const { item_id, ...row } of rows) (byItem[item_id] ??= []).push(row)
+	return byItem
+}
+
+/**
+ * What the monitoring pages show of each indicator over time: its series (those with a report) and,
+ * once the convening is over, the report its frequency lacks. The plan is implemented after the
+ * convening: no report is due for a period that ended before it did.
+ */
+export function indicatorsOverTime(
+	tree: Tree,
+	reports: Record<string, IndicatorReportRow[]>,
+	cohort: { status: string; endDate: string },
+	today: string,
+) {
+	const past = cohort.status === 'closed' || cohort.endDate < today
+	const series: Record<string, IndicatorSeries> = {}
+	const due: Record<string, { period: DuePeriod; lastPeriod: string | null }> = {}
+	for (const indicator of tree.indicators) {
+		const own = reports[indicator.id] ?? []
+		if (own.length) series[indicator.id] = indicatorSeries(indicator.data, own)
+		if (!past) continue
+		const missing = missingReport(indicator.data.frequency, own, today, cohort.endDate)
+		if (missing) due[indicator.id] = { period: missing, lastPeriod: series[indicator.id]?.points.at(-1)?.period ?? null }
+	}
+	return { series, due }
 }
 
 /** The delegation whose roadmap `/roadmap` opens for this viewer: their current one, else their latest. */

@@ -18,6 +18,8 @@ import {
 	budgetTotals,
 	buildTree,
 	completeness,
+	indicatorReports,
+	indicatorsOverTime,
 	reportingCalendar,
 	roadmapComments,
 	roadmapItems,
@@ -68,6 +70,16 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		totals: section === 'gender-budgeting' ? budgetTotals(tree) : null,
 		gaps: completeness(tree).filter((gap) => gap.section === section),
 		calendar: section === 'monitoring' ? reportingCalendar(tree, new Date().getUTCFullYear()) : null,
+		// Each indicator's reported values over time, and the reports due once the convening is over.
+		overTime:
+			section === 'monitoring'
+				? indicatorsOverTime(
+						tree,
+						await indicatorReports(roadmap.id),
+						{ status: delegation.cohortStatus, endDate: delegation.cohortEndDate },
+						new Date().toISOString().slice(0, 10),
+					)
+				: null,
 		openTa: await openRequestsByItem(delegation.id),
 		// The Academy's open offers of assistance, beside their items (for those who see the delegation's requests).
 		offers: { list: offerAbilities.view ? await openOffers(delegation.id) : [], canAnswer: offerAbilities.accept },

@@ -221,6 +221,7 @@ export function ItemList({
 	common,
 	taFor,
 	numbers,
+	below,
 }: {
 	kind: ListKind
 	items: ListItem[]
@@ -229,6 +230,8 @@ export function ItemList({
 	taFor?: TaLink
 	/** The plan's numbering (indicators), shown before each item. */
 	numbers?: Map<string, string>
+	/** What follows an item in the document (an indicator's values over time). */
+	below?: (id: string) => ReactNode
 }) {
 	const { t } = useTranslation()
 	if (!items.length) return <p className="muted">{t('roadmap.noneYet')}</p>
@@ -249,7 +252,9 @@ export function ItemList({
 							</>
 						) : undefined
 					}
-				/>
+				>
+					{below?.(item.id)}
+				</DocItem>
 			))}
 		</ol>
 	)
