@@ -6,7 +6,7 @@
  * (`roadmap_changes`) and the presence rows (`roadmap_presence`) of the roadmaps it has streams for,
  * and passes what is new to those streams. On PostgreSQL a trigger sends `NOTIFY nap_live` on every
  * such row, which wakes the hub at once; the timer stays as the backstop (and is all SQLite needs:
- * every worker reads the same file). See docs/decisions/0012-live-roadmaps.md.
+ * every worker reads the same file). See docs/decisions/0016-live-roadmaps.md.
  *
  * History ids are handed out before commit, so on PostgreSQL a row may become visible after a row
  * with a higher id: the hub reads back a few seconds' worth of ids each time and remembers what it
