@@ -15,8 +15,8 @@ function run(command, args, env = {}) {
 	return result.status ?? 1
 }
 
-const chromium = run('node', ['scripts/ensure-chromium.js'])
-if (chromium !== 0) process.exit(chromium)
+const tools = run('node', ['scripts/ensure-test-tools.js'])
+if (tools !== 0) process.exit(tools)
 
 // The code must typecheck and lint clean before anything else runs.
 for (const script of ['typecheck', 'lint']) {
