@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
@@ -19,7 +19,7 @@ import { importRoadmap } from '#app/features/roadmap/transfer.server.ts'
 import { exampleStart, workedExampleText } from '#app/features/roadmap/worked-example.server.ts'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
 import { liveCursor } from '#app/features/roadmap/live.server.ts'
-import { LiveProvider } from '#app/features/roadmap/live.tsx'
+import { LiveProvider, useLastingActionData } from '#app/features/roadmap/live.tsx'
 import { budgetTotals, buildTree, completeness, roadmapComments, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { db } from '#app/utils/db.server.ts'
 
@@ -127,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoadmapOverview() {
 	const { delegation, roadmap, abilities, counts, totals, gapsBySection, openComments, isEmpty, exampleLanguage, liveAfter } =
 		useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const actionData = useLastingActionData<typeof action>()
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const base = `/roadmaps/${delegation.id}`

@@ -148,6 +148,13 @@ test('two members change the same field at once: the second gets the conflict vi
 	await expect(conflict).toContainText('Presidential Office for Gender Equality')
 	// Only the field both changed is in question; B's other change is still in the form.
 	await expect(conflict).not.toContainText('Partner institutions')
+	// Someone saving something else meanwhile reads B's page again: what B was told stays.
+	const pillar = page.locator('section.pillar').nth(1)
+	await pillar.locator(':scope > .add').getByRole('link', { name: 'Add a strategic objective' }).click()
+	await pillar.locator(':scope > .add').getByLabel('Strategic objective').fill('Women lead local early-warning committees')
+	await pillar.locator(':scope > .add').getByRole('button', { name: 'Add a strategic objective' }).click()
+	await expect(other.getByRole('heading', { name: /Women lead local early-warning committees$/ })).toBeVisible({ timeout: 5000 })
+	await expect(conflict).toBeVisible()
 	const form = other.locator('.is-editing form')
 	await expect(form.getByLabel('Lead institution')).toHaveValue('Presidential Office for Gender Equality')
 	await expect(form.getByLabel('Partner institutions')).toHaveValue('Ombudsperson')

@@ -103,7 +103,8 @@ test('two delegates build a roadmap together, a facilitator comments, and the pr
 	await indicatorForm.getByLabel('Frecuencia de informe').selectOption('annual')
 	await indicatorForm.getByRole('button', { name: 'Agregar un indicador' }).click()
 	await expect(carlos.getByText(/Calendario de informes/)).toBeVisible()
-	await expect(carlos.locator('.plain-list').getByText(/Porcentaje de mujeres en la policía/)).toBeVisible()
+	const calendar = carlos.locator('section.panel').filter({ has: carlos.getByRole('heading', { name: /Calendario de informes/ }) })
+	await expect(calendar.getByText(/Porcentaje de mujeres en la policía/)).toBeVisible()
 
 	// The facilitator comments on the strategic design.
 	const facilitator = await (await browser.newContext()).newPage()

@@ -1,4 +1,4 @@
-import { useNavigation, useRevalidator } from '@remix-run/react'
+import { useActionData, useLocation, useNavigation, useRevalidator } from '@remix-run/react'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type LiveChange, type LiveHello, type LivePerson, type LivePresence } from '#app/features/roadmap/live.ts'
@@ -144,6 +144,19 @@ export function LiveProvider({ delegationId, after, children }: { delegationId: 
 		[people, last, changes, connected, me, setEditing],
 	)
 	return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>
+}
+
+/**
+ * The page's action answer (a refused form's messages, a conflict's two texts), kept while the page
+ * stays where it is. Reading the roadmap again when someone else saves clears Remix's action data;
+ * what the person was told about their own save must stay until they go on (a navigation).
+ */
+export function useLastingActionData<Action>() {
+	const actionData = useActionData<Action>()
+	const location = useLocation()
+	const [kept, setKept] = useState<{ key: string; data: typeof actionData } | null>(null)
+	if (actionData !== undefined && (kept?.data !== actionData || kept.key !== location.key)) setKept({ key: location.key, data: actionData })
+	return actionData ?? (kept && kept.key === location.key ? kept.data : undefined)
 }
 
 /** Tells the live stream what this screen edits (called by the page's editing state). */

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { OffersProvider, SectionOffers } from '#app/features/assistance/offer-notice.tsx'
@@ -7,7 +7,7 @@ import { CommentThreadsProvider } from '#app/features/roadmap/comment-threads.ts
 import { EditingProvider, useEditing } from '#app/features/roadmap/editing.tsx'
 import { gapHref } from '#app/features/roadmap/gaps.ts'
 import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
-import { LiveProvider, useHeldTree } from '#app/features/roadmap/live.tsx'
+import { LiveProvider, useHeldTree, useLastingActionData } from '#app/features/roadmap/live.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
@@ -42,7 +42,7 @@ const SECTION_VIEWS = {
 
 /** What the action said, in the shape the item forms read: the refused form's key, its errors, what was typed. */
 function useFeedback(): ItemFeedback | null {
-	const actionData = useActionData<typeof action>()
+	const actionData = useLastingActionData<typeof action>()
 	if (!actionData) return null
 	const errors = Object.fromEntries(
 		Object.entries(actionData.result.error ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[0] && entry[1]?.length)),
