@@ -2,7 +2,9 @@
  * A live roadmap stream read over HTTP, as a browser's EventSource reads it: every event so far and
  * a wait for the next one that matches. For the tests that run real servers (workers, app servers).
  */
-export type LiveEvent = { event: string; id?: string; data: any }
+import { readEvents, type ServerEvent } from '../sse.ts'
+
+export type LiveEvent = ServerEvent
 
 export async function signInCookie(base: string, email: string, password: string) {
 	const response = await fetch(`${base}/login`, {
@@ -25,34 +27,15 @@ export async function openLive(base: string, cookie: string, delegationId: strin
 	const events: Array<LiveEvent & { at: number }> = []
 	const waiting: Array<{ match: (e: LiveEvent) => boolean; resolve: (e: LiveEvent) => void }> = []
 	if (response.ok && response.body) {
-		void (async () => {
-			const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
-			let buffer = ''
-			try {
-				for (;;) {
-					const { value, done } = await reader.read()
-					if (done) return
-					buffer += value
-					let end
-					while ((end = buffer.indexOf('\n\n')) >= 0) {
-						const lines = buffer.slice(0, end).split('\n')
-						buffer = buffer.slice(end + 2)
-						const field = (name: string) => lines.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2)
-						const name = field('event')
-						if (!name) continue
-						const event = { event: name, id: field('id'), data: JSON.parse(field('data') ?? 'null'), at: performance.now() }
-						events.push(event)
-						for (const waiter of [...waiting]) {
-							if (!waiter.match(event)) continue
-							waiting.splice(waiting.indexOf(waiter), 1)
-							waiter.resolve(event)
-						}
-					}
-				}
-			} catch {
-				// Closed.
+		void readEvents(response.body, (parsed) => {
+			const event = { ...parsed, at: performance.now() }
+			events.push(event)
+			for (const waiter of [...waiting]) {
+				if (!waiter.match(event)) continue
+				waiting.splice(waiting.indexOf(waiter), 1)
+				waiter.resolve(event)
 			}
-		})()
+		})
 	}
 	const next = (match: (e: LiveEvent) => boolean, timeout = 10_000) =>
 		new Promise<LiveEvent & { at?: number }>((resolve, reject) => {

@@ -6,6 +6,7 @@ import * as live from '#app/routes/roadmaps.$delegationId.live.tsx'
 import * as section from '#app/routes/roadmaps.$delegationId.$section/route.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { BASE, cookieFor, requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
+import { readEvents, type ServerEvent } from '#tests/sse.ts'
 
 /**
  * A roadmap's live stream, through its route: what someone saves reaches the others' streams with
@@ -16,7 +17,7 @@ const LEAD = 'delegate.pa@example.org'
 const MEMBER = 'pa2@example.org'
 const pa = { delegationId: 'panama-2025-pa' }
 
-type Event = { event: string; id?: string; data: unknown }
+type Event = ServerEvent
 
 /** An open stream as a browser reads it: every event so far, and a wait for the next that matches. */
 async function openStream(email: string | null, options: { after?: number; lastEventId?: string; delegationId?: string } = {}) {
@@ -31,35 +32,14 @@ async function openStream(email: string | null, options: { after?: number; lastE
 	const events: Event[] = []
 	const waiting: Array<{ match: (e: Event) => boolean; resolve: (e: Event) => void }> = []
 	if (result.status === 200 && result.response?.body) {
-		const reader = result.response.body.pipeThrough(new TextDecoderStream()).getReader()
-		let buffer = ''
-		void (async () => {
-			try {
-				for (;;) {
-					const { value, done } = await reader.read()
-					if (done) return
-					buffer += value
-					let end
-					while ((end = buffer.indexOf('\n\n')) >= 0) {
-						const block = buffer.slice(0, end)
-						buffer = buffer.slice(end + 2)
-						const lines = block.split('\n').filter((line) => !line.startsWith(':') && !line.startsWith('retry:'))
-						const field = (name: string) => lines.find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2)
-						if (!field('event')) continue
-						const parsed: Event = { event: field('event')!, id: field('id'), data: JSON.parse(field('data') ?? 'null') }
-						events.push(parsed)
-						for (const waiter of [...waiting]) {
-							if (waiter.match(parsed)) {
-								waiting.splice(waiting.indexOf(waiter), 1)
-								waiter.resolve(parsed)
-							}
-						}
-					}
-				}
-			} catch {
-				// Aborted.
+		void readEvents(result.response.body, (parsed) => {
+			events.push(parsed)
+			for (const waiter of [...waiting]) {
+				if (!waiter.match(parsed)) continue
+				waiting.splice(waiting.indexOf(waiter), 1)
+				waiter.resolve(parsed)
 			}
-		})()
+		})
 	}
 	/** The first event (from the `from`-th on) that matches, now or when it comes. */
 	const next = (match: (e: Event) => boolean, { from = 0, timeout = 5000 } = {}) =>
