@@ -300,6 +300,14 @@ export interface ImplementationUpdatesTable {
 	created_at: string
 }
 
+/** A person's private calendar feed (/calendar/<token>.ics): one per person, only the token's SHA-256 kept. */
+export interface CalendarFeedsTable {
+	user_id: string
+	/** SHA-256 of the token in the feed's address; the token itself is never stored. */
+	token_hash: string
+	created_at: string
+}
+
 export interface Database {
 	users: UsersTable
 	sessions: SessionsTable
@@ -323,6 +331,7 @@ export interface Database {
 	assistance_events: AssistanceEventsTable
 	assistance_offers: AssistanceOffersTable
 	implementation_updates: ImplementationUpdatesTable
+	calendar_feeds: CalendarFeedsTable
 }
 
 export type User = Selectable<UsersTable>

@@ -47,6 +47,7 @@ export const TABLES = [
 	'assistance_events',
 	'assistance_offers',
 	'implementation_updates',
+	'calendar_feeds',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */

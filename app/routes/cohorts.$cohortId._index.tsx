@@ -63,6 +63,11 @@ export default function CohortPage() {
 				</div>
 			</dl>
 
+			<p className="actions">
+				<a className="button" href={`/cohorts/${cohort.id}/calendar.ics`} download>
+					{t('calendar.addConvening')}
+				</a>
+			</p>
 			<p>
 				<Link to={`/cohorts/${cohort.id}/roadmaps`}>{t('roadmap.peers.title')}</Link>
 			</p>

@@ -7,6 +7,9 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, SelectField } from '#app/components/ui/forms.tsx'
 import { hashPassword, rotateAllSessions, verifyPassword } from '#app/features/auth/auth.server.ts'
 import { PasswordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
+import { deleteFeed, feedCreatedAt, feedUrl, resetFeed } from '#app/features/calendar/feed.server.ts'
+import { calendarOrigin } from '#app/features/calendar/ics.server.ts'
+import { CalendarFeedSection } from '#app/features/calendar/feed-section.tsx'
 import { requireAccount } from '#app/utils/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
@@ -22,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		title: `${t('settings.title')} · ${t('app.name')}`,
 		user: { name: viewer.name, email: viewer.email, language: viewer.language ?? language },
+		feedCreatedAt: await feedCreatedAt(viewer.id),
 	}
 }
 
@@ -29,6 +33,15 @@ export async function action({ request }: ActionFunctionArgs) {
 	const { viewer } = await requireAccount(request)
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
+	if (intent === 'calendarFeed') {
+		// Making the feed and resetting it are one step: a new secret address, the old one (if any) stops working.
+		const token = await resetFeed(viewer.id)
+		return data({ intent, result: undefined, saved: true, feedUrl: feedUrl(calendarOrigin(request), token) })
+	}
+	if (intent === 'calendarFeedOff') {
+		await deleteFeed(viewer.id)
+		return data({ intent, result: undefined, saved: true })
+	}
 	if (intent === 'profile') {
 		const submission = parseWithZod(formData, { schema: ProfileSchema })
 		if (submission.status !== 'success') {
@@ -79,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-	const { user } = useLoaderData<typeof loader>()
+	const { user, feedCreatedAt } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const [profileForm, profileFields] = useForm({
@@ -170,6 +183,12 @@ export default function Settings() {
 					</button>
 				</Form>
 			</section>
+
+			<CalendarFeedSection
+				createdAt={feedCreatedAt}
+				newUrl={actionData && 'feedUrl' in actionData && typeof actionData.feedUrl === 'string' ? actionData.feedUrl : undefined}
+				turnedOff={actionData?.intent === 'calendarFeedOff'}
+			/>
 		</div>
 	)
 }

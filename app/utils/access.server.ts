@@ -12,6 +12,7 @@
  */
 import { getCompiledByHash, getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { guideHashes, hasGuide } from '#app/features/curriculum/guides.server.ts'
+import { feedOwner, tokenFromFileName } from '#app/features/calendar/feed.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import {
@@ -20,6 +21,7 @@ import {
 	invariantResponse,
 	requirePermission,
 	requireViewer,
+	loadViewer,
 	type Resource,
 	type Viewer,
 } from '#app/utils/permissions.server.ts'
@@ -146,6 +148,21 @@ export async function requireAcademy(request: Request, action: Action) {
 export async function requireAccount(request: Request) {
 	const viewer = await requireViewer(request)
 	return { viewer, abilities: abilitiesOf(viewer, { type: 'academy' }, ['manage']) }
+}
+
+/**
+ * A private calendar feed by the file in its address (`<token>.ics`): the token is the credential,
+ * no session is needed (calendar apps have none). A malformed, wrong, reset or deleted token is the
+ * same plain 404, which says nothing about whether it ever existed.
+ */
+export async function requireCalendarFeed(file: string | undefined) {
+	const notFound = () =>
+		new Response('Calendar feed not found.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+	const token = tokenFromFileName(file)
+	const userId = token ? await feedOwner(token) : undefined
+	const viewer = userId ? await loadViewer(userId) : null
+	if (!viewer) throw notFound()
+	return { viewer }
 }
 
 /** The curriculum: everyone signed in reads it and records their own progress. */

@@ -495,6 +495,7 @@ const tableNames: Record<keyof Database, true> = {
 	assistance_events: true,
 	assistance_offers: true,
 	implementation_updates: true,
+	calendar_feeds: true,
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

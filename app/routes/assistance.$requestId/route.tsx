@@ -92,6 +92,13 @@ export default function AssistanceRequest() {
 				{ta.scheduled_for ? ` · ${t('assistance.scheduledFor', { date: formatDate(ta.scheduled_for, language) })}` : ''}
 				{ta.status === 'declined' && ta.decline_reason ? ` · ${t('assistance.declinedBecause', { reason: ta.decline_reason })}` : ''}
 			</p>
+			{ta.scheduled_for && ta.status !== 'declined' ? (
+				<p className="actions">
+					<a className="button" href={`/assistance/${ta.id}/calendar.ics`} download>
+						{t('calendar.addSession')}
+					</a>
+				</p>
+			) : null}
 			<dl className="facts">
 				<div>
 					<dt>{t('assistance.urgency')}</dt>

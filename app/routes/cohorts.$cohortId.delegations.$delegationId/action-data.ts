@@ -1,12 +1,13 @@
 import { type SubmissionResult } from '@conform-to/react'
-import { type NewLink, type RosterError } from '#app/features/cohorts/roster.server.ts'
+import { type RosterError } from '#app/features/cohorts/roster.server.ts'
+import { type SharedLink } from '#app/features/share/invitation-share.server.ts'
 
 /** What the delegation page's action answers (see actions.server.ts), as the page's pieces read it. */
 export type DelegationActionData = {
 	intent: string
 	result: SubmissionResult<string[]>
 	message?: string
-	links?: Array<NewLink & { url: string }>
+	links?: SharedLink[]
 	rosterErrors?: RosterError[]
 	imported?: number
 	rosterText?: string

@@ -9,10 +9,12 @@ import { delegationMembers, removeMember, setNapStatus, updateMember } from '#ap
 import { getInvitationInDelegation, reissueInvitation, revokeInvitation } from '#app/features/cohorts/invitations.server.ts'
 import { inviteRows, type NewLink, parseRoster, type RosterError, takenEmails } from '#app/features/cohorts/roster.server.ts'
 import { DEFAULT_INVITATION_DAYS, type DelegationPageInput, MAX_ROSTER_BYTES } from '#app/features/cohorts/schemas.ts'
+import { invitationShares, type SharedLink } from '#app/features/share/invitation-share.server.ts'
 import { env } from '#app/utils/env.server.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
 
-type Delegation = { id: string; cohort_id: string }
+type Delegation = { id: string; cohort_id: string; country_code: string }
 type Context = {
 	request: Request
 	viewer: Viewer
@@ -24,7 +26,7 @@ type Input<I extends DelegationPageInput['intent']> = Extract<DelegationPageInpu
 type Extra = {
 	/** A success message for the whole page. */
 	message?: string
-	links?: Array<NewLink & { url: string }>
+	links?: SharedLink[]
 	rosterErrors?: RosterError[]
 	imported?: number
 	rosterText?: string
@@ -35,9 +37,14 @@ export function reply(intent: string, result: SubmissionResult<string[]>, extra:
 	return data({ intent, result, ...extra }, { status })
 }
 
-function withUrls(request: Request, links: NewLink[]) {
+/** The links' addresses, and the message to share each with, in its invitee's language. */
+async function withUrls({ request, viewer, delegation }: Context, links: NewLink[]) {
 	const origin = env.APP_ORIGIN || new URL(request.url).origin
-	return links.map((link) => ({ ...link, url: `${origin}/invite/${link.token}` }))
+	return invitationShares({
+		links: links.map((link) => ({ ...link, url: `${origin}/invite/${link.token}` })),
+		delegation,
+		facilitatorLanguage: await getLanguage(request, viewer.language),
+	})
 }
 
 async function isMember(delegationId: string, userId: string) {
@@ -70,7 +77,8 @@ export async function removeMemberIntent({ delegation, submission }: Context, in
 	return reply(input.intent, submission.reply(), { message: 'delegation.memberRemoved' })
 }
 
-export async function inviteOne({ request, viewer, delegation, submission }: Context, input: Input<'inviteOne'>) {
+export async function inviteOne(context: Context, input: Input<'inviteOne'>) {
+	const { viewer, delegation, submission } = context
 	const taken = await takenEmails(delegation.id)
 	if (taken.emails.has(input.email)) {
 		return reply(input.intent, submission.reply({ fieldErrors: { email: ['roster.errors.alreadyInvited'] } }), {}, 409)
@@ -82,10 +90,11 @@ export async function inviteOne({ request, viewer, delegation, submission }: Con
 		createdBy: viewer.id,
 		days: input.days,
 	})
-	return reply(input.intent, submission.reply(), { links: withUrls(request, links) })
+	return reply(input.intent, submission.reply(), { links: await withUrls(context, links) })
 }
 
-export async function roster({ request, viewer, delegation, submission }: Context, input: Input<'roster'>) {
+export async function roster(context: Context, input: Input<'roster'>) {
+	const { viewer, delegation, submission } = context
 	const tooBig = () => reply(input.intent, submission.reply({ formErrors: ['roster.errors.tooBig'] }), {}, 413)
 	if (input.file && input.file.size > MAX_ROSTER_BYTES) return tooBig()
 	const text = input.file && input.file.size > 0 ? await input.file.text() : input.roster
@@ -102,10 +111,11 @@ export async function roster({ request, viewer, delegation, submission }: Contex
 		createdBy: viewer.id,
 		days: input.days,
 	})
-	return reply(input.intent, submission.reply(), { imported: links.length, links: withUrls(request, links) })
+	return reply(input.intent, submission.reply(), { imported: links.length, links: await withUrls(context, links) })
 }
 
-export async function revokeOrReissue({ request, viewer, delegation, submission }: Context, input: Input<'revoke' | 'reissue'>) {
+export async function revokeOrReissue(context: Context, input: Input<'revoke' | 'reissue'>) {
+	const { viewer, delegation, submission } = context
 	const invitation = await getInvitationInDelegation(delegation.id, input.invitationId)
 	if (!invitation) return reply(input.intent, submission.reply({ formErrors: ['invitations.notFound'] }), {}, 404)
 	if (invitation.accepted_at) return reply(input.intent, submission.reply({ formErrors: ['invitations.alreadyAccepted'] }), {}, 409)
@@ -114,5 +124,5 @@ export async function revokeOrReissue({ request, viewer, delegation, submission 
 		return reply(input.intent, submission.reply(), { message: 'invitations.revoked' })
 	}
 	const link = await reissueInvitation(invitation.id, viewer.id, DEFAULT_INVITATION_DAYS)
-	return reply(input.intent, submission.reply(), { links: withUrls(request, [link]) })
+	return reply(input.intent, submission.reply(), { links: await withUrls(context, [link]) })
 }

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ShareLink } from '#app/features/share/share-link.tsx'
 import { type DelegationActionData } from './action-data.ts'
 
 /** The links just created: shown once (their tokens are not stored), to copy or download as CSV. */
@@ -9,13 +10,20 @@ export function NewLinks({ cohortId, links }: { cohortId: string; links: NonNull
 		<section className="panel new-links" aria-labelledby="new-links-heading">
 			<h2 id="new-links-heading">{t('invitations.newLinks', { count: links.length })}</h2>
 			<p>{t('invitations.copyNow')}</p>
-			<ul className="plain-list">
+			<p className="muted">{t('share.languageNote')}</p>
+			<ul className="plain-list new-links__list">
 				{links.map((link) => (
-					<li key={link.token} className="stack-sm">
-						<label htmlFor={`link-${link.token}`}>
-							{link.name} &lt;{link.email}&gt;
-						</label>
-						<input id={`link-${link.token}`} type="text" readOnly value={link.url} className="link-field" />
+					<li key={link.token}>
+						<ShareLink
+							url={link.url}
+							who={link.name || link.email}
+							label={
+								<>
+									{link.name} &lt;{link.email}&gt;
+								</>
+							}
+							share={{ text: link.shareText, title: link.shareTitle, language: link.language }}
+						/>
 					</li>
 				))}
 			</ul>
