@@ -1004,6 +1004,99 @@ export const entryCases: Case[] = [
 	},
 ]
 
+// -------------------------------------------------------------------------------------------------
+// Calendars: .ics downloads (who may see the cohort, the request) and the private feed (its token)
+
+const BO_ASSISTANCE: Expected = { ...signedIn(403), staff: 200, facilitator2025: 200, delegateBolivia: 200 }
+const notFoundFor = (expected: Expected): Expected =>
+	Object.fromEntries(Object.entries(expected).map(([role, status]) => [role, status === 200 ? 404 : status])) as Expected
+
+export const calendarCases: Case[] = [
+	{
+		label: 'GET the convening .ics 2025',
+		route: 'cohorts.$cohortId.calendar[.]ics.tsx',
+		kind: 'loader',
+		path: '/cohorts/panama-2025/calendar.ics',
+		params: p2025,
+		expected: IN_2025,
+	},
+	{
+		label: 'GET the convening .ics 2024',
+		route: 'cohorts.$cohortId.calendar[.]ics.tsx',
+		kind: 'loader',
+		path: '/cohorts/port-of-spain-2024/calendar.ics',
+		params: p2024,
+		expected: IN_2024,
+	},
+	{
+		label: 'GET the convening .ics of no cohort',
+		route: 'cohorts.$cohortId.calendar[.]ics.tsx',
+		kind: 'loader',
+		path: '/cohorts/no-such-cohort/calendar.ics',
+		params: { cohortId: 'no-such-cohort' },
+		expected: signedIn(404),
+	},
+	{
+		label: 'GET a scheduled TA session .ics (BO)',
+		route: 'assistance.$requestId_.calendar[.]ics.tsx',
+		kind: 'loader',
+		path: '/assistance/ta-bo-local/calendar.ics',
+		params: { requestId: 'ta-bo-local' },
+		expected: BO_ASSISTANCE,
+	},
+	{
+		label: 'GET the .ics of a request with no date (PA: 404 for who may see it)',
+		route: 'assistance.$requestId_.calendar[.]ics.tsx',
+		kind: 'loader',
+		path: '/assistance/ta-pa-costing/calendar.ics',
+		params: taRequest,
+		expected: notFoundFor(PA_ASSISTANCE),
+	},
+	{
+		label: 'GET the .ics of no request',
+		route: 'assistance.$requestId_.calendar[.]ics.tsx',
+		kind: 'loader',
+		path: '/assistance/no-such-request/calendar.ics',
+		params: { requestId: 'no-such-request' },
+		expected: signedIn(404),
+	},
+	{
+		// The token is the credential: a session changes nothing, and a wrong token is a 404 for everyone.
+		label: 'GET a calendar feed with a wrong token',
+		route: 'calendar.$file.tsx',
+		kind: 'loader',
+		path: `/calendar/${'A'.repeat(43)}.ics`,
+		params: { file: `${'A'.repeat(43)}.ics` },
+		expected: everyone(404),
+	},
+	{
+		label: 'GET a calendar feed address that cannot be one',
+		route: 'calendar.$file.tsx',
+		kind: 'loader',
+		path: '/calendar/feed',
+		params: { file: 'feed' },
+		expected: everyone(404),
+	},
+	{
+		label: 'POST /settings make or reset my calendar feed',
+		route: 'settings.tsx',
+		kind: 'action',
+		path: '/settings',
+		params: {},
+		form: { intent: 'calendarFeed' },
+		expected: signedIn(200),
+	},
+	{
+		label: 'POST /settings turn my calendar feed off',
+		route: 'settings.tsx',
+		kind: 'action',
+		path: '/settings',
+		params: {},
+		form: { intent: 'calendarFeedOff' },
+		expected: signedIn(200),
+	},
+]
+
 export const AREAS = {
 	learning: learningCases,
 	cohorts: cohortCases,
@@ -1011,6 +1104,7 @@ export const AREAS = {
 	snapshots: snapshotCases,
 	assistance: assistanceCases,
 	entry: entryCases,
+	calendars: calendarCases,
 } as const
 
 export const CASES: Case[] = Object.values(AREAS).flat()

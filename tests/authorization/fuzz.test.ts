@@ -125,7 +125,10 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['itemId', 'status', 'note', 'dated', 'period', 'value', 'source'],
 	},
 	'set-language.tsx': { intents: [], fields: ['lng', 'redirectTo'] },
-	'settings.tsx': { intents: ['profile', 'password'], fields: ['name', 'language', 'currentPassword', 'newPassword', 'confirmPassword'] },
+	'settings.tsx': {
+		intents: ['profile', 'password', 'calendarFeed', 'calendarFeedOff'],
+		fields: ['name', 'language', 'currentPassword', 'newPassword', 'confirmPassword'],
+	},
 }
 const ALL_FIELDS = [...new Set(Object.values(ACTION_FIELDS).flatMap((f) => f.fields))]
 const ALL_INTENTS = [...new Set(Object.values(ACTION_FIELDS).flatMap((f) => f.intents))]
@@ -664,7 +667,7 @@ async function delegationOf(id: string | undefined) {
  * Why a success (2xx; 3xx too for actions) would be unauthorised, or null when it may succeed.
  * - Signed out: only public routes succeed; any other redirect goes to /login.
  * - An id that does not exist is never a success.
- * - cohorts/<c>/…: the cohort page and peer roadmaps need a tie to c (runs it or belongs to it);
+ * - cohorts/<c>/…: the cohort page, its .ics and peer roadmaps need a tie to c (runs it or belongs to it);
  *   everything else needs to run c (staff or its facilitator); a delegation or delegate must be in c.
  * - roadmaps/<d>/…: a member of d, or runs d's cohort, or — reading, when the roadmap is shared —
  *   a member of another delegation of that cohort; the assistance page and every write: member or runs.
@@ -680,6 +683,8 @@ async function unauthorised(
 	location: string | null,
 ): Promise<string | null> {
 	const success = status < 300 || (status < 400 && (kind === 'action' || !REDIRECT_ANYONE.has(file)))
+	// A calendar feed opens with its secret token alone, and the fuzzer never holds a real one.
+	if (file === 'calendar.$file.tsx') return success ? `a calendar feed with a made-up token, yet ${status}` : null
 	if (ROLES[role] === null) {
 		if (
 			status >= 300 &&
@@ -703,6 +708,7 @@ async function unauthorised(
 		const readable =
 			kind === 'loader' &&
 			(file === 'cohorts.$cohortId._index.tsx' ||
+				file === 'cohorts.$cohortId.calendar[.]ics.tsx' ||
 				file === 'cohorts.$cohortId.roadmaps.tsx' ||
 				file === 'cohorts.$cohortId.roadmaps_.compare.tsx')
 		if (readable ? !runs(v, cohort.id) && !inCohort(v, cohort.id) : !runs(v, cohort.id) && !REDIRECT_ANYONE.has(file))
