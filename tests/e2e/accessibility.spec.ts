@@ -176,3 +176,24 @@ for (const language of ['en', 'es'] as const) {
 		await expectNoSeriousViolations(page)
 	})
 }
+
+for (const language of ['en', 'es'] as const) {
+	test(`a new invitation link with its share controls and a new calendar feed address have no serious accessibility violations (${language})`, async ({
+		page,
+	}) => {
+		await loginAs(page, 'facilitator@example.org')
+		await page.goto(`/cohorts/panama-2025/delegations/panama-2025-bo?lng=${language}`)
+		const form = page.locator('#invite-one-heading').locator('..')
+		await form.locator('input[name="name"]').fill('Axe Invitada')
+		await form.locator('input[name="email"]').fill(`axe-${language}-${Date.now()}@example.org`)
+		await form.locator('select[name="sector"]').selectOption('academia')
+		await form.locator('button[type="submit"]').click()
+		await expect(page.locator('#new-links-heading')).toBeVisible()
+		await expectNoSeriousViolations(page)
+
+		await page.goto(`/settings?lng=${language}`)
+		await page.locator('form:has(input[value="calendarFeed"]) button').click()
+		await expect(page.locator('.share-link input')).toBeVisible()
+		await expectNoSeriousViolations(page)
+	})
+}
