@@ -26,7 +26,7 @@ test('a facilitator shares a new invitation link: the WhatsApp message is in the
 	const href = new URL((await whatsapp.getAttribute('href'))!)
 	expect(href.origin + href.pathname).toBe('https://wa.me/')
 	expect(href.searchParams.get('text')).toBe(
-		`Hola, Rosa Compartida: te invitamos a sumarte a la delegación de Costa Rica en la Academia PAN (Panama City 2025). Crea tu cuenta con este enlace personal: ${url}`,
+		`Hola, Rosa Compartida: le invitamos a sumarse a la delegación de Costa Rica en la Academia PAN (Panama City 2025). Cree su cuenta con este enlace personal: ${url}`,
 	)
 
 	await links.getByRole('button', { name: 'Copy · Rosa Compartida' }).click()
@@ -90,10 +90,10 @@ test('without JavaScript: the feed is made with a plain form and its address can
 	await page.goto('/settings')
 	const section = page.getByRole('region', { name: 'Calendario en línea' })
 	await section.getByRole('button', { name: 'Crear mi calendario en línea' }).click()
-	const address = section.getByLabel('La dirección de tu calendario en línea')
+	const address = section.getByLabel('La dirección de su calendario en línea')
 	await expect(address).toHaveValue(/\/calendar\/[A-Za-z0-9_-]{20,}\.ics$/)
 	await expect(address).toHaveAttribute('readonly', '')
-	await expect(section.getByText('Selecciona el enlace para copiarlo.')).toBeVisible()
+	await expect(section.getByText('Seleccione el enlace para copiarlo.')).toBeVisible()
 	const row = await db
 		.selectFrom('calendar_feeds')
 		.innerJoin('users', 'users.id', 'calendar_feeds.user_id')

@@ -19,7 +19,7 @@ describe('sharing an invitation link', () => {
 		const link = await invite('ines.share@example.org', 'Inés Compartida')
 		expect(link.language).toBe('es')
 		expect(link.shareText).toBe(
-			`Hola, Inés Compartida: te invitamos a sumarte a la delegación de Costa Rica en la Academia PAN (Panama City 2025). Crea tu cuenta con este enlace personal: ${link.url}`,
+			`Hola, Inés Compartida: le invitamos a sumarse a la delegación de Costa Rica en la Academia PAN (Panama City 2025). Cree su cuenta con este enlace personal: ${link.url}`,
 		)
 		expect(link.url).toMatch(/^http:\/\/localhost\/invite\/[A-Za-z0-9_-]{20,}$/)
 	})
