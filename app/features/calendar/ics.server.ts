@@ -20,10 +20,10 @@ import { env } from '#app/utils/env.server.ts'
 import { countryName, formatDateRange } from '#app/utils/format.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
+import type { AssistanceStatus, Cohort } from '#db/schema.ts'
 
 /** Calendar and message text is not HTML: values go in as they are. */
 const RAW = { escapeValue: false }
-import type { AssistanceStatus, Cohort } from '#db/schema.ts'
 
 export type CalendarCohort = Pick<
 	Cohort,
