@@ -47,6 +47,9 @@ export const TABLES = [
 	'assistance_events',
 	'assistance_offers',
 	'implementation_updates',
+	'mail_outbox',
+	'password_resets',
+	'password_reset_requests',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */
@@ -59,6 +62,7 @@ const NUMBERED = [
 	'roadmap_snapshots',
 	'assistance_events',
 	'implementation_updates',
+	'password_reset_requests',
 ]
 
 const BATCH = 500
