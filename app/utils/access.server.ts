@@ -101,6 +101,8 @@ export const INTENT_PERMISSIONS = {
 		napStatus: 'manage',
 		member: 'manage',
 		removeMember: 'manage',
+		/** Mailing a member a link to set a new password (the link goes to their own address only). */
+		sendReset: 'manage',
 		inviteOne: 'manage',
 		roster: 'manage',
 		revoke: 'manage',

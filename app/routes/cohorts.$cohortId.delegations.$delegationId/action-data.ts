@@ -6,6 +6,7 @@ export type DelegationActionData = {
 	intent: string
 	result: SubmissionResult<string[]>
 	message?: string
+	messageValues?: Record<string, string>
 	links?: Array<NewLink & { url: string }>
 	rosterErrors?: RosterError[]
 	imported?: number
