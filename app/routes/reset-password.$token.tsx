@@ -11,7 +11,7 @@ import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 
-export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }, { name: 'referrer', content: 'no-referrer' }])
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 /**
  * A reset link, for anyone who has it (signed in or not: the token is the permission). A link that
@@ -52,6 +52,8 @@ export default function ResetPasswordPage() {
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(ResetPasswordSchema),
 		shouldValidate: 'onBlur',
+		// A corrected field's error goes as it is typed, so the button does not move under the pointer on blur.
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
 	})
 	const state = actionData?.state ?? loaderData.state

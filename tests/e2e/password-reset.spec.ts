@@ -3,9 +3,9 @@ import { mailTo, waitForMail } from './mail.ts'
 
 async function signIn(page: import('@playwright/test').Page, email: string, password: string) {
 	await page.goto('/login')
-	await page.getByLabel('Email').fill(email)
-	await page.getByLabel('Password').fill(password)
-	await page.getByRole('button', { name: 'Sign in' }).click()
+	await page.getByLabel(/^(Email|Correo electrónico)$/).fill(email)
+	await page.getByLabel(/^(Password|Contraseña)$/).fill(password)
+	await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).click()
 }
 
 async function askForLink(page: import('@playwright/test').Page, email: string) {
@@ -49,8 +49,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByLabel('Repeat the new password').fill(newPassword)
 			await page.getByRole('button', { name: 'Save the new password' }).click()
 			await expect(page).toHaveURL(/\/settings\?passwordReset=1$/)
-			await expect(page.getByRole('status').filter({ hasText: 'Your new password is saved' })).toBeVisible()
-			await expect(page.getByText(`Signed in as ${email}`)).toBeVisible()
+			// Signed in, the Academy speaks the person's language.
+			await expect(page.getByRole('status').filter({ hasText: 'Su contraseña nueva quedó guardada' })).toBeVisible()
+			await expect(page.getByText(`Sesión iniciada como ${email}`)).toBeVisible()
 
 			// "Your password was changed", also in Spanish.
 			const [, changed] = await waitForMail(email, 2)
@@ -60,13 +61,15 @@ for (const javaScriptEnabled of [true, false]) {
 			// The old link no longer works.
 			const again = await page.goto(link!)
 			expect(again?.status()).toBe(410)
-			await expect(page.getByRole('heading', { level: 1, name: 'This link does not work' })).toBeVisible()
-			await expect(page.getByRole('link', { name: 'Ask for a new link' })).toBeVisible()
+			await expect(page.getByRole('heading', { level: 1, name: 'Este enlace no funciona' })).toBeVisible()
+			await expect(page.getByRole('link', { name: 'Pedir un enlace nuevo' })).toBeVisible()
 
 			// Signed out: the old password fails, the new one works.
-			await page.getByRole('button', { name: 'Sign out' }).click()
+			await page.getByRole('button', { name: 'Cerrar sesión' }).click()
 			await signIn(page, email, DEMO_PASSWORD)
-			await expect(page.getByText('That email and password do not match an account.')).toBeVisible()
+			await expect(
+				page.getByText(/That email and password do not match an account|Ese correo y esa contraseña no corresponden/),
+			).toBeVisible()
 			await signIn(page, email, newPassword)
 			await expect(page).toHaveURL(/\/home$/)
 		})
