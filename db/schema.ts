@@ -308,6 +308,55 @@ export interface CalendarFeedsTable {
 	created_at: string
 }
 
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'kept'
+
+export interface MailOutboxTable {
+	id: string
+	to_address: string
+	to_user_id: string | null
+	language: 'en' | 'es'
+	category: string
+	template: string
+	subject: string
+	text: string
+	html: string
+	/** JSON array of { filename, contentType, content (base64) }, or null. */
+	attachments: string | null
+	/** JSON object of extra headers (List-Unsubscribe…). */
+	headers: ColumnType<string, string | undefined, string>
+	status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>
+	attempts: ColumnType<number, number | undefined, number>
+	next_attempt_at: string
+	last_error: string | null
+	caused_by: string | null
+	/** What the message is about (`invitation:<id>`), to show its status where it was caused. */
+	about: string | null
+	created_at: string
+	sent_at: string | null
+	claimed_by: string | null
+	claimed_until: string | null
+}
+
+export interface PasswordResetsTable {
+	id: string
+	user_id: string
+	/** SHA-256 of the token in the link; the token itself is never stored. */
+	token_hash: string
+	/** The staff member who sent the link, or null when the person asked for it. */
+	created_by: string | null
+	created_at: string
+	expires_at: string
+	used_at: string | null
+}
+
+export interface PasswordResetRequestsTable {
+	id: Generated<number>
+	email: string
+	ip: string
+	/** Unix milliseconds. */
+	created_at: number
+}
+
 export interface Database {
 	users: UsersTable
 	sessions: SessionsTable
@@ -332,7 +381,13 @@ export interface Database {
 	assistance_offers: AssistanceOffersTable
 	implementation_updates: ImplementationUpdatesTable
 	calendar_feeds: CalendarFeedsTable
+	mail_outbox: MailOutboxTable
+	password_resets: PasswordResetsTable
+	password_reset_requests: PasswordResetRequestsTable
 }
+
+export type MailMessage = Selectable<MailOutboxTable>
+export type NewMailMessage = Insertable<MailOutboxTable>
 
 export type User = Selectable<UsersTable>
 export type NewUser = Insertable<UsersTable>

@@ -48,6 +48,9 @@ export const TABLES = [
 	'assistance_offers',
 	'implementation_updates',
 	'calendar_feeds',
+	'mail_outbox',
+	'password_resets',
+	'password_reset_requests',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */
@@ -60,6 +63,7 @@ const NUMBERED = [
 	'roadmap_snapshots',
 	'assistance_events',
 	'implementation_updates',
+	'password_reset_requests',
 ]
 
 const BATCH = 500

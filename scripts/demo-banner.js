@@ -9,4 +9,13 @@ console.log(`
     delegate.pa@example.org    Delegate, Panama, 2025
     delegate.bo@example.org    Delegate, Bolivia, 2025
     alumni.tt@example.org      Alumni, Trinidad and Tobago, 2024
+${
+	process.env.SMTP_URL
+		? `
+  Mail is sent through ${new URL(process.env.SMTP_URL).host}; staff see every message at /mail.`
+		: `
+  Mail is not sent (no SMTP_URL): every message is kept in the app. Each account reads the
+  mail sent to it under Settings → "Mail the Academy sent you" (/mail); staff read all of it.
+  Try "Forgot your password?" on the sign-in page, then read the link at /mail as staff.`
+}
 `)

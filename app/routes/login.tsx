@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
@@ -88,6 +88,9 @@ export default function LoginPage() {
 					{t('login.submit')}
 				</button>
 			</Form>
+			<p>
+				<Link to="/forgot-password">{t('passwordReset.forgotLink')}</Link>
+			</p>
 			<p className="muted">{t('login.invitationOnly')}</p>
 		</div>
 	)

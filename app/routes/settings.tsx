@@ -1,15 +1,17 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, SelectField } from '#app/components/ui/forms.tsx'
 import { hashPassword, rotateAllSessions, verifyPassword } from '#app/features/auth/auth.server.ts'
+import { queuePasswordChanged, spendOutstandingResets } from '#app/features/auth/password-reset.server.ts'
 import { PasswordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
 import { deleteFeed, feedCreatedAt, feedUrl, resetFeed } from '#app/features/calendar/feed.server.ts'
 import { calendarOrigin } from '#app/features/calendar/ics.server.ts'
 import { CalendarFeedSection } from '#app/features/calendar/feed-section.tsx'
+import { mailOrigin } from '#app/features/mail/outbox.server.ts'
 import { requireAccount } from '#app/utils/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
@@ -79,11 +81,22 @@ export async function action({ request }: ActionFunctionArgs) {
 				{ status: 400 },
 			)
 		}
-		await db
-			.updateTable('users')
-			.set({ password_hash: await hashPassword(submission.value.newPassword) })
-			.where('id', '=', viewer.id)
-			.execute()
+		const passwordHash = await hashPassword(submission.value.newPassword)
+		const changedAt = new Date().toISOString()
+		const origin = mailOrigin(request)
+		// The new password, its "your password was changed" mail and the end of every reset link
+		// still out: saved together.
+		await db.transaction().execute(async (trx) => {
+			await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', viewer.id).execute()
+			await spendOutstandingResets(trx, viewer.id, changedAt)
+			await queuePasswordChanged(trx, {
+				user: { id: viewer.id, email: viewer.email, name: viewer.name, language: viewer.language },
+				how: 'settings',
+				origin,
+				changedAt,
+				fallbackLanguage: await getLanguage(request, viewer.language),
+			})
+		})
 		// Every other session of this account ends; this browser gets a fresh one.
 		const cookie = await rotateAllSessions(viewer.id)
 		return data({ intent, result: submission.reply({ resetForm: true }), saved: true }, { headers: { 'Set-Cookie': cookie } })
@@ -95,6 +108,7 @@ export default function Settings() {
 	const { user, feedCreatedAt } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
+	const [searchParams] = useSearchParams()
 	const [profileForm, profileFields] = useForm({
 		id: 'profile',
 		lastResult: actionData?.intent === 'profile' ? actionData.result : undefined,
@@ -114,6 +128,11 @@ export default function Settings() {
 		<div className="page page--narrow">
 			<h1>{t('settings.title')}</h1>
 			<p className="muted">{t('settings.signedInAs', { email: user.email })}</p>
+			{searchParams.get('passwordReset') === '1' ? (
+				<p role="status" className="alert alert--success">
+					{t('passwordReset.done')}
+				</p>
+			) : null}
 
 			<section className="panel" aria-labelledby="profile-heading">
 				<h2 id="profile-heading">{t('settings.profile')}</h2>
@@ -189,6 +208,13 @@ export default function Settings() {
 				newUrl={actionData && 'feedUrl' in actionData && typeof actionData.feedUrl === 'string' ? actionData.feedUrl : undefined}
 				turnedOff={actionData?.intent === 'calendarFeedOff'}
 			/>
+			<section className="panel" aria-labelledby="mail-heading">
+				<h2 id="mail-heading">{t('mail.settingsHeading')}</h2>
+				<p>{t('mail.settingsIntro', { email: user.email })}</p>
+				<p>
+					<Link to="/mail">{t('mail.settingsLink')}</Link>
+				</p>
+			</section>
 		</div>
 	)
 }

@@ -10,6 +10,7 @@
  * per resource (`INTENT_PERMISSIONS`); `permissionForIntent` reads it, and an unknown intent is a
  * 400.
  */
+import { getMail } from '#app/features/mail/outbox.server.ts'
 import { getCompiledByHash, getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { guideHashes, hasGuide } from '#app/features/curriculum/guides.server.ts'
 import { feedOwner, tokenFromFileName } from '#app/features/calendar/feed.server.ts'
@@ -102,6 +103,8 @@ export const INTENT_PERMISSIONS = {
 		napStatus: 'manage',
 		member: 'manage',
 		removeMember: 'manage',
+		/** Mailing a member a link to set a new password (the link goes to their own address only). */
+		sendReset: 'manage',
 		inviteOne: 'manage',
 		roster: 'manage',
 		revoke: 'manage',
@@ -358,4 +361,23 @@ export async function requireRoadmap(request: Request, delegationId: string | un
 		language,
 		abilities: abilitiesOf(viewer, resource, ['edit', 'comment', 'manage', 'reopen', 'snapshot']),
 	}
+}
+
+// -------------------------------------------------------------------------------------------------
+// Sent mail
+
+/** The Sent mail page: anyone signed in (their own mail); `manage` (every message) is staff's. */
+export async function requireSentMail(request: Request) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'mail' })
+	return { viewer, abilities: abilitiesOf(viewer, { type: 'mail' }, ['manage']) }
+}
+
+/** One message: its recipient, and staff. Someone else's message is a 404 (its id says nothing). */
+export async function requireMailMessage(request: Request, messageId: string | undefined) {
+	const viewer = await requireViewer(request)
+	const message = messageId ? await getMail(viewer, messageId) : undefined
+	invariantResponse(message)
+	requirePermission(viewer, 'view', { type: 'mail-message', toUserId: message.to_user_id, toAddress: message.to_address })
+	return { viewer, message, abilities: abilitiesOf(viewer, { type: 'mail' }, ['manage']) }
 }

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3'
-import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely'
+import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely'
 import pg from 'pg'
 import { assertDatabaseReady, type Connection, databaseConfig, describeDatabase, type Engine, openDatabase } from '#db/connection.ts'
 import type { Database } from '#db/schema.ts'
@@ -67,6 +67,15 @@ export const sqlite: SQLite.Database | null = connection.sqlite
  */
 export function joinedValues(value: Expression<string | null>): RawBuilder<string | null> {
 	return engine === 'postgres' ? sql<string | null>`string_agg(${value}, chr(10))` : sql<string | null>`group_concat(${value}, char(10))`
+}
+
+/**
+ * A subquery that picks rows to claim, skipping rows another transaction holds: PostgreSQL's
+ * `FOR UPDATE SKIP LOCKED`. SQLite runs one write at a time, so the claiming UPDATE that wraps the
+ * subquery is already atomic there and the query is left as it is.
+ */
+export function skippingLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+	return engine === 'postgres' ? query.forUpdate().skipLocked() : query
 }
 
 /**

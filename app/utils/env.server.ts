@@ -20,6 +20,27 @@ const EnvSchema = DatabaseEnvSchema.extend({
 		.string()
 		.min(1)
 		.default(() => path.join(process.cwd(), '.cache', 'content')),
+	/**
+	 * Outgoing mail: smtp://user:pass@host:587 (STARTTLS when the server offers it) or
+	 * smtps://user:pass@host:465. Empty: mail is kept in the outbox and read in the app ("Sent mail").
+	 */
+	SMTP_URL: z
+		.union([
+			z.literal(''),
+			z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587' }),
+		])
+		.default(''),
+	/** The sender of every message: an address, or "Name <address>". */
+	MAIL_FROM: z
+		.string()
+		.trim()
+		.regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+			error: 'must be an address or "Name <address>", e.g. NAP Academy <academy@example.org>',
+		})
+		.default('NAP Academy <no-reply@localhost>'),
+}).refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {
+	path: ['APP_ORIGIN'],
+	error: 'must be set when SMTP_URL is (the links in mail are built from it)',
 })
 
 const parsed = EnvSchema.safeParse(process.env)

@@ -128,6 +128,9 @@ export type Resource =
 	| { type: 'roadmap'; delegationId: string; cohortId: string; sharedWithCohort: boolean }
 	| { type: 'assistance'; delegationId: string; cohortId: string }
 	| { type: 'assistance-queue' }
+	/** The Sent mail pages: everyone reads the mail sent to them; staff read (`manage`) all of it. */
+	| { type: 'mail' }
+	| { type: 'mail-message'; toUserId: string | null; toAddress: string }
 
 /** `snapshot`: freezing a roadmap under a name, for those who run its cohort. */
 export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen' | 'snapshot'
@@ -164,6 +167,10 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 		}
 		case 'learner-progress':
 			return action === 'view' && resource.userId === viewer.id
+		case 'mail':
+			return action === 'view'
+		case 'mail-message':
+			return action === 'view' && (resource.toUserId === viewer.id || resource.toAddress === viewer.email)
 	}
 }
 

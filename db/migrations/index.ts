@@ -10,6 +10,7 @@ import * as commentThreads from './2026-12-02_01_comment_threads.ts'
 import * as livePresence from './2026-12-03_01_live_presence.ts'
 import * as roadmapSnapshots from './2026-12-03_02_roadmap_snapshots.ts'
 import * as assistanceOffers from './2026-12-03_03_assistance_offers.ts'
+import * as mailOutbox from './2026-12-04_01_mail_outbox.ts'
 import * as calendarFeeds from './2026-12-04_02_calendar_feeds.ts'
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03_01_live_presence': livePresence,
 	'2026-12-03_02_roadmap_snapshots': roadmapSnapshots,
 	'2026-12-03_03_assistance_offers': assistanceOffers,
+	'2026-12-04_01_mail_outbox': mailOutbox,
 	'2026-12-04_02_calendar_feeds': calendarFeeds,
 }

@@ -496,6 +496,9 @@ const tableNames: Record<keyof Database, true> = {
 	assistance_offers: true,
 	implementation_updates: true,
 	calendar_feeds: true,
+	mail_outbox: true,
+	password_resets: true,
+	password_reset_requests: true,
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

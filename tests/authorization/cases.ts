@@ -400,6 +400,24 @@ export const cohortCases: Case[] = [
 		expected: RUNS_2025,
 	},
 	{
+		label: 'POST delegation BO 2025 (send a member a reset link)',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
+		kind: 'action',
+		path: '/cohorts/panama-2025/delegations/panama-2025-bo',
+		params: { ...p2025, delegationId: 'panama-2025-bo' },
+		form: { intent: 'sendReset', userId: 'user-delegate-bo' },
+		expected: RUNS_2025,
+	},
+	{
+		label: 'POST delegation BO 2025 (reset link for someone not in it)',
+		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
+		kind: 'action',
+		path: '/cohorts/panama-2025/delegations/panama-2025-bo',
+		params: { ...p2025, delegationId: 'panama-2025-bo' },
+		form: { intent: 'sendReset', userId: 'user-delegate-pa' },
+		expected: { ...RUNS_2025, staff: 404, facilitator2025: 404 },
+	},
+	{
 		label: 'POST delegation TT through 2025',
 		route: 'cohorts.$cohortId.delegations.$delegationId/route.tsx',
 		kind: 'action',
@@ -1097,6 +1115,74 @@ export const calendarCases: Case[] = [
 	},
 ]
 
+// -------------------------------------------------------------------------------------------------
+// Mail and password reset
+
+export const mailCases: Case[] = [
+	// Everyone signed in reads the mail sent to them; staff read all of it (the query filters).
+	{ label: 'GET /mail', route: 'mail._index.tsx', kind: 'loader', path: '/mail', params: {}, expected: signedIn(200) },
+	{
+		label: 'GET /mail filtered (a status that does not exist)',
+		route: 'mail._index.tsx',
+		kind: 'loader',
+		path: '/mail?status=lost&address=pa',
+		params: {},
+		expected: signedIn(200),
+	},
+	{
+		label: 'GET an unknown message',
+		route: 'mail.$messageId.tsx',
+		kind: 'loader',
+		path: '/mail/no-such-message',
+		params: { messageId: 'no-such-message' },
+		expected: signedIn(404),
+	},
+	{
+		label: 'GET /forgot-password',
+		route: 'forgot-password.tsx',
+		kind: 'loader',
+		path: '/forgot-password',
+		params: {},
+		expected: everyone(302, { signedOut: 200 }),
+	},
+	{
+		label: 'POST /forgot-password (not an e-mail address)',
+		route: 'forgot-password.tsx',
+		kind: 'action',
+		path: '/forgot-password',
+		params: {},
+		form: { email: 'not-an-address' },
+		expected: everyone(302, { signedOut: 400 }),
+	},
+	{
+		label: 'POST /forgot-password (an unknown address)',
+		route: 'forgot-password.tsx',
+		kind: 'action',
+		path: '/forgot-password',
+		params: {},
+		form: { email: 'nobody.here@example.org' },
+		expected: everyone(302, { signedOut: 200 }),
+	},
+	// The token is the permission: anyone holding a link may use it, signed in or not.
+	{
+		label: 'GET a tampered reset link',
+		route: 'reset-password.$token.tsx',
+		kind: 'loader',
+		path: '/reset-password/not-a-token',
+		params: { token: 'not-a-token' },
+		expected: everyone(400),
+	},
+	{
+		label: 'POST a tampered reset link',
+		route: 'reset-password.$token.tsx',
+		kind: 'action',
+		path: `/reset-password/${'A'.repeat(43)}`,
+		params: { token: 'A'.repeat(43) },
+		form: { newPassword: 'a-new-password-1', confirmPassword: 'a-new-password-1' },
+		expected: everyone(400),
+	},
+]
+
 export const AREAS = {
 	learning: learningCases,
 	cohorts: cohortCases,
@@ -1105,6 +1191,7 @@ export const AREAS = {
 	assistance: assistanceCases,
 	entry: entryCases,
 	calendars: calendarCases,
+	mail: mailCases,
 } as const
 
 export const CASES: Case[] = Object.values(AREAS).flat()

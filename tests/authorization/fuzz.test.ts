@@ -52,7 +52,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['body', 'to', 'scheduledFor', 'reason', 'assigneeId'],
 	},
 	'cohorts.$cohortId.delegations.$delegationId/route.tsx': {
-		intents: ['napStatus', 'member', 'removeMember', 'inviteOne', 'roster', 'revoke', 'reissue'],
+		intents: ['napStatus', 'member', 'removeMember', 'sendReset', 'inviteOne', 'roster', 'revoke', 'reissue'],
 		fields: [
 			'napStatus',
 			'userId',
@@ -83,6 +83,8 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['checkId', 'option', 'reflectionId', 'body', 'shared', 'via'],
 	},
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
+	'forgot-password.tsx': { intents: [], fields: ['email'] },
+	'reset-password.$token.tsx': { intents: [], fields: ['newPassword', 'confirmPassword'] },
 	'logout.tsx': { intents: [], fields: [] },
 	'roadmaps.$delegationId.$section/route.tsx': {
 		intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'reply', 'resolve', 'restore'],
@@ -163,8 +165,25 @@ const QUERY_KEYS = [
 ]
 
 /** Routes a signed-out visitor may read, and routes that redirect everybody (not a read). */
-const PUBLIC_LOADERS = new Set(['_index.tsx', 'login.tsx', 'invite._index.tsx', 'invite.$token/route.tsx', 'healthz.tsx'])
-const PUBLIC_ACTIONS = new Set(['login.tsx', 'invite._index.tsx', 'invite.$token/route.tsx', 'set-language.tsx', 'logout.tsx', '$.tsx'])
+const PUBLIC_LOADERS = new Set([
+	'_index.tsx',
+	'login.tsx',
+	'forgot-password.tsx',
+	'reset-password.$token.tsx',
+	'invite._index.tsx',
+	'invite.$token/route.tsx',
+	'healthz.tsx',
+])
+const PUBLIC_ACTIONS = new Set([
+	'login.tsx',
+	'forgot-password.tsx',
+	'reset-password.$token.tsx',
+	'invite._index.tsx',
+	'invite.$token/route.tsx',
+	'set-language.tsx',
+	'logout.tsx',
+	'$.tsx',
+])
 const REDIRECT_ANYONE = new Set(['logout.tsx', 'set-language.tsx', 'cohorts.$cohortId.links[.]csv.tsx'])
 
 /** What exists in the database, read before fuzzing (ids to aim at) — the oracle re-reads what it needs. */

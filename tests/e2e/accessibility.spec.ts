@@ -17,7 +17,7 @@ async function expectNoSeriousViolations(page: import('@playwright/test').Page) 
 
 for (const language of ['en', 'es'] as const) {
 	test(`public pages have no serious accessibility violations (${language})`, async ({ page }) => {
-		for (const path of ['/', '/login', '/invite']) {
+		for (const path of ['/', '/login', '/invite', '/forgot-password', '/reset-password/not-a-token']) {
 			await page.goto(`${path}?lng=${language}`)
 			await expectNoSeriousViolations(page)
 		}
@@ -34,6 +34,7 @@ for (const language of ['en', 'es'] as const) {
 			'/glossary',
 			'/search?q=plan',
 			'/settings',
+			'/mail',
 			'/cohorts/panama-2025',
 		]) {
 			await page.goto(path)
@@ -45,6 +46,17 @@ for (const language of ['en', 'es'] as const) {
 test('staff home and a 403 page have no serious accessibility violations', async ({ page }) => {
 	await loginAs(page, 'staff@example.org')
 	await page.goto('/home')
+	await expectNoSeriousViolations(page)
+	// Sent mail with a message in it (a reset link staff sent), and that message's page.
+	await page.goto('/cohorts/panama-2025/delegations/panama-2025-bo')
+	await page
+		.getByRole('button', { name: /(Send a password reset link|Enviar un enlace para restablecer la contraseña): Beatriz Demo/ })
+		.first()
+		.click()
+	await page.goto('/mail')
+	await expectNoSeriousViolations(page)
+	await page.getByRole('table').getByRole('link').first().click()
+	await expect(page).toHaveURL(/\/mail\/[\w-]+$/)
 	await expectNoSeriousViolations(page)
 	await page.context().clearCookies()
 	await loginAs(page, 'delegate.bo@example.org')

@@ -18,3 +18,9 @@ export const E2E_DATABASE = E2E_MAINTENANCE_URL
 	? withDatabase(E2E_MAINTENANCE_URL, E2E_POSTGRES_DATABASE)
 	: path.resolve('tests/.tmp/e2e.db')
 export const E2E_ENGINE = E2E_MAINTENANCE_URL ? 'postgres' : 'sqlite'
+
+/**
+ * Where the browser tests' SMTP server (started with the app by start-server.ts) writes each message
+ * it receives, one .eml file per message: the specs read the mail a person would get from there.
+ */
+export const E2E_MAIL_DIR = path.resolve(`tests/.tmp/e2e-mail-${Number(process.env.E2E_PORT ?? 3210)}`)

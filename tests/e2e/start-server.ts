@@ -2,7 +2,9 @@
 import fs from 'node:fs'
 import { createDatabase, dropDatabases } from '../../db/postgres-admin.ts'
 import { createDemoDatabase } from '../../db/seed.ts'
-import { E2E_DATABASE, E2E_MAINTENANCE_URL, E2E_POSTGRES_DATABASE } from './db.ts'
+import path from 'node:path'
+import { startSmtpServer } from '../smtp.ts'
+import { E2E_DATABASE, E2E_MAIL_DIR, E2E_MAINTENANCE_URL, E2E_POSTGRES_DATABASE } from './db.ts'
 
 if (E2E_MAINTENANCE_URL) {
 	await dropDatabases(E2E_MAINTENANCE_URL, [E2E_POSTGRES_DATABASE])
@@ -18,6 +20,21 @@ process.env.NODE_ENV = 'production'
 // The browser tests run the server in this process: one worker.
 process.env.WEB_CONCURRENCY = '1'
 process.env.PORT = process.env.E2E_PORT ?? '3210'
+
+// A real SMTP server for the app's mail, in this process; each message it receives is written to
+// E2E_MAIL_DIR for the specs to read.
+fs.rmSync(E2E_MAIL_DIR, { recursive: true, force: true })
+fs.mkdirSync(E2E_MAIL_DIR, { recursive: true })
+let received = 0
+const smtp = await startSmtpServer({
+	onMessage: (mail) => {
+		const name = `${String(++received).padStart(5, '0')}-${mail.envelopeTo.join(',').replace(/[^\w.@,-]/g, '_')}.eml`
+		fs.writeFileSync(path.join(E2E_MAIL_DIR, name), mail.raw)
+	},
+})
+process.env.SMTP_URL = smtp.url
+process.env.APP_ORIGIN = `http://localhost:${process.env.PORT}`
+process.env.MAIL_FROM = 'NAP Academy <academy@example.org>'
 if (!fs.existsSync('build/server/index.js')) {
 	console.error('No production build: run `npm run build` first.')
 	process.exit(1)

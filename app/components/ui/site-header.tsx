@@ -40,6 +40,11 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 										<NavLink to="/assistance">{t('nav.assistance')}</NavLink>
 									</li>
 								) : null}
+								{viewer.isStaff ? (
+									<li>
+										<NavLink to="/mail">{t('mail.nav')}</NavLink>
+									</li>
+								) : null}
 								<li>
 									<NavLink to="/glossary">{t('nav.glossary')}</NavLink>
 								</li>

@@ -75,3 +75,18 @@ export const NewAccountSchema = z
 	})
 
 export const JoinSchema = z.object({ intent: z.literal('join'), ...JoinerFields })
+
+// -------------------------------------------------------------------------------------------------
+// Password reset
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema })
+
+export const ResetPasswordSchema = z
+	.object({
+		newPassword: NewPasswordSchema,
+		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
+	})
+	.refine((value) => value.newPassword === value.confirmPassword, {
+		path: ['confirmPassword'],
+		error: 'forms.passwordsDontMatch',
+	})

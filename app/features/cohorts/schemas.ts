@@ -88,6 +88,7 @@ const MemberSchema = z.object({
 })
 
 const RemoveMemberSchema = z.object({ intent: z.literal('removeMember'), userId: Id })
+const SendResetSchema = z.object({ intent: z.literal('sendReset'), userId: Id })
 
 const InviteOneSchema = z.object({
 	intent: z.literal('inviteOne'),
@@ -116,6 +117,7 @@ export const DelegationPageSchema = z.discriminatedUnion('intent', [
 	NapStatusFormSchema,
 	MemberSchema,
 	RemoveMemberSchema,
+	SendResetSchema,
 	InviteOneSchema,
 	RosterSchema,
 	InvitationIntentSchema,

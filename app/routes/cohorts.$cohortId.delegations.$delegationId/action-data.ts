@@ -7,6 +7,7 @@ export type DelegationActionData = {
 	intent: string
 	result: SubmissionResult<string[]>
 	message?: string
+	messageValues?: Record<string, string>
 	links?: SharedLink[]
 	rosterErrors?: RosterError[]
 	imported?: number

@@ -10,6 +10,9 @@ import { getInvitationInDelegation, reissueInvitation, revokeInvitation } from '
 import { inviteRows, type NewLink, parseRoster, type RosterError, takenEmails } from '#app/features/cohorts/roster.server.ts'
 import { DEFAULT_INVITATION_DAYS, type DelegationPageInput, MAX_ROSTER_BYTES } from '#app/features/cohorts/schemas.ts'
 import { invitationShares, type SharedLink } from '#app/features/share/invitation-share.server.ts'
+import { createPasswordReset } from '#app/features/auth/password-reset.server.ts'
+import { mailIsKept, mailOrigin } from '#app/features/mail/outbox.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import { env } from '#app/utils/env.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
@@ -26,6 +29,7 @@ type Input<I extends DelegationPageInput['intent']> = Extract<DelegationPageInpu
 type Extra = {
 	/** A success message for the whole page. */
 	message?: string
+	messageValues?: Record<string, string>
 	links?: SharedLink[]
 	rosterErrors?: RosterError[]
 	imported?: number
@@ -75,6 +79,24 @@ export async function removeMemberIntent({ delegation, submission }: Context, in
 	}
 	await removeMember(delegation.id, input.userId)
 	return reply(input.intent, submission.reply(), { message: 'delegation.memberRemoved' })
+}
+
+/** Staff and the cohort's facilitators mail a member a link to set a new password. */
+export async function sendReset({ request, viewer, delegation, submission }: Context, input: Input<'sendReset'>) {
+	if (!(await isMember(delegation.id, input.userId))) {
+		return reply(input.intent, submission.reply({ formErrors: ['delegation.noSuchMember'] }), {}, 404)
+	}
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'email', 'name', 'language'])
+		.where('id', '=', input.userId)
+		.executeTakeFirstOrThrow()
+	const origin = mailOrigin(request)
+	await db.transaction().execute((trx) => createPasswordReset(trx, { user, origin, language: user.language ?? 'es', createdBy: viewer.id }))
+	return reply(input.intent, submission.reply(), {
+		message: mailIsKept() ? 'passwordReset.staffSentKept' : 'passwordReset.staffSent',
+		messageValues: { email: user.email },
+	})
 }
 
 export async function inviteOne(context: Context, input: Input<'inviteOne'>) {

@@ -81,6 +81,13 @@ function MemberCard({ member, errors }: { member: Member; errors?: Record<string
 					{t('delegation.removeMember', { name: member.name })}
 				</button>
 			</Form>
+			<Form method="post">
+				<input type="hidden" name="intent" value="sendReset" />
+				<input type="hidden" name="userId" value={member.id} />
+				<button type="submit" className="link-button" aria-label={`${t('passwordReset.staffSend')}: ${member.name}`}>
+					{t('passwordReset.staffSend')}
+				</button>
+			</Form>
 		</li>
 	)
 }

@@ -60,6 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return intents.member(context, input)
 		case 'removeMember':
 			return intents.removeMemberIntent(context, input)
+		case 'sendReset':
+			return intents.sendReset(context, input)
 		case 'inviteOne':
 			return intents.inviteOne(context, input)
 		case 'roster':
@@ -85,7 +87,7 @@ export default function ManageDelegation() {
 
 			{actionData?.message ? (
 				<p className="alert alert--success" role="status">
-					{t(actionData.message)}
+					{t(actionData.message, actionData.messageValues)}
 				</p>
 			) : null}
 			<FormErrors errors={actionData?.result.error?.['']} />
