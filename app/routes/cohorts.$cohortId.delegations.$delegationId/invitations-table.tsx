@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { type InvitationState } from '#app/features/cohorts/invitations.server.ts'
+import { type InvitationMailStatus, type InvitationState } from '#app/features/cohorts/invitations.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
@@ -12,6 +12,7 @@ type Invitation = {
 	state: InvitationState
 	accepted_at: string | null
 	expires_at: string
+	mail: { status: InvitationMailStatus; error: string | null } | null
 }
 
 /** The delegation's invitations with their state; a pending one can be revoked, an unused one re-issued. */
@@ -29,6 +30,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 							<tr>
 								<th scope="col">{t('forms.name')}</th>
 								<th scope="col">{t('invitations.state')}</th>
+								<th scope="col">{t('invitations.mailHeading')}</th>
 								<th scope="col">{t('invitations.actions')}</th>
 							</tr>
 						</thead>
@@ -49,6 +51,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 													: null}
 										</div>
 									</td>
+									<td>{invitation.mail ? <InvitationMail mail={invitation.mail} /> : '—'}</td>
 									<td>
 										{invitation.state === 'valid' ? <InvitationButton intent="revoke" invitationId={invitation.id} /> : null}{' '}
 										{invitation.state !== 'used' ? <InvitationButton intent="reissue" invitationId={invitation.id} /> : null}
@@ -60,6 +63,18 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 				</TableWrap>
 			) : null}
 		</section>
+	)
+}
+
+/** The invitation mail's status in words (the badge's colour only repeats them), and why it failed. */
+function InvitationMail({ mail }: { mail: NonNullable<Invitation['mail']> }) {
+	const { t } = useTranslation()
+	const badge = mail.status === 'accepted' ? 'badge--used' : `badge--mail-${mail.status}`
+	return (
+		<>
+			<span className={`badge ${badge}`}>{t(`invitations.mailStatus.${mail.status}`)}</span>
+			{mail.error ? <div className="muted small mail-error">{t('invitations.mailError', { error: mail.error })}</div> : null}
+		</>
 	)
 }
 
