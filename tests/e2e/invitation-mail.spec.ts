@@ -35,4 +35,20 @@ test.describe('without JavaScript', () => {
 			await expect(row.getByText('Correo enviado')).toBeVisible({ timeout: 1000 })
 		}).toPass({ timeout: 15_000 })
 	})
+
+	test('an address the mail server refuses: the invitation shows "not delivered" and the server’s answer', async ({ page }) => {
+		const email = `undeliverable-${Date.now()}@example.org`
+		await loginAs(page, 'facilitator@example.org')
+		await page.goto('/cohorts/panama-2025/delegations/panama-2025-ec')
+		const roster = page.getByRole('region', { name: 'Invitar a un grupo desde una lista (CSV)' })
+		await roster.getByLabel('Pegue la lista').fill(`Sin Buzón,${email},government`)
+		await roster.getByRole('button', { name: 'Revisar y crear los enlaces' }).click()
+		await expect(page.getByRole('status').filter({ hasText: 'Cada invitación se está enviando por correo' })).toBeVisible()
+		await expect(async () => {
+			await page.goto('/cohorts/panama-2025/delegations/panama-2025-ec')
+			const row = page.getByRole('row').filter({ hasText: email })
+			await expect(row.getByText('Correo no entregado')).toBeVisible({ timeout: 1000 })
+			await expect(row.getByText(/El servidor de correo respondió: .*550/)).toBeVisible({ timeout: 1000 })
+		}).toPass({ timeout: 15_000 })
+	})
 })

@@ -30,7 +30,6 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 							<tr>
 								<th scope="col">{t('forms.name')}</th>
 								<th scope="col">{t('invitations.state')}</th>
-								<th scope="col">{t('invitations.mailHeading')}</th>
 								<th scope="col">{t('invitations.actions')}</th>
 							</tr>
 						</thead>
@@ -50,8 +49,8 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 													? t('invitations.expiresOn', { date: formatDate(invitation.expires_at, language, 'medium') })
 													: null}
 										</div>
+										{invitation.mail ? <InvitationMail mail={invitation.mail} /> : null}
 									</td>
-									<td>{invitation.mail ? <InvitationMail mail={invitation.mail} /> : '—'}</td>
 									<td>
 										{invitation.state === 'valid' ? <InvitationButton intent="revoke" invitationId={invitation.id} /> : null}{' '}
 										{invitation.state !== 'used' ? <InvitationButton intent="reissue" invitationId={invitation.id} /> : null}
@@ -69,12 +68,13 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 /** The invitation mail's status in words (the badge's colour only repeats them), and why it failed. */
 function InvitationMail({ mail }: { mail: NonNullable<Invitation['mail']> }) {
 	const { t } = useTranslation()
-	const badge = mail.status === 'accepted' ? 'badge--used' : `badge--mail-${mail.status}`
+	// Once accepted, the invitation's own state ("Accepted") says all there is to say.
+	if (mail.status === 'accepted') return null
 	return (
-		<>
-			<span className={`badge ${badge}`}>{t(`invitations.mailStatus.${mail.status}`)}</span>
+		<div className="invitation-mail">
+			<span className={`badge badge--mail-${mail.status}`}>{t(`invitations.mailStatus.${mail.status}`)}</span>
 			{mail.error ? <div className="muted small mail-error">{t('invitations.mailError', { error: mail.error })}</div> : null}
-		</>
+		</div>
 	)
 }
 
