@@ -256,7 +256,12 @@ beforeAll(async () => {
 			{ name: 'Fuzz One', email: 'fuzz.one@example.org', sector: 'government', organisation: '', position: '' },
 			{ name: 'Fuzz Two', email: ROLES.delegateBolivia, sector: 'civil_society', organisation: '', position: '' },
 		],
-		createdBy: 'user-staff',
+		mail: {
+			origin: 'http://localhost',
+			inviter: { id: 'user-staff', name: 'Academy staff' },
+			facilitatorLanguage: 'en',
+			delegation: { cohort_id: 'panama-2025', country_code: 'PA' },
+		},
 		days: 10,
 	})
 	const contentIds = new Set<string>()

@@ -22,11 +22,13 @@ process.env.WEB_CONCURRENCY = '1'
 process.env.PORT = process.env.E2E_PORT ?? '3210'
 
 // A real SMTP server for the app's mail, in this process; each message it receives is written to
-// E2E_MAIL_DIR for the specs to read.
+// E2E_MAIL_DIR for the specs to read. It answers 550 for addresses that start with
+// `undeliverable` (a mailbox that does not exist).
 fs.rmSync(E2E_MAIL_DIR, { recursive: true, force: true })
 fs.mkdirSync(E2E_MAIL_DIR, { recursive: true })
 let received = 0
 const smtp = await startSmtpServer({
+	reject: (address) => address.startsWith('undeliverable'),
 	onMessage: (mail) => {
 		const name = `${String(++received).padStart(5, '0')}-${mail.envelopeTo.join(',').replace(/[^\w.@,-]/g, '_')}.eml`
 		fs.writeFileSync(path.join(E2E_MAIL_DIR, name), mail.raw)

@@ -2,7 +2,7 @@
  * iCalendar (.ics) for the Academy's dates: a cohort's convening and pre-work due date, and a
  * scheduled technical-assistance session. Each `*Event` function returns one event's data in the
  * reader's language; `calendarFile` wraps any number of them into a file. A download, the private
- * feed and (later) a mail attachment all build their .ics from these.
+ * feed and an invitation mail's attachment all build their .ics from these.
  *
  * Time zones: everything the Academy stores here is a calendar day (a convening's start and end
  * dates, a pre-work due date, a TA session's scheduled date), never a time of day. Each is written

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { db } from '#app/utils/db.server.ts'
 import { generateToken, sha256 } from '#app/features/auth/auth.server.ts'
+import { type InvitationMailContext, queueInvitationMails } from '#app/features/cohorts/invitation-mail.server.ts'
 import { DEFAULT_INVITATION_DAYS } from '#app/features/cohorts/schemas.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Database, InvitationRole, Sector } from '#db/schema.ts'
@@ -88,7 +89,7 @@ export async function createInvitation(
 			expires_at: expires.toISOString(),
 		})
 		.execute()
-	return { id, token }
+	return { id, token, expiresAt: expires.toISOString() }
 }
 
 export class InvitationUnavailableError extends Error {}
@@ -188,7 +189,42 @@ export async function delegationInvitations(delegationId: string) {
 		.where('i.delegation_id', '=', delegationId)
 		.orderBy('i.created_at', 'desc')
 		.execute()
-	return rows.map((row) => ({ ...row, state: invitationState(row) }))
+	const mail = await invitationMail(rows.map((row) => row.id))
+	return rows.map((row) => {
+		const state = invitationState(row)
+		const message = mail.get(row.id)
+		return { ...row, state, mail: state === 'used' ? { status: 'accepted' as const, error: null } : (message ?? null) }
+	})
+}
+
+/** What the invitation list says of an invitation's mail; `accepted` once the link was used. */
+export type InvitationMailStatus = 'queued' | 'sent' | 'failed' | 'kept' | 'accepted'
+
+/**
+ * The latest mail of each invitation (`about: invitation:<id>`), with the mail server's answer
+ * when it was not delivered. Only those who run the cohort see this list, so they see the error.
+ */
+async function invitationMail(invitationIds: string[]) {
+	const byInvitation = new Map<string, { status: InvitationMailStatus; error: string | null }>()
+	if (!invitationIds.length) return byInvitation
+	const messages = await db
+		.selectFrom('mail_outbox')
+		.select(['about', 'status', 'last_error', 'created_at'])
+		.where(
+			'about',
+			'in',
+			invitationIds.map((id) => `invitation:${id}`),
+		)
+		.orderBy('created_at', 'asc')
+		.execute()
+	for (const message of messages) {
+		const status: InvitationMailStatus = message.status === 'sending' ? 'queued' : message.status
+		byInvitation.set(message.about!.slice('invitation:'.length), {
+			status,
+			error: status === 'failed' ? message.last_error : null,
+		})
+	}
+	return byInvitation
 }
 
 /** The invitation, only if it belongs to the delegation. */
@@ -211,14 +247,14 @@ export async function revokeInvitation(invitationId: string) {
 		.execute()
 }
 
-/** A fresh link for the same person: the old one stops working. */
-export async function reissueInvitation(invitationId: string, createdBy: string, days: number) {
+/** A fresh link for the same person, mailed to them: the old one stops working. */
+export async function reissueInvitation(invitationId: string, mail: InvitationMailContext, days: number) {
 	return db.transaction().execute(async (trx) => {
 		const old = await trx.selectFrom('invitations').selectAll().where('id', '=', invitationId).executeTakeFirstOrThrow()
 		if (!old.revoked_at && !old.accepted_at) {
 			await trx.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', invitationId).execute()
 		}
-		const { token } = await createInvitation(
+		const { id, token, expiresAt } = await createInvitation(
 			{
 				cohortId: old.cohort_id,
 				delegationId: old.delegation_id,
@@ -228,11 +264,12 @@ export async function reissueInvitation(invitationId: string, createdBy: string,
 				sector: old.sector,
 				organisation: old.organisation,
 				position: old.position,
-				createdBy,
+				createdBy: mail.inviter.id,
 				days,
 			},
 			trx,
 		)
+		await queueInvitationMails(trx, mail, [{ id, token, email: old.email, name: old.name, expiresAt }])
 		return { name: old.name, email: old.email, token }
 	})
 }

@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
+import { type InvitationMailContext, type MailedInvitation, queueInvitationMails } from '#app/features/cohorts/invitation-mail.server.ts'
 import { createInvitation } from '#app/features/cohorts/invitations.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -161,13 +162,15 @@ export async function inviteRows(input: {
 	cohortId: string
 	delegationId: string
 	rows: RosterRow[]
-	createdBy: string
+	/** Who invites, from where: each invitation's mail is queued with it. */
+	mail: InvitationMailContext
 	days: number
 }): Promise<NewLink[]> {
 	return db.transaction().execute(async (trx) => {
 		const links: NewLink[] = []
+		const mailed: MailedInvitation[] = []
 		for (const row of input.rows) {
-			const { token } = await createInvitation(
+			const { id, token, expiresAt } = await createInvitation(
 				{
 					cohortId: input.cohortId,
 					delegationId: input.delegationId,
@@ -177,13 +180,15 @@ export async function inviteRows(input: {
 					sector: row.sector,
 					organisation: row.organisation,
 					position: row.position,
-					createdBy: input.createdBy,
+					createdBy: input.mail.inviter.id,
 					days: input.days,
 				},
 				trx,
 			)
 			links.push({ name: row.name, email: row.email, token })
+			mailed.push({ id, token, email: row.email, name: row.name, expiresAt })
 		}
+		await queueInvitationMails(trx, input.mail, mailed)
 		return links
 	})
 }

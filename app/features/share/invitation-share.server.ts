@@ -5,11 +5,13 @@
  * language of the delegation's country (Spanish for Bolivia, Costa Rica, Ecuador, Panama…, English
  * for Trinidad and Tobago, Barbados, Jamaica…); else the language the facilitator is using.
  */
+import { type Kysely } from 'kysely'
 import { type NewLink } from '#app/features/cohorts/roster.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { isLanguage, type Language } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
+import type { Database } from '#db/schema.ts'
 
 /** Calendar and message text is not HTML: values go in as they are. */
 const RAW = { escapeValue: false }
@@ -27,30 +29,46 @@ export function countryLanguage(code: string): Language | null {
 
 export type SharedLink = NewLink & { url: string; language: Language; shareText: string; shareTitle: string }
 
+/**
+ * Each invitee's language, by address (lower case): their account's, else the delegation country's
+ * main language, else the facilitator's. `executor` lets the mail for a new invitation be queued
+ * in the transaction that creates it.
+ */
+export async function inviteeLanguages(
+	emails: string[],
+	delegation: { country_code: string },
+	facilitatorLanguage: Language,
+	executor: Kysely<Database> = db,
+): Promise<(email: string) => Language> {
+	const addresses = [...new Set(emails.map((email) => email.trim().toLowerCase()))]
+	const accounts = addresses.length
+		? await executor.selectFrom('users').select(['email', 'language']).where('email', 'in', addresses).execute()
+		: []
+	const accountLanguage = new Map(accounts.map((account) => [account.email, account.language]))
+	const fallback = countryLanguage(delegation.country_code) ?? facilitatorLanguage
+	return (email) => {
+		const known = accountLanguage.get(email.trim().toLowerCase())
+		return isLanguage(known) ? known : fallback
+	}
+}
+
 export async function invitationShares(input: {
 	links: Array<NewLink & { url: string }>
 	delegation: { cohort_id: string; country_code: string }
 	facilitatorLanguage: Language
 }): Promise<SharedLink[]> {
 	if (!input.links.length) return []
-	const [cohort, accounts] = await Promise.all([
+	const [cohort, languageOf] = await Promise.all([
 		db.selectFrom('cohorts').select('name').where('id', '=', input.delegation.cohort_id).executeTakeFirstOrThrow(),
-		db
-			.selectFrom('users')
-			.select(['email', 'language'])
-			.where(
-				'email',
-				'in',
-				input.links.map((link) => link.email.trim().toLowerCase()),
-			)
-			.execute(),
+		inviteeLanguages(
+			input.links.map((link) => link.email),
+			input.delegation,
+			input.facilitatorLanguage,
+		),
 	])
-	const accountLanguage = new Map(accounts.map((account) => [account.email, account.language]))
-	const fallback = countryLanguage(input.delegation.country_code) ?? input.facilitatorLanguage
 	return Promise.all(
 		input.links.map(async (link) => {
-			const known = accountLanguage.get(link.email.trim().toLowerCase())
-			const language = isLanguage(known) ? known : fallback
+			const language = languageOf(link.email)
 			const t = await getT(language)
 			const values = {
 				name: link.name || link.email,

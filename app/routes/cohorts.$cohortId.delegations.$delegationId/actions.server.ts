@@ -7,6 +7,7 @@ import { type Submission, type SubmissionResult } from '@conform-to/react'
 import { data } from '@remix-run/node'
 import { delegationMembers, removeMember, setNapStatus, updateMember } from '#app/features/cohorts/delegations.server.ts'
 import { getInvitationInDelegation, reissueInvitation, revokeInvitation } from '#app/features/cohorts/invitations.server.ts'
+import { type InvitationMailContext } from '#app/features/cohorts/invitation-mail.server.ts'
 import { inviteRows, type NewLink, parseRoster, type RosterError, takenEmails } from '#app/features/cohorts/roster.server.ts'
 import { DEFAULT_INVITATION_DAYS, type DelegationPageInput, MAX_ROSTER_BYTES } from '#app/features/cohorts/schemas.ts'
 import { invitationShares, type SharedLink } from '#app/features/share/invitation-share.server.ts'
@@ -49,6 +50,21 @@ async function withUrls({ request, viewer, delegation }: Context, links: NewLink
 		delegation,
 		facilitatorLanguage: await getLanguage(request, viewer.language),
 	})
+}
+
+/** Who sends the invitation mail, from where, for this request. */
+async function mailContext({ request, viewer, delegation }: Context): Promise<InvitationMailContext> {
+	return {
+		origin: mailOrigin(request),
+		inviter: { id: viewer.id, name: viewer.name },
+		facilitatorLanguage: await getLanguage(request, viewer.language),
+		delegation,
+	}
+}
+
+/** The page's message after invitations were made: mailed, or (without a mail server) kept. */
+function mailedMessage() {
+	return mailIsKept() ? 'invitations.mailKept' : 'invitations.mailQueued'
 }
 
 async function isMember(delegationId: string, userId: string) {
@@ -100,7 +116,7 @@ export async function sendReset({ request, viewer, delegation, submission }: Con
 }
 
 export async function inviteOne(context: Context, input: Input<'inviteOne'>) {
-	const { viewer, delegation, submission } = context
+	const { delegation, submission } = context
 	const taken = await takenEmails(delegation.id)
 	if (taken.emails.has(input.email)) {
 		return reply(input.intent, submission.reply({ fieldErrors: { email: ['roster.errors.alreadyInvited'] } }), {}, 409)
@@ -109,14 +125,14 @@ export async function inviteOne(context: Context, input: Input<'inviteOne'>) {
 		cohortId: delegation.cohort_id,
 		delegationId: delegation.id,
 		rows: [input],
-		createdBy: viewer.id,
+		mail: await mailContext(context),
 		days: input.days,
 	})
-	return reply(input.intent, submission.reply(), { links: await withUrls(context, links) })
+	return reply(input.intent, submission.reply(), { message: mailedMessage(), links: await withUrls(context, links) })
 }
 
 export async function roster(context: Context, input: Input<'roster'>) {
-	const { viewer, delegation, submission } = context
+	const { delegation, submission } = context
 	const tooBig = () => reply(input.intent, submission.reply({ formErrors: ['roster.errors.tooBig'] }), {}, 413)
 	if (input.file && input.file.size > MAX_ROSTER_BYTES) return tooBig()
 	const text = input.file && input.file.size > 0 ? await input.file.text() : input.roster
@@ -130,14 +146,18 @@ export async function roster(context: Context, input: Input<'roster'>) {
 		cohortId: delegation.cohort_id,
 		delegationId: delegation.id,
 		rows,
-		createdBy: viewer.id,
+		mail: await mailContext(context),
 		days: input.days,
 	})
-	return reply(input.intent, submission.reply(), { imported: links.length, links: await withUrls(context, links) })
+	return reply(input.intent, submission.reply(), {
+		message: mailedMessage(),
+		imported: links.length,
+		links: await withUrls(context, links),
+	})
 }
 
 export async function revokeOrReissue(context: Context, input: Input<'revoke' | 'reissue'>) {
-	const { viewer, delegation, submission } = context
+	const { delegation, submission } = context
 	const invitation = await getInvitationInDelegation(delegation.id, input.invitationId)
 	if (!invitation) return reply(input.intent, submission.reply({ formErrors: ['invitations.notFound'] }), {}, 404)
 	if (invitation.accepted_at) return reply(input.intent, submission.reply({ formErrors: ['invitations.alreadyAccepted'] }), {}, 409)
@@ -145,6 +165,6 @@ export async function revokeOrReissue(context: Context, input: Input<'revoke' | 
 		await revokeInvitation(invitation.id)
 		return reply(input.intent, submission.reply(), { message: 'invitations.revoked' })
 	}
-	const link = await reissueInvitation(invitation.id, viewer.id, DEFAULT_INVITATION_DAYS)
-	return reply(input.intent, submission.reply(), { links: await withUrls(context, [link]) })
+	const link = await reissueInvitation(invitation.id, await mailContext(context), DEFAULT_INVITATION_DAYS)
+	return reply(input.intent, submission.reply(), { message: mailedMessage(), links: await withUrls(context, [link]) })
 }

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { type InvitationState } from '#app/features/cohorts/invitations.server.ts'
+import { type InvitationMailStatus, type InvitationState } from '#app/features/cohorts/invitations.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
@@ -12,6 +12,7 @@ type Invitation = {
 	state: InvitationState
 	accepted_at: string | null
 	expires_at: string
+	mail: { status: InvitationMailStatus; error: string | null } | null
 }
 
 /** The delegation's invitations with their state; a pending one can be revoked, an unused one re-issued. */
@@ -48,6 +49,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 													? t('invitations.expiresOn', { date: formatDate(invitation.expires_at, language, 'medium') })
 													: null}
 										</div>
+										{invitation.mail ? <InvitationMail mail={invitation.mail} /> : null}
 									</td>
 									<td>
 										{invitation.state === 'valid' ? <InvitationButton intent="revoke" invitationId={invitation.id} /> : null}{' '}
@@ -60,6 +62,19 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 				</TableWrap>
 			) : null}
 		</section>
+	)
+}
+
+/** The invitation mail's status in words (the badge's colour only repeats them), and why it failed. */
+function InvitationMail({ mail }: { mail: NonNullable<Invitation['mail']> }) {
+	const { t } = useTranslation()
+	// Once accepted, the invitation's own state ("Accepted") says all there is to say.
+	if (mail.status === 'accepted') return null
+	return (
+		<div className="invitation-mail">
+			<span className={`badge badge--mail-${mail.status}`}>{t(`invitations.mailStatus.${mail.status}`)}</span>
+			{mail.error ? <div className="muted small mail-error">{t('invitations.mailError', { error: mail.error })}</div> : null}
+		</div>
 	)
 }
 

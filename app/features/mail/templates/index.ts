@@ -1,4 +1,5 @@
 import { passwordChanged, passwordReset } from './account.ts'
+import { invitation } from './invitation.ts'
 import type { MailTemplate } from './layout.ts'
 
 /**
@@ -8,6 +9,7 @@ import type { MailTemplate } from './layout.ts'
 export const MAIL_TEMPLATES = {
 	'password-reset': passwordReset,
 	'password-changed': passwordChanged,
+	invitation,
 } as const
 
 export type TemplateName = keyof typeof MAIL_TEMPLATES
