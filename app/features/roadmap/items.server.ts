@@ -84,6 +84,16 @@ export async function readItems(executor: Executor, roadmapId: string): Promise<
 	return rows.map(parseItemRow)
 }
 
+/** The newest history row of a roadmap (null when it has none): where a live stream or a snapshot starts from. */
+export async function lastChangeId(executor: Executor, roadmapId: string): Promise<number | null> {
+	const row = await executor
+		.selectFrom('roadmap_changes')
+		.select((eb) => eb.fn.max('id').as('id'))
+		.where('roadmap_id', '=', roadmapId)
+		.executeTakeFirst()
+	return row?.id === null || row?.id === undefined ? null : Number(row.id)
+}
+
 /** One item of a roadmap (none if it is not there, or is another roadmap's). */
 async function readItem(executor: Executor, roadmapId: string, id: string): Promise<Item[]> {
 	const rows = await executor.selectFrom('roadmap_items').selectAll().where('roadmap_id', '=', roadmapId).where('id', '=', id).execute()

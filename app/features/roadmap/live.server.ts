@@ -21,6 +21,7 @@ import {
 	PRESENCE_TTL_MS,
 	REPLAY_LIMIT,
 } from '#app/features/roadmap/live.ts'
+import { lastChangeId } from '#app/features/roadmap/items.server.ts'
 import { db, listen } from '#app/utils/db.server.ts'
 
 const POLL_MS = 250
@@ -80,12 +81,7 @@ function event(name: string, data: unknown, id?: number) {
 
 /** The newest history row of a roadmap, where a page's live stream starts (0 for none). */
 export async function liveCursor(roadmapId: string) {
-	const row = await db
-		.selectFrom('roadmap_changes')
-		.select((eb) => eb.fn.max('id').as('id'))
-		.where('roadmap_id', '=', roadmapId)
-		.executeTakeFirst()
-	return Number(row?.id ?? 0)
+	return (await lastChangeId(db, roadmapId)) ?? 0
 }
 
 function changeRows(roadmapIds: string[], after: number, limit: number) {
@@ -172,7 +168,9 @@ async function tick() {
 			const change = toChange(row)
 			hub.delivered.add(change.id)
 			hub.cursor = Math.max(hub.cursor, change.id)
-			byRoadmap.set(row.roadmap_id, [...(byRoadmap.get(row.roadmap_id) ?? []), change])
+			const list = byRoadmap.get(row.roadmap_id) ?? []
+			list.push(change)
+			byRoadmap.set(row.roadmap_id, list)
 		}
 		hub.marks.push([now, hub.cursor])
 		const oldest = hub.marks[0]?.[1] ?? hub.cursor

@@ -10,7 +10,7 @@
  */
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { type Item, readItems } from '#app/features/roadmap/items.server.ts'
+import { type Item, lastChangeId, readItems } from '#app/features/roadmap/items.server.ts'
 import { ROADMAP_STATUSES } from '#app/features/roadmap/kinds.ts'
 import { ItemSnapshot } from '#app/features/roadmap/schemas.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -64,11 +64,6 @@ export async function takeSnapshot(
 		if (Number(touched.numUpdatedRows) !== 1) throw new Error(`No roadmap ${roadmapId} to take a snapshot of`)
 		const roadmap = await trx.selectFrom('roadmaps').select(['currency', 'status']).where('id', '=', roadmapId).executeTakeFirstOrThrow()
 		const items = await readItems(trx, roadmapId)
-		const last = await trx
-			.selectFrom('roadmap_changes')
-			.select((eb) => eb.fn.max('id').as('id'))
-			.where('roadmap_id', '=', roadmapId)
-			.executeTakeFirst()
 		const row = await trx
 			.insertInto('roadmap_snapshots')
 			.values({
@@ -78,7 +73,7 @@ export async function takeSnapshot(
 				items: JSON.stringify(items.map(stored)),
 				currency: roadmap.currency,
 				status: roadmap.status,
-				change_id: last?.id === null || last?.id === undefined ? null : Number(last.id),
+				change_id: await lastChangeId(trx, roadmapId),
 				created_by: input.userId,
 				created_at: input.createdAt ?? nowIso(),
 			})
