@@ -7,6 +7,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 import '#app/utils/db.server.ts'
 import '#app/utils/env.server.ts'
 import { startMailSender } from '#app/features/mail/sender.server.ts'
+import { startScheduledWork } from '#app/features/notifications/scheduled.server.ts'
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n.ts'
 import { i18nServer, resources } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
@@ -23,6 +24,8 @@ declare module '@remix-run/node' {
 // claims keep a message from being sent twice). The build imports this module once per process;
 // a dev reload finds the loop already running. Tests never import it: they run passes themselves.
 startMailSender()
+// Reminders, digests and batched notification mail: a pass a minute, idempotent across processes.
+startScheduledWork()
 
 export const streamTimeout = 5_000
 

@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
+import { unreadCount } from '#app/features/notifications/notify.server.ts'
 import { SiteFooter, SiteHeader } from '#app/components/ui/site-header.tsx'
 import appStylesheet from '#app/styles/app.css?url'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -34,7 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return data({
 		language,
 		titles,
-		viewer: viewer ? { id: viewer.id, name: viewer.name, role: primaryRole(viewer), isStaff: viewer.isStaff } : null,
+		viewer: viewer
+			? { id: viewer.id, name: viewer.name, role: primaryRole(viewer), isStaff: viewer.isStaff, unread: await unreadCount(viewer.id) }
+			: null,
 	})
 }
 

@@ -357,6 +357,38 @@ export interface PasswordResetRequestsTable {
 	created_at: number
 }
 
+export interface NotificationsTable {
+	id: string
+	user_id: string
+	category: string
+	kind: string
+	/** JSON, parsed with the kind's zod schema when read (app/features/notifications/notifications.ts). */
+	data: string
+	created_at: string
+	read_at: string | null
+	/** How it reaches the person by mail: `sent` (in outbox message `mail_id`), `pending` (a batch or digest will), `off`. */
+	mail: ColumnType<'pending' | 'sent' | 'off', 'pending' | 'sent' | 'off' | undefined, 'pending' | 'sent' | 'off'>
+	mail_id: string | null
+	/** Set for scheduled notifications: each key is inserted once, so scheduled work never repeats itself. */
+	dedupe_key: string | null
+}
+
+export interface NotificationSettingsTable {
+	user_id: string
+	category: string
+	mail: 'immediate' | 'daily' | 'off'
+	/** The alumni reminder's period in days (category `alumni` only). */
+	quiet_days: number | null
+	updated_at: string
+}
+
+/** When a person last got each batched mail (`comments`, `daily`). */
+export interface NotificationMailingsTable {
+	user_id: string
+	batch: string
+	last_at: string
+}
+
 export interface Database {
 	users: UsersTable
 	sessions: SessionsTable
@@ -384,6 +416,9 @@ export interface Database {
 	mail_outbox: MailOutboxTable
 	password_resets: PasswordResetsTable
 	password_reset_requests: PasswordResetRequestsTable
+	notifications: NotificationsTable
+	notification_settings: NotificationSettingsTable
+	notification_mailings: NotificationMailingsTable
 }
 
 export type MailMessage = Selectable<MailOutboxTable>

@@ -51,6 +51,9 @@ export const TABLES = [
 	'mail_outbox',
 	'password_resets',
 	'password_reset_requests',
+	'notifications',
+	'notification_settings',
+	'notification_mailings',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */

@@ -12,11 +12,20 @@ import { deleteFeed, feedCreatedAt, feedUrl, resetFeed } from '#app/features/cal
 import { calendarOrigin } from '#app/features/calendar/ics.server.ts'
 import { CalendarFeedSection } from '#app/features/calendar/feed-section.tsx'
 import { mailOrigin } from '#app/features/mail/outbox.server.ts'
+import {
+	categoriesFor,
+	getNotificationSettings,
+	type NotificationSettings,
+	saveNotificationSettings,
+} from '#app/features/notifications/notify.server.ts'
+import { NotificationSettingsSchema } from '#app/features/notifications/schemas.ts'
+import { NotificationSettingsSection } from '#app/features/notifications/settings-section.tsx'
 import { requireAccount } from '#app/utils/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT, languageCookie } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { type Viewer } from '#app/utils/permissions.server.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -28,7 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		title: `${t('settings.title')} · ${t('app.name')}`,
 		user: { name: viewer.name, email: viewer.email, language: viewer.language ?? language },
 		feedCreatedAt: await feedCreatedAt(viewer.id),
+		notifications: await notificationSettingsOf(viewer),
 	}
+}
+
+/** The categories that can concern the viewer, each with how it reaches them by mail. */
+async function notificationSettingsOf(viewer: Viewer) {
+	const settings = await getNotificationSettings(viewer.id)
+	return categoriesFor(viewer).map((category) => ({ category, ...settings[category] }))
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,6 +59,22 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (intent === 'calendarFeedOff') {
 		await deleteFeed(viewer.id)
 		return data({ intent, result: undefined, saved: true })
+	}
+	if (intent === 'notifications') {
+		const submission = parseWithZod(formData, { schema: NotificationSettingsSchema })
+		if (submission.status !== 'success') return data({ intent, result: submission.reply(), saved: false }, { status: 400 })
+		const current = await getNotificationSettings(viewer.id)
+		const changes: Partial<NotificationSettings> = {}
+		for (const category of categoriesFor(viewer)) {
+			const mail = submission.value[category]
+			if (!mail) continue
+			changes[category] = {
+				mail,
+				quietDays: category === 'alumni' ? (submission.value.quietDays ?? current.alumni.quietDays) : current[category].quietDays,
+			}
+		}
+		await saveNotificationSettings(viewer.id, changes)
+		return data({ intent, result: submission.reply(), saved: true })
 	}
 	if (intent === 'profile') {
 		const submission = parseWithZod(formData, { schema: ProfileSchema })
@@ -105,7 +137,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-	const { user, feedCreatedAt } = useLoaderData<typeof loader>()
+	const { user, feedCreatedAt, notifications } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const [searchParams] = useSearchParams()
@@ -207,6 +239,12 @@ export default function Settings() {
 				createdAt={feedCreatedAt}
 				newUrl={actionData && 'feedUrl' in actionData && typeof actionData.feedUrl === 'string' ? actionData.feedUrl : undefined}
 				turnedOff={actionData?.intent === 'calendarFeedOff'}
+			/>
+			<NotificationSettingsSection
+				email={user.email}
+				categories={notifications}
+				saved={actionData?.intent === 'notifications' && actionData.saved}
+				error={actionData?.intent === 'notifications' && !actionData.saved}
 			/>
 			<section className="panel" aria-labelledby="mail-heading">
 				<h2 id="mail-heading">{t('mail.settingsHeading')}</h2>

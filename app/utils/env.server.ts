@@ -38,6 +38,10 @@ const EnvSchema = DatabaseEnvSchema.extend({
 			error: 'must be an address or "Name <address>", e.g. NAP Academy <academy@example.org>',
 		})
 		.default('NAP Academy <no-reply@localhost>'),
+	/** The hour (UTC) from which the daily digest goes out: 12 is 6–9 in the morning across Latin America and the Caribbean. */
+	DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(12),
+	/** How often each app process runs scheduled work (reminders, digests, batched mail); 0: never (run `npm run notifications:run` from cron instead). */
+	SCHEDULED_WORK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 }).refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {
 	path: ['APP_ORIGIN'],
 	error: 'must be set when SMTP_URL is (the links in mail are built from it)',

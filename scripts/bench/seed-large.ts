@@ -499,6 +499,9 @@ const tableNames: Record<keyof Database, true> = {
 	mail_outbox: true,
 	password_resets: true,
 	password_reset_requests: true,
+	notifications: true,
+	notification_settings: true,
+	notification_mailings: true,
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '#app/utils/i18n.ts'
 
-type HeaderViewer = { id: string; name: string; role: string; isStaff: boolean } | null
+type HeaderViewer = { id: string; name: string; role: string; isStaff: boolean; unread: number } | null
 
 export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; language: Language }) {
 	const { t } = useTranslation()
@@ -50,6 +50,20 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 								</li>
 								<li>
 									<NavLink to="/search">{t('nav.search')}</NavLink>
+								</li>
+								<li>
+									<NavLink
+										to="/notifications"
+										aria-label={viewer.unread ? t('notifications.navCount', { count: viewer.unread }) : undefined}
+									>
+										{t('notifications.nav')}
+										{viewer.unread ? (
+											<>
+												{' '}
+												<span className="nav-count">{viewer.unread > 99 ? '99+' : viewer.unread}</span>
+											</>
+										) : null}
+									</NavLink>
 								</li>
 								<li>
 									<NavLink to="/settings">{t('nav.settings')}</NavLink>

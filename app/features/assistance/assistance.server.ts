@@ -16,6 +16,8 @@ import {
 	type AssistanceStatus,
 } from '#app/features/assistance/assistance.ts'
 import type { NewRequest } from '#app/features/assistance/schemas.ts'
+import { excerpt } from '#app/features/notifications/notifications.ts'
+import { delegationMemberIds, notify } from '#app/features/notifications/notify.server.ts'
 import type { Database } from '#db/schema.ts'
 
 export async function createRequest(
@@ -187,54 +189,94 @@ export async function requestEvents(id: string, withInternal: boolean) {
 	return query.execute()
 }
 
-export async function addEvent(requestId: string, userId: string, event: { kind: 'message' | 'note'; body: string }) {
+/** Who did something, as a notification names them. */
+export type Actor = { id: string; name: string }
+
+/**
+ * A message (the delegation sees it) or an internal note, with its notification: a message from the
+ * Academy tells the delegation; a message from the delegation tells whoever the request is assigned to.
+ */
+export async function addEvent(requestId: string, actor: Actor, event: { kind: 'message' | 'note'; body: string }, origin: string) {
 	const now = nowIso()
-	await db
-		.insertInto('assistance_events')
-		.values({
-			request_id: requestId,
-			kind: event.kind,
-			internal: event.kind === 'note' ? 1 : 0,
-			body: event.body,
-			user_id: userId,
-			created_at: now,
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('assistance_events')
+			.values({
+				request_id: requestId,
+				kind: event.kind,
+				internal: event.kind === 'note' ? 1 : 0,
+				body: event.body,
+				user_id: actor.id,
+				created_at: now,
+			})
+			.execute()
+		await trx.updateTable('assistance_requests').set({ updated_at: now }).where('id', '=', requestId).execute()
+		if (event.kind !== 'message') return
+		const request = await trx
+			.selectFrom('assistance_requests')
+			.select(['delegation_id', 'topic', 'assignee_id'])
+			.where('id', '=', requestId)
+			.executeTakeFirstOrThrow()
+		const members = await delegationMemberIds(trx, request.delegation_id)
+		await notify(trx, {
+			userIds: members.includes(actor.id) ? [request.assignee_id] : members,
+			except: actor.id,
+			notification: {
+				kind: 'assistance-message',
+				data: { requestId, topic: request.topic, byName: actor.name, excerpt: excerpt(event.body) },
+			},
+			origin,
 		})
-		.execute()
-	await db.updateTable('assistance_requests').set({ updated_at: now }).where('id', '=', requestId).execute()
+	})
 }
 
-export async function assignRequest(requestId: string, userId: string, assigneeId: string | null) {
+export async function assignRequest(requestId: string, actor: Actor, assigneeId: string | null, origin: string) {
 	const request = await db
 		.selectFrom('assistance_requests as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
-		.select(['r.assignee_id', 'd.cohort_id'])
+		.select(['r.assignee_id', 'r.topic', 'd.cohort_id', 'd.country_code'])
 		.where('r.id', '=', requestId)
 		.executeTakeFirst()
 	if (!request) return false
 	// Only Academy staff or facilitators of the request's cohort can be assigned.
 	if (assigneeId && !(await assignable(request.cohort_id).where('u.id', '=', assigneeId).executeTakeFirst())) return false
 	const now = nowIso()
-	await db.updateTable('assistance_requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', requestId).execute()
-	await db
-		.insertInto('assistance_events')
-		.values({
-			request_id: requestId,
-			kind: 'assign',
-			from_value: request.assignee_id,
-			to_value: assigneeId,
-			user_id: userId,
-			created_at: now,
-		})
-		.execute()
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('assistance_requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', requestId).execute()
+		await trx
+			.insertInto('assistance_events')
+			.values({
+				request_id: requestId,
+				kind: 'assign',
+				from_value: request.assignee_id,
+				to_value: assigneeId,
+				user_id: actor.id,
+				created_at: now,
+			})
+			.execute()
+		if (assigneeId && assigneeId !== request.assignee_id) {
+			await notify(trx, {
+				userIds: [assigneeId],
+				except: actor.id,
+				notification: {
+					kind: 'assistance-assigned',
+					data: { requestId, topic: request.topic, countryCode: request.country_code, byName: actor.name },
+				},
+				origin,
+			})
+		}
+	})
 	return true
 }
 
 type TransitionResult = { ok: true } | { ok: false; error: 'transition' | 'scheduleDate' | 'declineReason' }
 
+/** Moves a request on (the allowed transitions only) and tells the delegation, in one transaction. */
 export async function changeStatus(
 	requestId: string,
-	userId: string,
+	actor: Actor,
 	input: { to: AssistanceStatus; scheduledFor?: string; reason?: string },
+	origin: string,
 ): Promise<TransitionResult> {
 	return db.transaction().execute(async (trx) => {
 		const request = await trx.selectFrom('assistance_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow()
@@ -263,10 +305,26 @@ export async function changeStatus(
 				from_value: request.status,
 				to_value: input.to,
 				body: input.to === 'scheduled' ? input.scheduledFor! : input.to === 'declined' ? input.reason!.trim() : null,
-				user_id: userId,
+				user_id: actor.id,
 				created_at: now,
 			})
 			.execute()
+		await notify(trx, {
+			userIds: await delegationMemberIds(trx, request.delegation_id),
+			except: actor.id,
+			notification: {
+				kind: 'assistance-status',
+				data: {
+					requestId,
+					topic: request.topic,
+					to: input.to,
+					scheduledFor: input.to === 'scheduled' ? input.scheduledFor! : null,
+					reason: input.to === 'declined' ? input.reason!.trim() : null,
+					byName: actor.name,
+				},
+			},
+			origin,
+		})
 		return { ok: true as const }
 	})
 }

@@ -16,6 +16,7 @@
  * the one already in the reader's calendar instead of adding a second.
  */
 import ical, { ICalCalendarMethod, type ICalEventData, ICalEventTransparency } from 'ical-generator'
+import { mailOrigin } from '#app/features/mail/outbox.server.ts'
 import { env } from '#app/utils/env.server.ts'
 import { countryName, formatDateRange } from '#app/utils/format.ts'
 import type { Language } from '#app/utils/i18n.ts'
@@ -48,8 +49,7 @@ export function uidDomain() {
 
 /** Where links in a calendar point: APP_ORIGIN, or the origin the request came to. */
 export function calendarOrigin(request?: Request) {
-	if (env.APP_ORIGIN) return env.APP_ORIGIN.replace(/\/$/, '')
-	return request ? new URL(request.url).origin : 'http://localhost:3000'
+	return mailOrigin(request)
 }
 
 /** An ISO date (YYYY-MM-DD) as the UTC midnight ical-generator writes as a DATE value. */

@@ -41,11 +41,13 @@ export type QueueMailInput<K extends TemplateName> = {
 	origin: string
 }
 
-/** The origin that links in mail start with: APP_ORIGIN, or (without it) the request's own. */
+/**
+ * The origin that links in mail (and calendars) start with: APP_ORIGIN, or — without it, on a
+ * newcomer's machine — the request's own, or this server's local address for work outside a request.
+ */
 export function mailOrigin(request?: Request) {
 	if (env.APP_ORIGIN) return env.APP_ORIGIN.replace(/\/+$/, '')
-	if (!request) throw new Error('APP_ORIGIN is not set: mail sent outside a request needs it for its links.')
-	return new URL(request.url).origin
+	return request ? new URL(request.url).origin : `http://localhost:${env.PORT}`
 }
 
 /** Whether queued mail is sent (an SMTP server is configured) or kept for reading in the app. */

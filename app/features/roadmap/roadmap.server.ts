@@ -3,6 +3,8 @@
  * `applyChange` (items.server.ts), which keeps the history that `itemsAsOf` replays.
  */
 import { type z } from 'zod'
+import { excerpt } from '#app/features/notifications/notifications.ts'
+import { delegationMemberIds, notify } from '#app/features/notifications/notify.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import { costLinesOf, costTotals, FUNDING_SOURCES, type ItemData, type Kind, type Section } from '#app/features/roadmap/kinds.ts'
@@ -335,8 +337,9 @@ async function threadOf(roadmap: Roadmap, section: Section, commentId: number) {
  */
 export async function addComment(
 	roadmap: Roadmap,
-	userId: string,
+	actor: { id: string; name: string },
 	input: { section: Section; itemId: string | null; body: string; replyTo?: number },
+	origin: string,
 ) {
 	let itemId = input.itemId
 	let parentId: number | null = null
@@ -354,20 +357,52 @@ export async function addComment(
 			.executeTakeFirst()
 		if (!item) return { ok: false as const }
 	}
-	const row = await db
-		.insertInto('roadmap_comments')
-		.values({
-			roadmap_id: roadmap.id,
-			section: input.section,
-			item_id: itemId,
-			parent_id: parentId,
-			user_id: userId,
-			body: input.body,
-			created_at: nowIso(),
+	// The comment and its notifications together: the delegation, and whoever wrote in the thread.
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('roadmap_comments')
+			.values({
+				roadmap_id: roadmap.id,
+				section: input.section,
+				item_id: itemId,
+				parent_id: parentId,
+				user_id: actor.id,
+				body: input.body,
+				created_at: nowIso(),
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		const threadId = parentId ?? row.id
+		const [members, writers, delegation] = await Promise.all([
+			delegationMemberIds(trx, roadmap.delegation_id),
+			parentId === null
+				? Promise.resolve([])
+				: trx
+						.selectFrom('roadmap_comments')
+						.select('user_id')
+						.where((eb) => eb.or([eb('id', '=', threadId), eb('parent_id', '=', threadId)]))
+						.execute(),
+			trx.selectFrom('delegations').select('country_code').where('id', '=', roadmap.delegation_id).executeTakeFirstOrThrow(),
+		])
+		await notify(trx, {
+			userIds: [...members, ...writers.map((w) => w.user_id)],
+			except: actor.id,
+			notification: {
+				kind: 'comment',
+				data: {
+					delegationId: roadmap.delegation_id,
+					countryCode: delegation.country_code,
+					section: input.section,
+					commentId: row.id,
+					reply: parentId !== null,
+					byName: actor.name,
+					excerpt: excerpt(input.body),
+				},
+			},
+			origin,
 		})
-		.returning('id')
-		.executeTakeFirstOrThrow()
-	return { ok: true as const, id: row.id, threadId: parentId ?? row.id }
+		return { ok: true as const, id: row.id, threadId }
+	})
 }
 
 /** Resolves or reopens the thread of a comment of this roadmap's section (resolving a reply resolves its thread); null when there is no such comment. */

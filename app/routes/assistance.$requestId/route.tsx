@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
+import { mailOrigin } from '#app/features/mail/outbox.server.ts'
 import { addEvent, assignableUsers, assignRequest, changeStatus, requestEvents } from '#app/features/assistance/assistance.server.ts'
 import { ASSISTANCE_TRANSITIONS } from '#app/features/assistance/assistance.ts'
 import { RequestActionSchema } from '#app/features/assistance/schemas.ts'
@@ -44,10 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	switch (input.intent) {
 		case 'message':
 		case 'note':
-			await addEvent(assistance.id, viewer.id, { kind: input.intent, body: input.body })
+			await addEvent(assistance.id, viewer, { kind: input.intent, body: input.body }, mailOrigin(request))
 			break
 		case 'status': {
-			const result = await changeStatus(assistance.id, viewer.id, input)
+			const result = await changeStatus(assistance.id, viewer, input, mailOrigin(request))
 			if (!result.ok) {
 				const field = { transition: 'to', scheduleDate: 'scheduledFor', declineReason: 'reason' }[result.error]
 				const reply = submission.reply({ fieldErrors: { [field]: [`assistance.errors.${result.error}`] } })
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			break
 		}
 		case 'assign':
-			if (!(await assignRequest(assistance.id, viewer.id, input.assigneeId ?? null))) {
+			if (!(await assignRequest(assistance.id, viewer, input.assigneeId ?? null, mailOrigin(request)))) {
 				return data({ intent, result: submission.reply({ fieldErrors: { assigneeId: ['assistance.errors.assignee'] } }) }, { status: 400 })
 			}
 			break

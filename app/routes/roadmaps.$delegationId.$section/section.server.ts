@@ -7,6 +7,7 @@ import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { openRequestsByItem } from '#app/features/assistance/assistance.server.ts'
 import { openOffers } from '#app/features/assistance/offers.server.ts'
+import { mailOrigin } from '#app/features/mail/outbox.server.ts'
 import { delegationOfferAbilities, permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
 import { deletedNotice, deleteSummary } from '#app/features/roadmap/history.server.ts'
@@ -479,12 +480,12 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 			return redirect(`${target.pathname}?pasted=${created.count}&under=${encodeURIComponent(value.parentId)}#paste-${value.parentId}`)
 		}
 		case 'comment': {
-			const added = await addComment(roadmap, viewer.id, { section, itemId: value.itemId || null, body: value.body })
+			const added = await addComment(roadmap, viewer, { section, itemId: value.itemId || null, body: value.body }, mailOrigin(request))
 			if (!added.ok) return reply(404, { message: 'roadmap.errors.notFound' })
 			return back(`#comment-${added.id}`)
 		}
 		case 'reply': {
-			const added = await addComment(roadmap, viewer.id, { section, itemId: null, body: value.body, replyTo: value.commentId })
+			const added = await addComment(roadmap, viewer, { section, itemId: null, body: value.body, replyTo: value.commentId }, mailOrigin(request))
 			if (!added.ok) return reply(404, { message: 'roadmap.errors.commentNotFound' })
 			return back(`#comment-${added.id}`)
 		}

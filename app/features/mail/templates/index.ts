@@ -1,6 +1,7 @@
 import { passwordChanged, passwordReset } from './account.ts'
 import { invitation } from './invitation.ts'
 import type { MailTemplate } from './layout.ts'
+import { notifications } from './notifications.ts'
 
 /**
  * Every message the Academy sends, by name. A new kind of mail is a typed function added here;
@@ -10,6 +11,7 @@ export const MAIL_TEMPLATES = {
 	'password-reset': passwordReset,
 	'password-changed': passwordChanged,
 	invitation,
+	notifications,
 } as const
 
 export type TemplateName = keyof typeof MAIL_TEMPLATES
