@@ -1183,6 +1183,67 @@ export const mailCases: Case[] = [
 	},
 ]
 
+// -------------------------------------------------------------------------------------------------
+// Notifications: everyone signed in has their own; nobody reaches another person's
+
+export const notificationCases: Case[] = [
+	{ label: 'GET /notifications', route: 'notifications.tsx', kind: 'loader', path: '/notifications', params: {}, expected: signedIn(200) },
+	{
+		label: 'GET /notifications, an older page',
+		route: 'notifications.tsx',
+		kind: 'loader',
+		path: '/notifications?before=2026-01-01T00:00:00.000Z',
+		params: {},
+		expected: signedIn(200),
+	},
+	{
+		label: 'POST /notifications mark all read',
+		route: 'notifications.tsx',
+		kind: 'action',
+		path: '/notifications',
+		params: {},
+		form: { intent: 'markAllRead' },
+		expected: signedIn(200),
+	},
+	{
+		// An id that is nobody's — or someone else's — is not found, for every role.
+		label: 'POST /notifications open a notification that is not mine',
+		route: 'notifications.tsx',
+		kind: 'action',
+		path: '/notifications',
+		params: {},
+		form: { intent: 'open', id: '00000000-0000-4000-8000-000000000000' },
+		expected: signedIn(404),
+	},
+	{
+		label: 'POST /notifications (no intent)',
+		route: 'notifications.tsx',
+		kind: 'action',
+		path: '/notifications',
+		params: {},
+		form: {},
+		expected: signedIn(400),
+	},
+	{
+		label: 'POST /settings notification settings',
+		route: 'settings.tsx',
+		kind: 'action',
+		path: '/settings',
+		params: {},
+		form: { intent: 'notifications', assistance: 'daily', comments: 'immediate' },
+		expected: signedIn(200),
+	},
+	{
+		label: 'POST /settings notification settings (not an option)',
+		route: 'settings.tsx',
+		kind: 'action',
+		path: '/settings',
+		params: {},
+		form: { intent: 'notifications', assistance: 'hourly' },
+		expected: signedIn(400),
+	},
+]
+
 export const AREAS = {
 	learning: learningCases,
 	cohorts: cohortCases,
@@ -1192,6 +1253,7 @@ export const AREAS = {
 	entry: entryCases,
 	calendars: calendarCases,
 	mail: mailCases,
+	notifications: notificationCases,
 } as const
 
 export const CASES: Case[] = Object.values(AREAS).flat()

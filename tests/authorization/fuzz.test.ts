@@ -128,9 +128,22 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	},
 	'set-language.tsx': { intents: [], fields: ['lng', 'redirectTo'] },
 	'settings.tsx': {
-		intents: ['profile', 'password', 'calendarFeed', 'calendarFeedOff'],
-		fields: ['name', 'language', 'currentPassword', 'newPassword', 'confirmPassword'],
+		intents: ['profile', 'password', 'calendarFeed', 'calendarFeedOff', 'notifications'],
+		fields: [
+			'name',
+			'language',
+			'currentPassword',
+			'newPassword',
+			'confirmPassword',
+			'assistance',
+			'comments',
+			'cohort',
+			'prework',
+			'alumni',
+			'quietDays',
+		],
 	},
+	'notifications.tsx': { intents: ['open', 'markAllRead'], fields: ['id'] },
 }
 const ALL_FIELDS = [...new Set(Object.values(ACTION_FIELDS).flatMap((f) => f.fields))]
 const ALL_INTENTS = [...new Set(Object.values(ACTION_FIELDS).flatMap((f) => f.intents))]

@@ -248,8 +248,10 @@ describe('comments', () => {
 		expect((await runScheduledWork({ now: halfHour, origin })).batchMails).toBe(0)
 		expect(await mailTo(MEMBER)).toHaveLength(1)
 
+		// An hour on, two passes at once (two workers): one mail between them.
 		const hourLater = new Date(t0.getTime() + 61 * 60_000)
-		expect((await runScheduledWork({ now: hourLater, origin })).batchMails).toBeGreaterThanOrEqual(2)
+		const passes = await Promise.all([runScheduledWork({ now: hourLater, origin }), runScheduledWork({ now: hourLater, origin })])
+		expect(passes[0].batchMails + passes[1].batchMails).toBeGreaterThanOrEqual(2)
 		const mails = await mailTo(MEMBER)
 		expect(mails).toHaveLength(2)
 		expect(mails[1]!.subject).toBe('2 comentarios nuevos en su hoja de ruta — Academia PAN')
