@@ -37,6 +37,8 @@ const smtp = await startSmtpServer({
 process.env.SMTP_URL = smtp.url
 process.env.APP_ORIGIN = `http://localhost:${process.env.PORT}`
 process.env.MAIL_FROM = 'NAP Academy <academy@example.org>'
+// Scheduled work (the hourly comment mail, reminders) every two seconds, so a spec sees its mail arrive.
+process.env.SCHEDULED_WORK_SECONDS = '2'
 if (!fs.existsSync('build/server/index.js')) {
 	console.error('No production build: run `npm run build` first.')
 	process.exit(1)
