@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
 import enCommon from '#app/locales/en/common.json'
@@ -52,4 +53,15 @@ export async function getT(language: Language) {
 		t.catch(() => fixedT.delete(language))
 	}
 	return t
+}
+
+/**
+ * A translation function that does not HTML-escape interpolated values, for text that is escaped
+ * where it is written instead: mail (the layout escapes its HTML; the text version must read
+ * "Trinidad & Tobago") and strings a loader hands to React (which escapes them itself).
+ */
+export async function getTextT(language: Language): Promise<TFunction> {
+	const t = await getT(language)
+	return ((key: string, options?: Record<string, unknown>) =>
+		t(key, { ...options, interpolation: { escapeValue: false } })) as unknown as TFunction
 }

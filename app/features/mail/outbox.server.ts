@@ -6,7 +6,6 @@
  *
  * Without SMTP_URL a message is `kept`: nothing will send it, and it is read in the app (/mail).
  */
-import type { TFunction } from 'i18next'
 import { type Kysely, sql } from 'kysely'
 import { z } from 'zod'
 import { type MailCategory, type MailStatusName } from '#app/features/mail/mail.ts'
@@ -15,7 +14,7 @@ import { MAIL_TEMPLATES, type TemplateData, type TemplateName } from '#app/featu
 import { type MailTemplate } from '#app/features/mail/templates/layout.ts'
 import { db } from '#app/utils/db.server.ts'
 import { env } from '#app/utils/env.server.ts'
-import { getT } from '#app/utils/i18n.server.ts'
+import { getTextT } from '#app/utils/i18n.server.ts'
 import { type Language } from '#app/utils/i18n.ts'
 import { type Viewer } from '#app/utils/permissions.server.ts'
 import type { Database, MailMessage } from '#db/schema.ts'
@@ -55,19 +54,9 @@ export function mailIsKept() {
 	return !env.SMTP_URL
 }
 
-/**
- * The recipient's translation function, without i18next's HTML escaping of interpolated values:
- * the text version must read "Ana & José", and the layout escapes everything it puts in the HTML.
- */
-async function mailT(language: Language): Promise<TFunction> {
-	const t = await getT(language)
-	return ((key: string, options?: Record<string, unknown>) =>
-		t(key, { ...options, interpolation: { escapeValue: false } })) as unknown as TFunction
-}
-
 /** Queues one message in the caller's transaction; returns its id. */
 export async function queueMail<K extends TemplateName>(executor: Kysely<Database>, input: QueueMailInput<K>): Promise<string> {
-	const t = await mailT(input.language)
+	const t = await getTextT(input.language)
 	const template = MAIL_TEMPLATES[input.template] as MailTemplate<TemplateData<K>>
 	const rendered = template(input.data, t, input.language)
 	const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' }

@@ -21,7 +21,7 @@ import {
 	parseNotification,
 } from '#app/features/notifications/notifications.ts'
 import { db } from '#app/utils/db.server.ts'
-import { getT } from '#app/utils/i18n.server.ts'
+import { getTextT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE, type Language } from '#app/utils/i18n.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import { type Viewer } from '#app/utils/permissions.server.ts'
@@ -156,7 +156,7 @@ export async function listNotifications(userId: string, language: Language, opti
 		.orderBy('id', 'desc')
 		.limit(NOTIFICATIONS_PAGE_SIZE + 1)
 		.execute()
-	const t = await getT(language)
+	const t = await getTextT(language)
 	const items: ListedNotification[] = []
 	for (const row of rows.slice(0, NOTIFICATIONS_PAGE_SIZE)) {
 		const parsed = parseNotification(row.kind, row.data)
@@ -187,8 +187,7 @@ export async function openNotification(userId: string, id: string) {
 	}
 	const parsed = parseNotification(row.kind, row.data)
 	if (!parsed) return '/notifications'
-	const t = await getT(DEFAULT_LANGUAGE)
-	return describeNotification(t, DEFAULT_LANGUAGE, parsed).path
+	return describeNotification(await getTextT(DEFAULT_LANGUAGE), DEFAULT_LANGUAGE, parsed).path
 }
 
 /** Marks every unread notification of the viewer read; returns how many. */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { getCatalogue } from '#app/features/curriculum/content.server.ts'
 import { isoWeek, runScheduledWork } from '#app/features/notifications/scheduled.server.ts'
+import * as notificationsRoute from '#app/routes/notifications.tsx'
 import * as settings from '#app/routes/settings.tsx'
 import { db } from '#app/utils/db.server.ts'
 import { requestAs, routeArgs, run } from '#tests/helpers.ts'
@@ -220,6 +221,10 @@ describe('alumni reminders', () => {
 		const mail = (await mailOf('alumni.tt@example.org')).at(-1)
 		expect(mail!.subject).toBe('Time for an implementation update — roadmap of Trinidad & Tobago — NAP Academy')
 		expect(mail!.text).toContain(`${origin}/roadmaps/port-of-spain-2024-tt/implementation`)
+		// On the page too, "&" stays "&" (React escapes it; it must not arrive as "&amp;").
+		const page = await run(async () => notificationsRoute.loader(routeArgs(await requestAs('alumni.tt@example.org', '/notifications'))))
+		const titles = (page.data as { items: Array<{ title: string }> }).items.map((item) => item.title)
+		expect(titles).toContain('Time for an implementation update — roadmap of Trinidad & Tobago')
 		const patientBefore = (await kindsOf(patient)).length
 
 		await runScheduledWork({ now: new Date(since + 120 * day), origin })
