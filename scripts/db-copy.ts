@@ -51,6 +51,9 @@ export const TABLES = [
 	'mail_outbox',
 	'password_resets',
 	'password_reset_requests',
+	'two_step',
+	'two_step_recovery_codes',
+	'two_step_pending',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */

@@ -499,6 +499,9 @@ const tableNames: Record<keyof Database, true> = {
 	mail_outbox: true,
 	password_resets: true,
 	password_reset_requests: true,
+	two_step: true,
+	two_step_recovery_codes: true,
+	two_step_pending: true,
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
