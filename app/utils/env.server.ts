@@ -59,7 +59,12 @@ const EnvSchema = DatabaseEnvSchema.extend({
 	REQUIRE_TWO_STEP: z
 		.string()
 		.default('')
-		.transform((value) => value.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean))
+		.transform((value) =>
+			value
+				.split(',')
+				.map((part) => part.trim().toLowerCase())
+				.filter(Boolean),
+		)
 		.pipe(z.array(z.enum(['staff', 'facilitators'], { error: 'must list only staff and facilitators, e.g. staff,facilitators' })))
 		.transform((roles) => [...new Set(roles)]),
 }).refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {

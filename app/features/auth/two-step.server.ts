@@ -224,11 +224,7 @@ function newRecoveryCodes() {
 }
 
 function normaliseCode(code: string) {
-	return code
-		.toLowerCase()
-		.replace(/[\s-]/g, '')
-		.replace(/[il]/g, '1')
-		.replace(/o/g, '0')
+	return code.toLowerCase().replace(/[\s-]/g, '').replace(/[il]/g, '1').replace(/o/g, '0')
 }
 
 function recoveryHash(userId: string, code: string) {
