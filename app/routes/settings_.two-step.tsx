@@ -148,7 +148,9 @@ export default function TwoStepSettings() {
 			) : null}
 			{recoveryCodes ? <RecoveryCodes codes={recoveryCodes} justTurnedOn={actionData?.intent === 'confirm'} /> : null}
 
-			{status.state === 'off' ? <BeginSection lastResult={actionData?.intent === 'begin' ? actionData.result : undefined} /> : null}
+			{status.state === 'off' || (status.state === 'enrolling' && !enrolment) ? (
+				<BeginSection lastResult={actionData?.intent === 'begin' ? actionData.result : undefined} />
+			) : null}
 			{status.state === 'enrolling' && enrolment ? (
 				<EnrolSection enrolment={enrolment} lastResult={actionData?.intent === 'confirm' ? actionData.result : undefined} />
 			) : null}

@@ -70,6 +70,19 @@ function totpFor(secret: string, label = '') {
 	})
 }
 
+/**
+ * The person's secret, or null when it cannot be read (encrypted under another TWO_STEP_KEY, or
+ * altered): said once in the server's log, and treated as a wrong code, never as a 500.
+ */
+function readSecret(stored: string, userId: string) {
+	try {
+		return decryptSecret(stored, userId)
+	} catch (error) {
+		console.error(`two-step: the secret of user ${userId} cannot be read: ${(error as Error).message}`)
+		return null
+	}
+}
+
 // -------------------------------------------------------------------------------------------------
 // Status and the requirement
 
@@ -148,12 +161,14 @@ export function groupSecret(secret: string) {
 
 /**
  * What the enrolment page shows while enrolment is under way: the secret as text and as a QR code
- * (an SVG data URL, drawn on the server). Null once two-step is on: the secret is never shown again.
+ * (an SVG data URL, drawn on the server). Null once two-step is on (the secret is never shown
+ * again), or when the secret cannot be read (the page then offers to start again).
  */
 export async function enrolmentDetails(userId: string, email: string) {
 	const row = await db.selectFrom('two_step').select(['secret', 'confirmed_at']).where('user_id', '=', userId).executeTakeFirst()
 	if (!row || row.confirmed_at) return null
-	const secret = decryptSecret(row.secret, userId)
+	const secret = readSecret(row.secret, userId)
+	if (!secret) return null
 	const uri = totpFor(secret, email).toString()
 	const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
 	return {
@@ -170,7 +185,8 @@ export async function enrolmentDetails(userId: string, email: string) {
 export async function confirmEnrolment(userId: string, code: string, _ip: string, now = Date.now()) {
 	const row = await db.selectFrom('two_step').select(['secret', 'confirmed_at']).where('user_id', '=', userId).executeTakeFirst()
 	if (!row || row.confirmed_at) return { ok: false as const, reason: row ? ('already-on' as const) : ('not-started' as const) }
-	const step = matchingStep(decryptSecret(row.secret, userId), code, now)
+	const secret = readSecret(row.secret, userId)
+	const step = secret ? matchingStep(secret, code, now) : null
 	if (step === null) return { ok: false as const, reason: 'wrong-code' as const }
 	const codes = newRecoveryCodes()
 	const confirmed = await db.transaction().execute(async (trx) => {
@@ -262,8 +278,9 @@ export async function verifyCode(userId: string, code: string, _ip: string, now 
 			.where('user_id', '=', userId)
 			.where('confirmed_at', 'is not', null)
 			.executeTakeFirst()
-		if (!row) return null
-		const step = matchingStep(decryptSecret(row.secret, userId), normalised, now)
+		const secret = row ? readSecret(row.secret, userId) : null
+		if (!secret) return null
+		const step = matchingStep(secret, normalised, now)
 		if (step === null) return null
 		// Claiming the step is the check: of two submissions of one code, only one gets through.
 		const claimed = await db

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { Secret, TOTP } from 'otpauth'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { getUserId } from '#app/features/auth/auth.server.ts'
@@ -305,6 +306,42 @@ describe('turning it off and new recovery codes', () => {
 		const { response } = await passwordStep('bo2@example.org', '/learn')
 		expect(response.headers.get('Location')).toBe('/learn')
 		expect(await signedInUser(response)).toBe(userId)
+	})
+})
+
+describe('staff turn it off for a person who lost phone and codes', () => {
+	test('npm run user:turn-off-two-step: the password alone signs in again', async () => {
+		await enrol('bo3@example.org')
+		const userId = await userIdFor('bo3@example.org')
+		expect((await passwordStep('bo3@example.org')).response.headers.get('Location')).toBe('/login/two-step')
+		const output = execFileSync('npx', ['tsx', 'scripts/turn-off-two-step.ts', '--email', 'BO3@example.org'], {
+			env: process.env,
+			encoding: 'utf8',
+		})
+		expect(output).toContain('Two-step sign-in is off for bo3@example.org')
+		expect(await db.selectFrom('two_step_recovery_codes').select('code_hash').where('user_id', '=', userId).execute()).toEqual([])
+		const { response } = await passwordStep('bo3@example.org', '/learn')
+		expect(response.headers.get('Location')).toBe('/learn')
+		expect(await signedInUser(response)).toBe(userId)
+	})
+
+	test('a secret this server cannot read is a wrong code and a page that offers to start again, never a 500', async () => {
+		const { secret } = await enrol('bo4@example.org')
+		const userId = await userIdFor('bo4@example.org')
+		const stored = await db.selectFrom('two_step').select('secret').where('user_id', '=', userId).executeTakeFirstOrThrow()
+		const [version, , ...rest] = stored.secret.split(':')
+		await db
+			.updateTable('two_step')
+			.set({ secret: [version, 'otherkeyid00', ...rest].join(':') })
+			.where('user_id', '=', userId)
+			.execute()
+		laterBy(STEP_MS)
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+		const { cookie: pending } = await passwordStep('bo4@example.org')
+		const refused = await secondStep(pending, { intent: 'code', code: appCode(secret) })
+		expect(refused.status).toBe(400)
+		expect(errors.mock.calls.flat().join(' ')).toContain('same TWO_STEP_KEY')
+		errors.mockRestore()
 	})
 })
 
