@@ -225,11 +225,12 @@ function EnrolSection({ enrolment, lastResult }: { enrolment: { secret: string; 
 					<p>{t('twoStep.enrolScan')}</p>
 					<img className="two-step__qr" src={enrolment.qrCode} alt={t('twoStep.qrAlt')} width={200} height={200} />
 					<p>{t('twoStep.enrolType')}</p>
-					<p>
-						<code className="two-step__secret" aria-label={t('twoStep.secretLabel')}>
-							{enrolment.secret}
-						</code>
-					</p>
+					<dl>
+						<dt>{t('twoStep.secretLabel')}</dt>
+						<dd>
+							<code className="two-step__secret">{enrolment.secret}</code>
+						</dd>
+					</dl>
 					<p className="muted">{t('twoStep.enrolTypeHint')}</p>
 				</li>
 				<li>

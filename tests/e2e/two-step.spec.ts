@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
 import { Secret, TOTP } from 'otpauth'
 import { DEMO_PASSWORD, createDelegate, expect, test } from './fixtures.ts'
@@ -24,8 +25,13 @@ async function signOut(page: Page) {
 	await expect(page).toHaveURL(/\/$/)
 }
 
-/** Turns two-step on in settings as a person would; returns the secret, the recovery codes and the step of the code used. */
-async function enrol(page: Page) {
+async function expectNoSeriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze()
+	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+}
+
+/** Turns two-step on in settings as a person would (axe needs JavaScript, so it checks only with it); returns the secret, the recovery codes and the step of the code used. */
+async function enrol(page: Page, checkAccessibility: boolean) {
 	await page.goto('/settings')
 	await expect(page.getByText('Two-step sign-in is off.')).toBeVisible()
 	await page.getByRole('link', { name: 'Manage two-step sign-in' }).click()
@@ -34,7 +40,9 @@ async function enrol(page: Page) {
 	const qr = page.getByRole('img', { name: /QR code that adds your NAP Academy account/ })
 	await expect(qr).toBeVisible()
 	expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
-	const shown = (await page.getByLabel('Setup key').textContent())!.trim()
+	await expect(page.getByText('Setup key')).toBeVisible()
+	if (checkAccessibility) await expectNoSeriousViolations(page)
+	const shown = (await page.locator('.two-step__secret').textContent())!.trim()
 	expect(shown).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/)
 	const secret = shown.replace(/ /g, '')
 
@@ -50,6 +58,7 @@ async function enrol(page: Page) {
 	// The key is no longer on the page.
 	await page.reload()
 	await expect(page.getByText('You have 10 unused recovery codes.')).toBeVisible()
+	if (checkAccessibility) await expectNoSeriousViolations(page)
 	expect(await page.content()).not.toContain(shown)
 	return { secret, codes, step }
 }
@@ -63,7 +72,7 @@ for (const javaScriptEnabled of [true, false]) {
 			const { email } = await createDelegate({ language: 'en' })
 			await signInWithPassword(page, email)
 			await expect(page).toHaveURL(/\/home$/)
-			const { secret, codes, step } = await enrol(page)
+			const { secret, codes, step } = await enrol(page, javaScriptEnabled)
 			await signOut(page)
 
 			// The password alone is not enough: the second page asks for the code.
@@ -74,6 +83,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page).toHaveURL(/\/login\?redirectTo=%2Fhome$/)
 
 			await signInWithPassword(page, email)
+			if (javaScriptEnabled) await expectNoSeriousViolations(page)
 			const code = page.getByLabel('Six-digit code')
 			await expect(code).toHaveAttribute('autocomplete', 'one-time-code')
 			await expect(code).toHaveAttribute('inputmode', 'numeric')
