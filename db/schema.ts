@@ -389,6 +389,38 @@ export interface NotificationMailingsTable {
 	last_at: string
 }
 
+/** Two-step sign-in of one person: started (confirmed_at null) or on. */
+export interface TwoStepTable {
+	user_id: string
+	/** The TOTP secret, encrypted (`v1:<key id>:<iv>:<ciphertext>:<tag>`, AES-256-GCM); never sent back once confirmed. */
+	secret: string
+	created_at: string
+	confirmed_at: string | null
+	/** The newest 30-second time step whose code was accepted (a code is never accepted twice). */
+	last_step: number | null
+}
+
+export interface TwoStepRecoveryCodesTable {
+	/** SHA-256 of the person's id and the code; the code itself is never stored. */
+	code_hash: string
+	user_id: string
+	created_at: string
+	used_at: string | null
+}
+
+/** A sign-in whose password was right, waiting for its second step. */
+export interface TwoStepPendingTable {
+	/** SHA-256 of the token in the browser's cookie. */
+	id: string
+	user_id: string
+	redirect_to: string
+	failures: ColumnType<number, number | undefined, number>
+	/** Unix milliseconds. */
+	created_at: number
+	/** Unix milliseconds. */
+	expires_at: number
+}
+
 export interface Database {
 	users: UsersTable
 	sessions: SessionsTable
@@ -419,6 +451,9 @@ export interface Database {
 	notifications: NotificationsTable
 	notification_settings: NotificationSettingsTable
 	notification_mailings: NotificationMailingsTable
+	two_step: TwoStepTable
+	two_step_recovery_codes: TwoStepRecoveryCodesTable
+	two_step_pending: TwoStepPendingTable
 }
 
 export type MailMessage = Selectable<MailOutboxTable>

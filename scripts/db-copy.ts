@@ -54,6 +54,9 @@ export const TABLES = [
 	'notifications',
 	'notification_settings',
 	'notification_mailings',
+	'two_step',
+	'two_step_recovery_codes',
+	'two_step_pending',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */

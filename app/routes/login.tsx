@@ -5,12 +5,12 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
-import { clientAddress, createSessionCookie, requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
+import { clientAddress, requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
+import { finishPasswordStep } from '#app/features/auth/two-step.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { safeRedirect } from '#app/utils/misc.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
@@ -45,9 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
 			},
 		)
 	}
-	throw redirect(safeRedirect(redirectTo), {
-		headers: { 'Set-Cookie': await createSessionCookie(outcome.userId, request) },
-	})
+	// With two-step sign-in on, the session is made only after the second step.
+	const next = await finishPasswordStep(outcome.userId, request, redirectTo)
+	throw redirect(next.location, { headers: next.headers })
 }
 
 export default function LoginPage() {

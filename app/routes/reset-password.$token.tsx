@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			{ status: statusForState(outcome.state) },
 		)
 	}
-	throw redirect('/settings?passwordReset=1', { headers: { 'Set-Cookie': outcome.cookie } })
+	throw redirect(outcome.location, { headers: outcome.headers })
 }
 
 export default function ResetPasswordPage() {

@@ -8,6 +8,7 @@ import { Field, SelectField } from '#app/components/ui/forms.tsx'
 import { hashPassword, rotateAllSessions, verifyPassword } from '#app/features/auth/auth.server.ts'
 import { queuePasswordChanged, spendOutstandingResets } from '#app/features/auth/password-reset.server.ts'
 import { PasswordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
+import { twoStepStatus } from '#app/features/auth/two-step.server.ts'
 import { deleteFeed, feedCreatedAt, feedUrl, resetFeed } from '#app/features/calendar/feed.server.ts'
 import { calendarOrigin } from '#app/features/calendar/ics.server.ts'
 import { CalendarFeedSection } from '#app/features/calendar/feed-section.tsx'
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		user: { name: viewer.name, email: viewer.email, language: viewer.language ?? language },
 		feedCreatedAt: await feedCreatedAt(viewer.id),
 		notifications: await notificationSettingsOf(viewer),
+		twoStepOn: (await twoStepStatus(viewer.id)).state === 'on',
 	}
 }
 
@@ -137,7 +139,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-	const { user, feedCreatedAt, notifications } = useLoaderData<typeof loader>()
+	const { user, feedCreatedAt, notifications, twoStepOn } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const [searchParams] = useSearchParams()
@@ -233,6 +235,17 @@ export default function Settings() {
 						{t('settings.changePassword')}
 					</button>
 				</Form>
+			</section>
+
+			<section className="panel" aria-labelledby="two-step-heading">
+				<h2 id="two-step-heading">{t('twoStep.title')}</h2>
+				<p>{t('twoStep.settingsText')}</p>
+				<p>
+					<strong>{twoStepOn ? t('twoStep.settingsOn') : t('twoStep.settingsOff')}</strong>
+				</p>
+				<p>
+					<Link to="/settings/two-step">{t('twoStep.settingsLink')}</Link>
+				</p>
 			</section>
 
 			<CalendarFeedSection

@@ -10,6 +10,9 @@
  * per resource (`INTENT_PERMISSIONS`); `permissionForIntent` reads it, and an unknown intent is a
  * 400.
  */
+import { redirect } from '@remix-run/node'
+import { loginUrl } from '#app/features/auth/auth.server.ts'
+import { twoStepRequiredFor } from '#app/features/auth/two-step.server.ts'
 import { getMail } from '#app/features/mail/outbox.server.ts'
 import { getCompiledByHash, getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { guideHashes, hasGuide } from '#app/features/curriculum/guides.server.ts'
@@ -19,6 +22,7 @@ import { getLanguage } from '#app/utils/i18n.server.ts'
 import {
 	type Action,
 	can,
+	getViewer,
 	invariantResponse,
 	requirePermission,
 	requireViewer,
@@ -151,6 +155,16 @@ export async function requireAcademy(request: Request, action: Action) {
 export async function requireAccount(request: Request) {
 	const viewer = await requireViewer(request)
 	return { viewer, abilities: abilitiesOf(viewer, { type: 'academy' }, ['manage']) }
+}
+
+/**
+ * The two-step sign-in settings page: anyone signed in, including a person who must set two-step
+ * up before anything else (the one page `requireViewer`'s requirement lets through).
+ */
+export async function requireTwoStepSettings(request: Request) {
+	const viewer = await getViewer(request)
+	if (!viewer) throw redirect(loginUrl(request))
+	return { viewer, required: twoStepRequiredFor(viewer) }
 }
 
 /**

@@ -42,6 +42,35 @@ const EnvSchema = DatabaseEnvSchema.extend({
 	DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(12),
 	/** How often each app process runs scheduled work (reminders, digests, batched mail); 0: never (run `npm run notifications:run` from cron instead). */
 	SCHEDULED_WORK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+	/**
+	 * The key that encrypts two-step sign-in secrets: 32 random bytes as 64 hex characters or base64
+	 * (`openssl rand -base64 32`). Empty: a key made on first use and kept in TWO_STEP_KEY_FILE.
+	 */
+	TWO_STEP_KEY: z
+		.string()
+		.trim()
+		.regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
+			error: 'must be 32 bytes as 64 hex characters or base64, e.g. the output of `openssl rand -base64 32`',
+		})
+		.or(z.literal(''))
+		.default(''),
+	/** Where the two-step key is kept when TWO_STEP_KEY is empty (made on first use, mode 0600). */
+	TWO_STEP_KEY_FILE: z
+		.string()
+		.min(1)
+		.default(() => path.join(process.cwd(), 'data', 'two-step.key')),
+	/** Roles that must use two-step sign-in: a comma-separated list of `staff` and `facilitators`, or empty. */
+	REQUIRE_TWO_STEP: z
+		.string()
+		.default('')
+		.transform((value) =>
+			value
+				.split(',')
+				.map((part) => part.trim().toLowerCase())
+				.filter(Boolean),
+		)
+		.pipe(z.array(z.enum(['staff', 'facilitators'], { error: 'must list only staff and facilitators, e.g. staff,facilitators' })))
+		.transform((roles) => [...new Set(roles)]),
 }).refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {
 	path: ['APP_ORIGIN'],
 	error: 'must be set when SMTP_URL is (the links in mail are built from it)',

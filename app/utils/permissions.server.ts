@@ -9,6 +9,7 @@
  */
 import { redirect } from '@remix-run/node'
 import { getUserId, loginUrl } from '#app/features/auth/auth.server.ts'
+import { requireTwoStepWhenRequired } from '#app/features/auth/two-step.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { CohortStatus, Sector } from '#db/schema.ts'
 
@@ -99,10 +100,15 @@ export function getViewer(request: Request): Promise<Viewer | null> {
 	return viewer
 }
 
-/** The signed-in viewer; a visitor is sent to sign in and brought back afterwards. */
+/**
+ * The signed-in viewer; a visitor is sent to sign in and brought back afterwards. A person whose
+ * role must use two-step sign-in (REQUIRE_TWO_STEP) and has not set it up is sent to set it up:
+ * only the enrolment page (`requireTwoStepSettings`) and signing out skip this.
+ */
 export async function requireViewer(request: Request): Promise<Viewer> {
 	const viewer = await getViewer(request)
 	if (!viewer) throw redirect(loginUrl(request))
+	await requireTwoStepWhenRequired(viewer)
 	return viewer
 }
 

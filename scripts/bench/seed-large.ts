@@ -502,6 +502,9 @@ const tableNames: Record<keyof Database, true> = {
 	notifications: true,
 	notification_settings: true,
 	notification_mailings: true,
+	two_step: true,
+	two_step_recovery_codes: true,
+	two_step_pending: true,
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1244,6 +1244,82 @@ export const notificationCases: Case[] = [
 	},
 ]
 
+// -------------------------------------------------------------------------------------------------
+// Two-step sign-in: the second step (signed out, with a pending sign-in) and its settings page
+
+export const twoStepCases: Case[] = [
+	{
+		label: 'GET /login/two-step',
+		route: 'login_.two-step.tsx',
+		kind: 'loader',
+		path: '/login/two-step',
+		params: {},
+		expected: everyone(302, { signedOut: 200 }),
+	},
+	{
+		label: 'POST /login/two-step (no pending sign-in)',
+		route: 'login_.two-step.tsx',
+		kind: 'action',
+		path: '/login/two-step',
+		params: {},
+		form: { intent: 'code', code: '123456' },
+		expected: everyone(302, { signedOut: 400 }),
+	},
+	{
+		label: 'POST /login/two-step (not six digits)',
+		route: 'login_.two-step.tsx',
+		kind: 'action',
+		path: '/login/two-step',
+		params: {},
+		form: { intent: 'code', code: '12ab' },
+		expected: everyone(302, { signedOut: 400 }),
+	},
+	{
+		label: 'GET /settings/two-step',
+		route: 'settings_.two-step.tsx',
+		kind: 'loader',
+		path: '/settings/two-step',
+		params: {},
+		expected: signedIn(200),
+	},
+	{
+		label: 'POST /settings/two-step start setting it up',
+		route: 'settings_.two-step.tsx',
+		kind: 'action',
+		path: '/settings/two-step',
+		params: {},
+		form: { intent: 'begin' },
+		expected: signedIn(302),
+	},
+	{
+		label: 'POST /settings/two-step confirm (not a code)',
+		route: 'settings_.two-step.tsx',
+		kind: 'action',
+		path: '/settings/two-step',
+		params: {},
+		form: { intent: 'confirm', code: 'abc' },
+		expected: signedIn(400),
+	},
+	{
+		label: 'POST /settings/two-step turn off (not on)',
+		route: 'settings_.two-step.tsx',
+		kind: 'action',
+		path: '/settings/two-step',
+		params: {},
+		form: { intent: 'turnOff', password: 'not-the-password', code: '123456' },
+		expected: signedIn(400),
+	},
+	{
+		label: 'POST /settings/two-step new recovery codes (not on)',
+		route: 'settings_.two-step.tsx',
+		kind: 'action',
+		path: '/settings/two-step',
+		params: {},
+		form: { intent: 'regenerate', password: 'not-the-password', code: '123456' },
+		expected: signedIn(400),
+	},
+]
+
 export const AREAS = {
 	learning: learningCases,
 	cohorts: cohortCases,
@@ -1254,6 +1330,7 @@ export const AREAS = {
 	calendars: calendarCases,
 	mail: mailCases,
 	notifications: notificationCases,
+	twoStep: twoStepCases,
 } as const
 
 export const CASES: Case[] = Object.values(AREAS).flat()

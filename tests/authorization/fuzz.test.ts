@@ -83,6 +83,8 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['checkId', 'option', 'reflectionId', 'body', 'shared', 'via'],
 	},
 	'login.tsx': { intents: [], fields: ['email', 'password', 'redirectTo'] },
+	'login_.two-step.tsx': { intents: ['code', 'recovery'], fields: ['code', 'recoveryCode'] },
+	'settings_.two-step.tsx': { intents: ['begin', 'confirm', 'turnOff', 'regenerate'], fields: ['code', 'password'] },
 	'forgot-password.tsx': { intents: [], fields: ['email'] },
 	'reset-password.$token.tsx': { intents: [], fields: ['newPassword', 'confirmPassword'] },
 	'logout.tsx': { intents: [], fields: [] },
@@ -181,6 +183,7 @@ const QUERY_KEYS = [
 const PUBLIC_LOADERS = new Set([
 	'_index.tsx',
 	'login.tsx',
+	'login_.two-step.tsx',
 	'forgot-password.tsx',
 	'reset-password.$token.tsx',
 	'invite._index.tsx',
@@ -189,6 +192,7 @@ const PUBLIC_LOADERS = new Set([
 ])
 const PUBLIC_ACTIONS = new Set([
 	'login.tsx',
+	'login_.two-step.tsx',
 	'forgot-password.tsx',
 	'reset-password.$token.tsx',
 	'invite._index.tsx',

@@ -175,8 +175,13 @@ export async function destroySession(request: Request) {
 
 /** Ends every session of a user (after a password change), then starts a new one for this browser. */
 export async function rotateAllSessions(userId: string) {
-	await lucia.invalidateUserSessions(userId)
+	await endAllSessions(userId)
 	return createSessionCookie(userId)
+}
+
+/** Ends every session of a user, starting none (a password reset: signing in again may need a second step). */
+export async function endAllSessions(userId: string) {
+	await lucia.invalidateUserSessions(userId)
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  *
  * - The token is 32 random bytes; only its SHA-256 is stored. A link works for one hour, once.
  *   Setting a new password (with a link, or in settings) ends every outstanding link of the
- *   account, and every session (`rotateAllSessions`, in auth.server.ts with all session code).
+ *   account, and every session; the browser is then signed in, or, with two-step sign-in on, sent
+ *   to its second step (`finishPasswordReset`): a reset never skips the code.
  * - "Forgot your password?" answers the same whether or not the address has an account. For an
  *   unknown address nothing is queued, but the same work is done (a token made and hashed, the
  *   message rendered), so the answer takes about as long.
@@ -12,7 +13,8 @@
  *   and per account (links made for it, staff's included).
  */
 import { type Kysely } from 'kysely'
-import { generateToken, hashPassword, rotateAllSessions, sha256 } from '#app/features/auth/auth.server.ts'
+import { generateToken, hashPassword, sha256 } from '#app/features/auth/auth.server.ts'
+import { finishPasswordReset } from '#app/features/auth/two-step.server.ts'
 import { mailOrigin, queueMail } from '#app/features/mail/outbox.server.ts'
 import { MAIL_TEMPLATES } from '#app/features/mail/templates/index.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -175,7 +177,8 @@ export function statusForState(state: Exclude<ResetLinkState, 'valid'>) {
 /**
  * Sets the new password with a link: the link (and every other outstanding link of the account)
  * is spent, the "password changed" mail is queued with it, every session of the account ends, and
- * this browser is signed in. Returns the Set-Cookie header, or the link's state when it no longer works.
+ * this browser is signed in (or sent to the second step when two-step is on). Returns where to go
+ * and the cookies to set, or the link's state when it no longer works.
  */
 export async function completePasswordReset(token: string, newPassword: string, request: Request) {
 	const found = await findPasswordReset(token)
@@ -205,7 +208,7 @@ export async function completePasswordReset(token: string, newPassword: string, 
 		return true
 	})
 	if (!done) return { ok: false as const, state: 'used' as const }
-	return { ok: true as const, cookie: await rotateAllSessions(reset.user_id) }
+	return { ok: true as const, ...(await finishPasswordReset(reset.user_id, request, '/settings?passwordReset=1')) }
 }
 
 /** Every link of the account that still works stops working (a new password was set). */
