@@ -1,17 +1,27 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
+import { Link, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { SetLanguageSchema } from '#app/features/auth/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { languageCookie } from '#app/utils/i18n.server.ts'
+import { errorTitle } from '#app/utils/meta.ts'
 import { safeRedirect } from '#app/utils/misc.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
+
+/** The page exists only as a refusal: it has the title of a bad request ("Request not understood · NAP Academy"). */
+export const meta: MetaFunction = ({ matches }) => [{ title: errorTitle({ status: 400, statusText: 'Bad Request', internal: false, data: null }, matches) }]
 
 export async function loader() {
 	return redirect('/')
 }
 
-/** The visible switcher: remembers the choice in a cookie and, when signed in, in the account. */
+/**
+ * The visible switcher: remembers the choice in a cookie and, when signed in, in the account. A
+ * language the Academy does not have is a 400 with a page that says so (nothing is changed).
+ */
 export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await readFormData(request), { schema: SetLanguageSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
@@ -23,4 +33,25 @@ export async function action({ request }: ActionFunctionArgs) {
 	return redirect(safeRedirect(redirectTo, '/'), {
 		headers: { 'Set-Cookie': await languageCookie.serialize(lng) },
 	})
+}
+
+/** Shown only for a refused choice (a GET goes home). */
+export default function LanguageRefused() {
+	const { t } = useTranslation()
+	return (
+		<div className="page page--narrow error-page">
+			<p className="eyebrow">{t('errors.status', { status: 400 })}</p>
+			<h1>{t('security.languageUnknown.title')}</h1>
+			<p role="alert">{t('forms.languageInvalid')}</p>
+			<p>
+				<Link to="/" className="button">
+					{t('errors.backHome')}
+				</Link>
+			</p>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }
