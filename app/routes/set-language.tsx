@@ -12,7 +12,9 @@ import { safeRedirect } from '#app/utils/misc.ts'
 import { getViewer } from '#app/utils/permissions.server.ts'
 
 /** The page exists only as a refusal: it has the title of a bad request ("Request not understood · NAP Academy"). */
-export const meta: MetaFunction = ({ matches }) => [{ title: errorTitle({ status: 400, statusText: 'Bad Request', internal: false, data: null }, matches) }]
+export const meta: MetaFunction = ({ matches }) => [
+	{ title: errorTitle({ status: 400, statusText: 'Bad Request', internal: false, data: null }, matches) },
+]
 
 export async function loader() {
 	return redirect('/')

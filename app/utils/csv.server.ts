@@ -26,7 +26,10 @@ export function csvCell(cell: CsvCell): string | number {
 
 /** The CSV text of a header row and its rows, through `csvCell`. */
 export function csvText(header: string[], rows: CsvCell[][]) {
-	return stringify([header, ...rows].map((row) => row.map(csvCell)), { bom: true })
+	return stringify(
+		[header, ...rows].map((row) => row.map(csvCell)),
+		{ bom: true },
+	)
 }
 
 /** A CSV download (private: never kept by a shared computer's browser). */
