@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
-import { Link, type MetaFunction } from '@remix-run/react'
+import { isRouteErrorResponse, Link, type MetaFunction, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { SetLanguageSchema } from '#app/features/auth/schemas.ts'
@@ -26,7 +26,8 @@ export async function loader() {
  */
 export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await readFormData(request), { schema: SetLanguageSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	// Thrown, so that the page's error boundary answers (a returned 400 would let the loader's redirect win).
+	if (submission.status !== 'success') throw data({ result: submission.reply() }, { status: 400 })
 	const { lng, redirectTo } = submission.value
 	const viewer = await getViewer(request)
 	if (viewer) {
@@ -37,8 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
 	})
 }
 
-/** Shown only for a refused choice (a GET goes home). */
-export default function LanguageRefused() {
+/** A page of its own only to say that a choice was refused (a GET goes home, a choice goes back). */
+export default function SetLanguage() {
+	return <LanguageRefused />
+}
+
+function LanguageRefused() {
 	const { t } = useTranslation()
 	return (
 		<div className="page page--narrow error-page">
@@ -55,5 +60,6 @@ export default function LanguageRefused() {
 }
 
 export function ErrorBoundary() {
-	return <GeneralErrorBoundary />
+	const error = useRouteError()
+	return isRouteErrorResponse(error) && error.status === 400 ? <LanguageRefused /> : <GeneralErrorBoundary />
 }
