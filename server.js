@@ -15,6 +15,34 @@ const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT || 3000)
 const host = process.env.HOST || '0.0.0.0'
 
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST']
+const SESSION_COOKIE = 'academy_session'
+
+/**
+ * What the app answers a signed-in person (a request with the session cookie, or a response that
+ * sets one) is never kept by a browser or a proxy: `Cache-Control: no-store` on every page, data
+ * request, resource route and download — a convening's shared computers keep nothing of the last
+ * person's. The only exception is a content-hashed file the route marks `immutable` (a curriculum
+ * module, a search index): its URL names its content and it holds nothing of the person. Public
+ * pages (no session cookie) keep whatever caching they set. Static assets are served before this.
+ */
+function privateResponses(req, res, next) {
+	const signedIn = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.headers.cookie ?? '')
+	const writeHead = res.writeHead
+	res.writeHead = function (...args) {
+		const setCookie = [res.getHeader('set-cookie') ?? []].flat().map(String)
+		if (signedIn || setCookie.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))) {
+			const current = String(res.getHeader('cache-control') ?? '')
+			if (!/\bimmutable\b/.test(current)) {
+				// `no-transform` stays: the compression middleware reads it (the live stream must not be buffered).
+				res.setHeader('Cache-Control', /\bno-transform\b/.test(current) ? 'no-store, no-transform' : 'no-store')
+			}
+		}
+		return writeHead.apply(this, args)
+	}
+	next()
+}
+
 function workerCount() {
 	const raw = process.env.WEB_CONCURRENCY
 	if (!production) return 1
@@ -127,6 +155,13 @@ async function serve() {
 		next()
 	})
 
+	// The app answers GET, HEAD and POST. Any other method (OPTIONS, TRACE, PUT, a made-up one) is a
+	// quiet 405 that says which it takes: no stack trace, no warning in the log.
+	app.use((req, res, next) => {
+		if (ALLOWED_METHODS.includes(req.method)) return next()
+		res.status(405).set('Allow', ALLOWED_METHODS.join(', ')).type('text/plain').send('Method not allowed.')
+	})
+
 	app.use((req, res, next) => {
 		if (sameOrigin(req)) return next()
 		res.status(403).type('text/plain').send('Cross-origin request refused.')
@@ -144,6 +179,8 @@ async function serve() {
 		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
 		app.use(express.static('build/client', { maxAge: '1h' }))
 	}
+
+	app.use(privateResponses)
 
 	// Importing the built app connects to the database and checks its migrations: a database that
 	// cannot be used stops the server with one line saying what to do.

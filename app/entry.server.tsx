@@ -12,6 +12,7 @@ import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n
 import { i18nServer, resources } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
 import { renderHtmlStream } from '#app/utils/render.server.ts'
+import { isRequestMismatch, PAGE_METHODS } from '#app/utils/request-errors.server.ts'
 
 declare module '@remix-run/node' {
 	interface AppLoadContext {
@@ -83,10 +84,18 @@ export default async function handleRequest(
 	)
 	shellRendered = true
 	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+	// A POST to a page that has no action: say what it takes.
+	if (responseStatusCode === 405) responseHeaders.set('Allow', PAGE_METHODS)
 	return new Response(body, { headers: responseHeaders, status: responseStatusCode })
 }
 
+/** The same for a data request (a form posted with JavaScript to a page without an action). */
+export function handleDataRequest(response: Response) {
+	if (response.status === 405) response.headers.set('Allow', PAGE_METHODS)
+	return response
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
-	if (request.signal.aborted) return
+	if (request.signal.aborted || isRequestMismatch(error)) return
 	console.error(error)
 }

@@ -121,6 +121,8 @@ export interface ReflectionsTable {
 	reflection_id: string
 	body: string
 	shared: ColumnType<number, number | undefined, number>
+	/** The cohort whose facilitators it is shared with: the person's when they shared it (null when not shared). */
+	shared_cohort_id: ColumnType<string | null, string | null | undefined, string | null>
 	created_at: string
 	updated_at: string
 }

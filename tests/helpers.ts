@@ -44,6 +44,11 @@ export async function run<T>(fn: () => Promise<T>): Promise<{ status: number; da
 		return { status: 200, data: result }
 	} catch (thrown) {
 		if (thrown instanceof Response) return { status: thrown.status, response: thrown }
+		// A thrown `data(…, { status })`: the route's error boundary answers with that status.
+		if (thrown && typeof thrown === 'object' && 'type' in thrown && (thrown as { type: unknown }).type === 'DataWithResponseInit') {
+			const { data, init } = thrown as unknown as { data: unknown; init?: { status?: number } }
+			return { status: init?.status ?? 500, data }
+		}
 		throw thrown
 	}
 }

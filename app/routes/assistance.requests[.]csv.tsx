@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { filtersFrom, listRequests } from '#app/features/assistance/assistance.server.ts'
-import { csvResponse } from '#app/utils/csv.server.ts'
+import { csvResponse, csvTimestamp } from '#app/utils/csv.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { requireAssistanceQueue } from '#app/utils/access.server.ts'
@@ -17,15 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			t('csv.country'),
 			t('cohorts.cohort'),
 			t('assistance.topic'),
-			t('assistance.need'),
+			t('csv.need'),
 			t('assistance.urgency'),
-			t('assistance.dueDate'),
+			t('csv.neededBy'),
 			t('assistance.status'),
-			t('assistance.scheduleDate'),
+			t('csv.scheduledFor'),
 			t('assistance.format'),
 			t('assistance.assignee'),
-			t('csv.invitedAt'),
-			t('assistance.doneAt'),
+			t('csv.requestedAt'),
+			t('csv.doneAt'),
 		],
 		rows.map((r) => [
 			countryName(r.country_code, language),
@@ -38,8 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			r.scheduled_for ?? '',
 			t(`assistance.formats.${r.format}`),
 			r.assigneeName ?? '',
-			r.created_at,
-			r.done_at ?? '',
+			csvTimestamp(r.created_at),
+			csvTimestamp(r.done_at),
 		]),
 	)
 }

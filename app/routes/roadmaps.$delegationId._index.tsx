@@ -59,11 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const NEXT_STATUS = { draft: 'review', review: 'final' } as const
 
+/** The roadmap version the page showed: a status or sharing change made from an older one is refused. */
+const version = z.coerce.number({ error: 'roadmap.errors.staleSettings' }).int().nonnegative()
+
 const OverviewSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.literal('advance') }),
-	z.object({ intent: z.literal('backToDraft') }),
-	z.object({ intent: z.literal('reopen') }),
-	z.object({ intent: z.literal('share'), shared: z.enum(['true', 'false']).optional() }),
+	z.object({ intent: z.literal('advance'), version }),
+	z.object({ intent: z.literal('backToDraft'), version }),
+	z.object({ intent: z.literal('reopen'), version }),
+	z.object({ intent: z.literal('share'), version, shared: z.enum(['true', 'false']).optional() }),
 	z.object({ intent: z.literal('import'), json: z.string().optional(), file: z.instanceof(File).optional() }),
 	z.object({ intent: z.literal('startFromExample') }),
 ])
@@ -78,26 +81,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return reply(400, 'roadmap.errors.badKind')
 	const back = () => redirect(new URL(request.url).pathname)
 	const value = submission.value
+	/** A settings change: refused with 409 when the roadmap's status or sharing changed since the page was made. */
+	const settle = async (change: Parameters<typeof applyChange>[3]) => {
+		const result = await applyChange(db, roadmap.id, viewer.id, change)
+		if (!result.ok) return reply(409, result.reason === 'stale' ? 'roadmap.errors.staleSettings' : 'roadmap.errors.badStatus')
+		return back()
+	}
+	// The page showed an older roadmap: its status buttons were for a status the roadmap no longer has.
+	const stale = 'version' in value && value.version !== roadmap.version
 	switch (value.intent) {
 		case 'advance': {
+			if (stale) return reply(409, 'roadmap.errors.staleSettings')
 			const next = roadmap.status === 'final' ? null : NEXT_STATUS[roadmap.status]
 			if (!next) return reply(409, 'roadmap.errors.final')
-			await applyChange(db, roadmap.id, viewer.id, { type: 'status', status: next })
-			return back()
+			return settle({ type: 'status', status: next, version: value.version })
 		}
 		case 'backToDraft': {
+			if (stale) return reply(409, 'roadmap.errors.staleSettings')
 			if (roadmap.status !== 'review') return reply(409, 'roadmap.errors.badStatus')
-			await applyChange(db, roadmap.id, viewer.id, { type: 'status', status: 'draft' })
-			return back()
+			return settle({ type: 'status', status: 'draft', version: value.version })
 		}
 		case 'reopen': {
+			if (stale) return reply(409, 'roadmap.errors.staleSettings')
 			if (roadmap.status !== 'final') return reply(409, 'roadmap.errors.badStatus')
-			await applyChange(db, roadmap.id, viewer.id, { type: 'status', status: 'draft' })
-			return back()
+			return settle({ type: 'status', status: 'draft', version: value.version })
 		}
 		case 'share': {
-			await applyChange(db, roadmap.id, viewer.id, { type: 'sharing', shared: value.shared === 'true' })
-			return back()
+			return settle({ type: 'sharing', shared: value.shared === 'true', version: value.version })
 		}
 		case 'import': {
 			if (roadmap.status === 'final') return reply(409, 'roadmap.errors.final')
@@ -200,6 +210,7 @@ export default function RoadmapOverview() {
 						{abilities.edit && roadmap.status !== 'final' ? (
 							<Form method="post" className="inline-form">
 								<input type="hidden" name="intent" value="advance" />
+								<input type="hidden" name="version" value={roadmap.version} />
 								<button type="submit" className="button button--primary">
 									{roadmap.status === 'draft' ? t('roadmap.toReview') : t('roadmap.toFinal')}
 								</button>
@@ -208,6 +219,7 @@ export default function RoadmapOverview() {
 						{abilities.edit && roadmap.status === 'review' ? (
 							<Form method="post" className="inline-form">
 								<input type="hidden" name="intent" value="backToDraft" />
+								<input type="hidden" name="version" value={roadmap.version} />
 								<button type="submit" className="button">
 									{t('roadmap.backToDraft')}
 								</button>
@@ -216,6 +228,7 @@ export default function RoadmapOverview() {
 						{abilities.reopen && roadmap.status === 'final' ? (
 							<Form method="post" className="inline-form">
 								<input type="hidden" name="intent" value="reopen" />
+								<input type="hidden" name="version" value={roadmap.version} />
 								<button type="submit" className="button">
 									{t('roadmap.reopen')}
 								</button>
@@ -225,6 +238,7 @@ export default function RoadmapOverview() {
 					{abilities.manage ? (
 						<Form method="post" className="stack">
 							<input type="hidden" name="intent" value="share" />
+							<input type="hidden" name="version" value={roadmap.version} />
 							<input type="hidden" name="shared" value={roadmap.shared_with_cohort ? 'false' : 'true'} />
 							<p>{roadmap.shared_with_cohort ? t('roadmap.sharing.on') : t('roadmap.sharing.off')}</p>
 							<button type="submit" className="button">

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
@@ -131,9 +131,11 @@ export async function action({ request }: ActionFunctionArgs) {
 				fallbackLanguage: await getLanguage(request, viewer.language),
 			})
 		})
-		// Every other session of this account ends; this browser gets a fresh one.
+		// Every other session of this account ends; this browser gets a fresh one. A redirect, not the
+		// page: the page's loader would run with the old (ended) session and lose the new cookie on
+		// the way, sending a form posted without JavaScript to the sign-in page.
 		const cookie = await rotateAllSessions(viewer.id)
-		return data({ intent, result: submission.reply({ resetForm: true }), saved: true }, { headers: { 'Set-Cookie': cookie } })
+		throw redirect('/settings?passwordChanged=1#password-heading', { headers: { 'Set-Cookie': cookie } })
 	}
 	return data({ intent: null, result: undefined, saved: false }, { status: 400 })
 }
@@ -226,7 +228,7 @@ export default function Settings() {
 							autoComplete: 'new-password',
 						}}
 					/>
-					{actionData?.intent === 'password' && actionData.saved ? (
+					{searchParams.get('passwordChanged') === '1' ? (
 						<p role="status" className="alert alert--success">
 							{t('settings.passwordChanged')}
 						</p>

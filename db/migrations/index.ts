@@ -13,6 +13,7 @@ import * as assistanceOffers from './2026-12-03_03_assistance_offers.ts'
 import * as mailOutbox from './2026-12-04_01_mail_outbox.ts'
 import * as calendarFeeds from './2026-12-04_02_calendar_feeds.ts'
 import * as notifications from './2026-12-05_01_notifications.ts'
+import * as reflectionSharedCohort from './2026-12-06_01_reflection_shared_cohort.ts'
 import * as twoStep from './2026-12-08_01_two_step.ts'
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04_01_mail_outbox': mailOutbox,
 	'2026-12-04_02_calendar_feeds': calendarFeeds,
 	'2026-12-05_01_notifications': notifications,
+	'2026-12-06_01_reflection_shared_cohort': reflectionSharedCohort,
 	'2026-12-08_01_two_step': twoStep,
 }

@@ -300,7 +300,7 @@ export async function seedLarge(database = DEFAULT_BENCH_DB): Promise<SeedSummar
 					is_lead: m === 0 ? 1 : 0,
 					joined_at: nowIso,
 				})
-				addProgress(userId, delegateNo === 1)
+				addProgress(userId, delegateNo === 1, id)
 			}
 			invitations.push({
 				id: `bench-invitation-${delegationNo}`,
@@ -324,7 +324,7 @@ export async function seedLarge(database = DEFAULT_BENCH_DB): Promise<SeedSummar
 	}
 
 	/** Lessons in reading order: most delegates have started, some have finished everything. */
-	function addProgress(userId: string, benchDelegate: boolean) {
+	function addProgress(userId: string, benchDelegate: boolean, cohortId: string) {
 		if (!benchDelegate && random.chance(0.12)) return // not started
 		const viewed = benchDelegate ? 4 : random.int(1, lessons.length)
 		const completed = benchDelegate ? 4 : Math.max(0, viewed - random.int(0, 2))
@@ -357,7 +357,7 @@ export async function seedLarge(database = DEFAULT_BENCH_DB): Promise<SeedSummar
 					body: 'En nuestro país, el principal obstáculo es la coordinación entre ministerios y la falta de presupuesto etiquetado. '.repeat(
 						random.int(1, 4),
 					),
-					shared: random.chance(0.6) ? 1 : 0,
+					...(random.chance(0.6) ? { shared: 1, shared_cohort_id: cohortId } : { shared: 0 }),
 					created_at: at,
 					updated_at: at,
 				})

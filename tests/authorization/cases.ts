@@ -625,7 +625,7 @@ export const roadmapCases: Case[] = [
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa',
 		params: pa,
-		form: { intent: 'share', shared: 'false' },
+		form: { intent: 'share', shared: 'false', version: '0' },
 		expected: {
 			signedOut: 302,
 			staff: 403,
@@ -643,7 +643,7 @@ export const roadmapCases: Case[] = [
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa',
 		params: pa,
-		form: { intent: 'reopen' },
+		form: { intent: 'reopen', version: '0' },
 		expected: {
 			signedOut: 302,
 			staff: 409,

@@ -12,9 +12,15 @@ describe('invalid account forms', () => {
 	test('the language switcher refuses an unknown language and keeps the account’s', async () => {
 		const { action } = await import('#app/routes/set-language.tsx')
 		const before = await user()
-		const result = await run(async () => action(routeArgs(await requestAs(EMAIL, '/set-language', { form: { lng: 'fr' } }))))
-		expect(result.status).toBe(400)
-		expect(errorsOf(result).lng).toEqual(['forms.languageInvalid'])
+		// Thrown, for the page's error boundary to answer with its 400 page.
+		const thrown = (await action(routeArgs(await requestAs(EMAIL, '/set-language', { form: { lng: 'fr' } }))).catch(
+			(error: unknown) => error,
+		)) as {
+			data: unknown
+			init: { status: number }
+		}
+		expect(thrown.init.status).toBe(400)
+		expect(errorsOf(thrown).lng).toEqual(['forms.languageInvalid'])
 		expect((await user()).language).toBe(before.language)
 	})
 

@@ -208,7 +208,7 @@ describe('password reset', () => {
 				),
 			),
 		)
-		expect(changed.status).toBe(200)
+		expect(changed.status).toBe(302)
 		const mail = await mailFor(user.email)
 		expect(mail.at(-1)).toMatchObject({ template: 'password-changed', language: 'es', subject: 'Se cambió su contraseña — Academia PAN' })
 		expect(mail.at(-1)!.text).toContain('en su configuración')

@@ -85,12 +85,11 @@ describe('session ids', () => {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body,
 		})
-		const result = (await settingsAction(routeArgs(request))) as unknown as {
-			data: { saved: boolean }
-			init: { headers: Record<string, string> }
-		}
-		expect(result.data.saved).toBe(true)
-		const fresh = new Headers(result.init.headers).get('Set-Cookie') ?? ''
+		// A redirect that carries the new cookie (the page's loader never runs with the ended session).
+		const result = await run(async () => settingsAction(routeArgs(request)))
+		expect(result.status).toBe(302)
+		expect(result.response!.headers.get('Location')).toBe('/settings?passwordChanged=1#password-heading')
+		const fresh = result.response!.headers.get('Set-Cookie') ?? ''
 		expect(fresh).toContain('academy_session=')
 		expect(await getUserId(withCookie(phone))).toBeNull()
 		expect(await getUserId(withCookie(laptop))).toBeNull()

@@ -1,4 +1,4 @@
-import { csvResponse } from '#app/utils/csv.server.ts'
+import { csvResponse, csvTimestamp } from '#app/utils/csv.server.ts'
 import { cohortProgress } from '#app/features/progress/dashboard.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
@@ -20,7 +20,7 @@ export async function rosterCsv(cohortId: string, language: Language) {
 			d.organisation,
 			d.position,
 			d.isLead ? t('csv.yes') : t('csv.no'),
-			d.lastLoginAt ?? '',
+			csvTimestamp(d.lastLoginAt),
 		]),
 	)
 	return csvResponse(
@@ -47,11 +47,12 @@ export async function progressCsv(cohortId: string, language: Language) {
 			countryName(delegation.countryCode, language),
 			d.name,
 			d.email,
-			...progress.modules.map((m) => `${d.byModule[m.slug] ?? 0}/${m.lessons}`),
+			// A number per module (never `3/3`, which spreadsheets read as a date); the header says of how many.
+			...progress.modules.map((m) => d.byModule[m.slug] ?? 0),
 			d.completed,
 			progress.totalLessons,
 			Math.round((d.completed / progress.totalLessons) * 100),
-			d.lastActivityAt ?? '',
+			csvTimestamp(d.lastActivityAt),
 		]),
 	)
 	return csvResponse(
@@ -60,7 +61,7 @@ export async function progressCsv(cohortId: string, language: Language) {
 			t('csv.country'),
 			t('csv.name'),
 			t('csv.email'),
-			...progress.modules.map((m) => m.title),
+			...progress.modules.map((m) => t('csv.moduleLessons', { module: m.title, count: m.lessons })),
 			t('csv.lessonsCompleted'),
 			t('csv.lessonsTotal'),
 			t('csv.percent'),
@@ -99,9 +100,9 @@ export async function invitationsCsv(cohortId: string, language: Language) {
 			i.name,
 			i.email,
 			t(`invitations.states.${invitationState(i)}`),
-			i.created_at,
-			i.expires_at,
-			i.accepted_at ?? '',
+			csvTimestamp(i.created_at),
+			csvTimestamp(i.expires_at),
+			csvTimestamp(i.accepted_at),
 		]),
 	)
 }

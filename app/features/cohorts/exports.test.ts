@@ -42,7 +42,8 @@ describe('CSV exports', () => {
 			const row = rows.find((r) => r[2] === delegate.email)!
 			expect(Number(row[completedColumn]), delegate.email).toBe(delegate.completed)
 			for (const [index, module] of dashboard.modules.entries()) {
-				expect(row[3 + index]).toBe(`${delegate.byModule[module.slug] ?? 0}/${module.lessons}`)
+				expect(header[3 + index]).toBe(`${module.title}: lessons completed (of ${module.lessons})`)
+				expect(row[3 + index]).toBe(String(delegate.byModule[module.slug] ?? 0))
 			}
 		}
 		const bolivia = rows.find((r) => r[2] === 'delegate.bo@example.org')!

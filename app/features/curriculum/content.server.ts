@@ -264,7 +264,28 @@ async function readCached(hash: string): Promise<CompiledContent | null> {
 }
 
 const memoryCache = new Map<string, CompiledContent>()
-export const compileStats = { compiles: 0, diskHits: 0, memoryHits: 0 }
+/** `hashed`: content files read and hashed to find a version by its hash (see `currentHash`). */
+export const compileStats = { compiles: 0, diskHits: 0, memoryHits: 0, hashed: 0 }
+
+/** Each content file's hash as last computed, with what the file was then (size and mtime). */
+const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>()
+
+/**
+ * A content file's current hash, read and hashed again only when the file changed since (in
+ * production, the build's content never does: never again). So a request for an unknown
+ * `/mdx/<hash>.js` costs a look-up, not a re-hash of the whole content folder.
+ */
+async function currentHash(relative: string) {
+	const known = fileHashes.get(relative)
+	if (known && isProduction()) return known.hash
+	const file = path.join(contentDir(), relative)
+	const stat = await fs.promises.stat(file)
+	if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known.hash
+	const hash = contentHash(relative, await fs.promises.readFile(file, 'utf8'))
+	compileStats.hashed++
+	fileHashes.set(relative, { size: stat.size, mtimeMs: stat.mtimeMs, hash })
+	return hash
+}
 
 let queue: Promise<unknown> = Promise.resolve()
 /** esbuild is memory-hungry: compiles run one after another. */
@@ -353,10 +374,9 @@ export async function getCompiledByHash(hash: string): Promise<CompiledContent |
 	for (const compiled of memoryCache.values()) if (compiled.hash === hash) return compiled
 	const cached = await readCached(hash)
 	if (cached) return cached
-	// Not on disk: look for the file.
+	// Not on disk: look for the file (hashes known from before are not computed again).
 	for (const relative of allContentFiles()) {
-		const source = await fs.promises.readFile(path.join(contentDir(), relative), 'utf8')
-		if (contentHash(relative, source) === hash) return getCompiled(relative)
+		if ((await currentHash(relative)) === hash) return getCompiled(relative)
 	}
 	return null
 }
@@ -364,6 +384,7 @@ export async function getCompiledByHash(hash: string): Promise<CompiledContent |
 /** Forgets the in-memory cache (tests use it to prove the disk cache works). */
 export function clearMemoryCache() {
 	memoryCache.clear()
+	fileHashes.clear()
 }
 
 /** Every content file, relative to content/. */

@@ -183,6 +183,8 @@ export async function delegateDetail(cohortId: string, userId: string, language:
 			.select(['lesson_key', 'reflection_id', 'body', 'updated_at'])
 			.where('user_id', '=', userId)
 			.where('shared', '=', 1)
+			// Shared with this cohort's facilitators: not one shared in another cohort the person was in.
+			.where('shared_cohort_id', '=', cohortId)
 			.execute(),
 	])
 	const byKey = new Map(progress.map((p) => [p.lesson_key, p]))
@@ -214,10 +216,11 @@ export async function sharedReflections(cohortId: string, filters: ReflectionFil
 	let query = db
 		.selectFrom('reflections as r')
 		.innerJoin('delegation_members as m', 'm.user_id', 'r.user_id')
-		.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+		.innerJoin('delegations as d', (join) => join.onRef('d.id', '=', 'm.delegation_id').onRef('d.cohort_id', '=', 'r.shared_cohort_id'))
 		.innerJoin('users as u', 'u.id', 'r.user_id')
 		.select(['r.user_id', 'r.lesson_key', 'r.reflection_id', 'r.body', 'r.updated_at', 'u.name', 'd.id as delegationId', 'd.country_code'])
-		.where('d.cohort_id', '=', cohortId)
+		// Shared in this cohort (the person's cohort when they shared it), not in an earlier or later one.
+		.where('r.shared_cohort_id', '=', cohortId)
 		.where('r.shared', '=', 1)
 		.orderBy('r.updated_at', 'desc')
 		.limit(500)

@@ -230,23 +230,54 @@ export async function reopenLesson(userId: string, lessonKey: string) {
 		.execute()
 }
 
+/**
+ * Saves a reflection. Shared, it is shared with the facilitators of the cohort the person is in now
+ * (their most recently joined): a reflection already shared keeps the cohort it was shared in, so a
+ * later cohort's facilitators never see it; unshared, it is shared with nobody.
+ */
 export async function saveReflection(userId: string, lessonKey: string, reflectionId: string, body: string, shared: boolean) {
 	const now = nowIso()
-	await db
-		.insertInto('reflections')
-		.values({
-			user_id: userId,
-			lesson_key: lessonKey,
-			reflection_id: reflectionId,
-			body,
-			shared: shared ? 1 : 0,
-			created_at: now,
-			updated_at: now,
-		})
-		.onConflict((oc) =>
-			oc.columns(['user_id', 'lesson_key', 'reflection_id']).doUpdateSet({ body, shared: shared ? 1 : 0, updated_at: now }),
-		)
-		.execute()
+	await db.transaction().execute(async (trx) => {
+		const existing = await trx
+			.selectFrom('reflections')
+			.select(['shared', 'shared_cohort_id'])
+			.where('user_id', '=', userId)
+			.where('lesson_key', '=', lessonKey)
+			.where('reflection_id', '=', reflectionId)
+			.executeTakeFirst()
+		const current = shared
+			? await trx
+					.selectFrom('delegation_members as m')
+					.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
+					.select('d.cohort_id')
+					.where('m.user_id', '=', userId)
+					.orderBy('m.joined_at', 'desc')
+					.executeTakeFirst()
+			: undefined
+		const sharedCohortId = !shared
+			? null
+			: existing?.shared === 1 && existing.shared_cohort_id
+				? existing.shared_cohort_id
+				: (current?.cohort_id ?? null)
+		await trx
+			.insertInto('reflections')
+			.values({
+				user_id: userId,
+				lesson_key: lessonKey,
+				reflection_id: reflectionId,
+				body,
+				shared: shared ? 1 : 0,
+				shared_cohort_id: sharedCohortId,
+				created_at: now,
+				updated_at: now,
+			})
+			.onConflict((oc) =>
+				oc
+					.columns(['user_id', 'lesson_key', 'reflection_id'])
+					.doUpdateSet({ body, shared: shared ? 1 : 0, shared_cohort_id: sharedCohortId, updated_at: now }),
+			)
+			.execute()
+	})
 	return now
 }
 

@@ -45,6 +45,7 @@ export async function replyToReflection(cohortId: string, authorId: string, inpu
 		.where('r.lesson_key', '=', input.lessonKey)
 		.where('r.reflection_id', '=', input.reflectionId)
 		.where('r.shared', '=', 1)
+		.where('r.shared_cohort_id', '=', cohortId)
 		.where('d.cohort_id', '=', cohortId)
 		.executeTakeFirst()
 	if (!reflection) return null

@@ -18,7 +18,12 @@ const PANAMA = 'user-delegate-pa'
 const ALUMNI = 'user-alumni-tt'
 
 type Page = {
-	reflections: Array<{ user_id: string; reflection_id: string; replies: Array<{ id: number; author: string | null; body: string }> }>
+	reflections: Array<{
+		user_id: string
+		reflection_id: string
+		body: string
+		replies: Array<{ id: number; author: string | null; body: string }>
+	}>
 }
 type Refusal = {
 	formKey: string
@@ -49,12 +54,14 @@ const replyCount = async () => (await db.selectFrom('reflection_replies').select
 beforeAll(async () => {
 	await saveReflection(BOLIVIA, LESSON_KEY, REFLECTION, 'Si el plan tiene presupuesto, las mujeres rurales serán escuchadas.', true)
 	await saveReflection(PANAMA, LESSON_KEY, REFLECTION, 'Solo para mí, todavía.', false)
-	// Trinidad and Tobago's alumni also joins a 2025 delegation: one delegate in two cohorts.
+	// Trinidad and Tobago's alumni shares a reflection in the 2024 cohort, then also joins a 2025
+	// delegation (one delegate in two cohorts) and saves it again there.
+	await saveReflection(ALUMNI, LESSON_KEY, REFLECTION, 'La coordinación interinstitucional es nuestra apuesta.', true)
 	await db
 		.insertInto('delegation_members')
 		.values({ delegation_id: 'panama-2025-bo', user_id: ALUMNI, sector: 'government', joined_at: new Date().toISOString() })
 		.execute()
-	await saveReflection(ALUMNI, LESSON_KEY, REFLECTION, 'La coordinación interinstitucional es nuestra apuesta.', true)
+	await saveReflection(ALUMNI, LESSON_KEY, REFLECTION, 'La coordinación interinstitucional sigue siendo nuestra apuesta.', true)
 })
 
 describe('replies to shared reflections', () => {
@@ -118,10 +125,31 @@ describe('replies to shared reflections', () => {
 			(await reply('facilitator.pos@example.org', 'port-of-spain-2024', to(ALUMNI, 'Desde Puerto España: bien pensado.'))).status,
 		).toBe(302)
 		const in2024 = (await cohortPage('facilitator.pos@example.org', 'port-of-spain-2024')).reflections.find((r) => r.user_id === ALUMNI)!
+		expect(in2024.body).toBe('La coordinación interinstitucional sigue siendo nuestra apuesta.')
 		expect(in2024.replies.map((r) => r.body)).toEqual(['Desde Puerto España: bien pensado.'])
-		// The same reflection, shared with the 2025 cohort's facilitators too: without the 2024 reply.
-		const in2025 = (await cohortPage('facilitator@example.org', 'panama-2025')).reflections.find((r) => r.user_id === ALUMNI)!
-		expect(in2025.replies).toEqual([])
 		expect((await ownReplies('alumni.tt@example.org'))[REFLECTION]!.map((r) => r.body)).toEqual(['Desde Puerto España: bien pensado.'])
+	})
+
+	test('a reflection shared in one cohort stays there: the facilitators of a cohort the person joins later neither read nor answer it', async () => {
+		const in2025 = await cohortPage('facilitator@example.org', 'panama-2025')
+		expect(in2025.reflections.find((r) => r.user_id === ALUMNI)).toBeUndefined()
+		expect(in2025.reflections.find((r) => r.user_id === BOLIVIA)).toBeDefined()
+		expect((await reply('facilitator@example.org', 'panama-2025', to(ALUMNI, 'Desde Panamá.'))).status).toBe(404)
+		// The drill-down of the delegate in the later cohort does not show it either.
+		const { delegateDetail } = await import('#app/features/progress/dashboard.server.ts')
+		expect((await delegateDetail('panama-2025', ALUMNI, 'es'))!.reflections).toEqual([])
+		expect((await delegateDetail('port-of-spain-2024', ALUMNI, 'es'))!.reflections).toHaveLength(1)
+		// Unshared, then shared again now: it is shared with the cohort the person is in now.
+		await saveReflection(ALUMNI, LESSON_KEY, REFLECTION, 'Ahora para el grupo de 2025.', false)
+		expect(
+			(await cohortPage('facilitator.pos@example.org', 'port-of-spain-2024')).reflections.find((r) => r.user_id === ALUMNI),
+		).toBeUndefined()
+		await saveReflection(ALUMNI, LESSON_KEY, REFLECTION, 'Ahora para el grupo de 2025.', true)
+		expect((await cohortPage('facilitator@example.org', 'panama-2025')).reflections.find((r) => r.user_id === ALUMNI)?.body).toBe(
+			'Ahora para el grupo de 2025.',
+		)
+		expect(
+			(await cohortPage('facilitator.pos@example.org', 'port-of-spain-2024')).reflections.find((r) => r.user_id === ALUMNI),
+		).toBeUndefined()
 	})
 })

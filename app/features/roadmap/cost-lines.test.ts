@@ -143,10 +143,10 @@ describe("cost lines in an action's form", () => {
 			.replace(/^\uFEFF/, '')
 			.trim()
 			.split(/\r?\n/)
-		expect(lines[0]).toContain('Total cost,Currency,Committed amount,Funding sources')
-		expect(lines[1]).toContain('100000.00,USD,40000.00,National budget; International cooperation')
+		expect(lines[0]).toContain('"Total cost (USD, whole units)",Currency,"Committed amount (USD, whole units)",Funding sources')
+		expect(lines[1]).toContain('100000,USD,40000,National budget; International cooperation')
 		const spanish = (await (await actionsCsv(roadmap, 'es')).text()).split(/\r?\n/)[0]
-		expect(spanish).toContain('Costo total,Moneda,Monto comprometido,Fuentes de financiamiento')
+		expect(spanish).toContain('"Costo total (USD, unidades enteras)",Moneda,"Monto comprometido (USD, unidades enteras)",Fuentes de financiamiento')
 	})
 })
 

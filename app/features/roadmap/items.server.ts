@@ -128,11 +128,16 @@ export type Change =
 	| { type: 'setBack'; changeId: number; version?: number }
 	/** Replaces a roadmap that has nothing but empty pillars with these items, all or nothing. */
 	| { type: 'import'; currency: string; items: ItemTree[] }
-	| { type: 'currency'; currency: string }
+	/**
+	 * The roadmap's own settings. `version`, when given, is the roadmap version the person saw
+	 * (`roadmaps.version`): a change made from an older one is refused as `stale`, unless it asks for
+	 * what the roadmap already holds.
+	 */
+	| { type: 'currency'; currency: string; version?: number }
 	| { type: 'implementation'; id: string; status: string; note: string; dated: string }
 	| { type: 'report'; id: string; period: string; value: string; dated: string; source: string }
-	| { type: 'status'; status: (typeof ROADMAP_STATUSES)[number] }
-	| { type: 'sharing'; shared: boolean }
+	| { type: 'status'; status: (typeof ROADMAP_STATUSES)[number]; version?: number }
+	| { type: 'sharing'; shared: boolean; version?: number }
 
 export type ChangeResult =
 	/** `unchanged`: the save asked for what the item already held — nothing written, nothing in the history. */
@@ -150,6 +155,8 @@ export type ChangeResult =
 			ok: false
 			reason: 'notFound' | 'badParent' | 'badKind' | 'wrongSection' | 'hasChildren' | 'notEmpty' | 'exists' | 'parentGone' | 'gone'
 	  }
+	/** `stale`: the roadmap's status, sharing or currency changed since the person's page was made. */
+	| { ok: false; reason: 'stale'; version: number }
 
 type Refusal = Extract<ChangeResult, { ok: false }>
 
@@ -296,6 +303,8 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			return done(null, count)
 		}
 		case 'currency':
+			if (change.currency === ctx.roadmap.currency) return { ...done(null, 0), unchanged: true }
+			checkRoadmapVersion(ctx, change.version)
 			return done(null, await setCurrency(ctx, change.currency))
 		case 'implementation': {
 			const current = find(ctx, change.id, 'action')
@@ -347,6 +356,8 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			return done(null)
 		}
 		case 'status':
+			if (change.status === ctx.roadmap.status) return { ...done(null, 0), unchanged: true }
+			checkRoadmapVersion(ctx, change.version)
 			await ctx.trx
 				.updateTable('roadmaps')
 				.set({ status: change.status, version: ctx.roadmap.version + 1 })
@@ -361,9 +372,11 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			})
 			return done(null)
 		case 'sharing':
+			if (change.shared === (ctx.roadmap.shared_with_cohort === 1)) return { ...done(null, 0), unchanged: true }
+			checkRoadmapVersion(ctx, change.version)
 			await ctx.trx
 				.updateTable('roadmaps')
-				.set({ shared_with_cohort: change.shared ? 1 : 0 })
+				.set({ shared_with_cohort: change.shared ? 1 : 0, version: ctx.roadmap.version + 1 })
 				.where('id', '=', ctx.roadmap.id)
 				.execute()
 			await record(ctx, {
@@ -375,6 +388,11 @@ async function apply(ctx: Context, change: Change): Promise<ChangeResult> {
 			})
 			return done(null)
 	}
+}
+
+/** A settings change made from an older version of the roadmap is refused (nothing is written). */
+function checkRoadmapVersion(ctx: Context, version: number | undefined) {
+	if (version !== undefined && version !== ctx.roadmap.version) refuse({ ok: false, reason: 'stale', version: ctx.roadmap.version })
 }
 
 /**

@@ -279,7 +279,12 @@ describe('the write primitive', () => {
 		const path = '/roadmaps/panama-2025-pa/gender-budgeting'
 		const changed = await run(async () =>
 			section.action(
-				routeArgs(await requestAs('delegate.pa@example.org', path, { form: { intent: 'currency', currency: 'jpy' } }), params),
+				routeArgs(
+					await requestAs('delegate.pa@example.org', path, {
+						form: { intent: 'currency', currency: 'jpy', roadmapVersion: String(roadmap.version) },
+					}),
+					params,
+				),
 			),
 		)
 		expect(changed.status).toBe(302)

@@ -216,11 +216,20 @@ describe('status, order and deletion', () => {
 	}
 	const gt = { delegationId: 'port-of-spain-2024-jm' }
 
+	/** The roadmap version a page made now would send with its status, sharing and currency forms. */
+	const versionOf = async (delegationId: string) =>
+		String((await db.selectFrom('roadmaps').select('version').where('delegation_id', '=', delegationId).executeTakeFirstOrThrow()).version)
+
 	test('draft → shared for review → final; a final roadmap refuses edits until its lead reopens it', async () => {
 		const lead = 'jm1@example.org'
 		const member = 'jm2@example.org'
-		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance' }, 'overview')).status).toBe(302)
-		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance' }, 'overview')).status).toBe(302)
+		const version = () => versionOf('port-of-spain-2024-jm')
+		expect(
+			(await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance', version: await version() }, 'overview')).status,
+		).toBe(302)
+		expect(
+			(await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'advance', version: await version() }, 'overview')).status,
+		).toBe(302)
 		const status = async () =>
 			(await db.selectFrom('roadmaps').select('status').where('delegation_id', '=', 'port-of-spain-2024-jm').executeTakeFirstOrThrow())
 				.status
@@ -233,9 +242,75 @@ describe('status, order and deletion', () => {
 			'section',
 		)
 		expect(edit.status).toBe(409)
-		expect((await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen' }, 'overview')).status).toBe(403)
-		expect((await post(lead, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen' }, 'overview')).status).toBe(302)
+		expect(
+			(await post(member, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen', version: await version() }, 'overview')).status,
+		).toBe(403)
+		expect(
+			(await post(lead, '/roadmaps/port-of-spain-2024-jm', gt, { intent: 'reopen', version: await version() }, 'overview')).status,
+		).toBe(302)
 		expect(await status()).toBe('draft')
+	})
+
+	test('status, sharing and currency changes carry the roadmap version: one made from an older page is refused with 409 and changes nothing', async () => {
+		const lead = 'jm1@example.org'
+		const delegationId = 'port-of-spain-2024-jm'
+		const path = `/roadmaps/${delegationId}`
+		const read = () =>
+			db
+				.selectFrom('roadmaps')
+				.select(['status', 'shared_with_cohort', 'currency', 'version'])
+				.where('delegation_id', '=', delegationId)
+				.executeTakeFirstOrThrow()
+		const seen = await versionOf(delegationId)
+		const start = await read()
+		// Another member shares the roadmap meanwhile: the version moves on.
+		expect((await post('jm2@example.org', path, gt, { intent: 'advance', version: seen }, 'overview')).status).toBe(302)
+		const after = await read()
+		expect(after.version).toBe(start.version + 1)
+
+		// The lead's page still shows the old version: each of its settings forms is refused.
+		const staleStatus = await post(lead, path, gt, { intent: 'advance', version: seen }, 'overview')
+		expect(staleStatus.status).toBe(409)
+		expect(staleStatus.data).toMatchObject({ error: 'roadmap.errors.staleSettings' })
+		const share = after.shared_with_cohort ? 'false' : 'true'
+		const staleShare = await post(lead, path, gt, { intent: 'share', shared: share, version: seen }, 'overview')
+		expect(staleShare.status).toBe(409)
+		expect(staleShare.data).toMatchObject({ error: 'roadmap.errors.staleSettings' })
+		const section = { ...gt, section: 'gender-budgeting' }
+		const staleCurrency = await post(
+			lead,
+			`${path}/gender-budgeting`,
+			section,
+			{ intent: 'currency', currency: 'EUR', roadmapVersion: seen },
+			'section',
+		)
+		expect(staleCurrency.status).toBe(409)
+		expect(staleCurrency.data).toMatchObject({ feedback: { formKey: 'currency', message: 'roadmap.errors.staleSettings' } })
+		expect(await read()).toEqual(after)
+
+		// A form without the version is not one of the page's forms.
+		expect((await post(lead, path, gt, { intent: 'share', shared: share }, 'overview')).status).toBe(400)
+
+		// From the current version, each goes through and moves the version on.
+		const now = await versionOf(delegationId)
+		expect((await post(lead, path, gt, { intent: 'share', shared: share, version: now }, 'overview')).status).toBe(302)
+		const shared = await read()
+		expect(shared.shared_with_cohort).toBe(share === 'true' ? 1 : 0)
+		expect(shared.version).toBe(after.version + 1)
+		expect(
+			(
+				await post(
+					lead,
+					`${path}/gender-budgeting`,
+					section,
+					{ intent: 'currency', currency: 'EUR', roadmapVersion: String(shared.version) },
+					'section',
+				)
+			).status,
+		).toBe(302)
+		expect((await read()).currency).toBe('EUR')
+		expect((await post(lead, path, gt, { intent: 'backToDraft', version: String(shared.version + 1) }, 'overview')).status).toBe(302)
+		expect((await read()).status).toBe(start.status)
 	})
 
 	test('items move up and down; a pillar with objectives cannot be deleted; an empty one can', async () => {

@@ -3,7 +3,7 @@
  * actions and indicators. The JSON shape is documented in docs/roadmap-json.md.
  */
 import { z } from 'zod'
-import { csvResponse } from '#app/utils/csv.server.ts'
+import { csvAmount, csvNumberOrText, csvResponse } from '#app/utils/csv.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
@@ -237,9 +237,9 @@ export async function actionsCsv(roadmap: Roadmap, language: Language) {
 	/** The action's total, the currency, the committed amount and its sources (an empty cost when it has no line). */
 	function costColumns(data: ItemData) {
 		const lines = costLinesOf(data)
-		if (!lines.length) return ['', roadmap.currency, '', '']
+		if (!lines.length) return [null, roadmap.currency, null, '']
 		const { total, committed } = costTotals(lines)
-		const amount = (value: number) => (value / 10 ** digits).toFixed(digits)
+		const amount = (value: number) => csvAmount(value, digits)
 		const sources = [
 			...new Set(lines.map((line) => (line.source ? t(`roadmap.options.source.${line.source}`) : t('roadmap.budget.noSource')))),
 		]
@@ -254,12 +254,12 @@ export async function actionsCsv(roadmap: Roadmap, language: Language) {
 			f('description'),
 			f('lead'),
 			f('partners'),
-			f('start'),
-			f('end'),
+			t('csv.start'),
+			t('csv.end'),
 			f('status'),
-			t('roadmap.budget.actionTotal'),
+			t('csv.amount', { label: t('roadmap.budget.actionTotal'), currency: roadmap.currency }),
 			t('roadmap.budget.currency'),
-			t('roadmap.budget.committedAmount'),
+			t('csv.amount', { label: t('roadmap.budget.committedAmount'), currency: roadmap.currency }),
 			t('roadmap.budget.sources'),
 			f('level'),
 			f('places'),
@@ -281,10 +281,10 @@ export async function indicatorsCsv(roadmap: Roadmap, language: Language) {
 			String(i.data.statement ?? ''),
 			i.data.type ? t(`roadmap.options.type.${i.data.type}`) : '',
 			String(i.data.unit ?? ''),
-			String(i.data.baselineValue ?? ''),
-			String(i.data.baselineYear ?? ''),
-			String(i.data.targetValue ?? ''),
-			String(i.data.targetYear ?? ''),
+			csvNumberOrText(i.data.baselineValue),
+			csvNumberOrText(i.data.baselineYear),
+			csvNumberOrText(i.data.targetValue),
+			csvNumberOrText(i.data.targetYear),
 			String(i.data.means ?? ''),
 			i.data.frequency ? t(`roadmap.options.frequency.${i.data.frequency}`) : '',
 			String(i.data.reporter ?? ''),

@@ -12,7 +12,7 @@ import { ActionsBySection, type SectionData, type SectionProps } from './shared.
 export function GenderBudgeting({ data: { tree, totals, delegation }, editable, common, taFor }: SectionProps) {
 	const { t } = useTranslation()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
-	const { currency, feedback } = common
+	const { currency, roadmapVersion, feedback } = common
 	return (
 		<>
 			<section className="panel">
@@ -27,6 +27,7 @@ export function GenderBudgeting({ data: { tree, totals, delegation }, editable, 
 				{editable ? (
 					<Form method="post" className="inline-fields" preventScrollReset>
 						<input type="hidden" name="intent" value="currency" />
+						<input type="hidden" name="roadmapVersion" value={roadmapVersion} />
 						<label htmlFor="currency">{t('roadmap.budget.currency')}</label>
 						<input
 							id="currency"
@@ -45,7 +46,7 @@ export function GenderBudgeting({ data: { tree, totals, delegation }, editable, 
 						</button>
 						{feedback?.formKey === 'currency' ? (
 							<p className="field-errors" role="alert">
-								{t('roadmap.errors.currency')}
+								{t(feedback.message ?? 'roadmap.errors.currency')}
 							</p>
 						) : null}
 					</Form>

@@ -74,7 +74,7 @@ function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; fe
 	const props: SectionProps = {
 		data,
 		editable: abilities.edit && roadmap.status !== 'final',
-		common: { currency: roadmap.currency, feedback, changedMeanwhile: held.meanwhile },
+		common: { currency: roadmap.currency, roadmapVersion: roadmap.version, feedback, changedMeanwhile: held.meanwhile },
 		// Without JavaScript a refused form comes back in a new page: keep its fold open.
 		openFor: (...keys) => (feedback?.formKey && keys.includes(feedback.formKey) ? true : undefined),
 		taFor: (id) => ({

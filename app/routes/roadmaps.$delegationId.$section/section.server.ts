@@ -151,6 +151,9 @@ const commentBody = z
 	.min(1, { error: 'roadmap.errors.commentEmpty' })
 	.max(4000, { error: 'roadmap.errors.commentTooLong' })
 
+/** The roadmap version a settings form (currency) was made from: a change from an older one is refused. */
+const roadmapVersion = z.number({ error: 'roadmap.errors.badKind' }).int().nonnegative()
+
 /** The forms of a section page. Item fields are not listed: which ones count depends on the stored item. */
 const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('create'), formKey, kind: KindSchema, parentId: z.string().max(100).optional() }),
@@ -159,7 +162,7 @@ const SectionForm = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('delete'), id, version, confirm: z.literal('yes').optional() }),
 	z.object({ intent: z.literal('restore'), changeId: z.number({ error: 'roadmap.errors.notFound' }).int().positive() }),
 	z.object({ intent: z.literal('move'), id, direction: z.enum(['up', 'down']) }),
-	z.object({ intent: z.literal('currency'), currency: CurrencySchema }),
+	z.object({ intent: z.literal('currency'), currency: CurrencySchema, roadmapVersion }),
 	z.object({ intent: z.literal('timeline') }),
 	z.object({ intent: z.literal('pastePreview'), formKey, parentId: id, rows: pasteRows }),
 	z.object({ intent: z.literal('paste'), formKey, parentId: id, rows: pasteRows }),
@@ -361,6 +364,8 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 				return reply(409, { message: 'roadmap.errors.parentGone' })
 			case 'badParent':
 				return reply(400, { message: 'roadmap.errors.badParent' })
+			case 'stale':
+				return reply(409, { message: 'roadmap.errors.staleSettings' })
 			default:
 				return reply(400, { message: 'roadmap.errors.badKind' })
 		}
@@ -408,8 +413,12 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 			return result.ok ? back(`#item-${value.id}`) : refused(result)
 		}
 		case 'currency': {
-			await applyChange(db, roadmap.id, viewer.id, { type: 'currency', currency: value.currency })
-			return back()
+			const result = await applyChange(db, roadmap.id, viewer.id, {
+				type: 'currency',
+				currency: value.currency,
+				version: value.roadmapVersion,
+			})
+			return result.ok ? back() : refused(result)
 		}
 		case 'timeline': {
 			// The usual steps of a NAP process, in the language of who adds them, on a timeline that has none yet.

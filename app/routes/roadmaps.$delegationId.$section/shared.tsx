@@ -16,7 +16,13 @@ import type { loader } from './route.tsx'
 
 export type SectionData = ReturnType<typeof useLoaderData<typeof loader>>
 /** `changedMeanwhile`: the item open for editing as someone else saved it since the form opened (by id). */
-export type Common = { currency: string; feedback: ItemFeedback | null; changedMeanwhile?: Record<string, ItemData> }
+/** `roadmapVersion`: the roadmap version the page was made from, sent back by the currency form. */
+export type Common = {
+	currency: string
+	roadmapVersion: number
+	feedback: ItemFeedback | null
+	changedMeanwhile?: Record<string, ItemData>
+}
 export type TaLink = (id: string) => { href: string; open: number }
 
 /** What every section's view gets from the page. */
