@@ -91,6 +91,8 @@ export interface LoginAttemptsTable {
 	id: Generated<number>
 	email: string
 	ip: string
+	/** The nonce of the signed device cookie presented for this account; null from an untrusted browser. */
+	device: string | null
 	/** Unix milliseconds. */
 	created_at: number
 }

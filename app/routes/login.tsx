@@ -5,8 +5,9 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
-import { clientAddress, createSessionCookie, requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
+import { createSessionCookie, requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
+import { throttledMessage } from '#app/features/auth/throttle.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -28,14 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, password, redirectTo } = submission.value
-	const outcome = await signIn(email, password, clientAddress(request))
+	const outcome = await signIn(email, password, request)
 	if (!outcome.ok) {
 		const minutes = outcome.retryAfter ? Math.ceil(outcome.retryAfter / 60) : 0
 		return data(
 			{
 				result: submission.reply({
 					hideFields: ['password'],
-					formErrors: [outcome.retryAfter ? 'login.throttled' : 'login.invalid'],
+					formErrors: [outcome.retryAfter ? throttledMessage(outcome.reason) : 'login.invalid'],
 				}),
 				minutes,
 			},
@@ -45,9 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
 			},
 		)
 	}
-	throw redirect(safeRedirect(redirectTo), {
-		headers: { 'Set-Cookie': await createSessionCookie(outcome.userId, request) },
-	})
+	const headers = new Headers()
+	headers.append('Set-Cookie', await createSessionCookie(outcome.userId, request))
+	headers.append('Set-Cookie', outcome.deviceCookie)
+	throw redirect(safeRedirect(redirectTo), { headers })
 }
 
 export default function LoginPage() {

@@ -1,6 +1,33 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 import { DatabaseEnvSchema } from '#db/connection.ts'
+
+export type TrustProxy = { hops: number } | { proxies: ReadonlySet<string> }
+
+/** IPv4 addresses arrive as `::ffff:1.2.3.4` on a dual-stack socket: compared as `1.2.3.4`. */
+export function normaliseAddress(address: string) {
+	const trimmed = address.trim()
+	return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(trimmed) ? trimmed.slice(7) : trimmed.toLowerCase()
+}
+
+const TrustProxySchema = z
+	.string()
+	.trim()
+	.default('0')
+	.transform((value, ctx): TrustProxy => {
+		if (/^\d+$/.test(value)) return { hops: Number(value) }
+		const addresses = value.split(',').map(normaliseAddress).filter(Boolean)
+		const wrong = addresses.filter((address) => !isIP(address))
+		if (addresses.length === 0 || wrong.length > 0) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `must be a number of proxy hops (0, 1, 2…) or the proxies' addresses separated by commas (not: ${wrong.join(', ') || value})`,
+			})
+			return z.NEVER
+		}
+		return { proxies: new Set(addresses) }
+	})
 
 /** Environment variables, validated once at start-up (the database's with them). Every value has a working default. */
 const EnvSchema = DatabaseEnvSchema.extend({
@@ -8,8 +35,23 @@ const EnvSchema = DatabaseEnvSchema.extend({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	/** Public origin (https://academy.example.org). Empty: trust the request's Host header. */
 	APP_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
-	/** 1 when behind a reverse proxy that sets X-Forwarded-For. */
-	TRUST_PROXY: z.enum(['0', '1']).default('0'),
+	/**
+	 * Which reverse proxies to believe about the client's address (X-Forwarded-For): 0 (none, the
+	 * default), a number of proxy hops in front of the app (1: one proxy), or a comma-separated list
+	 * of the proxies' own addresses. Only what the trusted hops appended is read: the client's
+	 * address is the right-most one that no trusted proxy sent.
+	 */
+	TRUST_PROXY: TrustProxySchema,
+	/**
+	 * The server's secret for signed device cookies (HMAC-SHA-256), at least 32 characters, the same on
+	 * every app server. Unset: one is generated at first start into APP_SECRET_FILE (mode 0600).
+	 */
+	APP_SECRET: z.string().min(32, { error: 'must have at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+	/** Where the generated secret is kept when APP_SECRET is unset. */
+	APP_SECRET_FILE: z
+		.string()
+		.min(1)
+		.default(() => path.join(process.cwd(), 'data', 'app-secret')),
 	/** The curriculum: one folder per module, one MDX file per lesson and language. */
 	CONTENT_DIR: z
 		.string()
