@@ -7,7 +7,8 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { checkCurrentPassword, hashPassword, rotateAllSessions } from '#app/features/auth/auth.server.ts'
 import { queuePasswordChanged, spendOutstandingResets } from '#app/features/auth/password-reset.server.ts'
-import { PasswordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
+import { judgePassword } from '#app/features/auth/password-strength.server.ts'
+import { PasswordSchema, passwordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
 import { throttledMessage } from '#app/features/auth/throttle.ts'
 import { deleteFeed, feedCreatedAt, feedUrl, resetFeed } from '#app/features/calendar/feed.server.ts'
 import { calendarOrigin } from '#app/features/calendar/ics.server.ts'
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		)
 	}
 	if (intent === 'password') {
-		const submission = parseWithZod(formData, { schema: PasswordSchema })
+		const submission = parseWithZod(formData, { schema: passwordSchema(judgePassword, [viewer.name, viewer.email]) })
 		if (submission.status !== 'success') {
 			return data(
 				{ intent, result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), saved: false },
