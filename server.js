@@ -4,6 +4,7 @@
 // In production it runs one worker per core (node:cluster; WEB_CONCURRENCY sets the number, 1 runs
 // the server in this process). Workers hold no state of their own that another must see: sessions,
 // sign-in throttling and everything else live in the database (docs/decisions/0008-every-core.md).
+import { spawn } from 'node:child_process'
 import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -54,8 +55,41 @@ function refusalPage(key) {
 }
 
 const workers = workerCount()
+if (cluster.isPrimary) scheduleBackups()
 if (workers > 1 && cluster.isPrimary) await superviseWorkers(workers)
 else await serve()
+
+/**
+ * BACKUP_EVERY_HOURS: this process (the cluster's primary, or the only process) runs
+ * `scripts/backup.ts --scheduled` in a child process now and then; the script backs up only when
+ * its lock row says this period's backup is not done yet, so with several app servers one does it.
+ * Copies go to BACKUP_DIR, the newest BACKUP_KEEP are kept (scripts/backup.ts).
+ */
+function scheduleBackups() {
+	const raw = process.env.BACKUP_EVERY_HOURS
+	if (raw === undefined || raw === '' || Number(raw) === 0) return
+	const hours = Number(raw)
+	if (!Number.isFinite(hours) || hours < 0) {
+		console.error(`BACKUP_EVERY_HOURS must be a number of hours, 0 for none (it is "${raw}").`)
+		process.exit(1)
+	}
+	const checkMs = Math.min(hours * 3600 * 1000, 10 * 60 * 1000)
+	let running = false
+	const check = () => {
+		setTimeout(check, checkMs).unref()
+		if (running) return
+		running = true
+		const script = spawn(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', '--scheduled'], {
+			cwd: new URL('.', import.meta.url),
+			stdio: ['ignore', 'inherit', 'inherit'],
+		})
+		script.on('exit', (code) => {
+			running = false
+			if (code !== 0) console.error(`The scheduled backup failed (exit ${code}); it is tried again in ${Math.round(checkMs / 60000)} min.`)
+		})
+	}
+	setTimeout(check, Math.min(checkMs, 60 * 1000)).unref()
+}
 
 /**
  * The cluster's primary: starts the workers, replaces one that dies (after a short pause if they

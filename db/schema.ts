@@ -97,6 +97,17 @@ export interface LoginAttemptsTable {
 	created_at: number
 }
 
+/** A lock row per scheduled job: the process that moves started_at on first runs it. */
+export interface ScheduledJobsTable {
+	name: string
+	/** Unix milliseconds. */
+	started_at: number
+	/** Unix milliseconds; null while it runs (or if it stopped half-way). */
+	finished_at: number | null
+	/** What it did: the file written, or why it failed. */
+	outcome: string | null
+}
+
 export interface LessonProgressTable {
 	user_id: string
 	/** `<module-slug>/<lesson-slug>`: survives content edits that keep the slug. */
@@ -368,6 +379,7 @@ export interface Database {
 	delegation_members: DelegationMembersTable
 	invitations: InvitationsTable
 	login_attempts: LoginAttemptsTable
+	scheduled_jobs: ScheduledJobsTable
 	lesson_progress: LessonProgressTable
 	check_attempts: CheckAttemptsTable
 	reflections: ReflectionsTable

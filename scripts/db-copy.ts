@@ -51,6 +51,7 @@ export const TABLES = [
 	'mail_outbox',
 	'password_resets',
 	'password_reset_requests',
+	'scheduled_jobs',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */

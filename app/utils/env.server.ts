@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
+import { BackupEnvSchema } from '#db/backup.ts'
 import { DatabaseEnvSchema } from '#db/connection.ts'
 
 export type TrustProxy = { hops: number } | { proxies: ReadonlySet<string> }
@@ -30,60 +31,62 @@ const TrustProxySchema = z
 	})
 
 /** Environment variables, validated once at start-up (the database's with them). Every value has a working default. */
-const EnvSchema = DatabaseEnvSchema.extend({
-	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-	/** Public origin (https://academy.example.org). Empty: trust the request's Host header. */
-	APP_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
-	/**
-	 * Which reverse proxies to believe about the client's address (X-Forwarded-For): 0 (none, the
-	 * default), a number of proxy hops in front of the app (1: one proxy), or a comma-separated list
-	 * of the proxies' own addresses. Only what the trusted hops appended is read: the client's
-	 * address is the right-most one that no trusted proxy sent.
-	 */
-	TRUST_PROXY: TrustProxySchema,
-	/**
-	 * The server's secret for signed device cookies (HMAC-SHA-256), at least 32 characters, the same on
-	 * every app server. Unset: one is generated at first start into APP_SECRET_FILE (mode 0600).
-	 */
-	APP_SECRET: z.string().min(32, { error: 'must have at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
-	/** Where the generated secret is kept when APP_SECRET is unset. */
-	APP_SECRET_FILE: z
-		.string()
-		.min(1)
-		.default(() => path.join(process.cwd(), 'data', 'app-secret')),
-	/** The curriculum: one folder per module, one MDX file per lesson and language. */
-	CONTENT_DIR: z
-		.string()
-		.min(1)
-		.default(() => path.join(process.cwd(), 'content')),
-	/** Compiled curriculum kept on disk, so a restart does not compile every lesson again. */
-	CONTENT_CACHE_DIR: z
-		.string()
-		.min(1)
-		.default(() => path.join(process.cwd(), '.cache', 'content')),
-	/**
-	 * Outgoing mail: smtp://user:pass@host:587 (STARTTLS when the server offers it) or
-	 * smtps://user:pass@host:465. Empty: mail is kept in the outbox and read in the app ("Sent mail").
-	 */
-	SMTP_URL: z
-		.union([
-			z.literal(''),
-			z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587' }),
-		])
-		.default(''),
-	/** The sender of every message: an address, or "Name <address>". */
-	MAIL_FROM: z
-		.string()
-		.trim()
-		.regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
-			error: 'must be an address or "Name <address>", e.g. NAP Academy <academy@example.org>',
-		})
-		.default('NAP Academy <no-reply@localhost>'),
-}).refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {
-	path: ['APP_ORIGIN'],
-	error: 'must be set when SMTP_URL is (the links in mail are built from it)',
-})
+const EnvSchema = DatabaseEnvSchema.extend(BackupEnvSchema.shape)
+	.extend({
+		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		/** Public origin (https://academy.example.org). Empty: trust the request's Host header. */
+		APP_ORIGIN: z.union([z.literal(''), z.url()]).default(''),
+		/**
+		 * Which reverse proxies to believe about the client's address (X-Forwarded-For): 0 (none, the
+		 * default), a number of proxy hops in front of the app (1: one proxy), or a comma-separated list
+		 * of the proxies' own addresses. Only what the trusted hops appended is read: the client's
+		 * address is the right-most one that no trusted proxy sent.
+		 */
+		TRUST_PROXY: TrustProxySchema,
+		/**
+		 * The server's secret for signed device cookies (HMAC-SHA-256), at least 32 characters, the same on
+		 * every app server. Unset: one is generated at first start into APP_SECRET_FILE (mode 0600).
+		 */
+		APP_SECRET: z.string().min(32, { error: 'must have at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+		/** Where the generated secret is kept when APP_SECRET is unset. */
+		APP_SECRET_FILE: z
+			.string()
+			.min(1)
+			.default(() => path.join(process.cwd(), 'data', 'app-secret')),
+		/** The curriculum: one folder per module, one MDX file per lesson and language. */
+		CONTENT_DIR: z
+			.string()
+			.min(1)
+			.default(() => path.join(process.cwd(), 'content')),
+		/** Compiled curriculum kept on disk, so a restart does not compile every lesson again. */
+		CONTENT_CACHE_DIR: z
+			.string()
+			.min(1)
+			.default(() => path.join(process.cwd(), '.cache', 'content')),
+		/**
+		 * Outgoing mail: smtp://user:pass@host:587 (STARTTLS when the server offers it) or
+		 * smtps://user:pass@host:465. Empty: mail is kept in the outbox and read in the app ("Sent mail").
+		 */
+		SMTP_URL: z
+			.union([
+				z.literal(''),
+				z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587' }),
+			])
+			.default(''),
+		/** The sender of every message: an address, or "Name <address>". */
+		MAIL_FROM: z
+			.string()
+			.trim()
+			.regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+				error: 'must be an address or "Name <address>", e.g. NAP Academy <academy@example.org>',
+			})
+			.default('NAP Academy <no-reply@localhost>'),
+	})
+	.refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {
+		path: ['APP_ORIGIN'],
+		error: 'must be set when SMTP_URL is (the links in mail are built from it)',
+	})
 
 const parsed = EnvSchema.safeParse(process.env)
 if (!parsed.success) {

@@ -13,6 +13,7 @@ import * as assistanceOffers from './2026-12-03_03_assistance_offers.ts'
 import * as mailOutbox from './2026-12-04_01_mail_outbox.ts'
 import * as calendarFeeds from './2026-12-04_02_calendar_feeds.ts'
 import * as signInDevices from './2026-12-07_01_sign_in_devices.ts'
+import * as scheduledJobs from './2026-12-07_02_scheduled_jobs.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04_01_mail_outbox': mailOutbox,
 	'2026-12-04_02_calendar_feeds': calendarFeeds,
 	'2026-12-07_01_sign_in_devices': signInDevices,
+	'2026-12-07_02_scheduled_jobs': scheduledJobs,
 }
