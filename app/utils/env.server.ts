@@ -48,7 +48,11 @@ const EnvSchema = DatabaseEnvSchema.extend(BackupEnvSchema.shape)
 		 * The server's secret for signed device cookies (HMAC-SHA-256), at least 32 characters, the same on
 		 * every app server. Unset: one is generated at first start into APP_SECRET_FILE (mode 0600).
 		 */
-		APP_SECRET: z.string().min(32, { error: 'must have at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+		APP_SECRET: z
+			.string()
+			.min(32, { error: 'must have at least 32 characters (e.g. openssl rand -base64 48)' })
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
 		/** Where the generated secret is kept when APP_SECRET is unset. */
 		APP_SECRET_FILE: z
 			.string()
