@@ -4,8 +4,11 @@
 // In production it runs one worker per core (node:cluster; WEB_CONCURRENCY sets the number, 1 runs
 // the server in this process). Workers hold no state of their own that another must see: sessions,
 // sign-in throttling and everything else live in the database (docs/decisions/0008-every-core.md).
+import { spawn } from 'node:child_process'
 import cluster from 'node:cluster'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
@@ -55,9 +58,66 @@ function workerCount() {
 	return count
 }
 
+/**
+ * What a request may carry (app/utils/form-data.server.ts has the per-form limits). A body announced
+ * larger than the largest form limit (the 10 MB of a roster or roadmap upload) is refused here, before
+ * anything reads it; headers are bounded by Node's maxHeaderSize (431). Slow clients: the headers must
+ * arrive within 20 s and the whole request within 2 minutes (a 10 MB upload on slow Wi-Fi).
+ */
+const LIMITS = {
+	largestBodyBytes: 10 * 1024 * 1024,
+	maxHeaderSize: 16 * 1024,
+	headersTimeoutMs: 20_000,
+	requestTimeoutMs: 120_000,
+	keepAliveTimeoutMs: 5_000,
+}
+
+/** The page for a request refused before the app sees it, in both languages (its headers may be unreadable). */
+function refusalPage(key) {
+	const text = ['en', 'es'].map((language) => {
+		const messages = JSON.parse(fs.readFileSync(new URL(`./app/locales/${language}/common.json`, import.meta.url), 'utf8'))
+		return { language, title: messages.limits[key].title, body: messages.limits[key].body }
+	})
+	const sections = text.map(({ language, title, body }) => `<section lang="${language}"><h1>${title}</h1><p>${body}</p></section>`)
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text[0].title}</title></head><body style="font:1.1rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">${sections.join('')}<p><a href="/">NAP Academy</a></p></body></html>`
+}
+
 const workers = workerCount()
+if (cluster.isPrimary) scheduleBackups()
 if (workers > 1 && cluster.isPrimary) await superviseWorkers(workers)
 else await serve()
+
+/**
+ * BACKUP_EVERY_HOURS: this process (the cluster's primary, or the only process) runs
+ * `scripts/backup.ts --scheduled` in a child process now and then; the script backs up only when
+ * its lock row says this period's backup is not done yet, so with several app servers one does it.
+ * Copies go to BACKUP_DIR, the newest BACKUP_KEEP are kept (scripts/backup.ts).
+ */
+function scheduleBackups() {
+	const raw = process.env.BACKUP_EVERY_HOURS
+	if (raw === undefined || raw === '' || Number(raw) === 0) return
+	const hours = Number(raw)
+	if (!Number.isFinite(hours) || hours < 0) {
+		console.error(`BACKUP_EVERY_HOURS must be a number of hours, 0 for none (it is "${raw}").`)
+		process.exit(1)
+	}
+	const checkMs = Math.min(hours * 3600 * 1000, 10 * 60 * 1000)
+	let running = false
+	const check = () => {
+		setTimeout(check, checkMs).unref()
+		if (running) return
+		running = true
+		const script = spawn(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', '--scheduled'], {
+			cwd: new URL('.', import.meta.url),
+			stdio: ['ignore', 'inherit', 'inherit'],
+		})
+		script.on('exit', (code) => {
+			running = false
+			if (code !== 0) console.error(`The scheduled backup failed (exit ${code}); it is tried again in ${Math.round(checkMs / 60000)} min.`)
+		})
+	}
+	setTimeout(check, Math.min(checkMs, 60 * 1000)).unref()
+}
 
 /**
  * The cluster's primary: starts the workers, replaces one that dies (after a short pause if they
@@ -161,6 +221,13 @@ async function serve() {
 		if (ALLOWED_METHODS.includes(req.method)) return next()
 		res.status(405).set('Allow', ALLOWED_METHODS.join(', ')).type('text/plain').send('Method not allowed.')
 	})
+	const bodyTooLarge = refusalPage('bodyTooLarge')
+	app.use((req, res, next) => {
+		if (Number(req.get('content-length') ?? 0) <= LIMITS.largestBodyBytes) return next()
+		res.status(413).set('Connection', 'close')
+		if (req.accepts(['html', 'text']) === 'html') res.type('html').send(bodyTooLarge)
+		else res.type('text/plain').send('This request is larger than the Academy accepts.')
+	})
 
 	app.use((req, res, next) => {
 		if (sameOrigin(req)) return next()
@@ -200,7 +267,27 @@ async function serve() {
 		}),
 	)
 
-	const server = app.listen(port, host, () => {
+	const server = http.createServer({ maxHeaderSize: LIMITS.maxHeaderSize }, app)
+	server.headersTimeout = LIMITS.headersTimeoutMs
+	server.requestTimeout = LIMITS.requestTimeoutMs
+	server.keepAliveTimeout = LIMITS.keepAliveTimeoutMs
+	// Headers past maxHeaderSize: a 431 with a page that says so (Node's own answer has no body).
+	const headersTooLarge = refusalPage('headersTooLarge')
+	server.on('clientError', (error, socket) => {
+		if (!socket.writable) return socket.destroy()
+		const overflow = error.code === 'HPE_HEADER_OVERFLOW'
+		const status = overflow
+			? '431 Request Header Fields Too Large'
+			: error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+				? '408 Request Timeout'
+				: '400 Bad Request'
+		const body = overflow ? headersTooLarge : ''
+		const type = overflow ? 'text/html; charset=utf-8' : 'text/plain'
+		socket.end(
+			`HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+		)
+	})
+	server.listen(port, host, () => {
 		if (cluster.isPrimary) console.log(`NAP Academy listening on http://localhost:${port}`)
 	})
 	// A worker whose primary is gone (killed) stops too, instead of serving on unsupervised.

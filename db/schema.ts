@@ -91,8 +91,21 @@ export interface LoginAttemptsTable {
 	id: Generated<number>
 	email: string
 	ip: string
+	/** The nonce of the signed device cookie presented for this account; null from an untrusted browser. */
+	device: string | null
 	/** Unix milliseconds. */
 	created_at: number
+}
+
+/** A lock row per scheduled job: the process that moves started_at on first runs it. */
+export interface ScheduledJobsTable {
+	name: string
+	/** Unix milliseconds. */
+	started_at: number
+	/** Unix milliseconds; null while it runs (or if it stopped half-way). */
+	finished_at: number | null
+	/** What it did: the file written, or why it failed. */
+	outcome: string | null
 }
 
 export interface LessonProgressTable {
@@ -432,6 +445,7 @@ export interface Database {
 	delegation_members: DelegationMembersTable
 	invitations: InvitationsTable
 	login_attempts: LoginAttemptsTable
+	scheduled_jobs: ScheduledJobsTable
 	lesson_progress: LessonProgressTable
 	check_attempts: CheckAttemptsTable
 	reflections: ReflectionsTable

@@ -57,6 +57,7 @@ export const TABLES = [
 	'two_step',
 	'two_step_recovery_codes',
 	'two_step_pending',
+	'scheduled_jobs',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */

@@ -5,9 +5,10 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
-import { clientAddress, requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
+import { requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
-import { finishPasswordStep } from '#app/features/auth/two-step.server.ts'
+import { throttledMessage } from '#app/features/auth/throttle.ts'
+import { finishPasswordStep, SECOND_STEP_PATH } from '#app/features/auth/two-step.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -28,14 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, password, redirectTo } = submission.value
-	const outcome = await signIn(email, password, clientAddress(request))
+	const outcome = await signIn(email, password, request)
 	if (!outcome.ok) {
 		const minutes = outcome.retryAfter ? Math.ceil(outcome.retryAfter / 60) : 0
 		return data(
 			{
 				result: submission.reply({
 					hideFields: ['password'],
-					formErrors: [outcome.retryAfter ? 'login.throttled' : 'login.invalid'],
+					formErrors: [outcome.retryAfter ? throttledMessage(outcome.reason) : 'login.invalid'],
 				}),
 				minutes,
 			},
@@ -45,8 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
 			},
 		)
 	}
-	// With two-step sign-in on, the session is made only after the second step.
+	// With two-step sign-in on, the session (and the known-device cookie) come only after the second step.
 	const next = await finishPasswordStep(outcome.userId, request, redirectTo)
+	if (next.location !== SECOND_STEP_PATH) next.headers.append('Set-Cookie', outcome.deviceCookie)
 	throw redirect(next.location, { headers: next.headers })
 }
 

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
 import { completePasswordReset, findPasswordReset, statusForState } from '#app/features/auth/password-reset.server.ts'
-import { ResetPasswordSchema } from '#app/features/auth/schemas.ts'
+import { judgePassword } from '#app/features/auth/password-strength.server.ts'
+import { ResetPasswordSchema, resetPasswordSchema } from '#app/features/auth/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -28,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
-	const submission = parseWithZod(formData, { schema: ResetPasswordSchema })
+	const found = await findPasswordReset(params.token)
+	const userInputs = found.state === 'valid' ? [found.reset.name, found.reset.email] : []
+	const submission = parseWithZod(formData, { schema: resetPasswordSchema(judgePassword, userInputs) })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['newPassword', 'confirmPassword'] }), state: null }, { status: 400 })
 	}

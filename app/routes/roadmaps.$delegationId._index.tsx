@@ -8,7 +8,7 @@ import { formatMoney } from '#app/features/roadmap/item-form.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { Stats } from '#app/components/ui/stats.tsx'
 import { useRootData } from '#app/root.tsx'
-import { readFormData } from '#app/utils/form-data.server.ts'
+import { BODY_LIMITS, readFormData } from '#app/utils/form-data.server.ts'
 import { formatDateTime, formatPercent } from '#app/utils/format.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_LANGUAGE, LANGUAGES } from '#app/utils/i18n.ts'
@@ -72,7 +72,8 @@ const OverviewSchema = z.discriminatedUnion('intent', [
 ])
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const formData = await readFormData(request)
+	// The roadmap can be imported from a JSON file here: the larger named limit.
+	const formData = await readFormData(request, BODY_LIMITS.upload)
 	const intent = String(formData.get('intent') ?? '')
 	const { viewer, roadmap, language } = await requireRoadmap(request, params.delegationId, permissionForIntent('roadmap', intent))
 	const submission = parseWithZod(formData, { schema: OverviewSchema })

@@ -1,13 +1,15 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { Field, SelectField } from '#app/components/ui/forms.tsx'
-import { hashPassword, rotateAllSessions, verifyPassword } from '#app/features/auth/auth.server.ts'
+import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
+import { checkCurrentPassword, hashPassword, rotateAllSessions } from '#app/features/auth/auth.server.ts'
 import { queuePasswordChanged, spendOutstandingResets } from '#app/features/auth/password-reset.server.ts'
-import { PasswordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
+import { judgePassword } from '#app/features/auth/password-strength.server.ts'
+import { PasswordSchema, passwordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
+import { throttledMessage } from '#app/features/auth/throttle.ts'
 import { twoStepStatus } from '#app/features/auth/two-step.server.ts'
 import { deleteFeed, feedCreatedAt, feedUrl, resetFeed } from '#app/features/calendar/feed.server.ts'
 import { calendarOrigin } from '#app/features/calendar/ics.server.ts'
@@ -94,25 +96,30 @@ export async function action({ request }: ActionFunctionArgs) {
 		)
 	}
 	if (intent === 'password') {
-		const submission = parseWithZod(formData, { schema: PasswordSchema })
+		const submission = parseWithZod(formData, { schema: passwordSchema(judgePassword, [viewer.name, viewer.email]) })
 		if (submission.status !== 'success') {
 			return data(
 				{ intent, result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }), saved: false },
 				{ status: 400 },
 			)
 		}
-		const user = await db.selectFrom('users').select('password_hash').where('id', '=', viewer.id).executeTakeFirstOrThrow()
-		if (!(await verifyPassword(user.password_hash, submission.value.currentPassword))) {
+		// Guessing the current password from a session left open is limited like signing in.
+		const checked = await checkCurrentPassword(request, viewer, submission.value.currentPassword)
+		if (!checked.ok) {
+			const retryAfter = checked.retryAfter
 			return data(
 				{
 					intent,
 					result: submission.reply({
 						hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
-						fieldErrors: { currentPassword: ['settings.currentPasswordWrong'] },
+						...(retryAfter
+							? { formErrors: [throttledMessage(checked.reason)] }
+							: { fieldErrors: { currentPassword: ['settings.currentPasswordWrong'] } }),
 					}),
 					saved: false,
+					minutes: retryAfter ? Math.ceil(retryAfter / 60) : 0,
 				},
-				{ status: 400 },
+				{ status: retryAfter ? 429 : 400, headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined },
 			)
 		}
 		const passwordHash = await hashPassword(submission.value.newPassword)
@@ -228,6 +235,11 @@ export default function Settings() {
 							autoComplete: 'new-password',
 						}}
 					/>
+					<FormErrors
+						id={passwordForm.errorId}
+						errors={passwordForm.errors}
+						values={{ count: actionData && 'minutes' in actionData ? Number(actionData.minutes) : 0 }}
+					/>
 					{searchParams.get('passwordChanged') === '1' ? (
 						<p role="status" className="alert alert--success">
 							{t('settings.passwordChanged')}
@@ -275,3 +287,6 @@ export default function Settings() {
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
 }
+
+/** A throttled password check says when to try again (Retry-After), also to a form posted without JavaScript. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
-import { clientAddress } from '#app/features/auth/auth.server.ts'
+import { clientAddress } from '#app/features/auth/throttle.server.ts'
 import { BeginEnrolmentSchema, ConfirmEnrolmentSchema, ReauthenticateSchema } from '#app/features/auth/two-step-schemas.ts'
 import {
 	beginEnrolment,

@@ -14,6 +14,8 @@ import * as mailOutbox from './2026-12-04_01_mail_outbox.ts'
 import * as calendarFeeds from './2026-12-04_02_calendar_feeds.ts'
 import * as notifications from './2026-12-05_01_notifications.ts'
 import * as reflectionSharedCohort from './2026-12-06_01_reflection_shared_cohort.ts'
+import * as signInDevices from './2026-12-07_01_sign_in_devices.ts'
+import * as scheduledJobs from './2026-12-07_02_scheduled_jobs.ts'
 import * as twoStep from './2026-12-08_01_two_step.ts'
 
 /**
@@ -36,5 +38,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-04_02_calendar_feeds': calendarFeeds,
 	'2026-12-05_01_notifications': notifications,
 	'2026-12-06_01_reflection_shared_cohort': reflectionSharedCohort,
+	'2026-12-07_01_sign_in_devices': signInDevices,
+	'2026-12-07_02_scheduled_jobs': scheduledJobs,
 	'2026-12-08_01_two_step': twoStep,
 }

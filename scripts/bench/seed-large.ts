@@ -481,6 +481,7 @@ const tableNames: Record<keyof Database, true> = {
 	delegation_members: true,
 	invitations: true,
 	login_attempts: true,
+	scheduled_jobs: true,
 	lesson_progress: true,
 	check_attempts: true,
 	reflections: true,

@@ -4,15 +4,17 @@
  *
  * - The cookie holds only a random session id; the database stores its SHA-256, never the id.
  * - Passwords are hashed with argon2id.
- * - Sign-in throttling keys on account + address together (a whole delegation on one Wi-Fi can
- *   sign in at once), plus a looser per-account limit against guessing from many addresses.
+ * - Sign-in is throttled per account + address, per account, per address and per known device
+ *   (throttle.server.ts; a whole delegation on one Wi-Fi can sign in at once).
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import { redirect } from '@remix-run/node'
 import { type Adapter, Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
+import { attemptPassword, clientAddress, deviceCookie, trustedDevice } from '#app/features/auth/throttle.server.ts'
+import { type ThrottleReason } from '#app/features/auth/throttle.ts'
 import { db } from '#app/utils/db.server.ts'
-import { env, isProduction } from '#app/utils/env.server.ts'
+import { isProduction } from '#app/utils/env.server.ts'
 
 const SESSION_COOKIE = 'academy_session'
 /**
@@ -200,73 +202,33 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 }
 
 // -------------------------------------------------------------------------------------------------
-// Sign-in throttling
+// Signing in (throttled: app/features/auth/throttle.server.ts)
 
-export const THROTTLE = {
-	windowMs: 15 * 60 * 1000,
-	/** Failures allowed for one account from one address in the window. */
-	perAccountAndAddress: 5,
-	/** Failures allowed for one account from all addresses together in the window. */
-	perAccount: 20,
+export type SignInOutcome =
+	| { ok: true; userId: string; /** Set-Cookie: this browser is now a known device for the account. */ deviceCookie: string }
+	| { ok: false; retryAfter?: number; reason?: ThrottleReason }
+
+/**
+ * Signs a user in from this request's browser: checks the password under the guessing limits and
+ * returns the user id and a new device cookie, or why not.
+ */
+export async function signIn(email: string, password: string, request: Request): Promise<SignInOutcome> {
+	let userId: string | undefined
+	const outcome = await attemptPassword({ email, ip: clientAddress(request), device: trustedDevice(request, email) }, async () => {
+		const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
+		const valid = await verifyPassword(user?.password_hash ?? null, password)
+		userId = valid ? user?.id : undefined
+		return Boolean(userId)
+	})
+	if (!outcome.ok || !userId) return outcome.ok ? { ok: false } : outcome
+	await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', userId).execute()
+	return { ok: true, userId, deviceCookie: deviceCookie(email) }
 }
 
-/** How many seconds this account + address must wait before trying again (0 = may try now). */
-export async function signInRetryAfter(email: string, ip: string, now = Date.now()) {
-	const since = now - THROTTLE.windowMs
-	const rows = await db
-		.selectFrom('login_attempts')
-		.select(['ip', 'created_at'])
-		.where('email', '=', email)
-		.where('created_at', '>', since)
-		.orderBy('created_at', 'asc')
-		.execute()
-	const fromAddress = rows.filter((row) => row.ip === ip)
-	const limited =
-		fromAddress.length >= THROTTLE.perAccountAndAddress
-			? fromAddress[fromAddress.length - THROTTLE.perAccountAndAddress]
-			: rows.length >= THROTTLE.perAccount
-				? rows[rows.length - THROTTLE.perAccount]
-				: undefined
-	if (!limited) return 0
-	return Math.max(1, Math.ceil((limited.created_at + THROTTLE.windowMs - now) / 1000))
-}
-
-export async function recordFailedSignIn(email: string, ip: string, now = Date.now()) {
-	await db.insertInto('login_attempts').values({ email, ip, created_at: now }).execute()
-	await db
-		.deleteFrom('login_attempts')
-		.where('created_at', '<', now - THROTTLE.windowMs * 4)
-		.execute()
-}
-
-async function clearFailedSignIns(email: string, ip: string) {
-	await db.deleteFrom('login_attempts').where('email', '=', email).where('ip', '=', ip).execute()
-}
-
-/** The client's address. Behind a proxy, set TRUST_PROXY=1 to read X-Forwarded-For. */
-export function clientAddress(request: Request) {
-	if (env.TRUST_PROXY === '1') {
-		const forwarded = request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim()
-		if (forwarded) return forwarded
-	}
-	return request.headers.get('X-Remote-Address') ?? 'unknown'
-}
-
-/** Signs a user in: checks the password with throttling; returns the user id or an error kind. */
-export async function signIn(
-	email: string,
-	password: string,
-	ip: string,
-): Promise<{ ok: true; userId: string } | { ok: false; retryAfter?: number }> {
-	const retryAfter = await signInRetryAfter(email, ip)
-	if (retryAfter) return { ok: false, retryAfter }
-	const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
-	const valid = await verifyPassword(user?.password_hash ?? null, password)
-	if (!user || !valid) {
-		await recordFailedSignIn(email, ip)
-		return { ok: false }
-	}
-	await clearFailedSignIns(email, ip)
-	await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute()
-	return { ok: true, userId: user.id }
+/** The current-password check before a change in settings, limited like signing in. */
+export async function checkCurrentPassword(request: Request, user: { id: string; email: string }, password: string) {
+	return attemptPassword({ email: user.email, ip: clientAddress(request), device: trustedDevice(request, user.email) }, async () => {
+		const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirst()
+		return verifyPassword(row?.password_hash ?? null, password)
+	})
 }

@@ -21,6 +21,27 @@ export const SetLanguageSchema = z.object({
 })
 
 // -------------------------------------------------------------------------------------------------
+// New passwords
+
+/**
+ * How a new password is judged beyond its length: on the server, the strength estimator
+ * (`judgePassword` in password-strength.server.ts, whose dictionaries never reach the browser),
+ * given the person's own words (name, email); in the browser, no judge — length only. Returns the
+ * translation key of why a password is refused, or undefined.
+ */
+export type PasswordJudge = (password: string, userInputs: readonly string[]) => string | undefined
+
+/** Refuses a guessable password, with the reason, on the field that holds it. */
+function refuseGuessable<T>(field: string & keyof T, judge: PasswordJudge | undefined, userInputs: (value: T) => readonly string[]) {
+	return (value: T, ctx: z.RefinementCtx) => {
+		const password = value[field]
+		if (!judge || typeof password !== 'string') return
+		const reason = judge(password, userInputs(value))
+		if (reason) ctx.addIssue({ code: 'custom', path: [field], message: reason })
+	}
+}
+
+// -------------------------------------------------------------------------------------------------
 // Settings
 
 export const ProfileSchema = z.object({
@@ -29,17 +50,22 @@ export const ProfileSchema = z.object({
 	language: LanguageSchema,
 })
 
-export const PasswordSchema = z
-	.object({
-		intent: z.literal('password'),
-		currentPassword: z.string({ error: 'forms.passwordRequired' }).max(200),
-		newPassword: NewPasswordSchema,
-		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
-	})
-	.refine((value) => value.newPassword === value.confirmPassword, {
-		path: ['confirmPassword'],
-		error: 'forms.passwordsDontMatch',
-	})
+/** Changing one's password in settings; `userInputs`: the person's name and email. */
+export function passwordSchema(judge?: PasswordJudge, userInputs: readonly string[] = []) {
+	return z
+		.object({
+			intent: z.literal('password'),
+			currentPassword: z.string({ error: 'forms.passwordRequired' }).max(200),
+			newPassword: NewPasswordSchema,
+			confirmPassword: z.string({ error: 'forms.passwordRequired' }),
+		})
+		.refine((value) => value.newPassword === value.confirmPassword, {
+			path: ['confirmPassword'],
+			error: 'forms.passwordsDontMatch',
+		})
+		.superRefine(refuseGuessable('newPassword', judge, () => userInputs))
+}
+export const PasswordSchema = passwordSchema()
 
 // -------------------------------------------------------------------------------------------------
 // Invitations: entering a code, accepting with a new account or an existing one
@@ -60,19 +86,24 @@ const JoinerFields = {
 	position: OptionalText(200),
 }
 
-export const NewAccountSchema = z
-	.object({
-		intent: z.literal('create'),
-		name: NameSchema,
-		password: NewPasswordSchema,
-		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
-		language: LanguageSchema,
-		...JoinerFields,
-	})
-	.refine((value) => value.password === value.confirmPassword, {
-		path: ['confirmPassword'],
-		error: 'forms.passwordsDontMatch',
-	})
+/** A new account from an invitation; `userInputs`: the invited email (the name is in the form). */
+export function newAccountSchema(judge?: PasswordJudge, userInputs: readonly string[] = []) {
+	return z
+		.object({
+			intent: z.literal('create'),
+			name: NameSchema,
+			password: NewPasswordSchema,
+			confirmPassword: z.string({ error: 'forms.passwordRequired' }),
+			language: LanguageSchema,
+			...JoinerFields,
+		})
+		.refine((value) => value.password === value.confirmPassword, {
+			path: ['confirmPassword'],
+			error: 'forms.passwordsDontMatch',
+		})
+		.superRefine(refuseGuessable('password', judge, (value) => [value.name, ...userInputs]))
+}
+export const NewAccountSchema = newAccountSchema()
 
 export const JoinSchema = z.object({ intent: z.literal('join'), ...JoinerFields })
 
@@ -81,12 +112,17 @@ export const JoinSchema = z.object({ intent: z.literal('join'), ...JoinerFields 
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema })
 
-export const ResetPasswordSchema = z
-	.object({
-		newPassword: NewPasswordSchema,
-		confirmPassword: z.string({ error: 'forms.passwordRequired' }),
-	})
-	.refine((value) => value.newPassword === value.confirmPassword, {
-		path: ['confirmPassword'],
-		error: 'forms.passwordsDontMatch',
-	})
+/** A new password from a reset link; `userInputs`: the person's name and email. */
+export function resetPasswordSchema(judge?: PasswordJudge, userInputs: readonly string[] = []) {
+	return z
+		.object({
+			newPassword: NewPasswordSchema,
+			confirmPassword: z.string({ error: 'forms.passwordRequired' }),
+		})
+		.refine((value) => value.newPassword === value.confirmPassword, {
+			path: ['confirmPassword'],
+			error: 'forms.passwordsDontMatch',
+		})
+		.superRefine(refuseGuessable('newPassword', judge, () => userInputs))
+}
+export const ResetPasswordSchema = resetPasswordSchema()

@@ -26,6 +26,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import { Secret, TOTP } from 'otpauth'
 import QRCode from 'qrcode'
 import { createSessionCookie, endAllSessions, generateToken, sha256, verifyPassword } from '#app/features/auth/auth.server.ts'
+import { deviceCookie } from '#app/features/auth/throttle.server.ts'
 import { decryptSecret, encryptSecret } from '#app/features/auth/two-step-secret.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { env, isProduction } from '#app/utils/env.server.ts'
@@ -446,5 +447,7 @@ export async function completeSecondStep(request: Request, code: string, ip: str
 	if (Number(claimed.numDeletedRows) !== 1) return { ok: false, reason: 'expired', headers: await ended() }
 	const headers = await ended()
 	headers.append('Set-Cookie', await createSessionCookie(pending.user_id, request))
+	// Only now is this browser a known device of the account (sign-in throttling lets it through a lock).
+	headers.append('Set-Cookie', deviceCookie(pending.email))
 	return { ok: true, location: pending.redirect_to, headers }
 }

@@ -8,7 +8,7 @@ import { delegationMembers } from '#app/features/cohorts/delegations.server.ts'
 import { delegationInvitations } from '#app/features/cohorts/invitations.server.ts'
 import { DEFAULT_INVITATION_DAYS, DelegationPageSchema } from '#app/features/cohorts/schemas.ts'
 import { permissionForIntent, requireDelegation } from '#app/utils/access.server.ts'
-import { readFormData } from '#app/utils/form-data.server.ts'
+import { BODY_LIMITS, readFormData } from '#app/utils/form-data.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const formData = await readFormData(request)
+	// The roster is uploaded here as a CSV file: the larger named limit.
+	const formData = await readFormData(request, BODY_LIMITS.upload)
 	const intent = formData.get('intent')
 	const { viewer, delegation } = await requireDelegation(
 		request,

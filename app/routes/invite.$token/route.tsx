@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { createSessionCookie, hashPassword } from '#app/features/auth/auth.server.ts'
-import { JoinSchema, NewAccountSchema } from '#app/features/auth/schemas.ts'
+import { judgePassword } from '#app/features/auth/password-strength.server.ts'
+import { JoinSchema, newAccountSchema } from '#app/features/auth/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, invitation, state, accountExists } = await loadInvitation(request, token)
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
-	const schema = intent === 'join' ? JoinSchema : NewAccountSchema
+	const schema = intent === 'join' ? JoinSchema : newAccountSchema(judgePassword, invitation ? [invitation.email] : [])
 	const submission = parseWithZod(formData, { schema })
 	const hidden = ['password', 'confirmPassword']
 	if (!invitation || state !== 'valid') {
