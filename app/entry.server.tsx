@@ -6,6 +6,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 // Importing the database here makes the server refuse to start on an unmigrated database.
 import '#app/utils/db.server.ts'
 import '#app/utils/env.server.ts'
+import { startAuditPruning } from '#app/features/audit/audit.server.ts'
 import { startMailSender } from '#app/features/mail/sender.server.ts'
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n.ts'
 import { i18nServer, resources } from '#app/utils/i18n.server.ts'
@@ -23,6 +24,8 @@ declare module '@remix-run/node' {
 // claims keep a message from being sent twice). The build imports this module once per process;
 // a dev reload finds the loop already running. Tests never import it: they run passes themselves.
 startMailSender()
+// The audit log's retention: rows older than AUDIT_RETENTION_DAYS go at start-up and once a day.
+startAuditPruning()
 
 export const streamTimeout = 5_000
 

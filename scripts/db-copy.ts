@@ -51,6 +51,7 @@ export const TABLES = [
 	'mail_outbox',
 	'password_resets',
 	'password_reset_requests',
+	'audit_log',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */
@@ -64,6 +65,7 @@ const NUMBERED = [
 	'assistance_events',
 	'implementation_updates',
 	'password_reset_requests',
+	'audit_log',
 ]
 
 const BATCH = 500

@@ -38,6 +38,12 @@ const EnvSchema = DatabaseEnvSchema.extend({
 			error: 'must be an address or "Name <address>", e.g. NAP Academy <academy@example.org>',
 		})
 		.default('NAP Academy <no-reply@localhost>'),
+	/** How long the audit log keeps a row, in days: at least a year (the log's triggers refuse younger deletes). */
+	AUDIT_RETENTION_DAYS: z.coerce
+		.number()
+		.int()
+		.min(365, { error: 'must be at least 365 (the audit log is kept at least a year)' })
+		.default(400),
 }).refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {
 	path: ['APP_ORIGIN'],
 	error: 'must be set when SMTP_URL is (the links in mail are built from it)',

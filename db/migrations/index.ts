@@ -12,6 +12,7 @@ import * as roadmapSnapshots from './2026-12-03_02_roadmap_snapshots.ts'
 import * as assistanceOffers from './2026-12-03_03_assistance_offers.ts'
 import * as mailOutbox from './2026-12-04_01_mail_outbox.ts'
 import * as calendarFeeds from './2026-12-04_02_calendar_feeds.ts'
+import * as auditLog from './2026-12-09_01_audit_log.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-03_03_assistance_offers': assistanceOffers,
 	'2026-12-04_01_mail_outbox': mailOutbox,
 	'2026-12-04_02_calendar_feeds': calendarFeeds,
+	'2026-12-09_01_audit_log': auditLog,
 }

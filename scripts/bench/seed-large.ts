@@ -499,6 +499,7 @@ const tableNames: Record<keyof Database, true> = {
 	mail_outbox: true,
 	password_resets: true,
 	password_reset_requests: true,
+	audit_log: true,
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
