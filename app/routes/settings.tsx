@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, SelectField } from '#app/components/ui/forms.tsx'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { hashPassword, rotateAllSessions, verifyPassword } from '#app/features/auth/auth.server.ts'
 import { queuePasswordChanged, spendOutstandingResets } from '#app/features/auth/password-reset.server.ts'
 import { PasswordSchema, ProfileSchema } from '#app/features/auth/schemas.ts'
@@ -42,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	if (intent === 'calendarFeedOff') {
 		await deleteFeed(viewer.id)
+		await recordAudit(db, request, { actor: viewer, action: 'calendar_feed.deleted', targetType: 'calendar_feed', targetId: viewer.id })
 		return data({ intent, result: undefined, saved: true })
 	}
 	if (intent === 'profile') {
@@ -95,6 +97,13 @@ export async function action({ request }: ActionFunctionArgs) {
 				origin,
 				changedAt,
 				fallbackLanguage: await getLanguage(request, viewer.language),
+			})
+			await recordAudit(trx, request, {
+				actor: viewer,
+				action: 'auth.password_changed',
+				targetType: 'user',
+				targetId: viewer.id,
+				details: { how: 'settings' },
 			})
 		})
 		// Every other session of this account ends; this browser gets a fresh one.

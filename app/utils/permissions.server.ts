@@ -43,6 +43,8 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 		.selectFrom('users')
 		.select(['id', 'email', 'name', 'language', 'is_staff'])
 		.where('id', '=', userId)
+		// A deactivated account is nobody: its sessions were ended, and nothing it held still works.
+		.where('deactivated_at', 'is', null)
 		.executeTakeFirst()
 	if (!user) return null
 	const [facilitates, memberships] = await Promise.all([

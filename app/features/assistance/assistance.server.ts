@@ -4,6 +4,7 @@
  * every query made for a delegation — not just hidden on the page.
  */
 import type { Kysely } from 'kysely'
+import { type AuditBy, recordAudit } from '#app/features/audit/audit.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
@@ -203,7 +204,7 @@ export async function addEvent(requestId: string, userId: string, event: { kind:
 	await db.updateTable('assistance_requests').set({ updated_at: now }).where('id', '=', requestId).execute()
 }
 
-export async function assignRequest(requestId: string, userId: string, assigneeId: string | null) {
+export async function assignRequest(requestId: string, userId: string, assigneeId: string | null, by: AuditBy) {
 	const request = await db
 		.selectFrom('assistance_requests as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
@@ -214,18 +215,28 @@ export async function assignRequest(requestId: string, userId: string, assigneeI
 	// Only Academy staff or facilitators of the request's cohort can be assigned.
 	if (assigneeId && !(await assignable(request.cohort_id).where('u.id', '=', assigneeId).executeTakeFirst())) return false
 	const now = nowIso()
-	await db.updateTable('assistance_requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', requestId).execute()
-	await db
-		.insertInto('assistance_events')
-		.values({
-			request_id: requestId,
-			kind: 'assign',
-			from_value: request.assignee_id,
-			to_value: assigneeId,
-			user_id: userId,
-			created_at: now,
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('assistance_requests').set({ assignee_id: assigneeId, updated_at: now }).where('id', '=', requestId).execute()
+		await trx
+			.insertInto('assistance_events')
+			.values({
+				request_id: requestId,
+				kind: 'assign',
+				from_value: request.assignee_id,
+				to_value: assigneeId,
+				user_id: userId,
+				created_at: now,
+			})
+			.execute()
+		await recordAudit(trx, by.request, {
+			actor: by.actor,
+			action: 'assistance.assigned',
+			targetType: 'assistance_request',
+			targetId: requestId,
+			cohortId: request.cohort_id,
+			details: { from: request.assignee_id, to: assigneeId },
 		})
-		.execute()
+	})
 	return true
 }
 
@@ -235,6 +246,7 @@ export async function changeStatus(
 	requestId: string,
 	userId: string,
 	input: { to: AssistanceStatus; scheduledFor?: string; reason?: string },
+	by: AuditBy,
 ): Promise<TransitionResult> {
 	return db.transaction().execute(async (trx) => {
 		const request = await trx.selectFrom('assistance_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow()
@@ -267,6 +279,15 @@ export async function changeStatus(
 				created_at: now,
 			})
 			.execute()
+		const delegation = await trx.selectFrom('delegations').select('cohort_id').where('id', '=', request.delegation_id).executeTakeFirst()
+		await recordAudit(trx, by.request, {
+			actor: by.actor,
+			action: 'assistance.status_changed',
+			targetType: 'assistance_request',
+			targetId: requestId,
+			cohortId: delegation?.cohort_id ?? null,
+			details: { from: request.status, to: input.to, ...(input.to === 'scheduled' ? { scheduledFor: input.scheduledFor! } : {}) },
+		})
 		return { ok: true as const }
 	})
 }

@@ -16,6 +16,9 @@ import type { Database } from '#db/schema.ts'
 /** Who acted: a signed-in person (a Viewer fits), or null for the system (pruning, a script). */
 export type AuditActor = { id: string; name: string } | null
 
+/** Who is acting and the request they act with: what a write primitive takes to record its event. */
+export type AuditBy = { request: Request | null; actor: AuditActor }
+
 /** Small facts about the event: ids, values before → after, counts. Never names, emails, hashes or tokens. */
 export type AuditDetails = Record<string, string | number | boolean | null | string[]>
 

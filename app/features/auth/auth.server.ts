@@ -252,15 +252,17 @@ export async function signIn(
 	email: string,
 	password: string,
 	ip: string,
-): Promise<{ ok: true; userId: string } | { ok: false; retryAfter?: number }> {
+): Promise<{ ok: true; userId: string } | { ok: false; retryAfter?: number; deactivated?: true }> {
 	const retryAfter = await signInRetryAfter(email, ip)
 	if (retryAfter) return { ok: false, retryAfter }
-	const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
+	const user = await db.selectFrom('users').select(['id', 'password_hash', 'deactivated_at']).where('email', '=', email).executeTakeFirst()
 	const valid = await verifyPassword(user?.password_hash ?? null, password)
 	if (!user || !valid) {
 		await recordFailedSignIn(email, ip)
 		return { ok: false }
 	}
+	// A deactivated account is told so (and signs in no more), but only to someone who knows its password.
+	if (user.deactivated_at) return { ok: false, deactivated: true }
 	await clearFailedSignIns(email, ip)
 	await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', user.id).execute()
 	return { ok: true, userId: user.id }

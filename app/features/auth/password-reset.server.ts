@@ -12,6 +12,7 @@
  *   and per account (links made for it, staff's included).
  */
 import { type Kysely } from 'kysely'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { generateToken, hashPassword, rotateAllSessions, sha256 } from '#app/features/auth/auth.server.ts'
 import { mailOrigin, queueMail } from '#app/features/mail/outbox.server.ts'
 import { MAIL_TEMPLATES } from '#app/features/mail/templates/index.ts'
@@ -114,6 +115,8 @@ export async function requestPasswordReset(options: { email: string; ip: string;
 		.selectFrom('users')
 		.select(['id', 'email', 'name', 'language'])
 		.where('email', '=', options.email)
+		// A deactivated account gets no link, and the same answer as any other address.
+		.where('deactivated_at', 'is', null)
 		.executeTakeFirst()
 	const recent = user
 		? Number(
@@ -201,6 +204,12 @@ export async function completePasswordReset(token: string, newPassword: string, 
 			how: 'reset',
 			origin,
 			changedAt: now,
+		})
+		await recordAudit(trx, request, {
+			actor: { id: reset.user_id, name: reset.name },
+			action: 'auth.password_reset',
+			targetType: 'user',
+			targetId: reset.user_id,
 		})
 		return true
 	})

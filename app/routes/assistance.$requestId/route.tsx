@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			await addEvent(assistance.id, viewer.id, { kind: input.intent, body: input.body })
 			break
 		case 'status': {
-			const result = await changeStatus(assistance.id, viewer.id, input)
+			const result = await changeStatus(assistance.id, viewer.id, input, { request, actor: viewer })
 			if (!result.ok) {
 				const field = { transition: 'to', scheduleDate: 'scheduledFor', declineReason: 'reason' }[result.error]
 				const reply = submission.reply({ fieldErrors: { [field]: [`assistance.errors.${result.error}`] } })
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			break
 		}
 		case 'assign':
-			if (!(await assignRequest(assistance.id, viewer.id, input.assigneeId ?? null))) {
+			if (!(await assignRequest(assistance.id, viewer.id, input.assigneeId ?? null, { request, actor: viewer }))) {
 				return data({ intent, result: submission.reply({ fieldErrors: { assigneeId: ['assistance.errors.assignee'] } }) }, { status: 400 })
 			}
 			break
