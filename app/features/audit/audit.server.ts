@@ -132,9 +132,7 @@ export async function listAudit(filters: AuditFilters, limit = 200): Promise<Aud
 	if (filters.actor) {
 		const pattern = `%${escapeLike(filters.actor.toLowerCase())}%`
 		const actor = filters.actor
-		query = query.where((eb) =>
-			eb.or([eb('a.actor_id', '=', actor), eb(sql`lower(a.actor_name)`, 'like', sql`${pattern} escape '\\'`)]),
-		)
+		query = query.where((eb) => eb.or([eb('a.actor_id', '=', actor), eb(sql`lower(a.actor_name)`, 'like', sql`${pattern} escape '\\'`)]))
 	}
 	const rows = await query.execute()
 	return rows.map((row) => {
