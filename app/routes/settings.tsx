@@ -224,6 +224,15 @@ export default function Settings() {
 					<Link to="/mail">{t('mail.settingsLink')}</Link>
 				</p>
 			</section>
+			<section className="panel" aria-labelledby="my-data-heading">
+				<h2 id="my-data-heading">{t('personalData.myDataHeading')}</h2>
+				<p>{t('personalData.myDataIntro')}</p>
+				<p>
+					<a href="/settings/my-data.json" download>
+						{t('personalData.myDataLink')}
+					</a>
+				</p>
+			</section>
 		</div>
 	)
 }

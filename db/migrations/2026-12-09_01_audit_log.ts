@@ -80,7 +80,9 @@ END
 $$`,
 			)
 			.execute(db)
-		await sql.raw(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_no_truncate()`).execute(db)
+		await sql
+			.raw(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_no_truncate()`)
+			.execute(db)
 	} else {
 		await sql
 			.raw(

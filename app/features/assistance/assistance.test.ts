@@ -135,7 +135,10 @@ describe('technical-assistance requests', () => {
 			'status:done',
 		])
 		expect(events.slice(1).every((e) => e.user_id === events[1]!.user_id)).toBe(true)
-		await expect(changeStatus(id, 'x', { to: 'declined', reason: '' }, { request: null, actor: null })).resolves.toEqual({ ok: false, error: 'transition' })
+		await expect(changeStatus(id, 'x', { to: 'declined', reason: '' }, { request: null, actor: null })).resolves.toEqual({
+			ok: false,
+			error: 'transition',
+		})
 	})
 
 	test('internal notes never reach the delegation — not in the page data, not in the CSV', async () => {

@@ -207,3 +207,17 @@ export function startAuditPruning() {
 	void pass()
 	globalThis.__academyAuditPruning = setInterval(pass, DAY_MS).unref()
 }
+
+// -------------------------------------------------------------------------------------------------
+// The CSV
+
+/**
+ * A cell a spreadsheet would read as a formula (it begins with = + - @, a tab or a carriage return)
+ * gets a leading `'`, as spreadsheets expect. (To be replaced by the shared CSV writer's escaping.)
+ */
+export function escapeFormula(cell: string) {
+	return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+}
+
+/** Up to this many rows in one CSV (the newest first); narrow the filters for older ones. */
+export const AUDIT_CSV_LIMIT = 50_000

@@ -85,8 +85,8 @@ export async function member({ request, viewer, delegation, submission }: Contex
 		input.userId,
 		{
 			sector: input.sector,
-		organisation: input.organisation,
-		position: input.position,
+			organisation: input.organisation,
+			position: input.position,
 			isLead: Boolean(input.isLead),
 		},
 		{ request, actor: viewer },
