@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { auditFiltersFrom, detailsText, listAudit } from '#app/features/audit/audit.server.ts'
+import { actorLabel, auditFiltersFrom, detailsText, listAudit } from '#app/features/audit/audit.server.ts'
 import { AUDIT_ACTIONS } from '#app/features/audit/audit.ts'
 import { requireAuditLog } from '#app/utils/access.server.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -126,7 +126,7 @@ export default function AuditLog() {
 													{entry.actorErased ? t('personalData.formerParticipant') : entry.actorName}
 												</Link>
 											) : (
-												t('audit.system')
+												actorLabel(entry, t)
 											)}
 										</td>
 										<td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>

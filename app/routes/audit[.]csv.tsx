@@ -1,5 +1,13 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { AUDIT_CSV_LIMIT, auditFiltersFrom, detailsText, escapeFormula, listAudit, recordExport } from '#app/features/audit/audit.server.ts'
+import {
+	actorLabel,
+	AUDIT_CSV_LIMIT,
+	auditFiltersFrom,
+	detailsText,
+	escapeFormula,
+	listAudit,
+	recordExport,
+} from '#app/features/audit/audit.server.ts'
 import { requireAuditLog } from '#app/utils/access.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -28,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			[
 				entry.at,
 				entry.actorId ?? '',
-				entry.actorId ? (entry.actorErased ? t('personalData.formerParticipant') : (entry.actorName ?? '')) : t('audit.system'),
+				actorLabel(entry, t),
 				entry.action,
 				entry.targetType ?? '',
 				entry.targetId ?? '',
