@@ -1,13 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import {
-	actorLabel,
-	AUDIT_CSV_LIMIT,
-	auditFiltersFrom,
-	detailsText,
-	escapeFormula,
-	listAudit,
-	recordExport,
-} from '#app/features/audit/audit.server.ts'
+import { AUDIT_CSV_LIMIT, auditFiltersFrom, detailsText, escapeFormula, listAudit, recordExport } from '#app/features/audit/audit.server.ts'
+import { actorLabel } from '#app/features/audit/audit.ts'
 import { requireAuditLog } from '#app/utils/access.server.ts'
 import { csvResponse } from '#app/utils/csv.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'

@@ -167,15 +167,6 @@ function safeJson(text: string): unknown {
 	}
 }
 
-/**
- * Who the page and the CSV say acted: the name (an erased person's in the reader's language), the
- * Academy itself for what ran on its own, or "not signed in" (a refused sign-in).
- */
-export function actorLabel(entry: Pick<AuditEntry, 'actorId' | 'actorName' | 'actorErased' | 'action'>, t: (key: string) => string) {
-	if (entry.actorId) return entry.actorErased ? t('personalData.formerParticipant') : (entry.actorName ?? '')
-	return entry.action === 'audit.pruned' || entry.action === 'role.staff_granted' ? t('audit.system') : t('audit.anonymous')
-}
-
 /** The details as one line of text, `key: value; …`, for the page and the CSV. */
 export function detailsText(details: AuditDetails) {
 	return Object.entries(details)

@@ -64,3 +64,15 @@ export const AUDIT_TARGETS = [
 ] as const
 
 export type AuditTarget = (typeof AUDIT_TARGETS)[number]
+
+/**
+ * Who the page and the CSV say acted: the name (an erased person's in the reader's language), the
+ * Academy itself for what ran on its own, or "not signed in" (a refused sign-in).
+ */
+export function actorLabel(
+	entry: { actorId: string | null; actorName: string | null; actorErased: boolean; action: string },
+	t: (key: string) => string,
+) {
+	if (entry.actorId) return entry.actorErased ? t('personalData.formerParticipant') : (entry.actorName ?? '')
+	return entry.action === 'audit.pruned' || entry.action === 'role.staff_granted' ? t('audit.system') : t('audit.anonymous')
+}
