@@ -40,7 +40,7 @@ export default function People() {
 		<div className="page page--wide">
 			<h1>{t('personalData.peopleTitle')}</h1>
 			<p className="lead">{t('personalData.peopleIntro')}</p>
-			<Form method="get" className="filters" role="search" aria-label={t('personalData.search')}>
+			<Form method="get" className="filters" role="search">
 				<div className="field">
 					<label htmlFor="people-q">{t('personalData.search')}</label>
 					<input id="people-q" name="q" type="search" maxLength={200} defaultValue={search} />
