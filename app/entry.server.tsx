@@ -6,6 +6,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 // Importing the database here makes the server refuse to start on an unmigrated database.
 import '#app/utils/db.server.ts'
 import '#app/utils/env.server.ts'
+import { startAuditPruning } from '#app/features/audit/audit.server.ts'
 import { startMailSender } from '#app/features/mail/sender.server.ts'
 import { startScheduledWork } from '#app/features/notifications/scheduled.server.ts'
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n.ts'
@@ -27,6 +28,8 @@ declare module '@remix-run/node' {
 startMailSender()
 // Reminders, digests and batched notification mail: a pass a minute, idempotent across processes.
 startScheduledWork()
+// The audit log's retention: rows older than AUDIT_RETENTION_DAYS go at start-up and once a day.
+startAuditPruning()
 
 export const streamTimeout = 5_000
 

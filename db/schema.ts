@@ -17,6 +17,10 @@ export interface UsersTable {
 	language: 'en' | 'es' | null
 	created_at: string
 	last_login_at: string | null
+	/** Staff deactivated the account: no sign-in, every session ended, history kept. */
+	deactivated_at: ColumnType<string | null, string | null | undefined, string | null>
+	/** Staff erased the person: name replaced, email removed, private data deleted (app/features/audit/personal-data.server.ts). */
+	erased_at: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface SessionsTable {
@@ -436,6 +440,26 @@ export interface TwoStepPendingTable {
 	expires_at: number
 }
 
+/**
+ * One sensitive event (app/features/audit/audit.server.ts). Append-only: triggers refuse UPDATE and
+ * DELETE except the retention pruning and an erased actor's name (db/migrations/2026-12-09_01_audit_log.ts).
+ */
+export interface AuditLogTable {
+	id: Generated<number>
+	at: string
+	actor_id: string | null
+	/** The actor's name at the time (replaced when the actor is erased). */
+	actor_name: string | null
+	/** One of AUDIT_ACTIONS. */
+	action: string
+	target_type: string | null
+	target_id: string | null
+	cohort_id: string | null
+	ip: string | null
+	/** JSON object, read through AuditDetailsSchema; never names, emails, hashes or tokens. */
+	details: ColumnType<string, string | undefined, string>
+}
+
 export interface Database {
 	users: UsersTable
 	sessions: SessionsTable
@@ -470,6 +494,7 @@ export interface Database {
 	two_step: TwoStepTable
 	two_step_recovery_codes: TwoStepRecoveryCodesTable
 	two_step_pending: TwoStepPendingTable
+	audit_log: AuditLogTable
 }
 
 export type MailMessage = Selectable<MailOutboxTable>

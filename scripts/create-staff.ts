@@ -33,24 +33,44 @@ try {
 	process.exit(1)
 }
 const db = connection.db
+/** The audit log's line for the new role, as recordAudit writes it (this script runs without the app's modules). */
+const staffGranted = (userId: string) => ({
+	at: new Date().toISOString(),
+	actor_id: null,
+	actor_name: null,
+	action: 'role.staff_granted',
+	target_type: 'user',
+	target_id: userId,
+	cohort_id: null,
+	ip: null,
+	details: JSON.stringify({ by: 'npm run user:create-staff' }),
+})
 const existing = await db.selectFrom('users').select('id').where('email', '=', parsed.data.email).executeTakeFirst()
 if (existing) {
-	await db.updateTable('users').set({ is_staff: 1 }).where('id', '=', existing.id).execute()
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('users').set({ is_staff: 1 }).where('id', '=', existing.id).execute()
+		await trx.insertInto('audit_log').values(staffGranted(existing.id)).execute()
+	})
 	console.log(`${parsed.data.email} already had an account; it is now Academy staff.`)
 } else {
 	const password = parsed.data.password ?? randomBytes(12).toString('base64url')
-	await db
-		.insertInto('users')
-		.values({
-			id: crypto.randomUUID(),
-			email: parsed.data.email,
-			name: parsed.data.name,
-			password_hash: await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 }),
-			is_staff: 1,
-			language: null,
-			created_at: new Date().toISOString(),
-		})
-		.execute()
+	const id = crypto.randomUUID()
+	const passwordHash = await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('users')
+			.values({
+				id,
+				email: parsed.data.email,
+				name: parsed.data.name,
+				password_hash: passwordHash,
+				is_staff: 1,
+				language: null,
+				created_at: new Date().toISOString(),
+			})
+			.execute()
+		await trx.insertInto('audit_log').values(staffGranted(id)).execute()
+	})
 	console.log(`Created staff account ${parsed.data.email} in ${describeDatabase(connection.config)}.`)
 	if (!parsed.data.password) console.log(`Its password (shown once): ${password}`)
 }

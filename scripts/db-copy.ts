@@ -58,6 +58,7 @@ export const TABLES = [
 	'two_step_recovery_codes',
 	'two_step_pending',
 	'scheduled_jobs',
+	'audit_log',
 ] as const
 
 /** Tables with an auto-numbered id, whose sequence must continue after the copied rows. */
@@ -71,6 +72,7 @@ const NUMBERED = [
 	'assistance_events',
 	'implementation_updates',
 	'password_reset_requests',
+	'audit_log',
 ]
 
 const BATCH = 500

@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const offer = await findOffer(value.offerId)
 	if (!offer) return refuse(404, 'offers.errors.notFound')
 	requireDelegationAssistance(viewer, { id: offer.delegation_id, cohort_id: offer.cohort_id }, permissionForIntent('offers', value.intent))
-	const result = await withdrawOffer(viewer, offer)
+	const result = await withdrawOffer(viewer, offer, request)
 	if (!result.ok) return refuse(409, `offers.errors.${result.error}`)
 	throw back(`gaps-${offer.delegation_id}`)
 }

@@ -4,10 +4,12 @@ import { csvResponse, csvTimestamp } from '#app/utils/csv.server.ts'
 import { countryName } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { requireAssistanceQueue } from '#app/utils/access.server.ts'
+import { recordExport } from '#app/features/audit/audit.server.ts'
 
 /** The queue as CSV, with the same filters as the page (never internal notes). */
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { viewer } = await requireAssistanceQueue(request, 'view')
+	await recordExport(request, viewer, { name: 'assistance-requests.csv' })
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
 	const rows = await listRequests(viewer, filtersFrom(new URL(request.url)))

@@ -8,7 +8,7 @@ import { delegateDetail } from '#app/features/progress/dashboard.server.ts'
 import { countryName, formatDateTime } from '#app/utils/format.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { invariantResponse } from '#app/utils/permissions.server.ts'
+import { can, invariantResponse } from '#app/utils/permissions.server.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.detail.member.name }])
@@ -19,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	// Only a delegate of this cohort can be looked at from this cohort's dashboard.
 	const detail = await delegateDetail(cohort.id, params.userId ?? '', language)
 	invariantResponse(detail)
-	return { cohort: { id: cohort.id, name: cohort.name }, detail }
+	return { cohort: { id: cohort.id, name: cohort.name }, detail, peopleLink: can(viewer, 'manage', { type: 'people' }) }
 }
 
 export default function DelegateDetail() {
-	const { cohort, detail } = useLoaderData<typeof loader>()
+	const { cohort, detail, peopleLink } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useLanguage()
 	const { member } = detail
@@ -36,6 +36,11 @@ export default function DelegateDetail() {
 				</Link>
 			</nav>
 			<h1>{member.name}</h1>
+			{peopleLink ? (
+				<p>
+					<Link to={`/people/${member.id}`}>{t('personalData.accountLink')}</Link>
+				</p>
+			) : null}
 			<p>
 				{t(`sectors.${member.sector}`)} · {member.organisation} · {member.position}
 			</p>

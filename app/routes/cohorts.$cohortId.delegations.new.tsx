@@ -29,10 +29,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { viewer, cohort } = await requireCohort(request, params.cohortId, 'manage')
 	const submission = parseWithZod(await readFormData(request), { schema: DelegationSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const added = await addDelegation(cohort.id, submission.value.countryCode, submission.value.napStatus, {
-		userId: viewer.id,
-		language: await getLanguage(request, viewer.language),
-	})
+	const added = await addDelegation(
+		cohort.id,
+		submission.value.countryCode,
+		submission.value.napStatus,
+		{
+			userId: viewer.id,
+			language: await getLanguage(request, viewer.language),
+		},
+		{ request, actor: viewer },
+	)
 	if (!added.ok) {
 		return data({ result: submission.reply({ fieldErrors: { countryCode: ['delegation.alreadyExists'] } }) }, { status: 409 })
 	}

@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent === 'save') {
 		const submission = parseWithZod(formData, { schema: CohortSchema })
 		if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
-		await updateCohort(cohort.id, submission.value, viewer.id)
+		await updateCohort(cohort.id, submission.value, viewer.id, { request, actor: viewer })
 		throw redirect(`/cohorts/${cohort.id}`)
 	}
 	// The facilitator forms; an unknown intent is refused by the schema's discriminator.
@@ -57,12 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
 	const input = submission.value
 	if (input.intent === 'addFacilitator') {
-		const added = await addFacilitator(cohort.id, input.email)
+		const added = await addFacilitator(cohort.id, input.email, { request, actor: viewer })
 		if (!added.ok) {
 			return data({ intent, result: submission.reply({ fieldErrors: { email: ['cohortForm.noSuchUser'] } }) }, { status: 404 })
 		}
 	} else {
-		await removeFacilitator(cohort.id, input.userId)
+		await removeFacilitator(cohort.id, input.userId, { request, actor: viewer })
 	}
 	return { intent, result: submission.reply({ resetForm: true }) }
 }

@@ -5,6 +5,7 @@ import { LinksSchema } from '#app/features/cohorts/schemas.ts'
 import { requireCohort } from '#app/utils/access.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
+import { recordExport } from '#app/features/audit/audit.server.ts'
 
 export async function loader({ params }: { params: { cohortId?: string } }) {
 	return redirect(`/cohorts/${encodeURIComponent(params.cohortId ?? '')}`)
@@ -21,5 +22,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const { name, email, url } = submission.value
 	const links = url.map((link, i) => ({ url: link, name: name[i]!, email: email[i]! }))
+	await recordExport(request, viewer, { name: 'links.csv', cohortId: cohort.id, targetType: 'cohort', targetId: cohort.id })
 	return linksCsv(cohort.id, await getLanguage(request, viewer.language), links)
 }

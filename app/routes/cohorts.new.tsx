@@ -22,12 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	await requireAcademy(request, 'manage')
+	const { viewer } = await requireAcademy(request, 'manage')
 	const submission = parseWithZod(await readFormData(request), { schema: CohortSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply() }, { status: 400 })
 	}
-	const id = await createCohort(submission.value)
+	const id = await createCohort(submission.value, { request, actor: viewer })
 	throw redirect(`/cohorts/${id}`)
 }
 

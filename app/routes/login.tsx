@@ -5,10 +5,12 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { requireAnonymous, signIn } from '#app/features/auth/auth.server.ts'
 import { LoginSchema } from '#app/features/auth/schemas.ts'
 import { throttledMessage } from '#app/features/auth/throttle.ts'
 import { finishPasswordStep, SECOND_STEP_PATH } from '#app/features/auth/two-step.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -30,13 +32,31 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const { email, password, redirectTo } = submission.value
 	const outcome = await signIn(email, password, request)
+	const account = await db.selectFrom('users').select(['id', 'name']).where('email', '=', email).executeTakeFirst()
 	if (!outcome.ok) {
+		await recordAudit(db, request, {
+			actor: null,
+			action: 'auth.sign_in_failed',
+			targetType: 'user',
+			targetId: account?.id ?? null,
+			// An address with no account is kept as typed (who is being tried); a real account by its id only.
+			details: {
+				reason: outcome.retryAfter ? 'throttled' : outcome.deactivated ? 'deactivated' : 'password',
+				...(account ? {} : { email }),
+			},
+		})
 		const minutes = outcome.retryAfter ? Math.ceil(outcome.retryAfter / 60) : 0
 		return data(
 			{
 				result: submission.reply({
 					hideFields: ['password'],
-					formErrors: [outcome.retryAfter ? throttledMessage(outcome.reason) : 'login.invalid'],
+					formErrors: [
+						outcome.retryAfter
+							? throttledMessage(outcome.reason)
+							: outcome.deactivated
+								? 'personalData.deactivatedSignIn'
+								: 'login.invalid',
+					],
 				}),
 				minutes,
 			},
@@ -46,6 +66,12 @@ export async function action({ request }: ActionFunctionArgs) {
 			},
 		)
 	}
+	await recordAudit(db, request, {
+		actor: account ?? null,
+		action: 'auth.sign_in',
+		targetType: 'user',
+		targetId: outcome.userId,
+	})
 	// With two-step sign-in on, the session (and the known-device cookie) come only after the second step.
 	const next = await finishPasswordStep(outcome.userId, request, redirectTo)
 	if (next.location !== SECOND_STEP_PATH) next.headers.append('Set-Cookie', outcome.deviceCookie)

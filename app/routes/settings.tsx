@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { checkCurrentPassword, hashPassword, rotateAllSessions } from '#app/features/auth/auth.server.ts'
 import { queuePasswordChanged, spendOutstandingResets } from '#app/features/auth/password-reset.server.ts'
 import { judgePassword } from '#app/features/auth/password-strength.server.ts'
@@ -62,6 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	if (intent === 'calendarFeedOff') {
 		await deleteFeed(viewer.id)
+		await recordAudit(db, request, { actor: viewer, action: 'calendar_feed.deleted', targetType: 'calendar_feed', targetId: viewer.id })
 		return data({ intent, result: undefined, saved: true })
 	}
 	if (intent === 'notifications') {
@@ -136,6 +138,13 @@ export async function action({ request }: ActionFunctionArgs) {
 				origin,
 				changedAt,
 				fallbackLanguage: await getLanguage(request, viewer.language),
+			})
+			await recordAudit(trx, request, {
+				actor: viewer,
+				action: 'auth.password_changed',
+				targetType: 'user',
+				targetId: viewer.id,
+				details: { how: 'settings' },
 			})
 		})
 		// Every other session of this account ends; this browser gets a fresh one. A redirect, not the
@@ -278,6 +287,15 @@ export default function Settings() {
 				<p>{t('mail.settingsIntro', { email: user.email })}</p>
 				<p>
 					<Link to="/mail">{t('mail.settingsLink')}</Link>
+				</p>
+			</section>
+			<section className="panel" aria-labelledby="my-data-heading">
+				<h2 id="my-data-heading">{t('personalData.myDataHeading')}</h2>
+				<p>{t('personalData.myDataIntro')}</p>
+				<p>
+					<a href="/settings/my-data.json" download>
+						{t('personalData.myDataLink')}
+					</a>
 				</p>
 			</section>
 		</div>

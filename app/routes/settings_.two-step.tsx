@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
 import { clientAddress } from '#app/features/auth/throttle.server.ts'
@@ -18,6 +19,7 @@ import {
 	twoStepStatus,
 } from '#app/features/auth/two-step.server.ts'
 import { requireTwoStepSettings } from '#app/utils/access.server.ts'
+import { db } from '#app/utils/db.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -77,6 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
 						: 'twoStep.notStarted'
 			return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { code: [error] } }) }, { status: 400 })
 		}
+		await recordAudit(db, request, { actor: viewer, action: 'auth.two_step_enabled', targetType: 'user', targetId: viewer.id })
 		return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: outcome.recoveryCodes })
 	}
 	if (intent === 'turnOff' || intent === 'regenerate') {
@@ -110,13 +113,12 @@ export async function action({ request }: ActionFunctionArgs) {
 		}
 		if (intent === 'turnOff') {
 			await turnOffTwoStep(viewer.id, clientAddress(request))
+			await recordAudit(db, request, { actor: viewer, action: 'auth.two_step_disabled', targetType: 'user', targetId: viewer.id })
 			return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), turnedOff: true })
 		}
-		return data<ActionData>({
-			intent,
-			result: submission.reply({ resetForm: true }),
-			recoveryCodes: await regenerateRecoveryCodes(viewer.id),
-		})
+		const recoveryCodes = await regenerateRecoveryCodes(viewer.id)
+		await recordAudit(db, request, { actor: viewer, action: 'auth.recovery_codes_regenerated', targetType: 'user', targetId: viewer.id })
+		return data<ActionData>({ intent, result: submission.reply({ resetForm: true }), recoveryCodes })
 	}
 	return data<ActionData>({ intent: null }, { status: 400 })
 }

@@ -13,6 +13,7 @@
 import { redirect } from '@remix-run/node'
 import { loginUrl } from '#app/features/auth/auth.server.ts'
 import { twoStepRequiredFor } from '#app/features/auth/two-step.server.ts'
+import { getPerson } from '#app/features/audit/personal-data.server.ts'
 import { getMail } from '#app/features/mail/outbox.server.ts'
 import { getCompiledByHash, getLesson, getModule } from '#app/features/curriculum/content.server.ts'
 import { guideHashes, hasGuide } from '#app/features/curriculum/guides.server.ts'
@@ -113,6 +114,12 @@ export const INTENT_PERMISSIONS = {
 		roster: 'manage',
 		revoke: 'manage',
 		reissue: 'manage',
+	},
+	/** A person's page, for staff: the account's state and erasure. */
+	people: {
+		deactivate: 'manage',
+		reactivate: 'manage',
+		erase: 'manage',
 	},
 } as const satisfies Record<string, Record<string, Action>>
 
@@ -394,4 +401,37 @@ export async function requireMailMessage(request: Request, messageId: string | u
 	invariantResponse(message)
 	requirePermission(viewer, 'view', { type: 'mail-message', toUserId: message.to_user_id, toAddress: message.to_address })
 	return { viewer, message, abilities: abilitiesOf(viewer, { type: 'mail' }, ['manage']) }
+}
+
+// -------------------------------------------------------------------------------------------------
+// The audit log and people's data
+
+/** The audit log (page and CSV): staff only. */
+export async function requireAuditLog(request: Request) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'audit-log' })
+	return { viewer }
+}
+
+/** The list of people: staff only. */
+export async function requirePeople(request: Request) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'manage', { type: 'people' })
+	return { viewer }
+}
+
+/** One person's page, for staff (403 for anyone else before learning whether the account exists; 404 when it does not). */
+export async function requirePerson(request: Request, userId: string | undefined, action: Action = 'manage') {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, action, { type: 'people' })
+	const person = userId ? await getPerson(userId) : undefined
+	invariantResponse(person)
+	return { viewer, person, intents: intentAbilities(viewer, 'people', { type: 'people' }) }
+}
+
+/** The viewer's own data, to download. */
+export async function requirePersonalData(request: Request) {
+	const viewer = await requireViewer(request)
+	requirePermission(viewer, 'view', { type: 'personal-data', userId: viewer.id })
+	return { viewer }
 }

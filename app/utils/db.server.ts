@@ -70,6 +70,15 @@ export function joinedValues(value: Expression<string | null>): RawBuilder<strin
 }
 
 /**
+ * Inside the retention pruning's transaction: tells the audit log's PostgreSQL trigger that this
+ * transaction is the pruning (a setting local to the transaction). SQLite's trigger asks only the
+ * rows' age, so there is nothing to say.
+ */
+export async function allowAuditPruning(trx: Kysely<Database>) {
+	if (engine === 'postgres') await sql`select set_config('academy.audit_prune', 'on', true)`.execute(trx)
+}
+
+/**
  * A subquery that picks rows to claim, skipping rows another transaction holds: PostgreSQL's
  * `FOR UPDATE SKIP LOCKED`. SQLite runs one write at a time, so the claiming UPDATE that wraps the
  * subquery is already atomic there and the query is left as it is.

@@ -119,6 +119,12 @@ const EnvSchema = DatabaseEnvSchema.extend(BackupEnvSchema.shape)
 			)
 			.pipe(z.array(z.enum(['staff', 'facilitators'], { error: 'must list only staff and facilitators, e.g. staff,facilitators' })))
 			.transform((roles) => [...new Set(roles)]),
+		/** How long the audit log is kept (days); at least a year. Older rows are pruned at start-up and daily. */
+		AUDIT_RETENTION_DAYS: z.coerce
+			.number()
+			.int()
+			.min(365, { error: 'must be at least 365 (the audit log is kept at least a year)' })
+			.default(400),
 	})
 	.refine((value) => !value.SMTP_URL || value.APP_ORIGIN, {
 		path: ['APP_ORIGIN'],

@@ -44,6 +44,8 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 		.selectFrom('users')
 		.select(['id', 'email', 'name', 'language', 'is_staff'])
 		.where('id', '=', userId)
+		// A deactivated account is nobody: its sessions were ended, and nothing it held still works.
+		.where('deactivated_at', 'is', null)
 		.executeTakeFirst()
 	if (!user) return null
 	const [facilitates, memberships] = await Promise.all([
@@ -137,6 +139,12 @@ export type Resource =
 	/** The Sent mail pages: everyone reads the mail sent to them; staff read (`manage`) all of it. */
 	| { type: 'mail' }
 	| { type: 'mail-message'; toUserId: string | null; toAddress: string }
+	/** The audit log: staff read it (page and CSV); nobody changes it. */
+	| { type: 'audit-log' }
+	/** People's accounts: staff list them, deactivate, reactivate and erase them. */
+	| { type: 'people' }
+	/** A person's own data (the my-data download): theirs alone. */
+	| { type: 'personal-data'; userId: string }
 
 /** `snapshot`: freezing a roadmap under a name, for those who run its cohort. */
 export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen' | 'snapshot'
@@ -147,6 +155,9 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 	if (resource.type === 'assistance-queue') return action === 'view' ? viewer.isStaff || viewer.facilitates.length > 0 : viewer.isStaff
 	// Everyone signed in reads the worked example; nobody, staff included, changes it.
 	if (resource.type === 'worked-example') return action === 'view'
+	if (resource.type === 'audit-log') return action === 'view' && viewer.isStaff
+	// Everyone downloads their own data; staff, too, only their own (they see others' on the people pages).
+	if (resource.type === 'personal-data') return action === 'view' && resource.userId === viewer.id
 	if (viewer.isStaff) return true
 	switch (resource.type) {
 		case 'academy':
@@ -175,6 +186,8 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 			return action === 'view' && resource.userId === viewer.id
 		case 'mail':
 			return action === 'view'
+		case 'people':
+			return false
 		case 'mail-message':
 			return action === 'view' && (resource.toUserId === viewer.id || resource.toAddress === viewer.email)
 	}

@@ -506,6 +506,7 @@ const tableNames: Record<keyof Database, true> = {
 	two_step: true,
 	two_step_recovery_codes: true,
 	two_step_pending: true,
+	audit_log: true,
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

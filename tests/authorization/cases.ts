@@ -1320,6 +1320,84 @@ export const twoStepCases: Case[] = [
 	},
 ]
 
+// -------------------------------------------------------------------------------------------------
+// The audit log and people's data: staff only, except each person's own data
+
+export const auditCases: Case[] = [
+	{ label: 'GET /audit', route: 'audit.tsx', kind: 'loader', path: '/audit', params: {}, expected: staffOnly() },
+	{
+		label: 'GET /audit filtered (an unknown action, a bad date)',
+		route: 'audit.tsx',
+		kind: 'loader',
+		path: '/audit?action=nope&from=yesterday&cohort=panama-2025&actor=pa',
+		params: {},
+		expected: staffOnly(),
+	},
+	{ label: 'GET /audit.csv', route: 'audit[.]csv.tsx', kind: 'loader', path: '/audit.csv', params: {}, expected: staffOnly() },
+	{ label: 'GET /people', route: 'people._index.tsx', kind: 'loader', path: '/people', params: {}, expected: staffOnly() },
+	{ label: 'GET /people?q=pa', route: 'people._index.tsx', kind: 'loader', path: '/people?q=pa', params: {}, expected: staffOnly() },
+	{
+		label: 'GET /people/<a delegate>',
+		route: 'people.$userId.tsx',
+		kind: 'loader',
+		path: '/people/user-delegate-bo',
+		params: { userId: 'user-delegate-bo' },
+		expected: staffOnly(),
+	},
+	{
+		label: 'GET /people/<nobody>',
+		route: 'people.$userId.tsx',
+		kind: 'loader',
+		path: '/people/no-such-person',
+		params: { userId: 'no-such-person' },
+		expected: staffOnly(404),
+	},
+	{
+		label: 'POST erase a delegate (not confirmed: 400 for staff)',
+		route: 'people.$userId.tsx',
+		kind: 'action',
+		path: '/people/user-delegate-bo',
+		params: { userId: 'user-delegate-bo' },
+		form: { intent: 'erase' },
+		expected: staffOnly(400),
+	},
+	{
+		label: 'POST deactivate nobody',
+		route: 'people.$userId.tsx',
+		kind: 'action',
+		path: '/people/no-such-person',
+		params: { userId: 'no-such-person' },
+		form: { intent: 'deactivate' },
+		expected: staffOnly(404),
+	},
+	{
+		label: 'POST reactivate an active account (409 for staff)',
+		route: 'people.$userId.tsx',
+		kind: 'action',
+		path: '/people/user-delegate-bo',
+		params: { userId: 'user-delegate-bo' },
+		form: { intent: 'reactivate' },
+		expected: staffOnly(409),
+	},
+	{
+		label: 'POST /people/<a delegate> (unknown intent)',
+		route: 'people.$userId.tsx',
+		kind: 'action',
+		path: '/people/user-delegate-bo',
+		params: { userId: 'user-delegate-bo' },
+		form: { intent: 'delete' },
+		expected: everyone(400),
+	},
+	{
+		label: 'GET /settings/my-data.json (each their own)',
+		route: 'settings_.my-data[.]json.tsx',
+		kind: 'loader',
+		path: '/settings/my-data.json',
+		params: {},
+		expected: signedIn(200),
+	},
+]
+
 export const AREAS = {
 	learning: learningCases,
 	cohorts: cohortCases,
@@ -1331,6 +1409,7 @@ export const AREAS = {
 	mail: mailCases,
 	notifications: notificationCases,
 	twoStep: twoStepCases,
+	audit: auditCases,
 } as const
 
 export const CASES: Case[] = Object.values(AREAS).flat()

@@ -120,6 +120,7 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 		fields: ['delegationId', 'gap', 'section', 'itemId', 'topic', 'message', 'offerId'],
 	},
 	'roadmaps.$delegationId.history.tsx': { intents: ['restore', 'setBack'], fields: ['changeId', 'version'] },
+	'people.$userId.tsx': { intents: ['deactivate', 'reactivate', 'erase'], fields: ['confirm'] },
 	'roadmaps.$delegationId.snapshots._index.tsx': { intents: ['take'], fields: ['name'] },
 	// The results matrix's inline edits: an action's update, as the strategic design takes it.
 	'roadmaps.$delegationId.matrix.tsx': { intents: ['update'], fields: ['kind', 'id', 'version', 'formKey', ...ITEM_FIELDS] },
@@ -209,6 +210,8 @@ type World = {
 	delegations: string[]
 	requests: string[]
 	users: string[]
+	/** Users who are none of the fuzzer's roles. */
+	spareUsers: string[]
 	items: string[]
 	invitations: string[]
 	comments: string[]
@@ -229,7 +232,7 @@ beforeAll(async () => {
 		db.selectFrom('cohorts').select('id').execute(),
 		db.selectFrom('delegations').select('id').execute(),
 		db.selectFrom('assistance_requests').select('id').execute(),
-		db.selectFrom('users').select('id').execute(),
+		db.selectFrom('users').select(['id', 'email']).execute(),
 		db.selectFrom('roadmap_items').select('id').execute(),
 		db.selectFrom('invitations').select('id').execute(),
 		db.selectFrom('roadmap_comments').select('id').execute(),
@@ -300,6 +303,7 @@ beforeAll(async () => {
 		delegations: delegations.map((r) => r.id),
 		requests: requests.map((r) => r.id),
 		users: users.map((r) => r.id),
+		spareUsers: users.filter((r) => !(Object.values(ROLES) as Array<string | null>).includes(r.email)).map((r) => r.id),
 		items: items.map((r) => r.id),
 		invitations: invitations.map((r) => r.id),
 		comments: comments.map((r) => String(r.id)),
@@ -636,6 +640,11 @@ function param(name: string): fc.Arbitrary<string> {
 }
 function params(file: string): fc.Arbitrary<Record<string, string>> {
 	const names = paramNames(file)
+	// Staff's person page deactivates and erases for real: the fuzzer aims it at people who are none of
+	// its roles (whose sessions the other routes' runs need), or at ids that are not anyone's.
+	if (file === 'people.$userId.tsx') {
+		return fc.record({ userId: fc.oneof(fc.constantFrom(...world.spareUsers), param('module'), fc.string({ maxLength: 30 })) })
+	}
 	// The lesson param is most useful together with its own module.
 	if (names.includes('module') && names.includes('lesson')) {
 		return fc.oneof(
@@ -792,6 +801,7 @@ async function unauthorised(
 	if (file === 'assistance._index.tsx' || file === 'assistance.requests[.]csv.tsx')
 		return v.isStaff || v.facilitates.length ? null : 'the queue is for staff and facilitators'
 	if (file === 'assistance.overview.tsx' || file === 'cohorts.new.tsx') return v.isStaff ? null : 'staff only'
+	if (/^(audit|people)[.[]/.test(file)) return v.isStaff ? null : 'staff only'
 	return null
 }
 

@@ -45,6 +45,16 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 										<NavLink to="/mail">{t('mail.nav')}</NavLink>
 									</li>
 								) : null}
+								{viewer.isStaff ? (
+									<li>
+										<NavLink to="/people">{t('personalData.nav')}</NavLink>
+									</li>
+								) : null}
+								{viewer.isStaff ? (
+									<li>
+										<NavLink to="/audit">{t('audit.nav')}</NavLink>
+									</li>
+								) : null}
 								<li>
 									<NavLink to="/glossary">{t('nav.glossary')}</NavLink>
 								</li>

@@ -4,6 +4,7 @@
  * every query made for a delegation — not just hidden on the page.
  */
 import type { Kysely } from 'kysely'
+import { type AuditBy, recordAudit } from '#app/features/audit/audit.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
@@ -230,7 +231,7 @@ export async function addEvent(requestId: string, actor: Actor, event: { kind: '
 	})
 }
 
-export async function assignRequest(requestId: string, actor: Actor, assigneeId: string | null, origin: string) {
+export async function assignRequest(requestId: string, actor: Actor, assigneeId: string | null, origin: string, by: AuditBy) {
 	const request = await db
 		.selectFrom('assistance_requests as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
@@ -265,6 +266,14 @@ export async function assignRequest(requestId: string, actor: Actor, assigneeId:
 				origin,
 			})
 		}
+		await recordAudit(trx, by.request, {
+			actor: by.actor,
+			action: 'assistance.assigned',
+			targetType: 'assistance_request',
+			targetId: requestId,
+			cohortId: request.cohort_id,
+			details: { from: request.assignee_id, to: assigneeId },
+		})
 	})
 	return true
 }
@@ -277,6 +286,7 @@ export async function changeStatus(
 	actor: Actor,
 	input: { to: AssistanceStatus; scheduledFor?: string; reason?: string },
 	origin: string,
+	by: AuditBy,
 ): Promise<TransitionResult> {
 	return db.transaction().execute(async (trx) => {
 		const request = await trx.selectFrom('assistance_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow()
@@ -309,6 +319,15 @@ export async function changeStatus(
 				created_at: now,
 			})
 			.execute()
+		const delegation = await trx.selectFrom('delegations').select('cohort_id').where('id', '=', request.delegation_id).executeTakeFirst()
+		await recordAudit(trx, by.request, {
+			actor: by.actor,
+			action: 'assistance.status_changed',
+			targetType: 'assistance_request',
+			targetId: requestId,
+			cohortId: delegation?.cohort_id ?? null,
+			details: { from: request.status, to: input.to, ...(input.to === 'scheduled' ? { scheduledFor: input.scheduledFor! } : {}) },
+		})
 		await notify(trx, {
 			userIds: await delegationMemberIds(trx, request.delegation_id),
 			except: actor.id,

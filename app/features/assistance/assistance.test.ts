@@ -135,7 +135,9 @@ describe('technical-assistance requests', () => {
 			'status:done',
 		])
 		expect(events.slice(1).every((e) => e.user_id === events[1]!.user_id)).toBe(true)
-		await expect(changeStatus(id, { id: 'x', name: 'X' }, { to: 'declined', reason: '' }, 'http://localhost')).resolves.toEqual({ ok: false, error: 'transition' })
+		await expect(
+			changeStatus(id, { id: 'x', name: 'X' }, { to: 'declined', reason: '' }, 'http://localhost', { request: null, actor: null }),
+		).resolves.toEqual({ ok: false, error: 'transition' })
 	})
 
 	test('internal notes never reach the delegation — not in the page data, not in the CSV', async () => {

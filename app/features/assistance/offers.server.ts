@@ -7,6 +7,7 @@
  * once cannot both succeed: accepting twice, or accepting what staff just withdrew, is refused.
  */
 import type { Kysely } from 'kysely'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import type { Viewer } from '#app/utils/permissions.server.ts'
@@ -272,8 +273,25 @@ async function answer(
 }
 
 /** Staff withdraw an offer the delegation has not answered yet. */
-export async function withdrawOffer(viewer: Viewer, offer: { id: string; delegation_id: string }): Promise<OfferResult> {
-	const result = await answer(db, viewer, offer.delegation_id, offer.id, 'withdrawn')
+export async function withdrawOffer(
+	viewer: Viewer,
+	offer: { id: string; delegation_id: string; cohort_id: string },
+	request: Request,
+): Promise<OfferResult> {
+	const result = await db.transaction().execute(async (trx) => {
+		const answered = await answer(trx, viewer, offer.delegation_id, offer.id, 'withdrawn')
+		if (answered.ok) {
+			await recordAudit(trx, request, {
+				actor: viewer,
+				action: 'offer.withdrawn',
+				targetType: 'assistance_offer',
+				targetId: offer.id,
+				cohortId: offer.cohort_id,
+				details: { delegation: offer.delegation_id },
+			})
+		}
+		return answered
+	})
 	return result.ok ? { ok: true, id: offer.id } : result
 }
 

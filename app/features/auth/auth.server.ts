@@ -206,7 +206,7 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 
 export type SignInOutcome =
 	| { ok: true; userId: string; /** Set-Cookie: this browser is now a known device for the account. */ deviceCookie: string }
-	| { ok: false; retryAfter?: number; reason?: ThrottleReason }
+	| { ok: false; retryAfter?: number; reason?: ThrottleReason; deactivated?: true }
 
 /**
  * Signs a user in from this request's browser: checks the password under the guessing limits and
@@ -214,13 +214,21 @@ export type SignInOutcome =
  */
 export async function signIn(email: string, password: string, request: Request): Promise<SignInOutcome> {
 	let userId: string | undefined
+	let deactivated = false
 	const outcome = await attemptPassword({ email, ip: clientAddress(request), device: trustedDevice(request, email) }, async () => {
-		const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
+		const user = await db
+			.selectFrom('users')
+			.select(['id', 'password_hash', 'deactivated_at'])
+			.where('email', '=', email)
+			.executeTakeFirst()
 		const valid = await verifyPassword(user?.password_hash ?? null, password)
 		userId = valid ? user?.id : undefined
+		deactivated = valid && Boolean(user?.deactivated_at)
 		return Boolean(userId)
 	})
 	if (!outcome.ok || !userId) return outcome.ok ? { ok: false } : outcome
+	// A deactivated account is told so (and signs in no more), but only to someone who knows its password.
+	if (deactivated) return { ok: false, deactivated: true }
 	await db.updateTable('users').set({ last_login_at: new Date().toISOString() }).where('id', '=', userId).execute()
 	return { ok: true, userId, deviceCookie: deviceCookie(email) }
 }

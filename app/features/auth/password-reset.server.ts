@@ -13,6 +13,7 @@
  *   and per account (links made for it, staff's included).
  */
 import { type Kysely } from 'kysely'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { generateToken, hashPassword, sha256 } from '#app/features/auth/auth.server.ts'
 import { finishPasswordReset } from '#app/features/auth/two-step.server.ts'
 import { mailOrigin, queueMail } from '#app/features/mail/outbox.server.ts'
@@ -116,6 +117,8 @@ export async function requestPasswordReset(options: { email: string; ip: string;
 		.selectFrom('users')
 		.select(['id', 'email', 'name', 'language'])
 		.where('email', '=', options.email)
+		// A deactivated account gets no link, and the same answer as any other address.
+		.where('deactivated_at', 'is', null)
 		.executeTakeFirst()
 	const recent = user
 		? Number(
@@ -204,6 +207,12 @@ export async function completePasswordReset(token: string, newPassword: string, 
 			how: 'reset',
 			origin,
 			changedAt: now,
+		})
+		await recordAudit(trx, request, {
+			actor: { id: reset.user_id, name: reset.name },
+			action: 'auth.password_reset',
+			targetType: 'user',
+			targetId: reset.user_id,
 		})
 		return true
 	})

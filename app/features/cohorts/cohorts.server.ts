@@ -4,6 +4,7 @@
  * facilitators. Routes reach a cohort through `requireCohort` (app/utils/access.server.ts) first.
  */
 import { db } from '#app/utils/db.server.ts'
+import { type AuditBy, recordAudit } from '#app/features/audit/audit.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
 import { buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { snapshotCohortRoadmaps } from '#app/features/roadmap/snapshots.server.ts'
@@ -145,18 +146,21 @@ async function uniqueCohortId(name: string, startDate: string) {
 	return id
 }
 
-export async function createCohort(input: CohortInput) {
+export async function createCohort(input: CohortInput, by: AuditBy) {
 	const now = nowIso()
 	const id = await uniqueCohortId(input.name, input.startDate)
-	await db
-		.insertInto('cohorts')
-		.values({
-			id,
-			...cohortColumns(input),
-			created_at: now,
-			updated_at: now,
-		})
-		.execute()
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('cohorts')
+			.values({
+				id,
+				...cohortColumns(input),
+				created_at: now,
+				updated_at: now,
+			})
+			.execute()
+		await recordAudit(trx, by.request, { actor: by.actor, action: 'cohort.created', targetType: 'cohort', targetId: id, cohortId: id })
+	})
 	return id
 }
 
@@ -164,14 +168,29 @@ export async function createCohort(input: CohortInput) {
  * Saves a cohort's details. A cohort that moves to closed has every roadmap of its delegations frozen
  * as a close snapshot in the same transaction (saving a closed cohort again takes none).
  */
-export async function updateCohort(id: string, input: CohortInput, userId: string | null) {
+export async function updateCohort(id: string, input: CohortInput, userId: string | null, by: AuditBy) {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('cohorts').select('status').where('id', '=', id).executeTakeFirst()
+		const before = await trx.selectFrom('cohorts').selectAll().where('id', '=', id).executeTakeFirst()
+		const columns = cohortColumns(input)
 		await trx
 			.updateTable('cohorts')
-			.set({ ...cohortColumns(input), updated_at: nowIso() })
+			.set({ ...columns, updated_at: nowIso() })
 			.where('id', '=', id)
 			.execute()
+		const changed = before ? Object.entries(columns).filter(([key, value]) => before[key as keyof typeof before] !== value) : []
+		if (changed.length) {
+			await recordAudit(trx, by.request, {
+				actor: by.actor,
+				action: 'cohort.updated',
+				targetType: 'cohort',
+				targetId: id,
+				cohortId: id,
+				details: {
+					fields: changed.map(([key]) => key),
+					...(before && before.status !== input.status ? { statusFrom: before.status, statusTo: input.status } : {}),
+				},
+			})
+		}
 		if (before && before.status !== 'closed' && input.status === 'closed') {
 			await snapshotCohortRoadmaps(trx, { cohortId: id, cohortName: input.name, userId })
 		}
@@ -188,19 +207,31 @@ export async function facilitatorCandidates(cohortId: string) {
 		.execute()
 }
 
-export async function addFacilitator(cohortId: string, email: string) {
+export async function addFacilitator(cohortId: string, email: string, by: AuditBy) {
 	const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
 	if (!user) return { ok: false as const }
-	await db
-		.insertInto('cohort_facilitators')
-		.values({ cohort_id: cohortId, user_id: user.id, created_at: nowIso() })
-		.onConflict((oc) => oc.doNothing())
-		.execute()
+	await db.transaction().execute(async (trx) => {
+		const added = await trx
+			.insertInto('cohort_facilitators')
+			.values({ cohort_id: cohortId, user_id: user.id, created_at: nowIso() })
+			.onConflict((oc) => oc.doNothing())
+			.executeTakeFirst()
+		if (!Number(added.numInsertedOrUpdatedRows)) return
+		await recordAudit(trx, by.request, { actor: by.actor, action: 'facilitator.added', targetType: 'user', targetId: user.id, cohortId })
+	})
 	return { ok: true as const }
 }
 
-export async function removeFacilitator(cohortId: string, userId: string) {
-	await db.deleteFrom('cohort_facilitators').where('cohort_id', '=', cohortId).where('user_id', '=', userId).execute()
+export async function removeFacilitator(cohortId: string, userId: string, by: AuditBy) {
+	await db.transaction().execute(async (trx) => {
+		const removed = await trx
+			.deleteFrom('cohort_facilitators')
+			.where('cohort_id', '=', cohortId)
+			.where('user_id', '=', userId)
+			.executeTakeFirst()
+		if (!Number(removed.numDeletedRows)) return
+		await recordAudit(trx, by.request, { actor: by.actor, action: 'facilitator.removed', targetType: 'user', targetId: userId, cohortId })
+	})
 }
 
 /**

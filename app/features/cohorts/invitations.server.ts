@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import { type AuditBy, recordAudit } from '#app/features/audit/audit.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { generateToken, sha256 } from '#app/features/auth/auth.server.ts'
 import { type InvitationMailContext, queueInvitationMails } from '#app/features/cohorts/invitation-mail.server.ts'
@@ -106,6 +107,8 @@ export async function acceptInvitation(input: {
 	userId: string
 	newUser?: { email: string; name: string; passwordHash: string; language: 'en' | 'es' }
 	joiner: Joiner
+	/** The request that accepts it (for the audit log's address). */
+	request?: Request | null
 }) {
 	const now = nowIso()
 	await db.transaction().execute(async (trx) => {
@@ -137,6 +140,16 @@ export async function acceptInvitation(input: {
 			.select(['role', 'cohort_id', 'delegation_id'])
 			.where('id', '=', input.invitationId)
 			.executeTakeFirstOrThrow()
+		const joiner = await trx.selectFrom('users').select(['id', 'name']).where('id', '=', input.userId).executeTakeFirstOrThrow()
+		const facilitator = invitation.role === 'facilitator' || !invitation.delegation_id
+		await recordAudit(trx, input.request ?? null, {
+			actor: joiner,
+			action: facilitator ? 'facilitator.added' : 'membership.added',
+			targetType: 'user',
+			targetId: input.userId,
+			cohortId: invitation.cohort_id,
+			details: { invitation: input.invitationId, ...(facilitator ? {} : { delegation: invitation.delegation_id }) },
+		})
 		if (invitation.role === 'facilitator' || !invitation.delegation_id) {
 			await trx
 				.insertInto('cohort_facilitators')
@@ -237,14 +250,26 @@ export async function getInvitationInDelegation(delegationId: string, invitation
 		.executeTakeFirst()
 }
 
-export async function revokeInvitation(invitationId: string) {
-	await db
-		.updateTable('invitations')
-		.set({ revoked_at: nowIso() })
-		.where('id', '=', invitationId)
-		.where('accepted_at', 'is', null)
-		.where('revoked_at', 'is', null)
-		.execute()
+export async function revokeInvitation(invitationId: string, by: AuditBy) {
+	await db.transaction().execute(async (trx) => {
+		const revoked = await trx
+			.updateTable('invitations')
+			.set({ revoked_at: nowIso() })
+			.where('id', '=', invitationId)
+			.where('accepted_at', 'is', null)
+			.where('revoked_at', 'is', null)
+			.returning(['cohort_id', 'delegation_id'])
+			.executeTakeFirst()
+		if (!revoked) return
+		await recordAudit(trx, by.request, {
+			actor: by.actor,
+			action: 'invitation.revoked',
+			targetType: 'invitation',
+			targetId: invitationId,
+			cohortId: revoked.cohort_id,
+			details: { delegation: revoked.delegation_id },
+		})
+	})
 }
 
 /** A fresh link for the same person, mailed to them: the old one stops working. */

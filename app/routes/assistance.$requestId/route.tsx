@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			await addEvent(assistance.id, viewer, { kind: input.intent, body: input.body }, mailOrigin(request))
 			break
 		case 'status': {
-			const result = await changeStatus(assistance.id, viewer, input, mailOrigin(request))
+			const result = await changeStatus(assistance.id, viewer, input, mailOrigin(request), { request, actor: viewer })
 			if (!result.ok) {
 				const field = { transition: 'to', scheduleDate: 'scheduledFor', declineReason: 'reason' }[result.error]
 				const reply = submission.reply({ fieldErrors: { [field]: [`assistance.errors.${result.error}`] } })
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			break
 		}
 		case 'assign':
-			if (!(await assignRequest(assistance.id, viewer, input.assigneeId ?? null, mailOrigin(request)))) {
+			if (!(await assignRequest(assistance.id, viewer, input.assigneeId ?? null, mailOrigin(request), { request, actor: viewer }))) {
 				return data({ intent, result: submission.reply({ fieldErrors: { assigneeId: ['assistance.errors.assignee'] } }) }, { status: 400 })
 			}
 			break

@@ -71,29 +71,34 @@ async function isMember(delegationId: string, userId: string) {
 	return (await delegationMembers(delegationId)).some((member) => member.id === userId)
 }
 
-export async function napStatus({ delegation, submission }: Context, input: Input<'napStatus'>) {
-	await setNapStatus(delegation.id, input.napStatus)
+export async function napStatus({ request, viewer, delegation, submission }: Context, input: Input<'napStatus'>) {
+	await setNapStatus(delegation.id, input.napStatus, { request, actor: viewer })
 	return reply(input.intent, submission.reply(), { message: 'delegation.saved' })
 }
 
-export async function member({ delegation, submission }: Context, input: Input<'member'>) {
+export async function member({ request, viewer, delegation, submission }: Context, input: Input<'member'>) {
 	if (!(await isMember(delegation.id, input.userId))) {
 		return reply(input.intent, submission.reply({ formErrors: ['delegation.noSuchMember'] }), {}, 404)
 	}
-	await updateMember(delegation.id, input.userId, {
-		sector: input.sector,
-		organisation: input.organisation,
-		position: input.position,
-		isLead: Boolean(input.isLead),
-	})
+	await updateMember(
+		delegation.id,
+		input.userId,
+		{
+			sector: input.sector,
+			organisation: input.organisation,
+			position: input.position,
+			isLead: Boolean(input.isLead),
+		},
+		{ request, actor: viewer },
+	)
 	return reply(input.intent, submission.reply(), { message: 'delegation.saved' })
 }
 
-export async function removeMemberIntent({ delegation, submission }: Context, input: Input<'removeMember'>) {
+export async function removeMemberIntent({ request, viewer, delegation, submission }: Context, input: Input<'removeMember'>) {
 	if (!(await isMember(delegation.id, input.userId))) {
 		return reply(input.intent, submission.reply({ formErrors: ['delegation.noSuchMember'] }), {}, 404)
 	}
-	await removeMember(delegation.id, input.userId)
+	await removeMember(delegation.id, input.userId, { request, actor: viewer })
 	return reply(input.intent, submission.reply(), { message: 'delegation.memberRemoved' })
 }
 
@@ -162,7 +167,7 @@ export async function revokeOrReissue(context: Context, input: Input<'revoke' | 
 	if (!invitation) return reply(input.intent, submission.reply({ formErrors: ['invitations.notFound'] }), {}, 404)
 	if (invitation.accepted_at) return reply(input.intent, submission.reply({ formErrors: ['invitations.alreadyAccepted'] }), {}, 409)
 	if (input.intent === 'revoke') {
-		await revokeInvitation(invitation.id)
+		await revokeInvitation(invitation.id, { request: context.request, actor: context.viewer })
 		return reply(input.intent, submission.reply(), { message: 'invitations.revoked' })
 	}
 	const link = await reissueInvitation(invitation.id, await mailContext(context), DEFAULT_INVITATION_DAYS)

@@ -102,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		}
 	}
 	try {
-		await acceptInvitation({ invitationId: invitation.id, userId, newUser, joiner })
+		await acceptInvitation({ invitationId: invitation.id, userId, newUser, joiner, request })
 	} catch (error) {
 		if (error instanceof InvitationUnavailableError) {
 			return data({ result: submission.reply({ formErrors: ['invite.state.used'], hideFields: hidden }) }, { status: 410 })

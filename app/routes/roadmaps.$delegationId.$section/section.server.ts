@@ -6,6 +6,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { openRequestsByItem } from '#app/features/assistance/assistance.server.ts'
+import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { openOffers } from '#app/features/assistance/offers.server.ts'
 import { mailOrigin } from '#app/features/mail/outbox.server.ts'
 import { delegationOfferAbilities, permissionForIntent, requireRoadmap } from '#app/utils/access.server.ts'
@@ -310,7 +311,7 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
 	const needs = permissionForIntent('roadmap', intent)
-	const { viewer, roadmap, language } = await requireRoadmap(request, params.delegationId, needs)
+	const { viewer, delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, needs)
 	const submission = parseWithZod(formData, { schema: SectionForm })
 	const key =
 		commentFormKey(formData) ??
@@ -398,7 +399,21 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 		}
 		case 'delete': {
 			const change = { type: 'delete' as const, section, id: value.id, version: value.version, withChildren: value.confirm === 'yes' }
-			const result = await applyChange(db, roadmap.id, viewer.id, change)
+			// The delete and its line in the audit log, together.
+			const result = await db.transaction().execute(async (trx) => {
+				const deleted = await applyChange(trx, roadmap.id, viewer.id, change)
+				if (deleted.ok) {
+					await recordAudit(trx, request, {
+						actor: viewer,
+						action: 'roadmap.item_deleted',
+						targetType: 'roadmap_item',
+						targetId: value.id,
+						cohortId: delegation.cohort_id,
+						details: { roadmap: roadmap.id, delegation: delegation.id, section, items: deleted.items },
+					})
+				}
+				return deleted
+			})
 			// An item with something under it is deleted once the person has seen what goes with it.
 			if (!result.ok && result.reason === 'hasChildren') return back('#confirm-delete', { confirmDelete: value.id })
 			return result.ok ? back('#deleted', { deleted: String(result.changeId) }) : refused(result)
