@@ -75,7 +75,10 @@ describe('every form that sets a password refuses a weak one', () => {
 		expect(errorsOf(personal).newPassword).toEqual(['passwordStrength.userInputs'])
 		const from = () => new Request('http://localhost/login', { headers: { 'X-Remote-Address': '10.4.0.1' } })
 		expect((await signIn('delegate.pa@example.org', DEMO_PASSWORD, from())).ok).toBe(true)
-		expect((await change(STRONG)).status).toBe(200)
+		// A strong one is saved: the change ends in a redirect carrying the new session.
+		const saved = await change(STRONG)
+		expect(saved.status).toBe(302)
+		expect(saved.response!.headers.get('Location')).toMatch(/^\/settings\?passwordChanged=1/)
 	})
 
 	test('a reset link: a common password is refused, the link still works for a strong one', async () => {
