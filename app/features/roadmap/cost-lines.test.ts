@@ -146,7 +146,9 @@ describe("cost lines in an action's form", () => {
 		expect(lines[0]).toContain('"Total cost (USD, whole units)",Currency,"Committed amount (USD, whole units)",Funding sources')
 		expect(lines[1]).toContain('100000,USD,40000,National budget; International cooperation')
 		const spanish = (await (await actionsCsv(roadmap, 'es')).text()).split(/\r?\n/)[0]
-		expect(spanish).toContain('"Costo total (USD, unidades enteras)",Moneda,"Monto comprometido (USD, unidades enteras)",Fuentes de financiamiento')
+		expect(spanish).toContain(
+			'"Costo total (USD, unidades enteras)",Moneda,"Monto comprometido (USD, unidades enteras)",Fuentes de financiamiento',
+		)
 	})
 })
 
