@@ -303,6 +303,13 @@ describe('turning it off and new recovery codes', () => {
 		expect(turnedOff.status).toBe(200)
 		expect(turnedOff.data).toMatchObject({ turnedOff: true })
 		expect(await db.selectFrom('two_step_recovery_codes').select('code_hash').where('user_id', '=', userId).execute()).toEqual([])
+		// Each change is in the audit log once, by the person, not the refused attempts.
+		const audited = await db.selectFrom('audit_log').select(['action', 'actor_id']).where('target_id', '=', userId).orderBy('id').execute()
+		expect(audited.filter((row) => row.action.startsWith('auth.two_step') || row.action === 'auth.recovery_codes_regenerated')).toEqual([
+			{ action: 'auth.two_step_enabled', actor_id: userId },
+			{ action: 'auth.recovery_codes_regenerated', actor_id: userId },
+			{ action: 'auth.two_step_disabled', actor_id: userId },
+		])
 		const { response } = await passwordStep('bo2@example.org', '/learn')
 		expect(response.headers.get('Location')).toBe('/learn')
 		expect(await signedInUser(response)).toBe(userId)
