@@ -499,7 +499,12 @@ export async function sectionAction(request: Request, params: { delegationId?: s
 			return back(`#comment-${added.id}`)
 		}
 		case 'reply': {
-			const added = await addComment(roadmap, viewer, { section, itemId: null, body: value.body, replyTo: value.commentId }, mailOrigin(request))
+			const added = await addComment(
+				roadmap,
+				viewer,
+				{ section, itemId: null, body: value.body, replyTo: value.commentId },
+				mailOrigin(request),
+			)
 			if (!added.ok) return reply(404, { message: 'roadmap.errors.commentNotFound' })
 			return back(`#comment-${added.id}`)
 		}
