@@ -62,10 +62,10 @@ test('a peer reads the shared plan without its comments, live stream or history;
 	await loginAs(page, peer.email)
 	const streams: string[] = []
 	page.on('request', (request) => {
-		if (request.url().includes('/live')) streams.push(request.url())
+		if (new URL(request.url()).pathname === `${base}/live`) streams.push(request.url())
 	})
 	await page.goto(`${base}/strategic-design`)
-	await expect(page.getByText(ACTION)).toBeVisible()
+	await expect(page.locator('.doc-item__title', { hasText: ACTION })).toBeVisible()
 	await expect(page.getByText(/You are reading the plan this delegation shares with the cohort/)).toBeVisible()
 	await expect(page.getByText(COMMENT)).toHaveCount(0)
 	await expect(page.getByRole('heading', { name: /Comments/ })).toHaveCount(0)
@@ -77,7 +77,10 @@ test('a peer reads the shared plan without its comments, live stream or history;
 
 	await page.context().clearCookies()
 	await loginAs(page, member.email)
+	// The member's page opens the live stream (the peer's, above, did not).
+	const stream = page.waitForRequest((request) => new URL(request.url()).pathname === `${base}/live`)
 	await page.goto(`${base}/strategic-design`)
+	await stream
 	await expect(page.getByText(COMMENT)).toBeVisible()
 	await expect(page.getByText(/You are reading the plan/)).toHaveCount(0)
 	expect((await page.goto(`${base}/history`))?.status()).toBe(200)
