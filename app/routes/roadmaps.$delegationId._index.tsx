@@ -31,14 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const items = await roadmapItems(roadmap.id)
 	const tree = buildTree(items)
 	const gaps = completeness(tree)
-	const comments = await roadmapComments(roadmap.id)
+	// A peer reading a shared roadmap (no `inspect`) gets the plan only: no comment counts, no live stream.
+	const comments = abilities.inspect ? await roadmapComments(roadmap.id) : []
 	const start = exampleStart(items, language)
 	return {
 		title: `${t('roadmap.title')} · ${delegation.cohortName}`,
 		delegation,
 		roadmap,
 		abilities,
-		liveAfter: await liveCursor(roadmap.id),
+		liveAfter: abilities.inspect ? await liveCursor(roadmap.id) : null,
 		counts: {
 			pillars: tree.pillars.length,
 			objectives: tree.objectives.length,
@@ -147,6 +148,7 @@ export default function RoadmapOverview() {
 		<LiveProvider delegationId={delegation.id} after={liveAfter}>
 			<div className="page page--wide roadmap">
 				<RoadmapHeader delegation={delegation} roadmap={roadmap} />
+				{abilities.inspect ? null : <p className="alert">{t('sharedRoadmap.peerNote')}</p>}
 				{actionData?.error ? (
 					<div className="alert alert--error" role="alert">
 						<p>{t(actionData.error)}</p>
@@ -272,12 +274,16 @@ export default function RoadmapOverview() {
 						<a className="button" href={`${base}/indicators.csv`} download>
 							{t('roadmap.exportIndicators')}
 						</a>{' '}
-						<Link className="button" to={`${base}/history`}>
-							{t('roadmap.history.title')}
-						</Link>{' '}
-						<Link className="button" to={`${base}/snapshots`}>
-							{t('snapshots.link')}
-						</Link>{' '}
+						{abilities.inspect ? (
+							<>
+								<Link className="button" to={`${base}/history`}>
+									{t('roadmap.history.title')}
+								</Link>{' '}
+								<Link className="button" to={`${base}/snapshots`}>
+									{t('snapshots.link')}
+								</Link>{' '}
+							</>
+						) : null}
 						<Link className="button" to={`/cohorts/${delegation.cohort_id}/roadmaps`}>
 							{t('roadmap.peers.title')}
 						</Link>

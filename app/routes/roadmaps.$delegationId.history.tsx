@@ -23,7 +23,7 @@ import { budgetTotals, buildTree, currencyAsOf, itemsAsOf } from '#app/features/
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
+	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'inspect')
 	const t = await getT(language)
 	const url = new URL(request.url)
 	const filters = readFilters(url)

@@ -49,11 +49,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		abilities,
 		tree,
 		counts,
-		latest: await latestImplementation(roadmap.id),
+		latest: await latestFor(roadmap.id, abilities.inspect),
 		series,
 		due,
 		today,
 	}
+}
+
+/**
+ * The latest update of each item. Its status, date, value and source are the plan being carried
+ * out, which a peer reading a shared roadmap sees; its note and who wrote it are the delegation's
+ * own working record (`inspect`), left out for a peer.
+ */
+async function latestFor(roadmapId: string, inspect: boolean) {
+	const latest = await latestImplementation(roadmapId)
+	if (inspect) return latest
+	return Object.fromEntries(Object.entries(latest).map(([itemId, row]) => [itemId, { ...row, note: null, userName: null }]))
 }
 
 const ImplementationSchema = z.discriminatedUnion('intent', [
@@ -118,7 +129,8 @@ export default function Implementation() {
 										<span className="muted small">
 											{' '}
 											· {formatDate(last.dated, language, 'medium')}
-											{last.note ? ` — ${last.note}` : ''} ({last.userName ?? '—'})
+											{last.note ? ` — ${last.note}` : ''}
+											{abilities.inspect ? ` (${last.userName ?? '—'})` : null}
 										</span>
 									) : null}
 								</p>

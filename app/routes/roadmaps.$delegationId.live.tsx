@@ -10,11 +10,12 @@ import { readFormData } from '#app/utils/form-data.server.ts'
 const After = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER)
 
 /**
- * The roadmap's live stream (server-sent events, see app/features/roadmap/live.ts), for anyone who
- * may read the roadmap: others' changes as they are saved, and who has it open.
+ * The roadmap's live stream (server-sent events, see app/features/roadmap/live.ts), for those who
+ * `inspect` the roadmap (its delegation and those who run the cohort; not peers reading a shared
+ * one): others' changes as they are saved, and who has it open.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, 'view')
+	const { viewer, roadmap } = await requireRoadmap(request, params.delegationId, 'inspect')
 	const raw = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('after') ?? '0'
 	const after = After.safeParse(raw.trim() || '0')
 	if (!after.success) throw new Response('"after" must be the number of a history row.', { status: 400 })

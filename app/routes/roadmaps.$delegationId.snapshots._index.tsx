@@ -22,7 +22,7 @@ import { useLanguage } from '#app/utils/use-language.ts'
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')
+	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'inspect')
 	const t = await getT(language)
 	const snapshots = await listSnapshots(db, roadmap.id)
 	const taken = Number(new URL(request.url).searchParams.get('taken'))

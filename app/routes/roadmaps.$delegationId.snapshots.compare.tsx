@@ -15,12 +15,12 @@ import { useLanguage } from '#app/utils/use-language.ts'
 export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
 
 /**
- * Two moments of the roadmap side by side (?from=<snapshot>&to=<snapshot|now>): for anyone who may
- * read it. A side that is not a number is a 400, a snapshot that does not exist a 404 and a snapshot
+ * Two moments of the roadmap side by side (?from=<snapshot>&to=<snapshot|now>): for those who
+ * `inspect` the roadmap (not peers reading a shared one: a snapshot is part of its history). A side that is not a number is a 400, a snapshot that does not exist a 404 and a snapshot
  * of another roadmap a 400 — each shown above the form, to choose again.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, 'view')
+	const { delegation, roadmap, language } = await requireRoadmap(request, params.delegationId, 'inspect')
 	const t = await getT(language)
 	const result = await compareRequest(roadmap, new URL(request.url))
 	const page = {

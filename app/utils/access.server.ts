@@ -380,7 +380,8 @@ export async function requireRoadmap(request: Request, delegationId: string | un
 		delegation,
 		roadmap,
 		language,
-		abilities: abilitiesOf(viewer, resource, ['edit', 'comment', 'manage', 'reopen', 'snapshot']),
+		// `inspect` false (a peer reading a shared roadmap): loaders leave out everything but the plan.
+		abilities: abilitiesOf(viewer, resource, ['inspect', 'edit', 'comment', 'manage', 'reopen', 'snapshot']),
 	}
 }
 

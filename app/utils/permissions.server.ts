@@ -146,8 +146,13 @@ export type Resource =
 	/** A person's own data (the my-data download): theirs alone. */
 	| { type: 'personal-data'; userId: string }
 
-/** `snapshot`: freezing a roadmap under a name, for those who run its cohort. */
-export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen' | 'snapshot'
+/**
+ * `snapshot`: freezing a roadmap under a name, for those who run its cohort. `inspect`: reading what
+ * surrounds a roadmap's plan — its history, snapshots, live stream, comments, deleted items, TA
+ * requests and who noted what — for its delegation and those who run its cohort, not for the peers
+ * who only `view` a roadmap shared with the cohort.
+ */
+export type Action = 'view' | 'manage' | 'learn' | 'edit' | 'comment' | 'reopen' | 'snapshot' | 'inspect'
 
 export function can(viewer: Viewer, action: Action, resource: Resource): boolean {
 	if (resource.type === 'roadmap') return canOnRoadmap(viewer, action, resource)
@@ -196,8 +201,9 @@ export function can(viewer: Viewer, action: Action, resource: Resource): boolean
 /**
  * Roadmaps: the delegation's members edit (alumni too: they record implementation); facilitators
  * of the cohort and staff read and comment, and take snapshots of it; the delegation lead shares it
- * with the cohort and, with staff, reopens a final roadmap; other delegations of the cohort read it
- * (and its snapshots) only when it is shared.
+ * with the cohort and, with staff, reopens a final roadmap; other delegations of the cohort read the
+ * plan only when it is shared — not its history, snapshots, live stream, comments, deleted items or TA
+ * requests (`inspect`: the delegation and those who run the cohort).
  */
 function canOnRoadmap(viewer: Viewer, action: Action, resource: Extract<Resource, { type: 'roadmap' }>) {
 	const membership = viewer.memberships.find((m) => m.delegationId === resource.delegationId)
@@ -210,6 +216,7 @@ function canOnRoadmap(viewer: Viewer, action: Action, resource: Extract<Resource
 		case 'edit':
 			return Boolean(membership)
 		case 'comment':
+		case 'inspect':
 			return Boolean(membership) || runsCohort
 		case 'manage':
 			return Boolean(membership?.isLead)

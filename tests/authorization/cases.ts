@@ -720,7 +720,51 @@ export const roadmapCases: Case[] = [
 ]
 
 // -------------------------------------------------------------------------------------------------
-// Snapshots: whoever reads the roadmap reads and compares them; those who run the cohort take them
+// A roadmap shared with the cohort: the other delegations read its plan, not what surrounds it
+
+/** Panama's roadmap shared with the cohort, read as its plan: Bolivia's delegate reads it too. */
+const SHARED_PLAN: Expected = { ...ROADMAP_READ, delegateBolivia: 200 }
+const sharedGet = (label: string, route: string, path: string, expected: Expected, params: Record<string, string> = pa): Case => ({
+	label: `GET ${label} (shared)`,
+	route,
+	kind: 'loader',
+	path,
+	params,
+	expected,
+	shares: 'panama-2025-pa',
+})
+const sharedPlan = (label: string, route: string, path: string, params?: Record<string, string>) =>
+	sharedGet(label, route, path, SHARED_PLAN, params)
+/** What is not the plan — its history, snapshots, live stream, TA requests — stays with those who `inspect` it. */
+const sharedInspect = (label: string, route: string, path: string) => sharedGet(label, route, path, ROADMAP_READ)
+
+export const sharedRoadmapCases: Case[] = [
+	sharedPlan('overview', 'roadmaps.$delegationId._index.tsx', '/roadmaps/panama-2025-pa'),
+	sharedPlan('section', 'roadmaps.$delegationId.$section/route.tsx', '/roadmaps/panama-2025-pa/strategic-design', {
+		...pa,
+		section: 'strategic-design',
+	}),
+	sharedPlan('results matrix', 'roadmaps.$delegationId.matrix.tsx', '/roadmaps/panama-2025-pa/matrix'),
+	sharedPlan('implementation', 'roadmaps.$delegationId.implementation.tsx', '/roadmaps/panama-2025-pa/implementation'),
+	sharedPlan('print', 'roadmaps.$delegationId.print.tsx', '/roadmaps/panama-2025-pa/print'),
+	sharedPlan('roadmap.json', 'roadmaps.$delegationId.roadmap[.]json.tsx', '/roadmaps/panama-2025-pa/roadmap.json'),
+	sharedPlan('actions.csv', 'roadmaps.$delegationId.actions[.]csv.tsx', '/roadmaps/panama-2025-pa/actions.csv'),
+	sharedPlan('indicators.csv', 'roadmaps.$delegationId.indicators[.]csv.tsx', '/roadmaps/panama-2025-pa/indicators.csv'),
+	sharedPlan('draft.docx', 'roadmaps.$delegationId.draft[.]docx.tsx', '/roadmaps/panama-2025-pa/draft.docx'),
+	sharedInspect('history', 'roadmaps.$delegationId.history.tsx', '/roadmaps/panama-2025-pa/history'),
+	sharedInspect(
+		'history, implementation view',
+		'roadmaps.$delegationId.history.tsx',
+		'/roadmaps/panama-2025-pa/history?view=implementation',
+	),
+	sharedInspect('live stream', 'roadmaps.$delegationId.live.tsx', '/roadmaps/panama-2025-pa/live?after=0'),
+	sharedInspect('snapshots', 'roadmaps.$delegationId.snapshots._index.tsx', '/roadmaps/panama-2025-pa/snapshots'),
+	sharedInspect('compare snapshots', 'roadmaps.$delegationId.snapshots.compare.tsx', '/roadmaps/panama-2025-pa/snapshots/compare'),
+	sharedInspect('TA requests and offers', 'roadmaps.$delegationId.assistance.tsx', '/roadmaps/panama-2025-pa/assistance'),
+]
+
+// -------------------------------------------------------------------------------------------------
+// Snapshots: those who run the cohort and the delegation read and compare them (not peers of a shared roadmap); those who run the cohort take them
 
 /** Trinidad and Tobago's roadmap (the closed 2024 cohort), read by its alumni and those who run that cohort. */
 const TT_READ: Expected = IN_2024
@@ -1402,6 +1446,7 @@ export const AREAS = {
 	learning: learningCases,
 	cohorts: cohortCases,
 	roadmaps: roadmapCases,
+	sharedRoadmap: sharedRoadmapCases,
 	snapshots: snapshotCases,
 	assistance: assistanceCases,
 	entry: entryCases,

@@ -696,6 +696,15 @@ async function viewerTies(role: Role) {
 		.execute()
 	return { id: user.id, isStaff: user.is_staff === 1, facilitates, memberships }
 }
+/** A roadmap's routes that are not its plan: a peer reading a shared roadmap never gets past them. */
+const NOT_THE_PLAN = new Set([
+	'roadmaps.$delegationId.assistance.tsx',
+	'roadmaps.$delegationId.history.tsx',
+	'roadmaps.$delegationId.live.tsx',
+	'roadmaps.$delegationId.snapshots._index.tsx',
+	'roadmaps.$delegationId.snapshots.compare.tsx',
+])
+
 type Ties = NonNullable<Awaited<ReturnType<typeof viewerTies>>>
 const runs = (v: Ties, cohortId: string) => v.isStaff || v.facilitates.includes(cohortId)
 const inCohort = (v: Ties, cohortId: string) => v.memberships.some((m) => m.cohortId === cohortId)
@@ -719,8 +728,9 @@ async function delegationOf(id: string | undefined) {
  * - An id that does not exist is never a success.
  * - cohorts/<c>/…: the cohort page, its .ics and peer roadmaps need a tie to c (runs it or belongs to it);
  *   everything else needs to run c (staff or its facilitator); a delegation or delegate must be in c.
- * - roadmaps/<d>/…: a member of d, or runs d's cohort, or — reading, when the roadmap is shared —
- *   a member of another delegation of that cohort; the assistance page and every write: member or runs.
+ * - roadmaps/<d>/…: a member of d, or runs d's cohort, or — reading the plan, when the roadmap is
+ *   shared — a member of another delegation of that cohort; the assistance page, the history, the
+ *   snapshots, the live stream and every write: member or runs.
  * - assistance/<r>: a member of r's delegation or runs its cohort; the queue: staff or facilitators;
  *   the overview: staff.
  */
@@ -783,8 +793,7 @@ async function unauthorised(
 		const d = await delegationOf(p.delegationId)
 		if (!d) return `no delegation ${JSON.stringify(p.delegationId)}, yet ${status}`
 		if (member(v, d.id) || runs(v, d.cohort_id)) return null
-		const peerRead =
-			kind === 'loader' && file !== 'roadmaps.$delegationId.assistance.tsx' && d.shared_with_cohort === 1 && inCohort(v, d.cohort_id)
+		const peerRead = kind === 'loader' && !NOT_THE_PLAN.has(file) && d.shared_with_cohort === 1 && inCohort(v, d.cohort_id)
 		return peerRead ? null : `no tie to delegation ${d.id}`
 	}
 	if (p.requestId !== undefined) {

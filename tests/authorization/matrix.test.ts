@@ -4,6 +4,10 @@ import { AREAS, CASES, ROADMAP_READ } from '#tests/authorization/cases.ts'
 import { call, type Expected, loadRoute, ROLE_NAMES, ROLES, ROUTE_FILES } from '#tests/authorization/matrix.ts'
 import { requestAs, routeArgs, run } from '#tests/helpers.ts'
 
+async function setShared(delegationId: string, shared: 0 | 1) {
+	await db.updateTable('roadmaps').set({ shared_with_cohort: shared }).where('delegation_id', '=', delegationId).execute()
+}
+
 /**
  * The whole authorization matrix: every role against every route and action of every area, run in
  * one suite (`npm run test:authz`). Cases run in order on this file's own database copy.
@@ -13,10 +17,15 @@ for (const [area, cases] of Object.entries(AREAS)) {
 		for (const c of cases) {
 			for (const role of ROLE_NAMES) {
 				test(`${role} ${c.label} → ${c.expected[role]}`, async () => {
-					const result = await call(role, c)
-					expect(result.status).toBe(c.expected[role])
-					if (role === 'signedOut' && result.status === 302 && !c.redirects) {
-						expect(result.response!.headers.get('Location')).toBe(`/login?${new URLSearchParams({ redirectTo: c.path })}`)
+					if (c.shares) await setShared(c.shares, 1)
+					try {
+						const result = await call(role, c)
+						expect(result.status).toBe(c.expected[role])
+						if (role === 'signedOut' && result.status === 302 && !c.redirects) {
+							expect(result.response!.headers.get('Location')).toBe(`/login?${new URLSearchParams({ redirectTo: c.path })}`)
+						}
+					} finally {
+						if (c.shares) await setShared(c.shares, 0)
 					}
 				})
 			}

@@ -72,6 +72,8 @@ export type Case = {
 	 * switcher, `/roadmap`): a signed-out 302 is not checked to point at /login.
 	 */
 	redirects?: boolean
+	/** The delegation whose roadmap is shared with its cohort while the case runs (unshared after). */
+	shares?: string
 }
 
 const routeModules = import.meta.glob<RouteModule>(['/app/routes/*.tsx', '/app/routes/*/route.tsx'])

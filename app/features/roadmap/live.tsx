@@ -11,7 +11,8 @@ import { formatTime } from '#app/utils/format.ts'
  * saves, the page reads the roadmap again at once (an item open for editing stays as its form showed
  * it, see `useHeldTree`); it shows who else has the roadmap open and what they are editing. Without
  * JavaScript, or while the stream is cut, the page is what it was before: saved changes show on the
- * next page load, and a save over another person's change is merged or shown as a conflict.
+ * next page load, and a save over another person's change is merged or shown as a conflict. A page
+ * without a stream (`after` null: a peer reading a shared roadmap, who may not read it) opens none.
  */
 type LiveState = {
 	/** Everyone with the roadmap open, the viewer included. */
@@ -35,7 +36,7 @@ export function useLive() {
 /** How long after a change the page waits for more before reading the roadmap again. */
 const SETTLE_MS = 120
 
-export function LiveProvider({ delegationId, after, children }: { delegationId: string; after: number; children: ReactNode }) {
+export function LiveProvider({ delegationId, after, children }: { delegationId: string; after: number | null; children: ReactNode }) {
 	const me = useRootData()?.viewer?.id ?? null
 	const revalidator = useRevalidator()
 	const navigation = useNavigation()
@@ -50,7 +51,7 @@ export function LiveProvider({ delegationId, after, children }: { delegationId: 
 	busy.current = navigation.state !== 'idle' || revalidator.state !== 'idle'
 	const revalidate = useRef(revalidator.revalidate)
 	revalidate.current = revalidator.revalidate
-	const firstAfter = useRef(after)
+	const firstAfter = useRef(after ?? 0)
 
 	const report = useCallback(
 		(key: string | null) => {
@@ -70,7 +71,9 @@ export function LiveProvider({ delegationId, after, children }: { delegationId: 
 		}
 	}, [navigation.state, revalidator.state])
 
+	const streamed = after !== null
 	useEffect(() => {
+		if (!streamed) return
 		let source: EventSource | null = null
 		let settle: ReturnType<typeof setTimeout> | undefined
 		let retry: ReturnType<typeof setTimeout> | undefined
@@ -128,7 +131,7 @@ export function LiveProvider({ delegationId, after, children }: { delegationId: 
 			source?.close()
 			connection.current = null
 		}
-	}, [delegationId, me, report])
+	}, [delegationId, me, report, streamed])
 
 	const setEditing = useCallback(
 		(key: string | null) => {

@@ -103,6 +103,7 @@ function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; fe
 					) : null}
 					{data.openTa.bySection[section] ? ` · 🛈 ${t('assistance.openForSection', { count: data.openTa.bySection[section] })}` : ''}
 				</p>
+				{abilities.inspect ? null : <p className="alert">{t('sharedRoadmap.peerNote')}</p>}
 				{roadmap.status === 'final' ? <p className="alert">{t('roadmap.finalNote')}</p> : null}
 				<SectionOffers section={section} />
 				{feedback?.message ? (
@@ -139,7 +140,7 @@ function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; fe
 				<CommentThreadsProvider value={{ threadsByItem: data.threadsByItem, canComment: abilities.comment, feedback }}>
 					<View {...props} />
 
-					<CommentsPanel threads={data.sectionThreads} targets={data.commentTargets} />
+					{data.showComments ? <CommentsPanel threads={data.sectionThreads} targets={data.commentTargets} /> : null}
 				</CommentThreadsProvider>
 			</div>
 		</OffersProvider>

@@ -53,11 +53,14 @@ export async function loadSection(request: Request, params: { delegationId?: str
 	// What the page reads and its forms start from: each item's id, version and fields, where it hangs.
 	const tree = buildTree(items.map(({ id, kind, parentId, version, data }) => ({ id, kind, parentId, version, data })))
 	const targets = commentTargets(tree, section)
-	const threads = groupThreads(commentThreads(await roadmapComments(roadmap.id, section)), targets)
+	// A peer reading a shared roadmap (no `inspect`) gets the plan only: no comments, no deleted
+	// items, no TA requests, no live stream (which carries the history and who is there).
+	const inspect = abilities.inspect
+	const threads = groupThreads(inspect ? commentThreads(await roadmapComments(roadmap.id, section)) : [], targets)
 	// Around a delete (without JavaScript too): the confirmation of one with children, then the notice with Undo.
 	const search = new URL(request.url).searchParams
-	const confirmDelete = search.get('confirmDelete')
-	const deleted = Number(search.get('deleted'))
+	const confirmDelete = abilities.edit ? search.get('confirmDelete') : null
+	const deleted = inspect ? Number(search.get('deleted')) : 0
 	return {
 		title: `${t(`roadmap.sections.${section}.title`)} · ${t('roadmap.title')}`,
 		section,
@@ -66,8 +69,8 @@ export async function loadSection(request: Request, params: { delegationId?: str
 		roadmap,
 		abilities,
 		tree,
-		// The live stream starts after the history row this page was read at.
-		liveAfter: await liveCursor(roadmap.id),
+		// The live stream starts after the history row this page was read at (none for a peer).
+		liveAfter: inspect ? await liveCursor(roadmap.id) : null,
 		// What only one section shows.
 		totals: section === 'gender-budgeting' ? budgetTotals(tree) : null,
 		gaps: completeness(tree).filter((gap) => gap.section === section),
@@ -82,11 +85,13 @@ export async function loadSection(request: Request, params: { delegationId?: str
 						new Date().toISOString().slice(0, 10),
 					)
 				: null,
-		openTa: await openRequestsByItem(delegation.id),
+		openTa: inspect ? await openRequestsByItem(delegation.id) : { byItem: {}, bySection: {} },
 		// The Academy's open offers of assistance, beside their items (for those who see the delegation's requests).
 		offers: { list: offerAbilities.view ? await openOffers(delegation.id) : [], canAnswer: offerAbilities.accept },
 		// The bottom panel lists the items that have threads.
 		commentTargets: targets.filter((target) => threads.threadsByItem[target.id]?.length),
+		/** Whether the page has a comments panel at all: not for a peer, who reads the plan only. */
+		showComments: inspect,
 		...threads,
 		confirmDelete: confirmDelete ? deleteSummary(items, confirmDelete) : null,
 		deleted: Number.isSafeInteger(deleted) && deleted > 0 ? await deletedNotice(roadmap.id, deleted, items) : null,
