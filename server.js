@@ -4,6 +4,7 @@
 // In production it runs one worker per core (node:cluster; WEB_CONCURRENCY sets the number, 1 runs
 // the server in this process). Workers hold no state of their own that another must see: sessions,
 // sign-in throttling and everything else live in the database (docs/decisions/0008-every-core.md).
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { spawn } from 'node:child_process'
 import cluster from 'node:cluster'
 import crypto from 'node:crypto'
@@ -258,14 +259,15 @@ async function serve() {
 				process.exit(1)
 			})
 
-	app.all(
-		'*',
-		createRequestHandler({
-			build,
-			mode: production ? 'production' : 'development',
-			getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
-		}),
-	)
+	const remixHandler = createRequestHandler({
+		build,
+		mode: production ? 'production' : 'development',
+		getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+	})
+	// Each request in a scope of its own: its loaders share what it computes once, such as the
+	// viewer (app/utils/request-scope.server.ts, which reads this same instance).
+	const requestScope = (globalThis.__academyRequestScope ??= new AsyncLocalStorage())
+	app.all('*', (req, res, next) => requestScope.run(new Map(), () => remixHandler(req, res, next)))
 
 	const server = http.createServer({ maxHeaderSize: LIMITS.maxHeaderSize }, app)
 	server.headersTimeout = LIMITS.headersTimeoutMs

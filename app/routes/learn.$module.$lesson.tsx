@@ -43,13 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const version = pickVersion(lesson.versions, language)
 	const compiled = await getCompiled(version.file)
 
-	await recordLessonView(viewer.id, lesson.key)
 	const [attempts, reflections, rows, reflectionReplies] = await Promise.all([
 		latestAttempts(viewer.id, lesson.key),
 		getReflections(viewer.id, lesson.key),
 		getProgressRows(viewer.id),
 		repliesToOwnReflections(viewer.id, lesson.key),
 	])
+	await recordLessonView(viewer.id, lesson.key, rows)
 	// Explanations (the check's and the chosen options') come from the reader's language and only
 	// for checks already answered.
 	const checks = Object.fromEntries(

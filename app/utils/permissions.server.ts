@@ -8,9 +8,10 @@
  * - delegate: member of a delegation; an alumni delegate is one whose cohort is closed.
  */
 import { redirect } from '@remix-run/node'
-import { getUserId, loginUrl } from '#app/features/auth/auth.server.ts'
+import { getSessionUser, loginUrl } from '#app/features/auth/auth.server.ts'
 import { requireTwoStepWhenRequired } from '#app/features/auth/two-step.server.ts'
 import { db } from '#app/utils/db.server.ts'
+import { oncePerRequest } from '#app/utils/request-scope.server.ts'
 import type { CohortStatus, Sector } from '#db/schema.ts'
 
 export type Membership = {
@@ -39,6 +40,7 @@ export type Viewer = {
 
 export type Role = 'staff' | 'facilitator' | 'delegate' | 'alumni' | 'none'
 
+/** A person's viewer by id (calendar feeds, tests); null for an unknown or deactivated account. */
 export async function loadViewer(userId: string): Promise<Viewer | null> {
 	const user = await db
 		.selectFrom('users')
@@ -48,8 +50,13 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 		.where('deactivated_at', 'is', null)
 		.executeTakeFirst()
 	if (!user) return null
+	return viewerOf({ ...user, isStaff: user.is_staff === 1 })
+}
+
+/** The viewer of an account already read (with its session, or by loadViewer): its roles. */
+async function viewerOf(user: Pick<Viewer, 'id' | 'email' | 'name' | 'language' | 'isStaff'>): Promise<Viewer> {
 	const [facilitates, memberships] = await Promise.all([
-		db.selectFrom('cohort_facilitators').select('cohort_id').where('user_id', '=', userId).execute(),
+		db.selectFrom('cohort_facilitators').select('cohort_id').where('user_id', '=', user.id).execute(),
 		db
 			.selectFrom('delegation_members as m')
 			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
@@ -66,7 +73,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 				'm.position',
 				'm.is_lead',
 			])
-			.where('m.user_id', '=', userId)
+			.where('m.user_id', '=', user.id)
 			.orderBy('c.start_date', 'desc')
 			.execute(),
 	])
@@ -75,7 +82,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 		email: user.email,
 		name: user.name,
 		language: user.language,
-		isStaff: user.is_staff === 1,
+		isStaff: user.isStaff,
 		facilitates: facilitates.map((row) => row.cohort_id),
 		memberships: memberships.map(({ is_lead, startDate: _startDate, ...row }) => ({
 			...row,
@@ -85,21 +92,16 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
 	}
 }
 
-/** The signed-in viewer, or null for a visitor. */
 /**
- * The root loader and the page's loader of one request ask for the viewer with the same Request:
- * it is read once per request. (An action's request is not its loaders', so a change the action
- * makes is seen by the page it renders.)
+ * The signed-in viewer, or null for a visitor: read once per request, with the session
+ * (request-scope.server.ts; an action's viewer is not its page's, so the page sees what the action
+ * changed). A deactivated account is nobody.
  */
-const viewersByRequest = new WeakMap<Request, Promise<Viewer | null>>()
-
 export function getViewer(request: Request): Promise<Viewer | null> {
-	let viewer = viewersByRequest.get(request)
-	if (!viewer) {
-		viewer = getUserId(request).then((userId) => (userId ? loadViewer(userId) : null))
-		viewersByRequest.set(request, viewer)
-	}
-	return viewer
+	return oncePerRequest(request, 'viewer', async () => {
+		const user = await getSessionUser(request)
+		return user && !user.deactivated ? viewerOf(user) : null
+	})
 }
 
 /**

@@ -10,11 +10,13 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import { redirect } from '@remix-run/node'
+import { type Selectable } from 'kysely'
 import { type Adapter, Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
 import { attemptPassword, clientAddress, deviceCookie, trustedDevice } from '#app/features/auth/throttle.server.ts'
 import { type ThrottleReason } from '#app/features/auth/throttle.ts'
 import { db } from '#app/utils/db.server.ts'
 import { isProduction } from '#app/utils/env.server.ts'
+import type { Database } from '#db/schema.ts'
 
 const SESSION_COOKIE = 'academy_session'
 /**
@@ -43,7 +45,10 @@ class KyselyHashedSessionAdapter implements Adapter {
 		const row = await db
 			.selectFrom('sessions')
 			.innerJoin('users', 'users.id', 'sessions.user_id')
+			// The account comes with its session: one query tells who is signed in (permissions.server.ts
+			// builds the viewer from it).
 			.select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.created_at'])
+			.select(['users.email', 'users.name', 'users.language', 'users.is_staff', 'users.deactivated_at'])
 			.where('sessions.id', '=', sha256(sessionId))
 			.executeTakeFirst()
 		if (!row) return [null, null]
@@ -54,7 +59,16 @@ class KyselyHashedSessionAdapter implements Adapter {
 				expiresAt: new Date(row.expires_at * 1000),
 				attributes: { created_at: row.created_at },
 			},
-			{ id: row.user_id, attributes: {} },
+			{
+				id: row.user_id,
+				attributes: {
+					email: row.email,
+					name: row.name,
+					language: row.language,
+					is_staff: row.is_staff,
+					deactivated_at: row.deactivated_at,
+				},
+			},
 		]
 	}
 	async getUserSessions(userId: string): Promise<DatabaseSession[]> {
@@ -106,12 +120,20 @@ const lucia = new Lucia(adapter, {
 	sessionExpiresIn: new TimeSpan(SESSION_LIMITS.idleMs / 1000, 's'),
 	sessionCookie: { name: SESSION_COOKIE, attributes: cookieAttributes },
 	getSessionAttributes: (attributes) => ({ createdAt: attributes.created_at }),
+	getUserAttributes: (attributes) => ({
+		email: attributes.email,
+		name: attributes.name,
+		language: attributes.language,
+		isStaff: attributes.is_staff === 1,
+		deactivated: attributes.deactivated_at !== null,
+	}),
 })
 
 declare module 'lucia' {
 	interface Register {
 		Lucia: typeof lucia
 		DatabaseSessionAttributes: { created_at: number }
+		DatabaseUserAttributes: Pick<Selectable<Database['users']>, 'email' | 'name' | 'language' | 'is_staff' | 'deactivated_at'>
 	}
 }
 
@@ -126,11 +148,22 @@ function readSessionId(request: Request) {
 	return lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
 }
 
+/** The account a request's session belongs to, read with the session. */
+export type SessionUser = { id: string; email: string; name: string; language: 'en' | 'es' | null; isStaff: boolean; deactivated: boolean }
+
 /** The signed-in user's id, or null. */
 export async function getUserId(request: Request, now = Date.now()): Promise<string | null> {
+	return (await getSessionUser(request, now))?.id ?? null
+}
+
+/**
+ * The account of the request's session, or null (no cookie, unknown or expired session). Records
+ * the use, pushing the idle deadline on, never past the absolute one.
+ */
+export async function getSessionUser(request: Request, now = Date.now()): Promise<SessionUser | null> {
 	const sessionId = readSessionId(request)
 	if (!sessionId) return null
-	const { session } = await lucia.validateSession(sessionId)
+	const { session, user } = await lucia.validateSession(sessionId)
 	if (!session) return null
 	const absoluteDeadline = session.createdAt * 1000 + SESSION_LIMITS.absoluteMs
 	if (absoluteDeadline <= now) {
@@ -143,7 +176,7 @@ export async function getUserId(request: Request, now = Date.now()): Promise<str
 	if (recorded > absoluteDeadline || idleDeadline - recorded > SESSION_LIMITS.refreshMs) {
 		await adapter.updateSessionExpiration(sessionId, new Date(idleDeadline))
 	}
-	return session.userId
+	return { ...user, id: session.userId }
 }
 
 export function loginUrl(request: Request) {

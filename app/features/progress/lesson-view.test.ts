@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { recordLessonView } from '#app/features/progress/progress.server.ts'
+import { getProgressRows, recordLessonView } from '#app/features/progress/progress.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { userIdFor } from '#tests/helpers.ts'
 
@@ -13,7 +13,14 @@ const viewedAt = async (userId: string, lessonKey: string) =>
 			.executeTakeFirst()
 	)?.last_viewed_at
 
-describe('recording a lesson view', () => {
+// The lesson page hands over the progress rows it has read; other callers let it read them.
+describe.each([
+	['reading the latest view itself', false],
+	['given the rows the lesson page read', true],
+])('recording a lesson view, %s', (_name, withRows) => {
+	const recordLessonViewOf = async (userId: string, lessonKey: string) =>
+		withRows ? recordLessonView(userId, lessonKey, await getProgressRows(userId)) : recordLessonView(userId, lessonKey)
+
 	test('reloading the lesson one is on writes nothing; opening another, then coming back, moves "resume" back', async () => {
 		const userId = await userIdFor('delegate.bo@example.org')
 		const a = 'localization/what-localization-means'
@@ -26,20 +33,20 @@ describe('recording a lesson view', () => {
 			.execute()
 
 		// Reloading a, the latest lesson, 30 s later: no write.
-		await recordLessonView(userId, a)
+		await recordLessonViewOf(userId, a)
 		expect(await viewedAt(userId, a)).toBe(minuteAgo)
 
 		// Opening b, then a again: a is the latest once more, so "resume" points at it.
-		await recordLessonView(userId, b)
+		await recordLessonViewOf(userId, b)
 		await new Promise((resolve) => setTimeout(resolve, 5))
-		await recordLessonView(userId, a)
+		await recordLessonViewOf(userId, a)
 		const [afterA, afterB] = [await viewedAt(userId, a), await viewedAt(userId, b)]
 		expect(afterA! > afterB!).toBe(true)
 
 		// More than a minute later, a reload is recorded.
 		const longAgo = new Date(Date.now() - 120_000).toISOString()
 		await db.updateTable('lesson_progress').set({ last_viewed_at: longAgo }).where('user_id', '=', userId).execute()
-		await recordLessonView(userId, a)
+		await recordLessonViewOf(userId, a)
 		expect(await viewedAt(userId, a)).not.toBe(longAgo)
 	})
 })

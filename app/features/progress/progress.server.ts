@@ -88,18 +88,24 @@ export function summarize(rows: ProgressRow[], language: Language): LearningSumm
 /** A lesson reopened within this time, when it is already the person's latest, is not written again. */
 const VIEW_REFRESH_MS = 60_000
 
-export async function recordLessonView(userId: string, lessonKey: string) {
+/**
+ * Records that the person opened a lesson (for "resume where you left off"). `rows`: their progress
+ * rows, when the caller has read them already (the lesson page does), so that no query reads them again.
+ */
+export async function recordLessonView(userId: string, lessonKey: string, rows?: ProgressRow[]) {
 	const now = nowIso()
 	// Reloading the lesson one is on changes nothing "resume where you left off" shows: skip the write
 	// (every write takes SQLite's one write lock, shared by all the app's workers).
-	const latest = await db
-		.selectFrom('lesson_progress')
-		.select(['lesson_key', 'last_viewed_at'])
-		.where('user_id', '=', userId)
-		.orderBy('last_viewed_at', 'desc')
-		.limit(1)
-		.executeTakeFirst()
-	if (latest?.lesson_key === lessonKey && Date.parse(now) - Date.parse(latest.last_viewed_at) < VIEW_REFRESH_MS) return
+	const latest = rows
+		? rows.reduce<ProgressRow | undefined>((newest, row) => (!newest || row.lastViewedAt > newest.lastViewedAt ? row : newest), undefined)
+		: await db
+				.selectFrom('lesson_progress')
+				.select(['lesson_key as lessonKey', 'last_viewed_at as lastViewedAt'])
+				.where('user_id', '=', userId)
+				.orderBy('last_viewed_at', 'desc')
+				.limit(1)
+				.executeTakeFirst()
+	if (latest?.lessonKey === lessonKey && Date.parse(now) - Date.parse(latest.lastViewedAt) < VIEW_REFRESH_MS) return
 	await db
 		.insertInto('lesson_progress')
 		.values({ user_id: userId, lesson_key: lessonKey, first_viewed_at: now, last_viewed_at: now })
