@@ -20,6 +20,9 @@ export default defineConfig({
 		baseURL: `http://localhost:${PORT}`,
 		locale: 'en-US',
 		trace: 'off',
+		// Each test's fresh context would install the service worker and fetch the whole build for it;
+		// tests/e2e/offline.spec.ts allows it, the others do without.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: CHROMIUM_PATH,
 			args: CHROMIUM_FLAGS,

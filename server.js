@@ -4,13 +4,13 @@
 // In production it runs one worker per core (node:cluster; WEB_CONCURRENCY sets the number, 1 runs
 // the server in this process). Workers hold no state of their own that another must see: sessions,
 // sign-in throttling and everything else live in the database (docs/decisions/0008-every-core.md).
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { spawn } from 'node:child_process'
 import cluster from 'node:cluster'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
+import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
@@ -235,9 +235,11 @@ async function serve() {
 		res.status(403).type('text/plain').send('Cross-origin request refused.')
 	})
 
-	// The client's address reaches the app in a header it can trust (never one the client sent).
+	// The client's address reaches the app in a header it can trust (never one the client sent), and
+	// each request a random id its loaders share what they read once by (app/utils/request-scope.server.ts).
 	app.use((req, _res, next) => {
 		req.headers['x-remote-address'] = req.socket.remoteAddress ?? 'unknown'
+		req.headers['x-academy-request'] = crypto.randomUUID()
 		next()
 	})
 
@@ -245,7 +247,15 @@ async function serve() {
 		app.use(viteDevServer.middlewares)
 	} else {
 		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-		app.use(express.static('build/client', { maxAge: '1h' }))
+		app.use(
+			express.static('build/client', {
+				maxAge: '1h',
+				// The service worker is checked for a new build on every visit; the manifest names no build.
+				setHeaders: (res, file) => {
+					if (file.endsWith(`${path.sep}sw.js`)) res.setHeader('Cache-Control', 'no-cache')
+				},
+			}),
+		)
 	}
 
 	app.use(privateResponses)
@@ -259,15 +269,14 @@ async function serve() {
 				process.exit(1)
 			})
 
-	const remixHandler = createRequestHandler({
-		build,
-		mode: production ? 'production' : 'development',
-		getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
-	})
-	// Each request in a scope of its own: its loaders share what it computes once, such as the
-	// viewer (app/utils/request-scope.server.ts, which reads this same instance).
-	const requestScope = (globalThis.__academyRequestScope ??= new AsyncLocalStorage())
-	app.all('*', (req, res, next) => requestScope.run(new Map(), () => remixHandler(req, res, next)))
+	app.all(
+		'*',
+		createRequestHandler({
+			build,
+			mode: production ? 'production' : 'development',
+			getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+		}),
+	)
 
 	const server = http.createServer({ maxHeaderSize: LIMITS.maxHeaderSize }, app)
 	server.headersTimeout = LIMITS.headersTimeoutMs

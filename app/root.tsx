@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { unreadCount } from '#app/features/notifications/notify.server.ts'
+import { OfflineSync } from '#app/features/offline/offline-ui.tsx'
 import { SiteFooter, SiteHeader } from '#app/components/ui/site-header.tsx'
 import appStylesheet from '#app/styles/app.css?url'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -16,6 +17,8 @@ import { getViewer, primaryRole } from '#app/utils/permissions.server.ts'
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: appStylesheet },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+	{ rel: 'manifest', href: '/manifest.webmanifest' },
+	{ rel: 'apple-touch-icon', href: '/icon-192.png' },
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -63,6 +66,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="color-scheme" content="light" />
+				<meta name="theme-color" content="#5b2a86" />
 				<Meta />
 				<Links />
 			</head>
@@ -89,7 +93,12 @@ export default function App() {
 	useEffect(() => {
 		document.documentElement.dataset.hydrated = 'true'
 	}, [])
-	return <Outlet />
+	return (
+		<>
+			<Outlet />
+			<OfflineSync viewerId={rootData?.viewer?.id ?? null} />
+		</>
+	)
 }
 
 export function ErrorBoundary() {

@@ -28,6 +28,7 @@ import { LessonActionSchema } from '#app/features/progress/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { lessonLeadsToExample } from '#app/features/roadmap/worked-example.server.ts'
+import { keepWhenOffline, useWaiting, WaitingToSend } from '#app/features/offline/offline-ui.tsx'
 
 export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => withCurriculumModule(serverLoader<typeof loader>())
 
@@ -158,6 +159,7 @@ export default function LessonPage() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const formError = lessonFormError(actionData)
+	const completionWaiting = useWaiting('complete')
 	return (
 		<article className="page lesson">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">
@@ -212,8 +214,9 @@ export default function LessonPage() {
 						</Form>
 					</>
 				) : (
-					<Form method="post" preventScrollReset>
+					<Form method="post" preventScrollReset onSubmit={keepWhenOffline('complete')}>
 						<input type="hidden" name="intent" value="complete" />
+						{completionWaiting ? <WaitingToSend /> : null}
 						{lesson.unanswered > 0 ? <p className="muted">{t('learn.answerChecksFirst', { count: lesson.unanswered })}</p> : null}
 						{formError?.formId === 'complete' ? (
 							<p className="alert alert--error" role="alert">

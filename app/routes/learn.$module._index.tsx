@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
+import { KeepForOffline } from '#app/features/offline/offline-ui.tsx'
 import { SearchForm } from '#app/features/search/search-form.tsx'
 import { getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -79,6 +80,8 @@ export default function ModulePage() {
 			)}
 
 			<SearchForm />
+
+			<KeepForOffline module={module.slug} title={module.title} />
 
 			<section aria-labelledby="lessons-heading">
 				<h2 id="lessons-heading">{t('learn.lessons')}</h2>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
+import { KeepForOffline } from '#app/features/offline/offline-ui.tsx'
 import { SearchForm } from '#app/features/search/search-form.tsx'
 import { getCatalogue, pickVersion } from '#app/features/curriculum/content.server.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -66,6 +67,7 @@ export default function MyLearning() {
 					</li>
 				))}
 			</ol>
+			<KeepForOffline title={t('learn.overall')} />
 			<p>
 				<Link to="/glossary">{t('glossary.title')}</Link>
 			</p>

@@ -127,6 +127,23 @@ export const learningCases: Case[] = [
 		expected: signedIn(200),
 	},
 	{ label: 'GET /glossary', route: 'glossary.tsx', kind: 'loader', path: '/glossary', params: {}, expected: signedIn(200) },
+	// What "Keep for offline reading" saves: the lessons' access rule.
+	{
+		label: 'GET /offline.json?module=…',
+		route: 'offline[.]json.tsx',
+		kind: 'loader',
+		path: '/offline.json?module=localization',
+		params: {},
+		expected: signedIn(200),
+	},
+	{
+		label: 'GET /offline.json for a module there is not',
+		route: 'offline[.]json.tsx',
+		kind: 'loader',
+		path: '/offline.json?module=no-such-module',
+		params: {},
+		expected: signedIn(404),
+	},
 	// Search has the lessons' access rule (requireCurriculum 'view'), and so has its index file.
 	{
 		label: 'GET /search?q=…',
@@ -965,6 +982,16 @@ export const assistanceCases: Case[] = [
 
 export const entryCases: Case[] = [
 	{ label: 'GET /healthz', route: 'healthz.tsx', kind: 'loader', path: '/healthz', params: {}, expected: everyone(200) },
+	// The offline page and the web app manifest hold nothing of anyone: the service worker keeps them.
+	{ label: 'GET /offline', route: 'offline.tsx', kind: 'loader', path: '/offline', params: {}, expected: everyone(200) },
+	{
+		label: 'GET /manifest.webmanifest',
+		route: 'manifest[.]webmanifest.tsx',
+		kind: 'loader',
+		path: '/manifest.webmanifest',
+		params: {},
+		expected: everyone(200),
+	},
 	{
 		label: 'GET an unknown page',
 		route: '$.tsx',

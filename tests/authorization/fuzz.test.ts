@@ -190,6 +190,8 @@ const PUBLIC_LOADERS = new Set([
 	'invite._index.tsx',
 	'invite.$token/route.tsx',
 	'healthz.tsx',
+	'offline.tsx',
+	'manifest[.]webmanifest.tsx',
 ])
 const PUBLIC_ACTIONS = new Set([
 	'login.tsx',

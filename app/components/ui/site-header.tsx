@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { confirmSignOut } from '#app/features/offline/offline-ui.tsx'
 import type { Language } from '#app/utils/i18n.ts'
 
 type HeaderViewer = { id: string; name: string; role: string; isStaff: boolean; unread: number } | null
@@ -79,7 +80,11 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 									<NavLink to="/settings">{t('nav.settings')}</NavLink>
 								</li>
 								<li>
-									<Form method="post" action="/logout">
+									<Form
+										method="post"
+										action="/logout"
+										onSubmit={(event) => confirmSignOut(event, (count) => t('offline.signOutWaiting', { count }))}
+									>
 										<button type="submit" className="link-button">
 											{t('nav.signOut')}
 										</button>

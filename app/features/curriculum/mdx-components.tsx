@@ -6,6 +6,7 @@ import { REFLECTION_MAX_LENGTH } from '#app/features/progress/limits.ts'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { ThreadMessage } from '#app/components/ui/thread.tsx'
 import { getMdxComponent, MDX_ATTRIBUTE, mdxModuleUrl } from '#app/features/curriculum/mdx-modules.ts'
+import { keepWhenOffline, useWaiting, WaitingToSend } from '#app/features/offline/offline-ui.tsx'
 import { slugify } from '#app/utils/slugify.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 
@@ -51,12 +52,14 @@ export function KnowledgeCheck({
 		.filter((child): child is ReactElement<OptionProps> => isValidElement(child))
 		.map((child) => ({ value: child.props.value, label: child.props.children }))
 	const busy = fetcher.state !== 'idle'
+	// Answered with no connection: kept on the phone until it can be sent (then graded by the server).
+	const waiting = useWaiting(`check-${id}`)
 	return (
 		<section className="check" id={`check-${id}`} aria-labelledby={`check-${id}-title`}>
 			<p className="check__eyebrow" id={`check-${id}-title`}>
 				{t('learn.knowledgeCheck')}
 			</p>
-			<fetcher.Form method="post" preventScrollReset>
+			<fetcher.Form method="post" preventScrollReset onSubmit={keepWhenOffline(`check-${id}`)}>
 				<input type="hidden" name="intent" value="answer" />
 				<input type="hidden" name="checkId" value={id} />
 				<Via />
@@ -76,12 +79,13 @@ export function KnowledgeCheck({
 					))}
 				</fieldset>
 				<div id={`check-${id}-result`} aria-live="polite">
+					{waiting ? <WaitingToSend /> : null}
 					{error ? (
 						<p className="alert alert--error" role="alert">
 							{t(error)}
 						</p>
 					) : null}
-					{state && !busy ? (
+					{state && !busy && !waiting ? (
 						<div className={`check__result ${state.correct ? 'is-correct' : 'is-incorrect'}`}>
 							<p>
 								<strong>{state.correct ? t('learn.correct') : t('learn.incorrect')}</strong>
@@ -137,6 +141,8 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 	const formRef = useRef<HTMLFormElement>(null)
 	const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
 	const [dirty, setDirty] = useState(false)
+	const waiting = useWaiting(`reflection-${id}`)
+	const keep = keepWhenOffline(`reflection-${id}`)
 	useEffect(() => () => clearTimeout(timer.current), [])
 	useEffect(() => {
 		if (fetcher.state === 'idle' && fetcher.data?.savedAt) setDirty(false)
@@ -151,7 +157,8 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 			if (!form) return
 			const body = new FormData(form).get('body')
 			if (typeof body === 'string' && body.trim() && body.length <= REFLECTION_MAX_LENGTH) {
-				fetcher.submit(form)
+				if (navigator.onLine) fetcher.submit(form)
+				else form.requestSubmit() // kept on the phone by the form's submit handler
 			}
 		}, 1500)
 	}
@@ -169,7 +176,16 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 					: ''
 	return (
 		<section className="reflection" id={`reflection-${id}`}>
-			<fetcher.Form method="post" ref={formRef} preventScrollReset onChange={scheduleSave}>
+			<fetcher.Form
+				method="post"
+				ref={formRef}
+				preventScrollReset
+				onChange={scheduleSave}
+				onSubmit={(event) => {
+					keep(event)
+					if (event.defaultPrevented) setDirty(false)
+				}}
+			>
 				<input type="hidden" name="intent" value="reflect" />
 				<input type="hidden" name="reflectionId" value={id} />
 				<Via />
@@ -194,6 +210,8 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 						<p className="alert alert--error" role="alert">
 							{t(error, { max: REFLECTION_MAX_LENGTH })}
 						</p>
+					) : waiting ? (
+						<WaitingToSend />
 					) : (
 						<p className="muted small">{status}</p>
 					)}
