@@ -18,7 +18,10 @@ const [check] = answerKey('05-localization/01-what-localization-means.es.mdx')
 async function expectNoSeriousViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze()
 	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(serious.map((v) => `${v.id}: ${v.help}`), page.url()).toEqual([])
+	expect(
+		serious.map((v) => `${v.id}: ${v.help}`),
+		page.url(),
+	).toEqual([])
 }
 
 /** Until the service worker has installed (assets kept) and controls the page. */
