@@ -47,6 +47,65 @@ function privateResponses(req, res, next) {
 	next()
 }
 
+/**
+ * Anonymous public pages (the home page, sign-in, forgot password) from memory: a page rendered for a
+ * visitor without a session is kept for PUBLIC_PAGE_SECONDS (default 30; 0 turns it off) per address
+ * and per language inputs (the `lng` cookie and Accept-Language, as sent — two requests that send the
+ * same get the same language), with an ETag; a browser that has it gets a 304. Never a signed-in
+ * page: a request with the session cookie, or a response that sets a cookie, is not kept. Each
+ * response still gets its own CSP nonce: the kept page holds a placeholder where the nonce was. The
+ * cache is per process (each worker renders a page once per period): the public home lists cohorts,
+ * which may show up to that period late (docs/decisions/0008-every-core.md).
+ */
+const PUBLIC_PATHS = new Set(['/', '/login', '/forgot-password'])
+const NONCE_PLACEHOLDER = '\u0000academy-nonce\u0000'
+const KEPT_HEADERS = ['content-type', 'cache-control', 'x-robots-tag']
+function publicPageCache() {
+	const seconds = Number(process.env.PUBLIC_PAGE_SECONDS ?? 30)
+	if (!Number.isFinite(seconds) || seconds < 0) {
+		console.error(`PUBLIC_PAGE_SECONDS must be a number of seconds, 0 or more (it is "${process.env.PUBLIC_PAGE_SECONDS}").`)
+		process.exit(1)
+	}
+	/** @type {Map<string, { body: string; etag: string; headers: Record<string, string>; until: number }>} */
+	const pages = new Map()
+	const MAX_PAGES = 200
+	return (req, res, next) => {
+		if (seconds === 0 || req.method !== 'GET' || !PUBLIC_PATHS.has(req.path)) return next()
+		if (new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.headers.cookie ?? '')) return next()
+		const language = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? '')?.[1] ?? ''
+		const key = `${req.originalUrl}\n${language}\n${req.headers['accept-language'] ?? ''}`
+		const kept = pages.get(key)
+		if (kept && kept.until > Date.now()) {
+			res.set(kept.headers)
+			res.set('ETag', kept.etag)
+			if (req.headers['if-none-match'] === kept.etag) return res.status(304).end()
+			return res.status(200).send(kept.body.split(NONCE_PLACEHOLDER).join(res.locals.cspNonce))
+		}
+		// Not kept (or too old): the app renders it, and what it wrote is kept on the way out.
+		const chunks = []
+		const write = res.write
+		const end = res.end
+		res.write = function (chunk, ...rest) {
+			if (chunk) chunks.push(Buffer.from(chunk))
+			return write.call(this, chunk, ...rest)
+		}
+		res.end = function (chunk, ...rest) {
+			if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk))
+			const html = String(res.getHeader('content-type') ?? '').startsWith('text/html')
+			if (res.statusCode === 200 && html && !res.getHeader('set-cookie')) {
+				const body = Buffer.concat(chunks).toString('utf8').split(res.locals.cspNonce).join(NONCE_PLACEHOLDER)
+				const headers = {}
+				for (const name of KEPT_HEADERS) if (res.getHeader(name) !== undefined) headers[name] = String(res.getHeader(name))
+				const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+				if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value)
+				pages.set(key, { body, etag, headers, until: Date.now() + seconds * 1000 })
+			}
+			return end.call(this, chunk, ...rest)
+		}
+		next()
+	}
+}
+
 function workerCount() {
 	const raw = process.env.WEB_CONCURRENCY
 	if (!production) return 1
@@ -259,6 +318,7 @@ async function serve() {
 	}
 
 	app.use(privateResponses)
+	if (production) app.use(publicPageCache())
 
 	// Importing the built app connects to the database and checks its migrations: a database that
 	// cannot be used stops the server with one line saying what to do.
