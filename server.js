@@ -78,7 +78,12 @@ function publicPageCache() {
 		if (kept && kept.until > Date.now()) {
 			res.set(kept.headers)
 			res.set('ETag', kept.etag)
-			if (req.headers['if-none-match'] === kept.etag) return res.status(304).end()
+			if (req.headers['if-none-match'] === kept.etag) {
+				// The browser keeps the page it has, and with it that page's policy: a 304 must not bring
+				// a policy with another nonce (the kept headers would be updated, the kept page not).
+				res.removeHeader('Content-Security-Policy')
+				return res.status(304).end()
+			}
 			return res.status(200).send(kept.body.split(NONCE_PLACEHOLDER).join(res.locals.cspNonce))
 		}
 		// Not kept (or too old): the app renders it, and what it wrote is kept on the way out.
