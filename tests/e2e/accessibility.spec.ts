@@ -1,19 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { createDelegate, createInvitationLink, expect, loginAs, test } from './fixtures.ts'
 import { firstGuide } from './guides.ts'
-
-async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	const found = serious.map(
-		(v) =>
-			`${v.id}: ${v.help} (${v.nodes
-				.map((n) => n.target.join(' '))
-				.slice(0, 3)
-				.join(', ')})`,
-	)
-	expect(found, page.url()).toEqual([])
-}
+import { expectNoSeriousViolations } from './axe.ts'
 
 for (const language of ['en', 'es'] as const) {
 	test(`public pages have no serious accessibility violations (${language})`, async ({ page }) => {

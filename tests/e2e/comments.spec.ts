@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type Browser, type Page } from '@playwright/test'
 import { expect, loginAs, test } from './fixtures.ts'
+import { expectNoSeriousViolations } from './axe.ts'
 
 /**
  * Comment threads beside a roadmap item: a member of Panama's delegation starts a thread on an
@@ -20,12 +20,6 @@ async function signedIn(browser: Browser, email: string, javaScriptEnabled: bool
 	const page = await (await browser.newContext({ javaScriptEnabled })).newPage()
 	await loginAs(page, email)
 	return page
-}
-
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
 for (const javaScriptEnabled of [true, false]) {

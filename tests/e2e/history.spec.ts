@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
 import { createDelegate, db, expect, loginAs, test } from './fixtures.ts'
+import { expectNoSeriousViolations } from './axe.ts'
 
 const OBJECTIVE = 'Women hold a third of the posts in the security sector'
 
@@ -90,12 +90,6 @@ async function roadmapOfItsOwn(country: string) {
 	}
 	const { email } = await createDelegate({ delegationId, language: 'en' })
 	return { base: `/roadmaps/${delegationId}`, email }
-}
-
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
 /** Opens the objective's form (its Edit) and presses its Delete: an objective with actions asks first. */

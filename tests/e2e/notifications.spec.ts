@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
 import { createDelegate, expect, loginAs, test } from './fixtures.ts'
 import { waitForMail } from './mail.ts'
+import { expectNoSeriousViolations } from './axe.ts'
 
 /**
  * Notifications from the delegate's side: the cohort's facilitator comments on the delegation's
@@ -18,12 +18,6 @@ test.describe.configure({ mode: 'serial' })
 
 async function hydrated(page: Page) {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' })
-}
-
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
 async function facilitatorComments(page: Page, body: string) {

@@ -1,18 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
-import { type Page } from '@playwright/test'
 import { applyChange } from '../../app/features/roadmap/items.server.ts'
 import { db, expect, loginAs, test } from './fixtures.ts'
 import { newDelegation } from './roadmaps.ts'
-
-/** The page as it is now (an offer form open, an offer beside its item) has no serious accessibility violation. */
-async function expectAccessible(page: Page) {
-	const { violations } = await new AxeBuilder({ page }).analyze()
-	const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(
-		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-		page.url(),
-	).toEqual([])
-}
+import { expectNoSeriousViolations } from './axe.ts'
 
 /**
  * A roadmap of its own with one gap staff can offer help from: an objective's indicator without a
@@ -61,7 +50,7 @@ test('staff offer assistance from a gap; the delegation lead sees it beside the 
 	const gap = country.locator('.gap-item').filter({ hasText: '1.1.a Share of protection requests answered within 72 hours' })
 	await gap.getByRole('link', { name: 'Offer assistance' }).click()
 	await expect(gap.getByLabel('Topic')).toHaveValue('monitoring-and-evaluation')
-	await expectAccessible(staff)
+	await expectNoSeriousViolations(staff)
 	// Too short a message is stopped in the browser, as the server would refuse it.
 	await gap.getByLabel('Message to the delegation').fill('Hi')
 	await gap.getByRole('button', { name: 'Offer assistance' }).click()
@@ -80,7 +69,7 @@ test('staff offer assistance from a gap; the delegation lead sees it beside the 
 	).toBeVisible()
 	await item.getByRole('button', { name: 'Accept as a request' }).click()
 	await expect(lead).toHaveURL(new RegExp(`${base}/assistance\\?accepted=`))
-	await expectAccessible(lead)
+	await expectNoSeriousViolations(lead)
 	await expect(lead.getByText("You accepted the Academy's offer", { exact: false })).toBeVisible()
 	const request = lead.locator('.card').filter({ hasText: 'Share of protection requests answered within 72 hours' })
 	await expect(request.locator('.badge', { hasText: 'Open' })).toBeVisible()

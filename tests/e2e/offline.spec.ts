@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium.ts'
 import { answerKey, createDelegate, db, expect, loginAs, test } from './fixtures.ts'
+import { expectNoSeriousViolations } from './axe.ts'
 
 // The other browser tests block service workers (each would install one and precache the build);
 // these are about the worker.
@@ -14,15 +14,6 @@ const MODULE_URL = '/learn/localization'
 const LESSON_URL = '/learn/localization/what-localization-means'
 const LESSON_KEY = 'localization/what-localization-means'
 const [check] = answerKey('05-localization/01-what-localization-means.es.mdx')
-
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(
-		serious.map((v) => `${v.id}: ${v.help}`),
-		page.url(),
-	).toEqual([])
-}
 
 /** Until the service worker has installed (assets kept) and controls the page. */
 async function workerInCharge(page: Page) {

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
 import { createDelegate, expect, loginAs, test } from './fixtures.ts'
+import { expectNoSeriousViolations } from './axe.ts'
 
 const PAGE = '/roadmaps/panama-2025-ec/strategic-design'
 const tsv = (rows: string[][]) => rows.map((cells) => cells.join('\t')).join('\n')
@@ -40,12 +40,6 @@ async function addObjective(page: Page, statement: string, labels: { field: stri
 	await pillar.getByRole('button', { name: labels.button }).click()
 	await expect(page.getByRole('heading', { name: new RegExp(statement) })).toBeVisible()
 	return page.locator('article.objective').filter({ has: page.getByRole('heading', { name: new RegExp(statement) }) })
-}
-
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
 }
 
 test('with JavaScript: paste six rows, see the mistake next to its cell, fix it, create all six in order', async ({ page }) => {

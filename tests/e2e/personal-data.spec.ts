@@ -1,14 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { DEMO_PASSWORD, createDelegate, db, expect, loginAs, test } from './fixtures.ts'
-
-async function expectNoSeriousViolations(page: import('@playwright/test').Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-	expect(
-		serious.map((v) => `${v.id}: ${v.help}`),
-		page.url(),
-	).toEqual([])
-}
+import { expectNoSeriousViolations } from './axe.ts'
 
 async function signIn(page: import('@playwright/test').Page, email: string) {
 	await page.goto('/login?lng=en')

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type Page } from '@playwright/test'
 import { Secret, TOTP } from 'otpauth'
 import { DEMO_PASSWORD, createDelegate, expect, test } from './fixtures.ts'
+import { expectNoSeriousViolations } from './axe.ts'
 
 /** The code an authenticator app would show now for this secret (otpauth, as the phone's app computes it). */
 function appCode(secret: string) {
@@ -23,11 +23,6 @@ async function signInWithPassword(page: Page, email: string) {
 async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Sign out' }).click()
 	await expect(page).toHaveURL(/\/$/)
-}
-
-async function expectNoSeriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze()
-	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
 }
 
 /** Turns two-step on in settings as a person would (axe needs JavaScript, so it checks only with it); returns the secret, the recovery codes and the step of the code used. */
