@@ -170,6 +170,8 @@ describe('PostgreSQL going away and coming back', () => {
 			WEB_CONCURRENCY: '1',
 			DATABASE_POOL_SIZE: '1',
 			DATABASE_CONNECTION_TIMEOUT_MS: '400',
+			// The public home renders from the database on every request (not from the worker's memory).
+			PUBLIC_PAGE_SECONDS: '0',
 		})
 		servers.push(server)
 		// One connection for six requests at once: they wait their turn, and all are served.
