@@ -30,8 +30,14 @@ const SESSION_COOKIE = 'academy_session'
  * module, a search index): its URL names its content and it holds nothing of the person. Public
  * pages (no session cookie) keep whatever caching they set. Static assets are served before this.
  */
+const SESSION_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`)
+/** Whether the request names a session (valid or not): such a request is never answered from a cache. */
+function hasSessionCookie(req) {
+	return SESSION_COOKIE_PATTERN.test(req.headers.cookie ?? '')
+}
+
 function privateResponses(req, res, next) {
-	const signedIn = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.headers.cookie ?? '')
+	const signedIn = hasSessionCookie(req)
 	const writeHead = res.writeHead
 	res.writeHead = function (...args) {
 		const setCookie = [res.getHeader('set-cookie') ?? []].flat().map(String)
@@ -53,12 +59,12 @@ function privateResponses(req, res, next) {
  * and per language inputs (the `lng` cookie and Accept-Language, as sent — two requests that send the
  * same get the same language), with an ETag; a browser that has it gets a 304. Never a signed-in
  * page: a request with the session cookie, or a response that sets a cookie, is not kept. Each
- * response still gets its own CSP nonce: the kept page holds a placeholder where the nonce was. The
+ * response still gets its own CSP nonce: the kept page holds a marker where the nonce was. The
  * cache is per process (each worker renders a page once per period): the public home lists cohorts,
  * which may show up to that period late (docs/decisions/0008-every-core.md).
  */
 const PUBLIC_PATHS = new Set(['/', '/login', '/forgot-password'])
-const NONCE_PLACEHOLDER = '\u0000academy-nonce\u0000'
+const NONCE_SLOT = '\u0000academy-nonce\u0000'
 const KEPT_HEADERS = ['content-type', 'cache-control', 'x-robots-tag']
 function publicPageCache() {
 	const seconds = Number(process.env.PUBLIC_PAGE_SECONDS ?? 30)
@@ -71,7 +77,7 @@ function publicPageCache() {
 	const MAX_PAGES = 200
 	return (req, res, next) => {
 		if (seconds === 0 || req.method !== 'GET' || !PUBLIC_PATHS.has(req.path)) return next()
-		if (new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.headers.cookie ?? '')) return next()
+		if (hasSessionCookie(req)) return next()
 		const language = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? '')?.[1] ?? ''
 		const key = `${req.originalUrl}\n${language}\n${req.headers['accept-language'] ?? ''}`
 		const kept = pages.get(key)
@@ -84,7 +90,7 @@ function publicPageCache() {
 				res.removeHeader('Content-Security-Policy')
 				return res.status(304).end()
 			}
-			return res.status(200).send(kept.body.split(NONCE_PLACEHOLDER).join(res.locals.cspNonce))
+			return res.status(200).send(kept.body.split(NONCE_SLOT).join(res.locals.cspNonce))
 		}
 		// Not kept (or too old): the app renders it, and what it wrote is kept on the way out.
 		const chunks = []
@@ -98,7 +104,7 @@ function publicPageCache() {
 			if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk))
 			const html = String(res.getHeader('content-type') ?? '').startsWith('text/html')
 			if (res.statusCode === 200 && html && !res.getHeader('set-cookie')) {
-				const body = Buffer.concat(chunks).toString('utf8').split(res.locals.cspNonce).join(NONCE_PLACEHOLDER)
+				const body = Buffer.concat(chunks).toString('utf8').split(res.locals.cspNonce).join(NONCE_SLOT)
 				const headers = {}
 				for (const name of KEPT_HEADERS) if (res.getHeader(name) !== undefined) headers[name] = String(res.getHeader(name))
 				const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
