@@ -1,4 +1,5 @@
 import { vitePlugin as remix } from '@remix-run/dev'
+import { routeTexts } from './scripts/route-texts.ts'
 import { defineConfig } from 'vitest/config'
 
 declare module '@remix-run/node' {
@@ -24,6 +25,8 @@ export default defineConfig({
 					v3_routeConfig: true,
 				},
 			}),
+		// Each route's interface texts (decision record 0024); after Remix, which it reads the routes from.
+		routeTexts(),
 	],
 	test: {
 		include: [

@@ -12,6 +12,8 @@ import { startScheduledWork } from '#app/features/notifications/scheduled.server
 import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n.ts'
 import { i18nServer, resources } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
+import { PageTextsProvider } from '#app/components/page-texts.tsx'
+import { pageTextsJson, recordingTexts, recordTexts } from '#app/utils/texts.server.ts'
 import { renderHtmlStream } from '#app/utils/render.server.ts'
 import { isRequestMismatch, PAGE_METHODS } from '#app/utils/request-errors.server.ts'
 
@@ -41,6 +43,7 @@ function i18nFor(language: string) {
 		const created = createInstance()
 		instance = created
 			.use(initReactI18next)
+			.use(recordTexts)
 			.init({
 				lng: language,
 				fallbackLng: DEFAULT_LANGUAGE,
@@ -48,6 +51,8 @@ function i18nFor(language: string) {
 				defaultNS: DEFAULT_NAMESPACE,
 				resources,
 				interpolation: { escapeValue: false },
+				// Notes the texts a page shows, for the browser's copy (app/utils/texts.server.ts).
+				postProcess: [recordTexts.name],
 			})
 			.then(() => created)
 		instances.set(language, instance)
@@ -64,26 +69,34 @@ export default async function handleRequest(
 ) {
 	const nonce = loadContext.cspNonce ?? ''
 	const rootData = remixContext.staticHandlerContext.loaderData.root as { language?: string } | undefined
-	const language = isLanguage(rootData?.language) ? rootData.language : ((await i18nServer.getLocale(request)) ?? DEFAULT_LANGUAGE)
+	const detected = isLanguage(rootData?.language) ? rootData.language : await i18nServer.getLocale(request)
+	const language = isLanguage(detected) ? detected : DEFAULT_LANGUAGE
 	const i18n = await i18nFor(language)
 
+	// The texts of the matched routes, and any other the render used, go to the browser in the page.
+	const routeIds = remixContext.staticHandlerContext.matches.map((match) => match.route.id)
 	let shellRendered = false
-	const body = await renderHtmlStream(
-		<NonceProvider value={nonce}>
-			<I18nextProvider i18n={i18n}>
-				<RemixServer context={remixContext} url={request.url} nonce={nonce} />
-			</I18nextProvider>
-		</NonceProvider>,
-		{
-			nonce,
-			// Crawlers get the whole page at once; people get the shell as soon as it is ready.
-			waitForAll: isbot(request.headers.get('user-agent') ?? ''),
-			timeoutMs: streamTimeout + 1000,
-			onError(error: unknown) {
-				responseStatusCode = 500
-				if (shellRendered) console.error(error)
+	const usedKeys = new Set<string>()
+	const body = await recordingTexts(usedKeys, () =>
+		renderHtmlStream(
+			<NonceProvider value={nonce}>
+				<I18nextProvider i18n={i18n}>
+					<PageTextsProvider value={() => pageTextsJson(language, routeIds, usedKeys)}>
+						<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+					</PageTextsProvider>
+				</I18nextProvider>
+			</NonceProvider>,
+			{
+				nonce,
+				// Crawlers get the whole page at once; people get the shell as soon as it is ready.
+				waitForAll: isbot(request.headers.get('user-agent') ?? ''),
+				timeoutMs: streamTimeout + 1000,
+				onError(error: unknown) {
+					responseStatusCode = 500
+					if (shellRendered) console.error(error)
+				},
 			},
-		},
+		),
 	)
 	shellRendered = true
 	responseHeaders.set('Content-Type', 'text/html; charset=utf-8')

@@ -2,7 +2,7 @@ import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } 
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useChangeLanguage } from 'remix-i18next/react'
+import { PageTextsScript, useTextsLanguage } from '#app/components/page-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { unreadCount } from '#app/features/notifications/notify.server.ts'
 import { OfflineSync } from '#app/features/offline/offline-ui.tsx'
@@ -81,6 +81,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<SiteFooter />
 				<ScrollRestoration nonce={nonce} />
 				<Scripts nonce={nonce} />
+				<PageTextsScript />
 			</body>
 		</html>
 	)
@@ -88,7 +89,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
 	const rootData = useRootData()
-	useChangeLanguage(rootData?.language ?? DEFAULT_LANGUAGE)
+	useTextsLanguage(rootData?.language ?? DEFAULT_LANGUAGE)
 	// Marks the page as interactive (browser tests wait for it before clicking).
 	useEffect(() => {
 		document.documentElement.dataset.hydrated = 'true'

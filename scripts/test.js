@@ -1,6 +1,7 @@
 // `npm test`: typecheck and lint, then every test — unit and integration (vitest, real SQLite, then
-// PostgreSQL when one answers), then the fault tests (a backup and a SIGKILL under write load, against the production build in a child
-// server), then the browser tests (Playwright against the production build in Debian's Chromium) —
+// PostgreSQL when one answers), then the pages' JavaScript budgets on the production build
+// (size-limit), then the fault tests (a backup and a SIGKILL under write load, against the
+// production build in a child server), then the browser tests (Playwright against the production build in Debian's Chromium) —
 // and one closing line with the totals: "N passed, N failed". The long load test is apart:
 // `npm run test:load`, which .ci/run runs after this.
 import { spawnSync } from 'node:child_process'
@@ -48,6 +49,23 @@ if (postgres.status === 0) {
 	)
 }
 const buildStatus = run('npm', ['run', 'build'])
+// The pages' JavaScript budgets (.size-limit.mjs), weighed on the build just made: sizes, not times,
+// so they may fail the tests.
+const budgets = []
+if (buildStatus === 0) {
+	const sizes = spawnSync('npx', ['size-limit', '--json'], { encoding: 'utf8' })
+	try {
+		budgets.push(...JSON.parse(sizes.stdout))
+	} catch {
+		console.error(`size-limit gave no results:\n${sizes.stdout}${sizes.stderr}`)
+	}
+	console.log('\nJavaScript budgets (gzip):')
+	for (const budget of budgets) {
+		const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`
+		console.log(`  ${budget.passed ? '✓' : '✘'} ${budget.name}: ${kb(budget.size)} of ${kb(budget.sizeLimit)}`)
+	}
+}
+const budgetStatus = budgets.length > 0 && budgets.every((budget) => budget.passed) ? 0 : 1
 const faults = (report, env = {}) =>
 	run(
 		'npx',
@@ -77,6 +95,8 @@ for (const [report, name] of [
 		console.error(`No ${name} test report was written.`)
 	}
 }
+passed += budgets.filter((budget) => budget.passed).length
+failed += budgets.filter((budget) => !budget.passed).length + (budgets.length === 0 ? 1 : 0)
 try {
 	const playwright = JSON.parse(fs.readFileSync(`${REPORTS}/playwright.json`, 'utf8'))
 	passed += playwright.stats.expected + playwright.stats.flaky
@@ -85,7 +105,7 @@ try {
 	failed += 1
 	console.error('No Playwright report was written.')
 }
-const ok = unitStatus === 0 && buildStatus === 0 && faultsStatus === 0 && e2eStatus === 0 && failed === 0
+const ok = unitStatus === 0 && buildStatus === 0 && budgetStatus === 0 && faultsStatus === 0 && e2eStatus === 0 && failed === 0
 console.log(`\nengines: ${engines.join(', ')}`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(ok ? 0 : 1)

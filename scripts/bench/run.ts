@@ -355,9 +355,8 @@ async function load(target: Target, server: { pid: number; engine: Engine }): Pr
 // The lesson page's JavaScript
 
 /**
- * Every script the lesson page loads, gzipped: its module preloads and imports, the interface texts of
- * the page's language (entry.client imports them at start-up with a dynamic import(), so they appear
- * in no tag of the page), and its inline scripts.
+ * Every script a page loads, gzipped: its module preloads and imports, and its inline scripts, which
+ * carry the page's interface texts (decision record 0024) with Remix's context.
  */
 async function lessonJavaScript(html: string) {
 	const urls = new Set<string>()
@@ -374,15 +373,9 @@ async function lessonJavaScript(html: string) {
 		files.push({ url, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length })
 		return bytes.toString('utf8')
 	}
-	const texts = new Map<string, string>()
-	for (const url of urls) texts.set(url, await fetchScript(url))
-	const language = /<html lang="([a-z]{2})"/.exec(html)?.[1]
-	const locale = new RegExp(`"\\./locales/${language}/[^"]+\\.json":\\(\\)=>[^;]*?import\\("\\./([^"]+\\.js)"\\)`)
-	const [withLocales, localeMatch] = [...texts].map(([url, text]) => [url, locale.exec(text)] as const).find(([, match]) => match) ?? []
-	if (!withLocales || !localeMatch) throw new Error(`No import of the ${language} interface texts found in the lesson page's scripts`)
-	await fetchScript(new URL(localeMatch[1]!, new URL(withLocales, ORIGIN)).pathname)
-	// Inline scripts: Remix's context, route module imports and the loader data, which carries the
-	// lesson's compiled MDX (JavaScript run by getMDXComponent).
+	for (const url of urls) await fetchScript(url)
+	// Inline scripts: Remix's context, route module imports, the page's texts and the loader data,
+	// which carries the lesson's compiled MDX (JavaScript run by getMDXComponent).
 	const inline = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join('\n')
 	const inlineBytes = Buffer.from(inline)
 	const kb = (bytes: number) => bytes / 1024

@@ -442,7 +442,8 @@ export function ItemForm({
 				<FormPart
 					key={part.name}
 					first={index === 0}
-					title={t(`roadmap.parts.${kind}.${part.name}`)}
+					// The first part has no fold, so no title (a kind with one part has no name for it).
+					title={index === 0 ? '' : t(`roadmap.parts.${kind}.${part.name}`)}
 					summary={partSummary(kind, part.specs, data, currency, i18n.language, t)}
 					// A new item shows all its parts; an item being edited, its first two (the rest say what they hold).
 					open={

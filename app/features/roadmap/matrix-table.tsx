@@ -311,7 +311,9 @@ function InlineEdit({ row, field, delegationId, currency, language }: Omit<CellP
 	const [editing, setEditing] = useState(false)
 	const [draft, setDraft] = useState(value)
 	const [state, setState] = useState<SaveState>('idle')
-	const [error, setError] = useState<string | null>(null)
+	// The refused answer, not its message: the message is read at render, in the page's language.
+	const [refused, setRefused] = useState<{ answer: Answer | undefined } | null>(null)
+	const error = refused ? refusal(refused.answer, field, t) : null
 	const buttonRef = useRef<HTMLButtonElement>(null)
 	const editorRef = useRef<HTMLInputElement & HTMLSelectElement>(null)
 	const pending = useRef(false)
@@ -336,10 +338,10 @@ function InlineEdit({ row, field, delegationId, currency, language }: Omit<CellP
 			setState('saved')
 			return
 		}
-		setError(refusal(fetcher.data, field, t))
+		setRefused({ answer: fetcher.data })
 		setState('error')
 		setEditing(true)
-	}, [fetcher.state, fetcher.data, field, t])
+	}, [fetcher.state, fetcher.data])
 
 	const open = () => {
 		setDraft(state === 'error' ? draft : value)
@@ -347,7 +349,7 @@ function InlineEdit({ row, field, delegationId, currency, language }: Omit<CellP
 	}
 	const cancel = () => {
 		setDraft(value)
-		setError(null)
+		setRefused(null)
 		setState('idle')
 		setEditing(false)
 	}
@@ -361,7 +363,7 @@ function InlineEdit({ row, field, delegationId, currency, language }: Omit<CellP
 			{ method: 'post', action: `/roadmaps/${delegationId}/matrix` },
 		)
 		pending.current = true
-		setError(null)
+		setRefused(null)
 		setState('saving')
 	}
 	const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => {

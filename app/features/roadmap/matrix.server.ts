@@ -8,7 +8,8 @@ import { requireRoadmap } from '#app/utils/access.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { buildTree, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
-import { filterRows, matrixChoices, matrixRows, matrixTotals, readMatrixQuery, sortRows } from '#app/features/roadmap/matrix.ts'
+import { filterRows, matrixChoices, matrixRows, matrixTotals, sortRows } from '#app/features/roadmap/matrix.ts'
+import { readMatrixQuery } from '#app/features/roadmap/matrix-query.server.ts'
 
 export async function loadMatrix(request: Request, params: { delegationId?: string }) {
 	const { delegation, roadmap, language, abilities } = await requireRoadmap(request, params.delegationId, 'view')

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { applyChange } from '#app/features/roadmap/items.server.ts'
-import { actionFormValues, filterRows, type MatrixRow, matrixTotals, readMatrixQuery, sortRows } from '#app/features/roadmap/matrix.ts'
+import { actionFormValues, filterRows, type MatrixRow, matrixTotals, sortRows } from '#app/features/roadmap/matrix.ts'
+import { readMatrixQuery } from '#app/features/roadmap/matrix-query.server.ts'
 import { getRoadmapByDelegation, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'

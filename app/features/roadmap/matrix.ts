@@ -1,9 +1,9 @@
 /**
  * The results matrix (logframe table): one row per line of action, read from the roadmap's tree, with
  * the filters and the sort of its GET form. No server code here: the browser builds the inline edits'
- * forms from the same rows.
+ * forms from the same rows. Reading the GET form (zod) is the server's (matrix-query.server.ts), so the
+ * validation library stays out of the browser.
  */
-import { z } from 'zod'
 import { formatMinor } from '#app/features/roadmap/item-form.tsx'
 import {
 	ACTION_STATUSES,
@@ -17,6 +17,7 @@ import {
 	periodMonths,
 } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
+import type { MatrixQuery } from '#app/features/roadmap/matrix-query.server.ts'
 import type { Tree } from '#app/features/roadmap/roadmap.server.ts'
 
 export const MATRIX_SORTS = ['number', 'pillar', 'lead', 'status', 'cost', 'funded', 'start'] as const
@@ -27,31 +28,7 @@ export const MATRIX_DIRECTIONS = ['asc', 'desc'] as const
 export const INLINE_FIELDS = ['description', 'lead', 'partners', 'start', 'end', 'status', 'level'] as const
 export type InlineField = (typeof INLINE_FIELDS)[number]
 
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
-
-/**
- * The matrix's GET form (`?pillar=&lead=&status=&sort=&dir=`). A value that is not one of the form's
- * choices is dropped, so a stale or tampered link still shows the matrix.
- */
-export const MatrixQuery = z.object({
-	pillar: optional(z.string().trim().min(1).max(100)),
-	lead: optional(z.string().trim().min(1).max(200)),
-	status: optional(z.enum(ACTION_STATUSES)),
-	sort: z.enum(MATRIX_SORTS).catch('number'),
-	dir: z.enum(MATRIX_DIRECTIONS).catch('asc'),
-})
-export type MatrixQuery = z.output<typeof MatrixQuery>
-
-export function readMatrixQuery(params: URLSearchParams): MatrixQuery {
-	const value = (name: string) => params.get(name) || undefined
-	return MatrixQuery.parse({
-		pillar: value('pillar'),
-		lead: value('lead'),
-		status: value('status'),
-		sort: value('sort'),
-		dir: value('dir'),
-	})
-}
+export type { MatrixQuery }
 
 export type MatrixIndicator = { id: string; number: string; statement: string; baseline: string; target: string; unit: string }
 

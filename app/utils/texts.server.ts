@@ -1,0 +1,88 @@
+/**
+ * The texts a page carries (decision record 0024): those its matched routes can show, as the build
+ * listed them, and any other text the page used while it was rendered (so the browser never lacks a
+ * text the server showed). Worked out once per language and set of routes; a page that used a text
+ * outside the list gets its own copy.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { PostProcessorModule } from 'i18next'
+import keysByRoute from 'virtual:academy-texts/server'
+import { resources } from '#app/utils/i18n.server.ts'
+import type { Language } from '#app/utils/i18n.ts'
+import { type PageTexts, pickTexts, scriptJson, type Texts } from '#app/utils/texts.ts'
+
+const used = new AsyncLocalStorage<Set<string>>()
+
+/** An i18next post-processor that notes each key a page's render asks for. */
+export const recordTexts: PostProcessorModule = {
+	type: 'postProcessor',
+	name: 'recordTexts',
+	process(value: string, key: string | string[]) {
+		const keys = used.getStore()
+		if (keys) for (const one of Array.isArray(key) ? key : [key]) keys.add(one)
+		return value
+	},
+}
+
+/** Runs a page's render, noting in `keys` the keys it uses. */
+export function recordingTexts<T>(keys: Set<string>, render: () => T): T {
+	return used.run(keys, render)
+}
+
+type Prepared = { covered: Set<string>; keys: string[]; json: string }
+const prepared = new Map<string, Prepared>()
+
+/** A key and the names i18next looks it up by ("x" for "x_one", "x_other"). */
+function lookupNames(key: string) {
+	const names = [key]
+	const dot = key.lastIndexOf('.')
+	const last = key.slice(dot + 1)
+	for (let underscore = last.indexOf('_'); underscore > 0; underscore = last.indexOf('_', underscore + 1)) {
+		names.push(key.slice(0, dot + 1 + underscore))
+	}
+	return names
+}
+
+function prepare(language: Language, routeIds: string[]): Prepared {
+	const cacheKey = `${language}\n${routeIds.join('\n')}`
+	let found = prepared.get(cacheKey)
+	if (!found) {
+		const keys = [...new Set(routeIds.flatMap((id) => keysByRoute[id] ?? []))]
+		const texts = pickTexts(resources[language].common as Texts, keys)
+		found = {
+			covered: new Set(keys.flatMap(lookupNames)),
+			keys,
+			json: scriptJson({ language, routes: routeIds, texts } satisfies PageTexts),
+		}
+		prepared.set(cacheKey, found)
+	}
+	return found
+}
+
+/** The page's texts as the JSON its script element holds. */
+export function pageTextsJson(language: Language, routeIds: string[], usedKeys: Set<string>): string {
+	const base = prepare(language, routeIds)
+	const extra = [...usedKeys].filter((key) => !base.covered.has(key))
+	if (extra.length === 0) return base.json
+	const tree = resources[language].common as Texts
+	// A used key may be a plural's base name: its forms are what the browser looks up.
+	const forms = extra.flatMap((key) => {
+		const dot = key.lastIndexOf('.')
+		const parent = pickTexts(tree, [key])
+		return Object.keys(parent).length ? [key] : pluralForms(tree, key, dot)
+	})
+	const texts = pickTexts(tree, [...base.keys, ...forms])
+	return scriptJson({ language, routes: routeIds, texts } satisfies PageTexts)
+}
+
+function pluralForms(tree: Texts, key: string, dot: number): string[] {
+	let node: Texts | string | string[] | undefined = tree
+	for (const name of key.slice(0, Math.max(dot, 0)).split('.').filter(Boolean)) {
+		node = typeof node === 'object' && !Array.isArray(node) ? node[name] : undefined
+	}
+	if (typeof node !== 'object' || Array.isArray(node)) return []
+	const last = key.slice(dot + 1)
+	return Object.keys(node)
+		.filter((name) => name.startsWith(`${last}_`))
+		.map((name) => `${key.slice(0, dot + 1)}${name}`)
+}
