@@ -66,38 +66,53 @@ async function collectProgress(cohortId: string, language: Language, details: fa
 async function collectProgress(cohortId: string, language: Language, details: boolean): Promise<CohortProgress<DelegateSummary>> {
 	const catalogue = getCatalogue()
 	const lessonModule = lessonModules(catalogue)
-	const [delegations, members, progress, invitations] = await Promise.all([
+	const [delegations, members, invitations] = await Promise.all([
 		db
 			.selectFrom('delegations')
 			.select(['id', 'country_code', 'nap_status'])
 			.where('cohort_id', '=', cohortId)
 			.orderBy('country_code')
 			.execute(),
+		// One row per delegate, with the lessons they completed (joined in one string) and whether they
+		// started at all: a 400-delegate cohort has thousands of progress rows, read through its index.
 		db
 			.selectFrom('delegation_members as m')
 			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
 			.innerJoin('users as u', 'u.id', 'm.user_id')
-			.select(['m.delegation_id', 'u.id', 'u.name'])
+			.select((eb) => [
+				'm.delegation_id',
+				'u.id',
+				'u.name',
+				eb
+					.selectFrom('lesson_progress as p')
+					.select((p) => joinedValues(p.ref('p.lesson_key')).as('keys'))
+					.whereRef('p.user_id', '=', 'm.user_id')
+					.where('p.completed_at', 'is not', null)
+					.as('completed'),
+				eb
+					.selectFrom('lesson_progress as p')
+					.select(sql<number>`1`.as('one'))
+					.whereRef('p.user_id', '=', 'm.user_id')
+					.limit(1)
+					.as('started'),
+			])
 			.$if(details, (query) =>
-				query.select(['u.email', 'u.last_login_at', 'm.sector', 'm.organisation', 'm.position', 'm.is_lead']),
+				query.select((eb) => [
+					'u.email',
+					'u.last_login_at',
+					'm.sector',
+					'm.organisation',
+					'm.position',
+					'm.is_lead',
+					eb
+						.selectFrom('lesson_progress as p')
+						.select((p) => p.fn.max('p.last_viewed_at').as('last'))
+						.whereRef('p.user_id', '=', 'm.user_id')
+						.as('last_viewed_at'),
+				]),
 			)
 			.where('d.cohort_id', '=', cohortId)
 			.orderBy('u.name')
-			.execute(),
-		// One row per delegate, not per lesson: a 400-delegate cohort has thousands of progress rows.
-		db
-			.selectFrom('lesson_progress as p')
-			.innerJoin('delegation_members as m', 'm.user_id', 'p.user_id')
-			.innerJoin('delegations as d', 'd.id', 'm.delegation_id')
-			.select((eb) => [
-				'p.user_id',
-				joinedValues(sql<string | null>`case when ${eb.ref('p.completed_at')} is not null then ${eb.ref('p.lesson_key')} end`).as(
-					'completed',
-				),
-			])
-			.$if(details, (query) => query.select((eb) => eb.fn.max('p.last_viewed_at').as('last_viewed_at')))
-			.where('d.cohort_id', '=', cohortId)
-			.groupBy('p.user_id')
 			.execute(),
 		db
 			.selectFrom('invitations as i')
@@ -110,19 +125,19 @@ async function collectProgress(cohortId: string, language: Language, details: bo
 			.execute(),
 	])
 	const totalLessons = catalogue.lessons.size
-	const byUser = new Map<string, { byModule: Record<string, number>; completed: number; lastActivity: string | null }>()
-	for (const row of progress) {
+	/** Completed lessons of the catalogue per module (a lesson no longer in it does not count). */
+	const countCompleted = (keys: string | null) => {
 		const byModule: Record<string, number> = {}
 		let completed = 0
-		if (row.completed) {
-			for (const lessonKey of row.completed.split('\n')) {
+		if (keys) {
+			for (const lessonKey of keys.split('\n')) {
 				const module = lessonModule.get(lessonKey)
 				if (!module) continue
 				byModule[module] = (byModule[module] ?? 0) + 1
 				completed++
 			}
 		}
-		byUser.set(row.user_id, { byModule, completed, lastActivity: row.last_viewed_at ?? null })
+		return { byModule, completed }
 	}
 	// The members in name order, per delegation.
 	const membersOf = new Map<string, typeof members>()
@@ -140,14 +155,8 @@ async function collectProgress(cohortId: string, language: Language, details: bo
 		totalLessons,
 		delegations: delegations.map((delegation) => {
 			const delegates = (membersOf.get(delegation.id) ?? []).map((m): DelegateSummary | DelegateProgress => {
-				const entry = byUser.get(m.id)
-				const summary: DelegateSummary = {
-					userId: m.id,
-					name: m.name,
-					byModule: entry?.byModule ?? {},
-					completed: entry?.completed ?? 0,
-					started: entry !== undefined,
-				}
+				const { byModule, completed } = countCompleted(m.completed)
+				const summary: DelegateSummary = { userId: m.id, name: m.name, byModule, completed, started: m.started !== null }
 				if (!details) return summary
 				return {
 					...summary,
@@ -157,7 +166,7 @@ async function collectProgress(cohortId: string, language: Language, details: bo
 					position: m.position!,
 					isLead: m.is_lead === 1,
 					lastLoginAt: m.last_login_at ?? null,
-					lastActivityAt: entry?.lastActivity ?? null,
+					lastActivityAt: m.last_viewed_at ?? null,
 				}
 			})
 			const byModule: Record<string, number> = {}
