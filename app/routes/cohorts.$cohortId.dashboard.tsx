@@ -70,6 +70,13 @@ export default function Dashboard() {
 	// Read once for the page, not once per cell: a 400-delegate cohort's matrix has hundreds of cells.
 	const cellLabel = t('dashboard.lessonsCompleted')
 	const percent = percentFormat(language)
+	// "10 people" for each size of delegation there is (most are the same size), not once per row.
+	const peopleTexts = new Map<number, string>()
+	const peopleText = (count: number) => {
+		let text = peopleTexts.get(count)
+		if (text === undefined) peopleTexts.set(count, (text = t('dashboard.people', { count })))
+		return text
+	}
 
 	return (
 		<div className="page page--wide">
@@ -140,7 +147,7 @@ export default function Dashboard() {
 										<tr key={delegation.id} aria-current={selected?.id === delegation.id ? 'true' : undefined}>
 											<th scope="row">
 												<Link to={`?delegation=${delegation.id}#drill-down`}>{countryName(delegation.countryCode, language)}</Link>
-												<div className="muted small">{t('dashboard.people', { count: people })}</div>
+												<div className="muted small">{peopleText(people)}</div>
 											</th>
 											{progress.modules.map((m) => (
 												<MatrixCell
