@@ -133,7 +133,8 @@ function visibleRequests(viewer: Viewer, filters: QueueFilters, only?: { delegat
 }
 
 const withAssignee = (query: NonNullable<ReturnType<typeof visibleRequests>>) => query.leftJoin('users as a', 'a.id', 'r.assignee_id')
-type QueueQuery<O> = ReturnType<typeof withAssignee> extends SelectQueryBuilder<infer DB, infer TB, object> ? SelectQueryBuilder<DB, TB, O> : never
+type QueueQuery<O> =
+	ReturnType<typeof withAssignee> extends SelectQueryBuilder<infer DB, infer TB, object> ? SelectQueryBuilder<DB, TB, O> : never
 
 /** Soonest due first; requests without a date after those with one; then in the order they came. */
 function soonestDueFirst<O>(query: QueueQuery<O>): QueueQuery<O> {
