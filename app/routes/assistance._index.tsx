@@ -2,10 +2,10 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
-import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
+import { StatusBadge } from '#app/features/assistance/assistance-status.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { filtersFrom, listRequests } from '#app/features/assistance/assistance.server.ts'
-import { QUEUE_PAGE_SIZE, ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
+import { filtersFrom, queuePage } from '#app/features/assistance/assistance.server.ts'
+import { ASSISTANCE_STATUSES, ASSISTANCE_TOPICS, ASSISTANCE_URGENCIES } from '#app/features/assistance/assistance.ts'
 import { db } from '#app/utils/db.server.ts'
 import { countryName, formatDate } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -21,35 +21,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const t = await getT(await getLanguage(request, viewer.language))
 	const url = new URL(request.url)
 	const filters = filtersFrom(url)
-	const [requests, cohorts, people] = await Promise.all([
-		listRequests(viewer, filters),
+	// The page asked for; queuePage keeps it within the pages there are.
+	const requestedPage = Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1)
+	const [queue, cohorts, people] = await Promise.all([
+		queuePage(viewer, filters, requestedPage),
 		db.selectFrom('cohorts').select(['id', 'name']).orderBy('start_date', 'desc').execute(),
+		// Staff and facilitators (the assignee filter): the staff, and the people of cohort_facilitators
+		// (a union, rather than a test of every account for being in either).
 		db
-			.selectFrom('users as u')
-			.select(['u.id', 'u.name'])
-			.where((eb) =>
-				eb.or([
-					eb('u.is_staff', '=', 1),
-					eb.exists(eb.selectFrom('cohort_facilitators as f').select('f.user_id').whereRef('f.user_id', '=', 'u.id')),
-				]),
-			)
-			.orderBy('u.name')
+			.selectFrom('users')
+			.select(['id', 'name'])
+			.where('is_staff', '=', 1)
+			.union(db.selectFrom('cohort_facilitators as f').innerJoin('users as u', 'u.id', 'f.user_id').select(['u.id', 'u.name']))
+			.orderBy('name')
 			.execute(),
 	])
-	// The country filter offers every country with a request; unfiltered, that is the list just read.
-	const unfiltered = Object.values(filters).some(Boolean) ? await listRequests(viewer) : requests
-	const countries = [...new Set(unfiltered.map((r) => r.country_code))].sort()
+	const { total, page, pages, countries } = queue
 	// Fifty at a time: a long queue stays light on a phone. The list is sorted soonest due first.
-	const pages = Math.max(1, Math.ceil(requests.length / QUEUE_PAGE_SIZE))
-	const page = Math.min(pages, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1))
-	const shown = requests
-		.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE)
-		.map((r) => ({ ...r, need: r.need.slice(0, NEED_PREVIEW) }))
+	const shown = queue.requests.map((r) => ({ ...r, need: r.need.slice(0, NEED_PREVIEW) }))
 	return {
 		title: `${t('assistance.queue')} · ${t('app.name')}`,
 		isStaff: viewer.isStaff,
 		requests: shown,
-		total: requests.length,
+		total,
 		page,
 		pages,
 		filters,
@@ -66,6 +60,18 @@ export default function Queue() {
 	const { isStaff, requests, total, page, pages, filters, cohorts, people, countries, query } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const language = useLanguage()
+	// Each vocabulary's words once for the page: the filters offer them and every row shows them.
+	const statusOptions = ASSISTANCE_STATUSES.map((s) => ({ value: s, label: t(`assistance.statuses.${s}`) }))
+	const topicOptions = ASSISTANCE_TOPICS.map((s) => ({ value: s, label: t(`assistance.topics.${s}`) }))
+	const urgencyOptions = ASSISTANCE_URGENCIES.map((s) => ({ value: s, label: t(`assistance.urgencies.${s}`) }))
+	const labelOf = (options: Array<{ value: string; label: string }>, prefix: string) => {
+		const labels = new Map(options.map((o) => [o.value, o.label]))
+		return (value: string) => labels.get(value) ?? t(`${prefix}.${value}`)
+	}
+	const statusLabel = labelOf(statusOptions, 'assistance.statuses')
+	const topicLabel = labelOf(topicOptions, 'assistance.topics')
+	const urgencyLabel = labelOf(urgencyOptions, 'assistance.urgencies')
+	const unassigned = t('assistance.unassigned')
 	const select = (name: keyof typeof filters, label: string, options: Array<{ value: string; label: string }>) => (
 		<div className="field">
 			<label htmlFor={`f-${name}`}>{label}</label>
@@ -93,16 +99,8 @@ export default function Queue() {
 				</a>
 			</p>
 			<Form method="get" className="filters">
-				{select(
-					'status',
-					t('assistance.status'),
-					ASSISTANCE_STATUSES.map((s) => ({ value: s, label: t(`assistance.statuses.${s}`) })),
-				)}
-				{select(
-					'topic',
-					t('assistance.topic'),
-					ASSISTANCE_TOPICS.map((s) => ({ value: s, label: t(`assistance.topics.${s}`) })),
-				)}
+				{select('status', t('assistance.status'), statusOptions)}
+				{select('topic', t('assistance.topic'), topicOptions)}
 				{select(
 					'country',
 					t('delegation.country'),
@@ -113,13 +111,9 @@ export default function Queue() {
 					t('cohorts.cohort'),
 					cohorts.map((c) => ({ value: c.id, label: c.name })),
 				)}
-				{select(
-					'urgency',
-					t('assistance.urgency'),
-					ASSISTANCE_URGENCIES.map((s) => ({ value: s, label: t(`assistance.urgencies.${s}`) })),
-				)}
+				{select('urgency', t('assistance.urgency'), urgencyOptions)}
 				{select('assignee', t('assistance.assignee'), [
-					{ value: 'none', label: t('assistance.unassigned') },
+					{ value: 'none', label: unassigned },
 					...people.map((p) => ({ value: p.id, label: p.name })),
 				])}
 				<button type="submit" className="button">
@@ -144,7 +138,7 @@ export default function Queue() {
 							<tr key={r.id}>
 								<td>{r.due_date ? formatDate(r.due_date, language, 'medium') : '—'}</td>
 								<td>
-									<Link to={`/assistance/${r.id}`}>{t(`assistance.topics.${r.topic}`)}</Link>
+									<Link to={`/assistance/${r.id}`}>{topicLabel(r.topic)}</Link>
 									<div className="small">{r.need}</div>
 								</td>
 								<td>
@@ -152,10 +146,10 @@ export default function Queue() {
 									<div className="muted small">{r.cohortName}</div>
 								</td>
 								<td>
-									<AssistanceStatusBadge status={r.status} />
+									<StatusBadge status={r.status} label={statusLabel(r.status)} />
 								</td>
-								<td>{t(`assistance.urgencies.${r.urgency}`)}</td>
-								<td>{r.assigneeName ?? t('assistance.unassigned')}</td>
+								<td>{urgencyLabel(r.urgency)}</td>
+								<td>{r.assigneeName ?? unassigned}</td>
 							</tr>
 						))}
 					</tbody>

@@ -6,8 +6,8 @@ import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Stats } from '#app/components/ui/stats.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { requireCohort } from '#app/utils/access.server.ts'
-import { cohortProgress } from '#app/features/progress/dashboard.server.ts'
-import { countryName, daysUntil, formatDate, formatPercent } from '#app/utils/format.ts'
+import { cohortProgressSummary } from '#app/features/progress/dashboard.server.ts'
+import { countryName, daysUntil, formatDate, percentFormat } from '#app/utils/format.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { viewer, cohort, abilities } = await requireCohort(request, params.cohortId, 'manage')
 	const language = await getLanguage(request, viewer.language)
 	const t = await getT(language)
-	const progress = await cohortProgress(cohort.id, language)
+	const progress = await cohortProgressSummary(cohort.id, language)
 	const selectedId = new URL(request.url).searchParams.get('delegation')
 	const selected = progress.delegations.find((d) => d.id === selectedId)
 	const delegates = progress.delegations.flatMap((d) => d.delegates)
@@ -67,6 +67,16 @@ export default function Dashboard() {
 	const due = cohort.prework_due_date
 	const daysLeft = due ? daysUntil(due) : null
 	const overdue = daysLeft !== null && daysLeft < 0
+	// Read once for the page, not once per cell: a 400-delegate cohort's matrix has hundreds of cells.
+	const cellLabel = t('dashboard.lessonsCompleted')
+	const percent = percentFormat(language)
+	// "10 people" for each size of delegation there is (most are the same size), not once per row.
+	const peopleTexts = new Map<number, string>()
+	const peopleText = (count: number) => {
+		let text = peopleTexts.get(count)
+		if (text === undefined) peopleTexts.set(count, (text = t('dashboard.people', { count })))
+		return text
+	}
 
 	return (
 		<div className="page page--wide">
@@ -137,14 +147,18 @@ export default function Dashboard() {
 										<tr key={delegation.id} aria-current={selected?.id === delegation.id ? 'true' : undefined}>
 											<th scope="row">
 												<Link to={`?delegation=${delegation.id}#drill-down`}>{countryName(delegation.countryCode, language)}</Link>
-												<div className="muted small">{t('dashboard.people', { count: people })}</div>
+												<div className="muted small">{peopleText(people)}</div>
 											</th>
 											{progress.modules.map((m) => (
-												<MatrixCell key={m.slug} done={delegation.byModule[m.slug] ?? 0} total={m.lessons * people} />
+												<MatrixCell
+													key={m.slug}
+													done={delegation.byModule[m.slug] ?? 0}
+													total={m.lessons * people}
+													percent={percent}
+													label={cellLabel}
+												/>
 											))}
-											<td>
-												{delegation.ready}/{people}
-											</td>
+											<td>{`${delegation.ready}/${people}`}</td>
 										</tr>
 									)
 								})}
@@ -179,7 +193,7 @@ export default function Dashboard() {
 											{!d.started ? <div className="small">⚠ {t('dashboard.notStartedYet')}</div> : null}
 										</th>
 										{progress.modules.map((m) => (
-											<MatrixCell key={m.slug} done={d.byModule[m.slug] ?? 0} total={m.lessons} />
+											<MatrixCell key={m.slug} done={d.byModule[m.slug] ?? 0} total={m.lessons} percent={percent} label={cellLabel} />
 										))}
 										<td>
 											{d.completed}/{progress.totalLessons}
@@ -204,7 +218,7 @@ export default function Dashboard() {
 					{notStarted.map((d) => (
 						<li key={d.userId}>
 							<Link to={`/cohorts/${cohort.id}/delegates/${d.userId}`}>{d.name}</Link>{' '}
-							<span className="muted small">· {countryName(d.countryCode, language)}</span>
+							<span className="muted small">{`· ${countryName(d.countryCode, language)}`}</span>
 						</li>
 					))}
 				</ul>
@@ -216,7 +230,8 @@ export default function Dashboard() {
 				<ul className="plain-list columns">
 					{progress.pendingInvitations.map((i) => (
 						<li key={`${i.email}-${i.createdAt}`}>
-							{i.name || i.email} <span className="muted small">· {i.countryCode ? countryName(i.countryCode, language) : '—'}</span>{' '}
+							{`${i.name || i.email} `}
+							<span className="muted small">{`· ${i.countryCode ? countryName(i.countryCode, language) : '—'}`}</span>{' '}
 							{i.expired ? <span className="badge badge--expired">{t('invitations.states.expired')}</span> : null}
 						</li>
 					))}
@@ -226,22 +241,21 @@ export default function Dashboard() {
 	)
 }
 
-function MatrixCell({ done, total }: { done: number; total: number }) {
-	const { t } = useTranslation()
-	const language = useLanguage()
+/**
+ * One cell of a matrix: a plain function of its props (no hooks: the page passes the label and the
+ * formatter, read once), its text in as few pieces as it reads.
+ */
+function MatrixCell({ done, total, percent, label }: { done: number; total: number; percent: (share: number) => string; label: string }) {
 	const share = total ? done / total : 0
 	const level = share >= 1 ? 'full' : share >= 0.5 ? 'half' : share > 0 ? 'some' : 'none'
 	return (
 		<td className={`cell cell--${level}`}>
 			<span className="cell__symbol" aria-hidden="true">
 				{level === 'full' ? '✓' : level === 'none' ? '·' : '◐'}
-			</span>{' '}
-			{formatPercent(share, language)}
-			<span className="muted small">
-				{' '}
-				({done}/{total})
 			</span>
-			<span className="visually-hidden">{t('dashboard.lessonsCompleted')}</span>
+			{` ${percent(share)}`}
+			<span className="muted small">{` (${done}/${total})`}</span>
+			<span className="visually-hidden">{label}</span>
 		</td>
 	)
 }

@@ -51,20 +51,40 @@ export function formatDateRange(start: string, end: string, language: Language) 
 }
 
 export function countryName(code: string, language: Language) {
-	try {
-		const names = cached(`region:${language}`, () => new Intl.DisplayNames([language], { type: 'region' }))
-		return names.of(code.toUpperCase()) ?? code
-	} catch {
-		return code
+	// A name never changes for a language, and there are only so many codes: each is looked up once.
+	const key = `${language}:${code}`
+	let name = countryNames.get(key)
+	if (name === undefined) {
+		try {
+			const names = cached(`region:${language}`, () => new Intl.DisplayNames([language], { type: 'region' }))
+			name = names.of(code.toUpperCase()) ?? code
+		} catch {
+			name = code
+		}
+		// Codes come from the database (validated on the way in); the cap keeps a bad row from growing it.
+		if (countryNames.size < 2000) countryNames.set(key, name)
 	}
+	return name
 }
+const countryNames = new Map<string, string>()
 
 export function formatNumber(value: number, language: Language) {
 	return plain(numberFormat(language).format(value))
 }
 
 export function formatPercent(fraction: number, language: Language) {
-	return plain(numberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(fraction))
+	return percentFormat(language)(fraction)
+}
+
+/**
+ * `formatPercent` for one language, looked up once: for a table that formats hundreds of shares
+ * (the dashboard's matrix), where finding the formatter again for every cell was a cost of its own.
+ */
+export function percentFormat(language: Language): (fraction: number) => string {
+	return cached(`percent:${language}`, () => {
+		const format = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 })
+		return (fraction: number) => plain(format.format(fraction))
+	})
 }
 
 /** Whole days from today (UTC) until an ISO date; negative when it has passed. */

@@ -7,10 +7,15 @@ const SYMBOL: Record<AssistanceStatus, string> = { open: '○', scheduled: '◷'
 /** A TA request's status as a symbol and words (never colour alone). */
 export function AssistanceStatusBadge({ status }: { status: string }) {
 	const { t } = useTranslation()
+	return <StatusBadge status={status} label={t(`assistance.statuses.${status}`)} />
+}
+
+/** The same badge with its words given: for a list that has looked them up once (the TA queue). */
+export function StatusBadge({ status, label }: { status: string; label: string }) {
 	return (
 		<span className={`badge badge--ta-${status}`}>
-			<span aria-hidden="true">{isOneOf(ASSISTANCE_STATUSES, status) ? SYMBOL[status] : '·'} </span>
-			{t(`assistance.statuses.${status}`)}
+			<span aria-hidden="true">{`${isOneOf(ASSISTANCE_STATUSES, status) ? SYMBOL[status] : '·'} `}</span>
+			{label}
 		</span>
 	)
 }

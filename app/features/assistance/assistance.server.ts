@@ -3,7 +3,7 @@
  * in one queue. Internal notes are stored as events with `internal = 1` and are filtered out of
  * every query made for a delegation — not just hidden on the page.
  */
-import type { Kysely } from 'kysely'
+import type { Kysely, SelectQueryBuilder } from 'kysely'
 import { type AuditBy, recordAudit } from '#app/features/audit/audit.server.ts'
 import { db } from '#app/utils/db.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -15,6 +15,7 @@ import {
 	ASSISTANCE_TRANSITIONS,
 	ASSISTANCE_URGENCIES,
 	type AssistanceStatus,
+	QUEUE_PAGE_SIZE,
 } from '#app/features/assistance/assistance.ts'
 import type { NewRequest } from '#app/features/assistance/schemas.ts'
 import { excerpt } from '#app/features/notifications/notifications.ts'
@@ -100,14 +101,56 @@ export function filtersFrom(url: URL): QueueFilters {
 	}
 }
 
-/** Requests the viewer may see: staff all; facilitators their cohorts'; delegates their delegations'. */
-export async function listRequests(viewer: Viewer, filters: QueueFilters = {}, only?: { delegationId: string }) {
+/**
+ * The requests a viewer may see, filtered, before anything is selected: staff all; facilitators their
+ * cohorts'; delegates their delegations'. Null when the viewer may see none.
+ */
+function visibleRequests(viewer: Viewer, filters: QueueFilters, only?: { delegationId: string }) {
 	let query = db
 		.selectFrom('assistance_requests as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 		.innerJoin('cohorts as c', 'c.id', 'd.cohort_id')
-		.leftJoin('users as a', 'a.id', 'r.assignee_id')
-		.select([
+	if (only) query = query.where('r.delegation_id', '=', only.delegationId)
+	if (!viewer.isStaff) {
+		const delegations = viewer.memberships.map((m) => m.delegationId)
+		const cohorts = viewer.facilitates
+		if (!delegations.length && !cohorts.length) return null
+		query = query.where((eb) =>
+			eb.or([
+				...(delegations.length ? [eb('r.delegation_id', 'in', delegations)] : []),
+				...(cohorts.length ? [eb('d.cohort_id', 'in', cohorts)] : []),
+			]),
+		)
+	}
+	if (isOneOf(ASSISTANCE_STATUSES, filters.status)) query = query.where('r.status', '=', filters.status)
+	if (filters.topic) query = query.where('r.topic', '=', filters.topic)
+	if (filters.country) query = query.where('d.country_code', '=', filters.country.toUpperCase())
+	if (filters.cohort) query = query.where('c.id', '=', filters.cohort)
+	if (isOneOf(ASSISTANCE_URGENCIES, filters.urgency)) query = query.where('r.urgency', '=', filters.urgency)
+	if (filters.assignee === 'none') query = query.where('r.assignee_id', 'is', null)
+	else if (filters.assignee) query = query.where('r.assignee_id', '=', filters.assignee)
+	return query
+}
+
+const withAssignee = (query: NonNullable<ReturnType<typeof visibleRequests>>) => query.leftJoin('users as a', 'a.id', 'r.assignee_id')
+type QueueQuery<O> =
+	ReturnType<typeof withAssignee> extends SelectQueryBuilder<infer DB, infer TB, object> ? SelectQueryBuilder<DB, TB, O> : never
+
+/** Soonest due first; requests without a date after those with one; then in the order they came. */
+function soonestDueFirst<O>(query: QueueQuery<O>): QueueQuery<O> {
+	return query
+		.orderBy((eb) => eb.case().when('r.due_date', 'is', null).then(1).else(0).end())
+		.orderBy('r.due_date')
+		.orderBy('r.created_at')
+		.orderBy('r.id')
+}
+
+/** Requests the viewer may see: staff all; facilitators their cohorts'; delegates their delegations'. */
+export async function listRequests(viewer: Viewer, filters: QueueFilters = {}, only?: { delegationId: string }) {
+	const visible = visibleRequests(viewer, filters, only)
+	if (!visible) return []
+	return soonestDueFirst(
+		withAssignee(visible).select([
 			'r.id',
 			'r.topic',
 			'r.need',
@@ -127,32 +170,45 @@ export async function listRequests(viewer: Viewer, filters: QueueFilters = {}, o
 			'd.country_code',
 			'c.id as cohortId',
 			'c.name as cohortName',
-		])
-	if (only) query = query.where('r.delegation_id', '=', only.delegationId)
-	if (!viewer.isStaff) {
-		const delegations = viewer.memberships.map((m) => m.delegationId)
-		const cohorts = viewer.facilitates
-		if (!delegations.length && !cohorts.length) return []
-		query = query.where((eb) =>
-			eb.or([
-				...(delegations.length ? [eb('r.delegation_id', 'in', delegations)] : []),
-				...(cohorts.length ? [eb('d.cohort_id', 'in', cohorts)] : []),
-			]),
-		)
-	}
-	if (isOneOf(ASSISTANCE_STATUSES, filters.status)) query = query.where('r.status', '=', filters.status)
-	if (filters.topic) query = query.where('r.topic', '=', filters.topic)
-	if (filters.country) query = query.where('d.country_code', '=', filters.country.toUpperCase())
-	if (filters.cohort) query = query.where('c.id', '=', filters.cohort)
-	if (isOneOf(ASSISTANCE_URGENCIES, filters.urgency)) query = query.where('r.urgency', '=', filters.urgency)
-	if (filters.assignee === 'none') query = query.where('r.assignee_id', 'is', null)
-	else if (filters.assignee) query = query.where('r.assignee_id', '=', filters.assignee)
-	// Soonest due first; requests without a date after those with one.
-	return query
-		.orderBy((eb) => eb.case().when('r.due_date', 'is', null).then(1).else(0).end())
-		.orderBy('r.due_date')
-		.orderBy('r.created_at')
-		.execute()
+		]),
+	).execute()
+}
+
+/**
+ * One page of the queue (`listRequests`' order), with what the queue page shows of each request, the
+ * number of requests that match and the countries of every request the viewer may see (the country
+ * filter's options): counted and paged by the database instead of reading the whole queue.
+ */
+export async function queuePage(viewer: Viewer, filters: QueueFilters, requestedPage: number) {
+	const visible = visibleRequests(viewer, filters)
+	if (!visible) return { requests: [], total: 0, page: 1, pages: 1, countries: [] }
+	const filtered = Object.values(filters).some(Boolean)
+	const [count, countryRows] = await Promise.all([
+		visible.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
+		(filtered ? visibleRequests(viewer, {})! : visible).select('d.country_code').distinct().execute(),
+	])
+	const total = Number(count.count)
+	const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE))
+	const page = Math.min(pages, Math.max(1, requestedPage))
+	const requests = total
+		? await soonestDueFirst(
+				withAssignee(visible).select([
+					'r.id',
+					'r.topic',
+					'r.need',
+					'r.urgency',
+					'r.due_date',
+					'r.status',
+					'a.name as assigneeName',
+					'd.country_code',
+					'c.name as cohortName',
+				]),
+			)
+				.limit(QUEUE_PAGE_SIZE)
+				.offset((page - 1) * QUEUE_PAGE_SIZE)
+				.execute()
+		: []
+	return { requests, total, page, pages, countries: countryRows.map((r) => r.country_code).sort() }
 }
 
 /** Who a request of this cohort can be assigned to: Academy staff and the cohort's facilitators. */
