@@ -13,7 +13,7 @@ import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n
 import { i18nServer, resources } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
 import { PageTextsProvider } from '#app/components/page-texts.tsx'
-import { pageTextsJson, recordingTexts, recordTexts } from '#app/utils/texts.server.ts'
+import { pageTextsJson, recordingTexts, recordTexts, rememberPlainTexts } from '#app/utils/texts.server.ts'
 import { renderHtmlStream } from '#app/utils/render.server.ts'
 import { isRequestMismatch, PAGE_METHODS } from '#app/utils/request-errors.server.ts'
 
@@ -54,7 +54,10 @@ function i18nFor(language: string) {
 				// Notes the texts a page shows, for the browser's copy (app/utils/texts.server.ts).
 				postProcess: [recordTexts.name],
 			})
-			.then(() => created)
+			.then(() => {
+				rememberPlainTexts(created)
+				return created
+			})
 		instances.set(language, instance)
 	}
 	return instance

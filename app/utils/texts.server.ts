@@ -5,23 +5,67 @@
  * outside the list gets its own copy.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { PostProcessorModule } from 'i18next'
+import type { i18n, PostProcessorModule } from 'i18next'
 import keysByRoute from 'virtual:academy-texts/server'
 import { resources } from '#app/utils/i18n.server.ts'
-import type { Language } from '#app/utils/i18n.ts'
+import { DEFAULT_NAMESPACE, type Language } from '#app/utils/i18n.ts'
 import { type PageTexts, pickTexts, scriptJson, type Texts } from '#app/utils/texts.ts'
 
 const used = new AsyncLocalStorage<Set<string>>()
+
+/** Notes that the page being rendered showed a text. */
+function noteText(key: string) {
+	used.getStore()?.add(key)
+}
 
 /** An i18next post-processor that notes each key a page's render asks for. */
 export const recordTexts: PostProcessorModule = {
 	type: 'postProcessor',
 	name: 'recordTexts',
 	process(value: string, key: string | string[]) {
-		const keys = used.getStore()
-		if (keys) for (const one of Array.isArray(key) ? key : [key]) keys.add(one)
+		for (const one of Array.isArray(key) ? key : [key]) noteText(one)
 		return value
 	},
+}
+
+/** What react-i18next's `t` passes along for a text asked for without options of its own. */
+const PLAIN_OPTIONS = new Set(['lng', 'lngs', 'ns', 'keyPrefix'])
+
+/**
+ * Remembers the texts of a server instance that take no options (no count, no values): most of a
+ * page's texts, which i18next would otherwise resolve afresh each time (tens of microseconds each,
+ * hundreds of times on a roadmap page). The resources never change while the server runs.
+ */
+export function rememberPlainTexts(instance: i18n) {
+	const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown
+	const remembered = new Map<string, unknown>()
+	const isPlain = (options: unknown) => {
+		if (options === undefined) return true
+		if (typeof options !== 'object' || options === null) return false
+		for (const [name, value] of Object.entries(options)) {
+			if (!PLAIN_OPTIONS.has(name)) return false
+			if (
+				name === 'lng'
+					? value != null && value !== instance.language
+					: name === 'ns'
+						? value != null && value !== DEFAULT_NAMESPACE
+						: value !== undefined
+			) {
+				return false
+			}
+		}
+		return true
+	}
+	const t = (key: unknown, options?: unknown) => {
+		if (typeof key !== 'string' || !isPlain(options)) return translate(key, options)
+		if (!remembered.has(key)) {
+			remembered.set(key, translate(key, options))
+			return remembered.get(key)
+		}
+		noteText(key)
+		return remembered.get(key)
+	}
+	instance.t = t as unknown as i18n['t']
 }
 
 /** Runs a page's render, noting in `keys` the keys it uses. */
