@@ -19,7 +19,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
-import { leafKeys, pickTexts, type Texts } from '../app/utils/texts.ts'
+import { keysNamedBy, pickTexts, type Texts } from '../app/utils/texts.ts'
 
 const LANGUAGES = ['en', 'es'] as const
 const SERVER_ID = 'virtual:academy-texts/server'
@@ -56,29 +56,6 @@ export function resolveSource(specifier: string, fromFile: string, appDirectory:
 		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
 	}
 	return null
-}
-
-const PLURAL_SUFFIX = /^_[a-z_]+$/
-
-/** The keys of a tree that a string found in code names (nothing when it names no text). */
-export function keysNamedBy(literal: string, isPrefix: boolean, tree: Texts): string[] {
-	const path_ = literal.split('.')
-	const last = path_.pop()!
-	let parent: Texts | string | string[] | undefined = tree
-	for (const name of path_) {
-		parent = typeof parent === 'object' && !Array.isArray(parent) ? parent[name] : undefined
-		if (parent === undefined) return []
-	}
-	if (typeof parent !== 'object' || Array.isArray(parent)) return []
-	const prefix = path_.length ? `${path_.join('.')}.` : ''
-	const keysUnder = (name: string) => {
-		const value = parent[name]!
-		return typeof value === 'object' && !Array.isArray(value) ? leafKeys(value, `${prefix}${name}.`) : [`${prefix}${name}`]
-	}
-	const names = Object.keys(parent).filter((name) =>
-		isPrefix ? name.startsWith(last) : name === last || (name.startsWith(`${last}_`) && PLURAL_SUFFIX.test(name.slice(last.length))),
-	)
-	return names.flatMap(keysUnder)
 }
 
 /**
@@ -187,12 +164,14 @@ export function routeTexts(): Plugin {
 		}
 		return computed
 	}
+	let byFile: Map<string, string> | null = null
+	/** Route file → route id, worked out once (in development, again after a change to app/). */
 	const routeByFile = () => {
 		const context = remix()
-		const byFile = new Map<string, string>()
-		if (context) {
-			for (const route of Object.values(context.remixConfig.routes)) {
-				byFile.set(path.resolve(context.remixConfig.appDirectory, route.file), route.id)
+		if (!byFile) {
+			byFile = new Map()
+			for (const route of Object.values(context?.remixConfig.routes ?? {})) {
+				byFile.set(path.resolve(context!.remixConfig.appDirectory, route.file), route.id)
 			}
 		}
 		return byFile
@@ -217,6 +196,7 @@ export function routeTexts(): Plugin {
 			server.watcher.on('all', (_event, file) => {
 				if (!file.includes(`${path.sep}app${path.sep}`)) return
 				computed = null
+				byFile = null
 				for (const module of server.moduleGraph.idToModuleMap.values()) {
 					if (module.id?.startsWith(`\0${ROUTE_PREFIX}`)) server.moduleGraph.invalidateModule(module)
 				}

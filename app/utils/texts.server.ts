@@ -9,7 +9,7 @@ import type { i18n, PostProcessorModule } from 'i18next'
 import keysByRoute from 'virtual:academy-texts/server'
 import { resources } from '#app/utils/i18n.server.ts'
 import { DEFAULT_NAMESPACE, type Language } from '#app/utils/i18n.ts'
-import { type PageTexts, pickTexts, scriptJson, type Texts } from '#app/utils/texts.ts'
+import { keysNamedBy, type PageTexts, pickTexts, scriptJson, type Texts } from '#app/utils/texts.ts'
 
 const used = new AsyncLocalStorage<Set<string>>()
 
@@ -110,23 +110,7 @@ export function pageTextsJson(language: Language, routeIds: string[], usedKeys: 
 	if (extra.length === 0) return base.json
 	const tree = resources[language].common as Texts
 	// A used key may be a plural's base name: its forms are what the browser looks up.
-	const forms = extra.flatMap((key) => {
-		const dot = key.lastIndexOf('.')
-		const parent = pickTexts(tree, [key])
-		return Object.keys(parent).length ? [key] : pluralForms(tree, key, dot)
-	})
+	const forms = extra.flatMap((key) => keysNamedBy(key, false, tree))
 	const texts = pickTexts(tree, [...base.keys, ...forms])
 	return scriptJson({ language, routes: routeIds, texts } satisfies PageTexts)
-}
-
-function pluralForms(tree: Texts, key: string, dot: number): string[] {
-	let node: Texts | string | string[] | undefined = tree
-	for (const name of key.slice(0, Math.max(dot, 0)).split('.').filter(Boolean)) {
-		node = typeof node === 'object' && !Array.isArray(node) ? node[name] : undefined
-	}
-	if (typeof node !== 'object' || Array.isArray(node)) return []
-	const last = key.slice(dot + 1)
-	return Object.keys(node)
-		.filter((name) => name.startsWith(`${last}_`))
-		.map((name) => `${key.slice(0, dot + 1)}${name}`)
 }

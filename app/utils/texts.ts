@@ -51,3 +51,30 @@ export function scriptJson(value: unknown): string {
 		.replace(/\u2028/g, '\\u2028')
 		.replace(/\u2029/g, '\\u2029')
 }
+
+const PLURAL_SUFFIX = /^_[a-z_]+$/
+
+/**
+ * The keys of a tree that a name found in code or asked for by a page stands for: a text and its
+ * plural forms ("x" → "x_one", "x_other"), every text of a group, or with `isPrefix` every text
+ * there whose name starts so. Nothing when it names no text.
+ */
+export function keysNamedBy(literal: string, isPrefix: boolean, tree: Texts): string[] {
+	const path_ = literal.split('.')
+	const last = path_.pop()!
+	let parent: Texts | string | string[] | undefined = tree
+	for (const name of path_) {
+		parent = typeof parent === 'object' && !Array.isArray(parent) ? parent[name] : undefined
+		if (parent === undefined) return []
+	}
+	if (typeof parent !== 'object' || Array.isArray(parent)) return []
+	const prefix = path_.length ? `${path_.join('.')}.` : ''
+	const keysUnder = (name: string) => {
+		const value = parent[name]!
+		return typeof value === 'object' && !Array.isArray(value) ? leafKeys(value, `${prefix}${name}.`) : [`${prefix}${name}`]
+	}
+	const names = Object.keys(parent).filter((name) =>
+		isPrefix ? name.startsWith(last) : name === last || (name.startsWith(`${last}_`) && PLURAL_SUFFIX.test(name.slice(last.length))),
+	)
+	return names.flatMap(keysUnder)
+}
