@@ -11,6 +11,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import compression from 'compression'
 import express from 'express'
@@ -326,6 +327,13 @@ async function serve() {
 				},
 			}),
 		)
+	}
+
+	// The bench's framework floor (scripts/bench/floor/): a bare Remix app of one route behind the same
+	// middleware, answered only when `npm run bench` names its build. Never set in a real deployment.
+	if (production && process.env.BENCH_FLOOR_BUILD) {
+		const floor = await import(pathToFileURL(path.resolve(process.env.BENCH_FLOOR_BUILD, 'server/index.js')).href)
+		app.all(['/bench-floor', '/bench-floor/*'], createRequestHandler({ build: floor, mode: 'production' }))
 	}
 
 	app.use(privateResponses)

@@ -13,7 +13,7 @@
  *   BENCH_DURATION=10 (seconds per target)  BENCH_CONNECTIONS=50  BENCH_PORT=4117
  *   BENCH_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only; by default the heap limit `npm start` sets)
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, type ExecFileSyncOptions, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -39,7 +39,9 @@ const LESSON_RATE = positive('BENCH_LESSON_RATE', 50)
 const DASHBOARD_RATE = positive('BENCH_DASHBOARD_RATE', 5)
 const ORIGIN = `http://127.0.0.1:${PORT}`
 const RESULTS_DIR = path.resolve('tests/bench/results')
-const BASELINE_FILE = path.resolve('build/client/bench-baseline.html')
+/** The static baseline, written into the client build of the server being measured. */
+const baselineFile = (dir: string) => path.join(dir, 'build/client/bench-baseline.html')
+let baselineWritten: string | null = null
 
 /** The V8 options `npm start` gives the server, read from package.json so the two cannot drift. */
 const START_NODE_OPTIONS = (() => {
@@ -49,21 +51,43 @@ const START_NODE_OPTIONS = (() => {
 
 const BENCH_POSTGRES_DATABASE = 'nap_academy_bench'
 
+/**
+ * The build the bench measures side by side with this one (BENCH_BEFORE, a git ref; "none" skips it):
+ * by default the commit issue 17 ("fast on a cheap phone") measured its figures against, the last one
+ * before that work. BENCH_BEFORE_CONFIGS says on which engines and worker counts (default both worker
+ * counts on SQLite, the issue's own table).
+ */
+const BEFORE_REF = process.env.BENCH_BEFORE || '560c107'
+const BEFORE_CONFIGS = process.env.BENCH_BEFORE_CONFIGS || 'sqlite:1,sqlite:2'
+
+/** Which build a configuration ran: this checkout's, or the one of BENCH_BEFORE. */
+type Build = { name: 'now' | 'before'; label: string; dir: string; env: Record<string, string> }
+
 type Engine = 'sqlite' | 'postgres'
 type BenchConfig = { engine: Engine; workers: number }
 
 /** BENCH_CONFIGS, e.g. "sqlite:1,sqlite:2,postgres:1,postgres:2" (the default). */
-function benchConfigs(): BenchConfig[] {
-	const raw = process.env.BENCH_CONFIGS || 'sqlite:1,sqlite:2,postgres:1,postgres:2'
+function benchConfigs(raw = process.env.BENCH_CONFIGS || 'sqlite:1,sqlite:2,postgres:1,postgres:2', name = 'BENCH_CONFIGS'): BenchConfig[] {
 	return raw.split(',').map((entry) => {
 		const match = /^(sqlite|postgres):([1-9]\d*)$/.exec(entry.trim())
-		if (!match) throw new Error(`BENCH_CONFIGS: "${entry}" is not engine:workers (sqlite:1, postgres:2 …)`)
+		if (!match) throw new Error(`${name}: "${entry}" is not engine:workers (sqlite:1, postgres:2 …)`)
 		return { engine: match[1] as Engine, workers: Number(match[2]) }
 	})
 }
 
 /** The throughput two workers must reach, as a multiple of one worker's, on a 2-core machine. */
 const TWO_WORKER_SPEED_UP = 1.7
+
+/** Issue 17's goals, per request on one worker unless said (its "today" column is the BENCH_BEFORE build). */
+const ISSUE_17 = {
+	lessonCpuMs: 3,
+	homeCpuMs: 2,
+	dashboardCpuMs: 12,
+	roadmapCpuMs: 12,
+	taQueueCpuMs: 6,
+	timeouts: 0,
+	lessonToStaticTwoWorkers: 0.25,
+}
 
 const TARGETS = {
 	lessonP99Ms: 50,
@@ -95,12 +119,14 @@ type Server = { child: ChildProcess; startToHealthyMs: number }
 /** The server's output, shown when something goes wrong. */
 const serverLog: string[] = []
 
-async function startServer(database: { DATABASE_PATH: string } | { DATABASE_URL: string }, workers: number): Promise<Server> {
+async function startServer(database: { DATABASE_PATH: string } | { DATABASE_URL: string }, workers: number, build: Build): Promise<Server> {
 	const started = performance.now()
 	// node itself, not npm: the child's pid is the server's, for /proc/<pid>/status.
 	const child = spawn(process.execPath, ['server.js'], {
+		cwd: build.dir,
 		env: {
 			...process.env,
+			...build.env,
 			NODE_ENV: 'production',
 			DATABASE_URL: '',
 			...database,
@@ -170,7 +196,7 @@ async function stopServer() {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.on(signal, () => {
 		running?.kill('SIGKILL')
-		fs.rmSync(BASELINE_FILE, { force: true })
+		if (baselineWritten) fs.rmSync(baselineWritten, { force: true })
 		process.exit(130)
 	})
 }
@@ -273,9 +299,13 @@ type Row = {
 	/** The largest peak resident memory (VmHWM) of one server process so far, read after this target's run. */
 	peakMemoryMbAfter: number
 	errors: number
+	/** Requests the client gave up on (no answer within autocannon's 10 s), counted in `errors` too. */
+	timeouts: number
 	statusCodes: Record<string, number>
 	/** Requests per second relative to the static baseline (1 = as fast as serving a file). */
 	ratioToBaseline: number | null
+	/** App CPU per request relative to the framework floor's (1 = no more than a bare Remix route). */
+	cpuToFloor: number | null
 }
 
 /** User + system CPU time of a process so far, in milliseconds (/proc/<pid>/stat fields 14 and 15). */
@@ -306,7 +336,10 @@ function eachConnection(cookies: string[], headers: Record<string, string>) {
 
 const totalCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
 
-async function load(target: Target, server: { pid: number; engine: Engine }): Promise<Omit<Row, 'ratioToBaseline' | 'peakMemoryMbAfter'>> {
+async function load(
+	target: Target,
+	server: { pid: number; engine: Engine },
+): Promise<Omit<Row, 'ratioToBaseline' | 'cpuToFloor' | 'peakMemoryMbAfter'>> {
 	const headers: Record<string, string> = {
 		...(target.cookie ? { cookie: target.cookie } : {}),
 		...(target.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
@@ -346,7 +379,9 @@ async function load(target: Target, server: { pid: number; engine: Engine }): Pr
 		maxMs: result.latency.max,
 		serverCpuMsPerRequest: requests ? cpu / requests : 0,
 		databaseCpuMsPerRequest: requests ? databaseCpu / requests : 0,
-		errors: unexpected + result.errors + result.timeouts,
+		// autocannon's errors include its time-outs.
+		errors: unexpected + result.errors,
+		timeouts: result.timeouts,
 		statusCodes,
 	}
 }
@@ -398,10 +433,23 @@ type ConfigReport = Awaited<ReturnType<typeof measureConfig>>
 
 const describeConfig = (config: BenchConfig) =>
 	`${config.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${config.workers} worker${config.workers === 1 ? '' : 's'}`
+const describeReport = (report: ConfigReport) =>
+	`${report.build.name === 'before' ? `before (${report.build.label}), ` : ''}${describeConfig({ engine: report.engine, workers: report.webConcurrency })}`
 
-async function measureConfig(config: BenchConfig, seed: SeedSummary, database: { DATABASE_PATH: string } | { DATABASE_URL: string }) {
-	console.log(`\n${describeConfig(config)} (WEB_CONCURRENCY=${config.workers})`)
-	const server = await startServer(database, config.workers)
+/** The framework floor's page (scripts/bench/floor/): the bench lesson's title is on it. */
+const FLOOR_PATH = '/bench-floor/'
+const FLOOR_NAME = 'framework floor (bare Remix route)'
+
+async function measureConfig(
+	config: BenchConfig,
+	seed: SeedSummary,
+	database: { DATABASE_PATH: string } | { DATABASE_URL: string },
+	build: Build,
+) {
+	console.log(
+		`\n${build.name === 'before' ? `Before (${build.label}): ` : ''}${describeConfig(config)} (WEB_CONCURRENCY=${config.workers})`,
+	)
+	const server = await startServer(database, config.workers, build)
 	const pid = server.child.pid!
 	console.log(`Server pid ${pid}: first 200 from /healthz ${fixed(server.startToHealthyMs)} ms after spawn.`)
 	try {
@@ -434,10 +482,14 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 		}
 		// The baseline: a static file of the lesson page's size, served by express.static.
 		const prefix = '<!DOCTYPE html><p>'
-		fs.writeFileSync(BASELINE_FILE, prefix + 'x'.repeat(Math.max(0, Buffer.byteLength(lessonHtml) - prefix.length)))
+		baselineWritten = baselineFile(build.dir)
+		fs.writeFileSync(baselineWritten, prefix + 'x'.repeat(Math.max(0, Buffer.byteLength(lessonHtml) - prefix.length)))
 		const baseline: Target = { name: 'baseline (static file)', path: '/bench-baseline.html', ...page([]) }
+		// The same server answering a bare Remix route with the lesson's content (only this build has it).
+		const floor: Target = { name: FLOOR_NAME, path: FLOOR_PATH, ...page([floorLessonTitle]) }
 		const targets: Target[] = [
 			baseline,
+			...(build.name === 'now' ? [floor] : []),
 			{ name: 'public home', path: '/', ...page(['Large cohort']) },
 			lessonTarget,
 			// The same page at a convening's pace: 250 delegates each opening a page every 5 s.
@@ -476,10 +528,15 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			process.stdout.write(`  ${target.name} … `)
 			const measured = await load(target, { pid, engine: config.engine })
 			const ratio = rows[0] ? measured.requestsPerSecond / rows[0].requestsPerSecond : 1
+			const floorRow = rows.find((row) => row.name === FLOOR_NAME)
 			// At a fixed rate, req/s is the rate asked for: no ratio to compare.
 			rows.push({
 				...measured,
 				ratioToBaseline: target === baseline || target.rate ? null : ratio,
+				cpuToFloor:
+					floorRow && target !== baseline && target !== floor && floorRow.serverCpuMsPerRequest > 0
+						? measured.serverCpuMsPerRequest / floorRow.serverCpuMsPerRequest
+						: null,
 				peakMemoryMbAfter: peakMemory(),
 			})
 			console.log(
@@ -488,6 +545,29 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 					(config.engine === 'postgres' ? `, PostgreSQL CPU ${fixed(measured.databaseCpuMsPerRequest, 1)} ms/request` : '') +
 					`, peak memory of a process so far ${fixed(rows.at(-1)!.peakMemoryMbAfter)} MB`,
 			)
+		}
+
+		const serverFigures = (peakMemoryMb: number) => ({
+			startToHealthyMs: server.startToHealthyMs,
+			processes: serverProcesses(pid).length,
+			idleRssMbAllProcesses: idleRssMb,
+			peakMemoryMbOneProcess: peakMemoryMb,
+		})
+		const buildFigures = { name: build.name, label: build.label }
+		// The build before: its pages only, for the side-by-side (its workspace figures are in its own results).
+		if (build.name === 'before') {
+			return {
+				build: buildFigures,
+				engine: config.engine,
+				webConcurrency: config.workers,
+				server: serverFigures(peakMemory()),
+				javascript: await lessonJavaScript(lessonHtml),
+				rows,
+				saves: null,
+				live: null,
+				weights: null,
+				checks: [],
+			}
 		}
 
 		// The roadmap workspace: saving one action, again and again, and what its pages weigh.
@@ -615,14 +695,10 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			},
 		].map(formatCheck)
 		return {
+			build: buildFigures,
 			engine: config.engine,
 			webConcurrency: config.workers,
-			server: {
-				startToHealthyMs: server.startToHealthyMs,
-				processes: serverProcesses(pid).length,
-				idleRssMbAllProcesses: idleRssMb,
-				peakMemoryMbOneProcess: peakMemoryMb,
-			},
+			server: serverFigures(peakMemoryMb),
 			javascript,
 			rows,
 			saves,
@@ -631,9 +707,119 @@ async function measureConfig(config: BenchConfig, seed: SeedSummary, database: {
 			checks,
 		}
 	} finally {
-		fs.rmSync(BASELINE_FILE, { force: true })
+		if (baselineWritten) fs.rmSync(baselineWritten, { force: true })
+		baselineWritten = null
 		await stopServer()
 	}
+}
+
+/**
+ * Issue 17's table: each figure of the build before and of this one, measured in this run, against
+ * the issue's goal (on the before configurations' engine; CPU on one worker, lesson ÷ static on two).
+ */
+function issue17(reports: ConfigReport[]) {
+	const engine = reports.find((r) => r.build.name === 'before')?.engine
+	if (!engine) return []
+	const find = (name: Build['name'], workers: number) =>
+		reports.find((r) => r.build.name === name && r.engine === engine && r.webConcurrency === workers)
+	const row = (report: ConfigReport | undefined, name: string) => report?.rows.find((r) => r.name === name)
+	const cpu = (report: ConfigReport | undefined, name: string) => {
+		const found = row(report, name)
+		return found ? found.serverCpuMsPerRequest + found.databaseCpuMsPerRequest : null
+	}
+	const timeouts = (report: ConfigReport | undefined) =>
+		report ? report.rows.filter((r) => !r.name.includes(' at ')).reduce((sum, r) => sum + (r.timeouts ?? 0), 0) : null
+	const lessonToStatic = (report: ConfigReport | undefined) => {
+		const lesson = row(report, 'lesson page')
+		const file = row(report, 'baseline (static file)')
+		return lesson && file ? lesson.requestsPerSecond / file.requestsPerSecond : null
+	}
+	const lessonJs = (report: ConfigReport | undefined) => report?.javascript.totalKbGzip ?? null
+	const engineName = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'
+	const figures: Array<{
+		name: string
+		value: (report: ConfigReport | undefined) => number | null
+		workers: number
+		goal: number
+		unit: string
+		atLeast?: boolean
+		digits?: number
+	}> = [
+		{
+			name: `lesson page, server CPU per request (${engineName}, 1 worker)`,
+			value: (r) => cpu(r, 'lesson page'),
+			workers: 1,
+			goal: ISSUE_17.lessonCpuMs,
+			unit: 'ms',
+			digits: 1,
+		},
+		{
+			name: 'public home (anonymous), server CPU per request',
+			value: (r) => cpu(r, 'public home'),
+			workers: 1,
+			goal: ISSUE_17.homeCpuMs,
+			unit: 'ms',
+			digits: 1,
+		},
+		{
+			name: 'dashboard, 400 delegates',
+			value: (r) => cpu(r, 'dashboard (400 delegates)'),
+			workers: 1,
+			goal: ISSUE_17.dashboardCpuMs,
+			unit: 'ms',
+			digits: 1,
+		},
+		{
+			name: 'roadmap page 4/10/16/23',
+			value: (r) => cpu(r, 'roadmap page'),
+			workers: 1,
+			goal: ISSUE_17.roadmapCpuMs,
+			unit: 'ms',
+			digits: 1,
+		},
+		{
+			name: 'TA queue, 200 requests',
+			value: (r) => cpu(r, 'TA queue (200 requests, 50 a page)'),
+			workers: 1,
+			goal: ISSUE_17.taQueueCpuMs,
+			unit: 'ms',
+			digits: 1,
+		},
+		{
+			name: `client time-outs flat out, ${CONNECTIONS} connections (1 worker, every page)`,
+			value: timeouts,
+			workers: 1,
+			goal: ISSUE_17.timeouts,
+			unit: '',
+		},
+		{ name: 'client time-outs flat out (2 workers, every page)', value: timeouts, workers: 2, goal: ISSUE_17.timeouts, unit: '' },
+		{
+			name: 'lesson page req/s ÷ static file req/s, WEB_CONCURRENCY=2',
+			value: lessonToStatic,
+			workers: 2,
+			goal: ISSUE_17.lessonToStaticTwoWorkers,
+			unit: '',
+			atLeast: true,
+			digits: 3,
+		},
+		{ name: 'lesson page JavaScript, files + inline texts (gzip)', value: lessonJs, workers: 1, goal: 90, unit: 'KB', digits: 1 },
+	]
+	const shown = (value: number | null, unit: string, digits = 0) =>
+		value === null ? '—' : `${fixed(value, digits)}${unit ? ` ${unit}` : ''}`
+	return figures.map((figure) => {
+		const then = figure.value(find('before', figure.workers))
+		const value = figure.value(find('now', figure.workers))
+		const pass = value !== null && (figure.atLeast ? value >= figure.goal : value <= figure.goal)
+		return {
+			name: figure.name,
+			before: shown(then, figure.unit, figure.digits),
+			now: shown(value, figure.unit, figure.digits),
+			goal: `${figure.goal === 0 ? '' : figure.atLeast ? '≥ ' : '≤ '}${figure.goal}${figure.unit ? ` ${figure.unit}` : ''}`,
+			verdict: value === null ? '—' : verdict(pass),
+			beforeValue: then,
+			nowValue: value,
+		}
+	})
 }
 
 type Check = { name: string; value: number; target: number; unit: string; pass: boolean; equal?: boolean; atLeast?: boolean }
@@ -855,6 +1041,7 @@ const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
 
 /** The rows the issue compares across engines and worker counts. */
 const SIDE_BY_SIDE = [
+	FLOOR_NAME,
 	'lesson page',
 	'dashboard (400 delegates)',
 	'roadmap page',
@@ -864,11 +1051,12 @@ const SIDE_BY_SIDE = [
 ]
 
 function sideBySide(configs: ConfigReport[]) {
-	const header = `| target | ${configs.map((c) => describeConfig({ engine: c.engine, workers: c.webConcurrency })).join(' | ')} |`
+	const header = `| target | ${configs.map(describeReport).join(' | ')} |`
 	const rule = `|---|${configs.map(() => '---:').join('|')}|`
 	const cell = (row: Row | undefined, engine: Engine) =>
 		row
-			? `${fixed(row.requestsPerSecond)} req/s · p50 ${row.p50Ms} ms · ${fixed(row.serverCpuMsPerRequest, 1)}${engine === 'postgres' ? ` + ${fixed(row.databaseCpuMsPerRequest, 1)}` : ''} ms CPU`
+			? `${fixed(row.requestsPerSecond)} req/s · p50 ${row.p50Ms} ms · ${fixed(row.serverCpuMsPerRequest, 1)}${engine === 'postgres' ? ` + ${fixed(row.databaseCpuMsPerRequest, 1)}` : ''} ms CPU` +
+				(row.cpuToFloor === null ? '' : ` (${fixed(row.cpuToFloor, 1)} × floor)`)
 			: '—'
 	return [
 		header,
@@ -908,6 +1096,16 @@ function markdown(report: Report) {
 		'',
 		...sideBySide(report.configs),
 		'',
+		...(report.beforeAndNow.length
+			? [
+					`## Issue 17: before (${report.before?.label}) and now, in this run`,
+					'',
+					'| figure | before | now | goal | now |',
+					'|---|---:|---:|---:|---|',
+					...report.beforeAndNow.map((f) => `| ${f.name} | ${f.before} | ${f.now} | ${f.goal} | ${f.verdict} |`),
+					'',
+				]
+			: []),
 		...(report.speedUps.length
 			? [
 					'| figure | measured | target | |',
@@ -919,15 +1117,24 @@ function markdown(report: Report) {
 	]
 	for (const config of report.configs) {
 		lines.push(
-			`## ${describeConfig({ engine: config.engine, workers: config.webConcurrency })} (\`WEB_CONCURRENCY=${config.webConcurrency}\`, ${config.server.processes} process${config.server.processes === 1 ? '' : 'es'})`,
+			`## ${describeReport(config)} (\`WEB_CONCURRENCY=${config.webConcurrency}\`, ${config.server.processes} process${config.server.processes === 1 ? '' : 'es'})`,
 			'',
-			'| target | req/s | p50 ms | p99 ms | errors | ratio to baseline | app CPU ms/req | PostgreSQL CPU ms/req |',
-			'|---|---:|---:|---:|---:|---:|---:|---:|',
+			'| target | req/s | p50 ms | p99 ms | errors (time-outs) | ratio to baseline | app CPU ms/req | CPU ÷ floor | PostgreSQL CPU ms/req |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 			...config.rows.map(
 				(row) =>
-					`| ${row.name} (\`${row.method} ${row.path}\`) | ${fixed(row.requestsPerSecond)} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} | ${row.ratioToBaseline === null ? '—' : fixed(row.ratioToBaseline, 3)} | ${fixed(row.serverCpuMsPerRequest, 1)} | ${config.engine === 'postgres' ? fixed(row.databaseCpuMsPerRequest, 1) : '—'} |`,
+					`| ${row.name} (\`${row.method} ${row.path}\`) | ${fixed(row.requestsPerSecond)} | ${row.p50Ms} | ${row.p99Ms} | ${row.errors} (${row.timeouts ?? 0}) | ${row.ratioToBaseline === null ? '—' : fixed(row.ratioToBaseline, 3)} | ${fixed(row.serverCpuMsPerRequest, 1)} | ${row.cpuToFloor === null ? '—' : fixed(row.cpuToFloor, 1)} | ${config.engine === 'postgres' ? fixed(row.databaseCpuMsPerRequest, 1) : '—'} |`,
 			),
 			'',
+		)
+		if (!config.live) {
+			lines.push(
+				`Lesson page JavaScript (files + inline, gzip): ${fixed(config.javascript.totalKbGzip, 1)} KB. The workspace figures of this build are in its own bench results.`,
+				'',
+			)
+			continue
+		}
+		lines.push(
 			'| figure | measured | target | |',
 			'|---|---:|---:|---|',
 			...config.checks.map((check) => `| ${check.name} | ${check.measured} | ${check.target} | ${check.verdict} |`),
@@ -941,6 +1148,8 @@ function markdown(report: Report) {
 	}
 	lines.push(
 		'Ratio to baseline: the target’s requests per second divided by the baseline’s (a static file of the lesson page’s size served by the same server). ' +
+			'CPU ÷ floor: the target’s app CPU per request divided by the framework floor’s (the same server answering a bare Remix route that renders the lesson’s compiled content from memory: no database, no session, no i18n; scripts/bench/floor/). ' +
+			'Time-outs: requests autocannon gave up on after 10 s (counted in errors too). ' +
 			'App CPU ms/req: the user + system CPU time of every server process (the cluster’s primary and its workers) during the run divided by the requests answered; ' +
 			'PostgreSQL CPU ms/req: the same for the PostgreSQL processes serving the bench database. ' +
 			'With one Node process at saturation, p50 ≈ connections × app CPU per request, whatever the machine’s load.',
@@ -962,6 +1171,62 @@ function seedInChild(database: string): SeedSummary {
 
 type Report = Awaited<ReturnType<typeof main>>
 
+let floorLessonTitle = ''
+
+/** This checkout's build, with the framework floor built beside it (scripts/bench/floor/). */
+function prepareNow(): Build {
+	const floorBuild = path.resolve('.cache/bench/floor-build')
+	const floorLesson = path.resolve('.cache/bench/floor-lesson.json')
+	console.log('Building the framework floor (scripts/bench/floor/) …')
+	fs.rmSync(floorBuild, { recursive: true, force: true })
+	execFileSync('npx', ['remix', 'vite:build', '--config', 'scripts/bench/floor/vite.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] })
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/floor/write-lesson.ts', floorLesson], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, NODE_ENV: 'production' },
+	})
+	floorLessonTitle = (JSON.parse(fs.readFileSync(floorLesson, 'utf8')) as { title: string }).title
+	return {
+		name: 'now',
+		label: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
+		dir: process.cwd(),
+		env: { BENCH_FLOOR_BUILD: floorBuild, BENCH_FLOOR_LESSON: floorLesson },
+	}
+}
+
+/**
+ * The BENCH_BEFORE build: its files from git (git archive, no work tree to keep), its own
+ * dependencies (npm ci: its own patches or none) and its own production build, kept in
+ * .cache/bench/before-<commit>/ for the next run.
+ */
+function prepareBefore(): Build | null {
+	if (BEFORE_REF === 'none') return null
+	let sha: string
+	try {
+		sha = execFileSync('git', ['rev-parse', '--verify', `${BEFORE_REF}^{commit}`], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).trim()
+	} catch {
+		throw new Error(`BENCH_BEFORE: "${BEFORE_REF}" is not a commit of this repository (BENCH_BEFORE=none skips the comparison)`)
+	}
+	const label = sha.slice(0, 7)
+	const dir = path.resolve(`.cache/bench/before-${label}`)
+	if (!fs.existsSync(path.join(dir, 'build/server/index.js'))) {
+		console.log(`Building the build before (${label}) in ${path.relative(process.cwd(), dir)} …`)
+		fs.rmSync(dir, { recursive: true, force: true })
+		fs.mkdirSync(dir, { recursive: true })
+		execFileSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${dir}"`], { stdio: 'inherit' })
+		const quiet: ExecFileSyncOptions = {
+			cwd: dir,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, NODE_ENV: 'development' },
+		}
+		execFileSync('npm', ['ci', '--no-audit', '--no-fund'], quiet)
+		execFileSync('npm', ['run', 'build'], quiet)
+	}
+	return { name: 'before', label, dir, env: {} }
+}
+
 async function main() {
 	if (!fs.existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first (`npm run bench` does).')
 	const loadAverageAtStart = os.loadavg()
@@ -973,6 +1238,11 @@ async function main() {
 		configs = configs.filter((config) => config.engine === 'sqlite')
 	}
 	const postgresUrl = withDatabase(maintenanceUrl, BENCH_POSTGRES_DATABASE)
+	const now = prepareNow()
+	const before = prepareBefore()
+	const beforeConfigs = before
+		? benchConfigs(BEFORE_CONFIGS, 'BENCH_BEFORE_CONFIGS').filter((config) => configs.some((c) => c.engine === config.engine))
+		: []
 	const seeds: SeedSummary[] = []
 	const reports: ConfigReport[] = []
 	for (const engine of ['sqlite', 'postgres'] as const) {
@@ -991,16 +1261,19 @@ async function main() {
 				`${seed.rows.lesson_progress} progress rows, ${seed.rows.check_attempts} check answers, ${seed.rows.roadmaps} roadmaps ` +
 				`(${Object.values(seed.roadmapShape).join('/')}), ${seed.rows.assistance_requests} TA requests.`,
 		)
+		const database = engine === 'sqlite' ? { DATABASE_PATH: DEFAULT_BENCH_DB } : { DATABASE_URL: postgresUrl }
+		// The build before and this one in turn, on the same data (the schema has not changed since).
 		for (const config of mine) {
-			reports.push(
-				await measureConfig(config, seed, engine === 'sqlite' ? { DATABASE_PATH: DEFAULT_BENCH_DB } : { DATABASE_URL: postgresUrl }),
-			)
+			if (before && beforeConfigs.some((c) => c.engine === engine && c.workers === config.workers))
+				reports.push(await measureConfig(config, seed, database, before))
+			reports.push(await measureConfig(config, seed, database, now))
 		}
 	}
+	const nowReports = reports.filter((report) => report.build.name === 'now')
 	// Two workers against one, per engine, in this run.
 	const speedUps = (['sqlite', 'postgres'] as const).flatMap((engine) => {
-		const one = reports.find((r) => r.engine === engine && r.webConcurrency === 1)
-		const two = reports.find((r) => r.engine === engine && r.webConcurrency === 2)
+		const one = nowReports.find((r) => r.engine === engine && r.webConcurrency === 1)
+		const two = nowReports.find((r) => r.engine === engine && r.webConcurrency === 2)
 		if (!one || !two) return []
 		const rps = (report: ConfigReport) => report.rows.find((row) => row.name === 'lesson page')!.requestsPerSecond
 		const value = rps(two) / rps(one)
@@ -1017,6 +1290,9 @@ async function main() {
 	})
 	return {
 		date: new Date().toISOString(),
+		now: { label: now.label },
+		before: before ? { ref: BEFORE_REF, label: before.label } : null,
+		beforeAndNow: issue17(reports),
 		machine: {
 			cpu: os.cpus()[0]?.model ?? 'unknown',
 			cores: os.cpus().length,
@@ -1037,7 +1313,7 @@ async function main() {
 		seeds: seeds.map((seed) => ({ engine: seed.engine, database: seed.database, seconds: seed.seconds })),
 		configs: reports,
 		speedUps,
-		targets: { ...TARGETS, twoWorkerSpeedUp: TWO_WORKER_SPEED_UP },
+		targets: { ...TARGETS, twoWorkerSpeedUp: TWO_WORKER_SPEED_UP, issue17: ISSUE_17 },
 	}
 }
 
@@ -1045,7 +1321,7 @@ try {
 	const report = await main()
 	console.log('')
 	for (const config of report.configs) {
-		console.log(`${describeConfig({ engine: config.engine, workers: config.webConcurrency })}:`)
+		console.log(`${describeReport(config)}:`)
 		console.table(
 			Object.fromEntries(
 				config.rows.map((row) => [
@@ -1055,18 +1331,27 @@ try {
 						'p50 ms': row.p50Ms,
 						'p99 ms': row.p99Ms,
 						errors: row.errors,
+						'time-outs': row.timeouts,
 						'ratio to baseline': row.ratioToBaseline === null ? '—' : Number(row.ratioToBaseline.toFixed(3)),
+						'CPU ÷ floor': row.cpuToFloor === null ? '—' : Number(row.cpuToFloor.toFixed(1)),
 						'app CPU ms/req': Number(row.serverCpuMsPerRequest.toFixed(1)),
 						...(config.engine === 'postgres' ? { 'PostgreSQL CPU ms/req': Number(row.databaseCpuMsPerRequest.toFixed(1)) } : {}),
 					},
 				]),
 			),
 		)
-		console.table(
-			Object.fromEntries(config.checks.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }])),
-		)
+		if (config.checks.length)
+			console.table(
+				Object.fromEntries(
+					config.checks.map((check) => [check.name, { measured: check.measured, target: check.target, '': check.verdict }]),
+				),
+			)
 	}
 	console.log(sideBySide(report.configs).join('\n'))
+	if (report.beforeAndNow.length)
+		console.table(
+			Object.fromEntries(report.beforeAndNow.map((f) => [f.name, { before: f.before, now: f.now, goal: f.goal, '': f.verdict }])),
+		)
 	if (report.speedUps.length)
 		console.table(
 			Object.fromEntries(
