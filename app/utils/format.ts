@@ -16,7 +16,8 @@ function cached<T>(key: string, create: () => T): T {
 
 const dateFormat = (language: string, options: Intl.DateTimeFormatOptions) =>
 	cached(`date:${language}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(language, options))
-const numberFormat = (language: string, options: Intl.NumberFormatOptions = {}) =>
+/** A number formatter for a language and options, built once (for formats this module does not name). */
+export const numberFormat = (language: string, options: Intl.NumberFormatOptions = {}) =>
 	cached(`number:${language}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(language, options))
 
 /**
@@ -42,8 +43,18 @@ export function formatDateTime(value: string, language: Language) {
 }
 
 /** A time of day in the device's own time zone: only for what the browser alone shows (a live "saved at"). */
-export function formatTime(value: string, language: Language) {
+export function formatTime(value: string, language: string) {
 	return plain(dateFormat(language, { timeStyle: 'short' }).format(toDate(value)))
+}
+
+/** A month's name alone (0 = January), as a reporting calendar lists it. */
+export function formatMonthName(month: number, language: string) {
+	return plain(dateFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month, 1))))
+}
+
+/** "a, b and c" in the language's own words. */
+export function formatList(parts: string[], language: string) {
+	return cached(`list:${language}`, () => new Intl.ListFormat(language, { type: 'conjunction' })).format(parts)
 }
 
 export function formatDateRange(start: string, end: string, language: Language) {

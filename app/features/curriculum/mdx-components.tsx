@@ -1,3 +1,4 @@
+import { formatTime } from '#app/utils/format.ts'
 import { Link, useFetcher } from '@remix-run/react'
 import { Children, isValidElement, type ReactElement, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -171,7 +172,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 				? t('learn.unsaved')
 				: savedAt
 					? t('learn.savedAt', {
-							time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(savedAt)),
+							time: formatTime(savedAt, i18n.language),
 						})
 					: ''
 	return (

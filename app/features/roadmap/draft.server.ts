@@ -38,7 +38,7 @@ import { matrixRows, matrixTotals } from '#app/features/roadmap/matrix.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { budgetTotals, reportingCalendar, type Tree } from '#app/features/roadmap/roadmap.server.ts'
 import { loadTree } from '#app/features/roadmap/transfer.server.ts'
-import { countryName, formatDate, formatDateRange, formatPercent, plain } from '#app/utils/format.ts'
+import { countryName, formatDate, formatDateRange, formatMonthName, formatPercent } from '#app/utils/format.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { nowIso } from '#app/utils/misc.ts'
@@ -689,8 +689,7 @@ function draftSections(input: DraftInput, t: TFunction): ISectionOptions[] {
 	)
 	const year = new Date(input.now).getUTCFullYear()
 	const calendar = reportingCalendar(tree, year)
-	const monthName = (month: number) =>
-		plain(new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month, 1))))
+	const monthName = (month: number) => formatMonthName(month, language)
 	const monitoring = [
 		heading(`6. ${t('roadmap.sections.monitoring.title')}`, 1),
 		heading(t('draft.monitoring.framework'), 2),

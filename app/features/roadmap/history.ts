@@ -2,6 +2,7 @@
  * What the history and the delete notices show of an item, shared by the server (which picks the
  * entries) and the page (which words them): an item's label, and a field's value as a person reads it.
  */
+import { formatList } from '#app/utils/format.ts'
 import { type TFunction } from 'i18next'
 import { costLinesText, formatMoney } from '#app/features/roadmap/item-form.tsx'
 import {
@@ -60,5 +61,5 @@ export function childList(counts: ChildCounts, language: string, t: T) {
 	const parts = kinds.map((kind) =>
 		t(`roadmap.deletion.count.${kind}`, { count: counts[kind], defaultValue: `${counts[kind]} × ${t(`roadmap.kinds.${kind}.one`)}` }),
 	)
-	return new Intl.ListFormat(language, { type: 'conjunction' }).format(parts)
+	return formatList(parts, language)
 }

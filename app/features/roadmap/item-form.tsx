@@ -4,13 +4,14 @@ import { type FormEvent, type ReactNode, type RefObject, useContext, useEffect, 
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { CancelLink, draftStorageKey, UnsavedContext } from '#app/features/roadmap/editing.tsx'
-import { formatDateTime, formatPercent, plain } from '#app/utils/format.ts'
+import { formatDateTime, formatPercent, numberFormat, plain } from '#app/utils/format.ts'
 import type { Language } from '#app/utils/i18n.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import {
 	type CostLine,
 	costLinesOf,
 	costTotals,
+	currencyDigits,
 	type FieldSpec,
 	FORM_PARTS,
 	type ItemData,
@@ -34,8 +35,8 @@ export type ItemFeedback = {
 /** Shows an amount stored in minor units as the person would type it. */
 export function formatMinor(value: unknown, currency: string, language: string) {
 	if (typeof value !== 'number') return ''
-	const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-	return new Intl.NumberFormat(language, { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: false }).format(
+	const digits = currencyDigits(currency)
+	return numberFormat(language, { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: false }).format(
 		value / 10 ** digits,
 	)
 }

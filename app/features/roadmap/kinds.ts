@@ -206,13 +206,21 @@ export function parseMoney(input: string, digits: number): number | null {
 	return Math.round(amount * 10 ** digits)
 }
 
+/** A currency's minor-unit digits (2 for USD, 0 for CLP), looked up once per currency. */
 export function currencyDigits(currency: string) {
-	try {
-		return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-	} catch {
-		return 2
+	let digits = minorDigits.get(currency)
+	if (digits === undefined) {
+		try {
+			digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+		} catch {
+			digits = 2
+		}
+		// Currencies come validated from the database or a form; the cap keeps bad input from growing it.
+		if (minorDigits.size < 500) minorDigits.set(currency, digits)
 	}
+	return digits
 }
+const minorDigits = new Map<string, number>()
 
 export function isCurrency(code: string) {
 	if (!/^[A-Z]{3}$/.test(code)) return false

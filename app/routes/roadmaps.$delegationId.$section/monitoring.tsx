@@ -1,3 +1,4 @@
+import { formatMonthName } from '#app/utils/format.ts'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { duePeriodLabel, IndicatorChart } from '#app/features/roadmap/indicator-chart.tsx'
@@ -110,10 +111,8 @@ export function Monitoring({ data: { tree, calendar, overTime, delegation, abili
 					<ul className="plain-list">
 						{calendar.months.map((month) => (
 							<li key={month.month}>
-								<strong>
-									{new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month.month, 1)))}
-								</strong>
-								: {month.indicators.map((i) => i.statement.slice(0, 60) + (i.reporter ? ` (${i.reporter})` : '')).join('; ')}
+								<strong>{formatMonthName(month.month, language)}</strong>:{' '}
+								{month.indicators.map((i) => i.statement.slice(0, 60) + (i.reporter ? ` (${i.reporter})` : '')).join('; ')}
 							</li>
 						))}
 					</ul>
