@@ -6,7 +6,7 @@ import { resources } from '#app/utils/i18n.server.ts'
 import { pageTextsJson, recordingTexts, recordTexts, rememberPlainTexts } from '#app/utils/texts.server.ts'
 import type { PageTexts } from '#app/utils/texts.ts'
 
-async function serverInstance(language: 'en' | 'es') {
+async function serverInstance(language: 'en' | 'es', remember = true) {
 	const instance = createInstance()
 	await instance.use(recordTexts).init({
 		lng: language,
@@ -17,8 +17,17 @@ async function serverInstance(language: 'en' | 'es') {
 		interpolation: { escapeValue: false },
 		postProcess: [recordTexts.name],
 	})
-	rememberPlainTexts(instance)
+	if (remember) rememberPlainTexts(instance)
 	return instance
+}
+
+/** Every leaf key of a locale tree with its text. */
+function leaves(tree: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
+	return Object.entries(tree).flatMap(([name, value]) =>
+		value !== null && typeof value === 'object' && !Array.isArray(value)
+			? leaves(value as Record<string, unknown>, `${prefix}${name}.`)
+			: [[`${prefix}${name}`, value] as [string, unknown]],
+	)
 }
 
 describe('the texts a page carries', () => {
@@ -62,5 +71,46 @@ describe('remembered plain texts on the server', () => {
 		const instance = await serverInstance('es')
 		expect(instance.t('nav.home')).toBe(es.nav.home)
 		expect(instance.t('nav.home', { lng: 'en' })).toBe(en.nav.home)
+	})
+
+	test.each(['en', 'es'] as const)('every %s text with values or a count reads exactly as i18next gives it', async (language) => {
+		const fast = (await serverInstance(language)).getFixedT(null, 'common')
+		const slow = (await serverInstance(language, false)).getFixedT(null, 'common')
+		const tree = (language === 'en' ? en : es) as Record<string, unknown>
+		// Each text asked for by its base key ("x" for "x_one"), with every value it names.
+		const bases = new Map<string, Set<string>>()
+		for (const [key, text] of leaves(tree)) {
+			const base = key.replace(/_(zero|one|two|few|many|other)$/, '')
+			const names = bases.get(base) ?? new Set<string>()
+			for (const match of String(text).matchAll(/\{\{\s*(\w+)/g)) names.add(match[1]!)
+			bases.set(base, names)
+		}
+		const keys = new Set(leaves(tree).map(([key]) => key))
+		let compared = 0
+		for (const [key, names] of bases) {
+			const values = Object.fromEntries([...names].filter((name) => name !== 'count').map((name) => [name, `«${name} & <b>»`]))
+			for (const count of names.has('count') || keys.has(`${key}_one`) ? [0, 1, 2, 5, 21, 1_000_000, 1.5] : [undefined]) {
+				const options = count === undefined ? values : { ...values, count }
+				expect(fast(key, options), `${key} ${JSON.stringify(options)}`).toBe(slow(key, options))
+				// A value the text does not name changes nothing, as with i18next.
+				expect(fast(key, { ...options, extra: 3 })).toBe(slow(key, { ...options, extra: 3 }))
+				compared++
+			}
+		}
+		expect(compared).toBeGreaterThan(500)
+	})
+
+	test('options i18next acts on itself still go to it: a context, a default value, a format', async () => {
+		const fast = (await serverInstance('es')).getFixedT(null, 'common')
+		const slow = (await serverInstance('es', false)).getFixedT(null, 'common')
+		for (const options of [
+			{ defaultValue: 'x {{a}}', a: '1' },
+			{ context: 'male', count: 2 },
+			{ count: 2, ordinal: true },
+			{ returnObjects: true },
+		]) {
+			expect(fast('learn.minutes', options)).toEqual(slow('learn.minutes', options))
+			expect(fast('no.such.key', options)).toEqual(slow('no.such.key', options))
+		}
 	})
 })
