@@ -18,6 +18,7 @@ import * as signInDevices from './2026-12-07_01_sign_in_devices.ts'
 import * as scheduledJobs from './2026-12-07_02_scheduled_jobs.ts'
 import * as twoStep from './2026-12-08_01_two_step.ts'
 import * as auditLog from './2026-12-09_01_audit_log.ts'
+import * as lessonProgressCompleted from './2026-12-10_01_lesson_progress_completed.ts'
 
 /**
  * Every migration, by name (ISO date prefix). Listed here rather than read from the folder so that
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-07_02_scheduled_jobs': scheduledJobs,
 	'2026-12-08_01_two_step': twoStep,
 	'2026-12-09_01_audit_log': auditLog,
+	'2026-12-10_01_lesson_progress_completed': lessonProgressCompleted,
 }
