@@ -43,11 +43,13 @@ const RESULTS_DIR = path.resolve('tests/bench/results')
 const baselineFile = (dir: string) => path.join(dir, 'build/client/bench-baseline.html')
 let baselineWritten: string | null = null
 
-/** The V8 options `npm start` gives the server, read from package.json so the two cannot drift. */
-const START_NODE_OPTIONS = (() => {
-	const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? ''
+/** The V8 options `npm start` gives the server, read from a checkout's package.json so the two cannot drift. */
+function startNodeOptions(dir = '.') {
+	const start =
+		(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? ''
 	return start.match(/--max-old-space-size=\d+/g)?.join(' ') ?? ''
-})()
+}
+const START_NODE_OPTIONS = startNodeOptions()
 
 const BENCH_POSTGRES_DATABASE = 'nap_academy_bench'
 
@@ -137,7 +139,7 @@ async function startServer(database: { DATABASE_PATH: string } | { DATABASE_URL:
 			// land in whichever page is being measured at the time: off, on both builds.
 			SCHEDULED_WORK_SECONDS: '0',
 			// The same heap limit as `npm start` (package.json), unless told otherwise.
-			NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? START_NODE_OPTIONS,
+			NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? startNodeOptions(build.dir),
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
