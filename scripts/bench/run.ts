@@ -63,7 +63,7 @@ const BEFORE_REF = process.env.BENCH_BEFORE || '560c107'
 const BEFORE_CONFIGS = process.env.BENCH_BEFORE_CONFIGS || 'sqlite:1,sqlite:2'
 
 /** Which build a configuration ran: this checkout's, or the one of BENCH_BEFORE. */
-type Build = { name: 'now' | 'before'; label: string; dir: string; env: Record<string, string> }
+type Build = { name: 'now' | 'before'; label: string; dir: string; floorEnv: Record<string, string> | null }
 
 type Engine = 'sqlite' | 'postgres'
 type BenchConfig = { engine: Engine; workers: number }
@@ -121,14 +121,19 @@ type Server = { child: ChildProcess; startToHealthyMs: number }
 /** The server's output, shown when something goes wrong. */
 const serverLog: string[] = []
 
-async function startServer(database: { DATABASE_PATH: string } | { DATABASE_URL: string }, workers: number, build: Build): Promise<Server> {
+async function startServer(
+	database: { DATABASE_PATH: string } | { DATABASE_URL: string },
+	workers: number,
+	build: Build,
+	extraEnv: Record<string, string> = {},
+): Promise<Server> {
 	const started = performance.now()
 	// node itself, not npm: the child's pid is the server's, for /proc/<pid>/status.
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd: build.dir,
 		env: {
 			...process.env,
-			...build.env,
+			...extraEnv,
 			NODE_ENV: 'production',
 			DATABASE_URL: '',
 			...database,
@@ -445,6 +450,26 @@ const describeReport = (report: ConfigReport) =>
 const FLOOR_PATH = '/bench-floor/'
 const FLOOR_NAME = 'framework floor (bare Remix route)'
 
+/**
+ * The framework floor, on a server of its own with the same configuration (its app in memory beside
+ * the Academy's would count in the Academy's memory figures): started, measured, stopped.
+ */
+async function measureFloor(config: BenchConfig, database: { DATABASE_PATH: string } | { DATABASE_URL: string }, build: Build) {
+	const server = await startServer(database, config.workers, build, build.floorEnv!)
+	try {
+		const floor: Target = { name: FLOOR_NAME, path: FLOOR_PATH, ok: [200], expect: { status: 200, texts: [floorLessonTitle] } }
+		await verify(floor)
+		process.stdout.write(`  ${floor.name} (a server of its own) … `)
+		const measured = await load(floor, { pid: server.child.pid!, engine: config.engine })
+		console.log(
+			`${fixed(measured.requestsPerSecond)} req/s, p50 ${measured.p50Ms} ms, app CPU ${fixed(measured.serverCpuMsPerRequest, 1)} ms/request`,
+		)
+		return measured
+	} finally {
+		await stopServer()
+	}
+}
+
 async function measureConfig(
 	config: BenchConfig,
 	seed: SeedSummary,
@@ -454,6 +479,7 @@ async function measureConfig(
 	console.log(
 		`\n${build.name === 'before' ? `Before (${build.label}): ` : ''}${describeConfig(config)} (WEB_CONCURRENCY=${config.workers})`,
 	)
+	const floorMeasured = build.floorEnv ? await measureFloor(config, database, build) : null
 	const server = await startServer(database, config.workers, build)
 	const pid = server.child.pid!
 	console.log(`Server pid ${pid}: first 200 from /healthz ${fixed(server.startToHealthyMs)} ms after spawn.`)
@@ -490,11 +516,8 @@ async function measureConfig(
 		baselineWritten = baselineFile(build.dir)
 		fs.writeFileSync(baselineWritten, prefix + 'x'.repeat(Math.max(0, Buffer.byteLength(lessonHtml) - prefix.length)))
 		const baseline: Target = { name: 'baseline (static file)', path: '/bench-baseline.html', ...page([]) }
-		// The same server answering a bare Remix route with the lesson's content (only this build has it).
-		const floor: Target = { name: FLOOR_NAME, path: FLOOR_PATH, ...page([floorLessonTitle]) }
 		const targets: Target[] = [
 			baseline,
-			...(build.name === 'now' ? [floor] : []),
 			{ name: 'public home', path: '/', ...page(['Large cohort']) },
 			lessonTarget,
 			// The same page at a convening's pace: 250 delegates each opening a page every 5 s.
@@ -533,14 +556,13 @@ async function measureConfig(
 			process.stdout.write(`  ${target.name} … `)
 			const measured = await load(target, { pid, engine: config.engine })
 			const ratio = rows[0] ? measured.requestsPerSecond / rows[0].requestsPerSecond : 1
-			const floorRow = rows.find((row) => row.name === FLOOR_NAME)
 			// At a fixed rate, req/s is the rate asked for: no ratio to compare.
 			rows.push({
 				...measured,
 				ratioToBaseline: target === baseline || target.rate ? null : ratio,
 				cpuToFloor:
-					floorRow && target !== baseline && target !== floor && floorRow.serverCpuMsPerRequest > 0
-						? measured.serverCpuMsPerRequest / floorRow.serverCpuMsPerRequest
+					floorMeasured && target !== baseline && floorMeasured.serverCpuMsPerRequest > 0
+						? measured.serverCpuMsPerRequest / floorMeasured.serverCpuMsPerRequest
 						: null,
 				peakMemoryMbAfter: peakMemory(),
 			})
@@ -550,6 +572,14 @@ async function measureConfig(
 					(config.engine === 'postgres' ? `, PostgreSQL CPU ${fixed(measured.databaseCpuMsPerRequest, 1)} ms/request` : '') +
 					`, peak memory of a process so far ${fixed(rows.at(-1)!.peakMemoryMbAfter)} MB`,
 			)
+			// The floor's row (measured before this server started) beside the static file's.
+			if (target === baseline && floorMeasured)
+				rows.push({
+					...floorMeasured,
+					ratioToBaseline: floorMeasured.requestsPerSecond / rows[0]!.requestsPerSecond,
+					cpuToFloor: null,
+					peakMemoryMbAfter: 0,
+				})
 		}
 
 		const serverFigures = (peakMemoryMb: number) => ({
@@ -1194,7 +1224,7 @@ function prepareNow(): Build {
 		name: 'now',
 		label: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
 		dir: process.cwd(),
-		env: { BENCH_FLOOR_BUILD: floorBuild, BENCH_FLOOR_LESSON: floorLesson },
+		floorEnv: { BENCH_FLOOR_BUILD: floorBuild, BENCH_FLOOR_LESSON: floorLesson },
 	}
 }
 
@@ -1229,7 +1259,7 @@ function prepareBefore(): Build | null {
 		execFileSync('npm', ['ci', '--no-audit', '--no-fund'], quiet)
 		execFileSync('npm', ['run', 'build'], quiet)
 	}
-	return { name: 'before', label, dir, env: {} }
+	return { name: 'before', label, dir, floorEnv: null }
 }
 
 async function main() {
