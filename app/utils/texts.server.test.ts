@@ -6,7 +6,7 @@ import { resources } from '#app/utils/i18n.server.ts'
 import { pageTextsJson, recordingTexts, recordTexts, rememberPlainTexts } from '#app/utils/texts.server.ts'
 import type { PageTexts } from '#app/utils/texts.ts'
 
-async function serverInstance(language: 'en' | 'es', remember = true) {
+async function serverInstance(language: 'en' | 'es', remember = true, escapeValue = false) {
 	const instance = createInstance()
 	await instance.use(recordTexts).init({
 		lng: language,
@@ -14,7 +14,7 @@ async function serverInstance(language: 'en' | 'es', remember = true) {
 		ns: ['common'],
 		defaultNS: 'common',
 		resources,
-		interpolation: { escapeValue: false },
+		interpolation: { escapeValue },
 		postProcess: [recordTexts.name],
 	})
 	if (remember) rememberPlainTexts(instance)
@@ -112,5 +112,12 @@ describe('remembered plain texts on the server', () => {
 			expect(fast('learn.minutes', options)).toEqual(slow('learn.minutes', options))
 			expect(fast('no.such.key', options)).toEqual(slow('no.such.key', options))
 		}
+	})
+
+	test('an instance that escapes values keeps escaping them', async () => {
+		const t = (await serverInstance('en', true, true)).getFixedT(null, 'common')
+		const text = t('roadmap.editItem', { label: '<b>Tom & Jerry</b>' })
+		expect(text).toContain('&lt;b&gt;Tom &amp; Jerry&lt;&#x2F;b&gt;')
+		expect(text).not.toContain('<b>')
 	})
 })

@@ -82,6 +82,8 @@ export function rememberPlainTexts(instance: i18n) {
 	const remembered = new Map<string, unknown>()
 	const templates = new Map<string, Template | null>()
 	const plural = new Intl.PluralRules(instance.language)
+	// Values are filled in as they are: only where i18next would not HTML-escape them either (React escapes).
+	const fillsValues = instance.options.interpolation?.escapeValue === false
 	const raw = (key: string) => instance.getResource(instance.language, DEFAULT_NAMESPACE, key) as unknown
 	const template = (key: string) => {
 		let found = templates.get(key)
@@ -142,7 +144,7 @@ export function rememberPlainTexts(instance: i18n) {
 		const kind = kindOf(options)
 		if (kind === 'other') return translate(key, options)
 		if (kind === 'values') {
-			const text = withValues(key, options as Record<string, unknown>)
+			const text = fillsValues ? withValues(key, options as Record<string, unknown>) : null
 			if (text === null) return translate(key, options)
 			noteText(key)
 			return text
