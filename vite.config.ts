@@ -1,4 +1,5 @@
 import { vitePlugin as remix } from '@remix-run/dev'
+import { REMIX_FUTURE } from './scripts/remix-future.ts'
 import { routeTexts } from './scripts/route-texts.ts'
 import { defineConfig } from 'vitest/config'
 
@@ -14,17 +15,7 @@ export default defineConfig({
 	// Server-only native modules: never pre-bundled for the browser by the dev server.
 	optimizeDeps: { exclude: ['@node-rs/argon2', 'better-sqlite3'] },
 	plugins: [
-		!process.env.VITEST &&
-			remix({
-				future: {
-					v3_fetcherPersist: true,
-					v3_relativeSplatPath: true,
-					v3_throwAbortReason: true,
-					v3_singleFetch: true,
-					v3_lazyRouteDiscovery: true,
-					v3_routeConfig: true,
-				},
-			}),
+		!process.env.VITEST && remix({ future: REMIX_FUTURE }),
 		// Each route's interface texts (decision record 0024); after Remix, which it reads the routes from.
 		routeTexts(),
 	],

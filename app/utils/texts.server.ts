@@ -50,15 +50,15 @@ const I18NEXT_OPTIONS = new Set([
 
 /** A text's template: literal pieces with the names of the values between them. */
 type Template = { pieces: string[]; names: string[] }
-const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g
+const VALUE_SLOT = /\{\{\s*(\w+)\s*\}\}/g
 
-/** A text whose only markup is `{{name}}` placeholders (no formats, no nesting), split once. */
+/** A text whose only markup is `{{name}}` slots (no formats, no nesting), split once. */
 function compileTemplate(raw: unknown): Template | null {
 	if (typeof raw !== 'string' || raw.includes('$t(')) return null
 	const pieces: string[] = []
 	const names: string[] = []
 	let last = 0
-	for (const match of raw.matchAll(PLACEHOLDER)) {
+	for (const match of raw.matchAll(VALUE_SLOT)) {
 		pieces.push(raw.slice(last, match.index))
 		names.push(match[1]!)
 		last = match.index + match[0].length

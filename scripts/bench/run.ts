@@ -63,7 +63,13 @@ const BEFORE_REF = process.env.BENCH_BEFORE || '560c107'
 const BEFORE_CONFIGS = process.env.BENCH_BEFORE_CONFIGS || 'sqlite:1,sqlite:2'
 
 /** Which build a configuration ran: this checkout's, or the one of BENCH_BEFORE. */
-type Build = { name: 'now' | 'before'; label: string; dir: string; floorEnv: Record<string, string> | null }
+type Build = {
+	name: 'now' | 'before'
+	label: string
+	dir: string
+	/** The framework floor of this build: the server's settings for it and the lesson title on its page. */
+	floor: { env: Record<string, string>; title: string } | null
+}
 
 type Engine = 'sqlite' | 'postgres'
 type BenchConfig = { engine: Engine; workers: number }
@@ -455,9 +461,9 @@ const FLOOR_NAME = 'framework floor (bare Remix route)'
  * the Academy's would count in the Academy's memory figures): started, measured, stopped.
  */
 async function measureFloor(config: BenchConfig, database: { DATABASE_PATH: string } | { DATABASE_URL: string }, build: Build) {
-	const server = await startServer(database, config.workers, build, build.floorEnv!)
+	const server = await startServer(database, config.workers, build, build.floor!.env)
 	try {
-		const floor: Target = { name: FLOOR_NAME, path: FLOOR_PATH, ok: [200], expect: { status: 200, texts: [floorLessonTitle] } }
+		const floor: Target = { name: FLOOR_NAME, path: FLOOR_PATH, ok: [200], expect: { status: 200, texts: [build.floor!.title] } }
 		await verify(floor)
 		process.stdout.write(`  ${floor.name} (a server of its own) … `)
 		const measured = await load(floor, { pid: server.child.pid!, engine: config.engine })
@@ -479,7 +485,7 @@ async function measureConfig(
 	console.log(
 		`\n${build.name === 'before' ? `Before (${build.label}): ` : ''}${describeConfig(config)} (WEB_CONCURRENCY=${config.workers})`,
 	)
-	const floorMeasured = build.floorEnv ? await measureFloor(config, database, build) : null
+	const floorMeasured = build.floor ? await measureFloor(config, database, build) : null
 	const server = await startServer(database, config.workers, build)
 	const pid = server.child.pid!
 	console.log(`Server pid ${pid}: first 200 from /healthz ${fixed(server.startToHealthyMs)} ms after spawn.`)
@@ -1206,8 +1212,6 @@ function seedInChild(database: string): SeedSummary {
 
 type Report = Awaited<ReturnType<typeof main>>
 
-let floorLessonTitle = ''
-
 /** This checkout's build, with the framework floor built beside it (scripts/bench/floor/). */
 function prepareNow(): Build {
 	const floorBuild = path.resolve('.cache/bench/floor-build')
@@ -1219,12 +1223,14 @@ function prepareNow(): Build {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: { ...process.env, NODE_ENV: 'production' },
 	})
-	floorLessonTitle = (JSON.parse(fs.readFileSync(floorLesson, 'utf8')) as { title: string }).title
 	return {
 		name: 'now',
 		label: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
 		dir: process.cwd(),
-		floorEnv: { BENCH_FLOOR_BUILD: floorBuild, BENCH_FLOOR_LESSON: floorLesson },
+		floor: {
+			env: { BENCH_FLOOR_BUILD: floorBuild, BENCH_FLOOR_LESSON: floorLesson },
+			title: (JSON.parse(fs.readFileSync(floorLesson, 'utf8')) as { title: string }).title,
+		},
 	}
 }
 
@@ -1259,7 +1265,7 @@ function prepareBefore(): Build | null {
 		execFileSync('npm', ['ci', '--no-audit', '--no-fund'], quiet)
 		execFileSync('npm', ['run', 'build'], quiet)
 	}
-	return { name: 'before', label, dir, floorEnv: null }
+	return { name: 'before', label, dir, floor: null }
 }
 
 async function main() {

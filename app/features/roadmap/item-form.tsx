@@ -49,8 +49,7 @@ export function formatMoney(value: number, currency: string, language: string) {
 	let money = moneyFormats.get(key)
 	if (!money) {
 		const format = new Intl.NumberFormat(language, { style: 'currency', currency })
-		const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-		money = { format, digits }
+		money = { format, digits: currencyDigits(currency) }
 		moneyFormats.set(key, money)
 	}
 	return plain(money.format.format(value / 10 ** money.digits))

@@ -7,6 +7,7 @@
 import path from 'node:path'
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig } from 'vite'
+import { REMIX_FUTURE } from '../../remix-future.ts'
 
 const here = path.dirname(new URL(import.meta.url).pathname)
 
@@ -19,14 +20,8 @@ export default defineConfig({
 			appDirectory: path.join(here, 'app'),
 			buildDirectory: path.resolve('.cache/bench/floor-build'),
 			basename: '/bench-floor/',
-			future: {
-				v3_fetcherPersist: true,
-				v3_relativeSplatPath: true,
-				v3_throwAbortReason: true,
-				v3_singleFetch: true,
-				v3_lazyRouteDiscovery: true,
-				v3_routeConfig: false,
-			},
+			// Its one route is found in app/routes/, with no routes.ts of its own.
+			future: { ...REMIX_FUTURE, v3_routeConfig: false },
 		}),
 	],
 })
