@@ -1,19 +1,18 @@
 import { type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance, type i18n } from 'i18next'
 import { isbot } from 'isbot'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
 // Importing the database here makes the server refuse to start on an unmigrated database.
 import '#app/utils/db.server.ts'
 import '#app/utils/env.server.ts'
 import { startAuditPruning } from '#app/features/audit/audit.server.ts'
 import { startMailSender } from '#app/features/mail/sender.server.ts'
 import { startScheduledWork } from '#app/features/notifications/scheduled.server.ts'
-import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage } from '#app/utils/i18n.ts'
-import { i18nServer, resources } from '#app/utils/i18n.server.ts'
+import { DEFAULT_LANGUAGE, isLanguage } from '#app/utils/i18n.ts'
+import { i18nServer } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
 import { PageTextsProvider } from '#app/components/page-texts.tsx'
-import { pageTextsJson, recordingTexts, recordTexts, rememberPlainTexts } from '#app/utils/texts.server.ts'
+import { pageTextsJson, recordingTexts, serverTextsStore } from '#app/utils/texts.server.ts'
+import { TextsProvider } from '#app/utils/use-texts.tsx'
 import { renderHtmlStream } from '#app/utils/render.server.ts'
 import { isRequestMismatch, PAGE_METHODS } from '#app/utils/request-errors.server.ts'
 
@@ -35,34 +34,6 @@ startAuditPruning()
 
 export const streamTimeout = 5_000
 
-/** One i18next instance per language, made once: a page only reads from it. */
-const instances = new Map<string, Promise<i18n>>()
-function i18nFor(language: string) {
-	let instance = instances.get(language)
-	if (!instance) {
-		const created = createInstance()
-		instance = created
-			.use(initReactI18next)
-			.use(recordTexts)
-			.init({
-				lng: language,
-				fallbackLng: DEFAULT_LANGUAGE,
-				ns: [DEFAULT_NAMESPACE],
-				defaultNS: DEFAULT_NAMESPACE,
-				resources,
-				interpolation: { escapeValue: false },
-				// Notes the texts a page shows, for the browser's copy (app/utils/texts.server.ts).
-				postProcess: [recordTexts.name],
-			})
-			.then(() => {
-				rememberPlainTexts(created)
-				return created
-			})
-		instances.set(language, instance)
-	}
-	return instance
-}
-
 export default async function handleRequest(
 	request: Request,
 	responseStatusCode: number,
@@ -74,7 +45,6 @@ export default async function handleRequest(
 	const rootData = remixContext.staticHandlerContext.loaderData.root as { language?: string } | undefined
 	const detected = isLanguage(rootData?.language) ? rootData.language : await i18nServer.getLocale(request)
 	const language = isLanguage(detected) ? detected : DEFAULT_LANGUAGE
-	const i18n = await i18nFor(language)
 
 	// The texts of the matched routes, and any other the render used, go to the browser in the page.
 	const routeIds = remixContext.staticHandlerContext.matches.map((match) => match.route.id)
@@ -83,11 +53,11 @@ export default async function handleRequest(
 	const body = await recordingTexts(usedKeys, () =>
 		renderHtmlStream(
 			<NonceProvider value={nonce}>
-				<I18nextProvider i18n={i18n}>
+				<TextsProvider store={serverTextsStore(language)}>
 					<PageTextsProvider value={() => pageTextsJson(language, routeIds, usedKeys)}>
 						<RemixServer context={remixContext} url={request.url} nonce={nonce} />
 					</PageTextsProvider>
-				</I18nextProvider>
+				</TextsProvider>
 			</NonceProvider>,
 			{
 				nonce,

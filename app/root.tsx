@@ -1,7 +1,7 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { PageTextsScript, useTextsLanguage } from '#app/components/page-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { unreadCount } from '#app/features/notifications/notify.server.ts'
@@ -58,7 +58,7 @@ export function useRootData() {
 export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRootData()
 	const language = rootData?.language ?? DEFAULT_LANGUAGE
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const nonce = useNonce()
 	return (
 		<html lang={language} dir="ltr">

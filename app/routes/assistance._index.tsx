@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { StatusBadge } from '#app/features/assistance/assistance-status.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
@@ -58,7 +58,7 @@ const NEED_PREVIEW = 100
 
 export default function Queue() {
 	const { isStaff, requests, total, page, pages, filters, cohorts, people, countries, query } = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	// Each vocabulary's words once for the page: the filters offer them and every row shows them.
 	const statusOptions = ASSISTANCE_STATUSES.map((s) => ({ value: s, label: t(`assistance.statuses.${s}`) }))
@@ -161,7 +161,7 @@ export default function Queue() {
 }
 
 function QueuePages({ page, pages, query }: { page: number; pages: number; query: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const href = (target: number) => {
 		const params = new URLSearchParams(query)
 		params.set('page', String(target))

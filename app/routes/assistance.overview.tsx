@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Stats } from '#app/components/ui/stats.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
@@ -112,7 +112,7 @@ type Row = { name: string; open: number; done: number; declined: number }
 
 /** Horizontal bars: open (solid) and done (hatched), each with its number written beside it. */
 function BarChart({ rows, label, nameOf }: { rows: Row[]; label: string; nameOf: (name: string) => string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const max = Math.max(1, ...rows.map((r) => r.open + r.done))
 	const rowHeight = 34
 	const labelWidth = 210
@@ -168,7 +168,7 @@ export default function Overview() {
 	const { stats, activity, months, gaps, openOffer, offered } = useLoaderData<typeof loader>()
 	const refusedOffer = useRefusedOffer()
 	const refusal = useRefusal()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const table = (rows: Row[], caption: string, nameOf: (name: string) => string) => (
 		<TableWrap label={caption}>

@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { type z } from 'zod'
 import { CountrySelect } from '#app/features/cohorts/cohort-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewDelegation() {
 	const { cohort, countries } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [form, fields] = useForm<z.input<typeof DelegationSchema>, z.output<typeof DelegationSchema>>({
 		id: 'delegation',
 		lastResult: actionData?.result,

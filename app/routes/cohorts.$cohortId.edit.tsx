@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { CohortForm } from '#app/features/cohorts/cohort-form.tsx'
 import { ErrorList, FormErrors } from '#app/components/ui/forms.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditCohort() {
 	const { cohort, facilitators, candidates, countries } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const facilitatorResult =
 		actionData?.intent === 'addFacilitator' || actionData?.intent === 'removeFacilitator' ? actionData.result : undefined
 	const emailErrors = actionData?.intent === 'addFacilitator' ? actionData.result.error?.email : undefined

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { CohortPageHeader } from '#app/features/cohorts/cohort-nav.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { MessageFold, ThreadMessage } from '#app/components/ui/thread.tsx'
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Reflections() {
 	const { cohort, canEdit, modules, delegations, filters, reflections } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	return (
 		<div className="page">
@@ -147,7 +147,7 @@ type Refused = NonNullable<ReturnType<typeof useActionData<typeof action>>>
 
 /** The fold to answer one reflection; a refused reply comes back open, with its message and its text. */
 function ReplyFold({ reflection: r, refused }: { reflection: ReflectionRow; refused: Refused | null }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const typed = refused?.result.initialValue?.body
 	return (
 		<MessageFold

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { peerRoadmaps } from '#app/features/cohorts/cohorts.server.ts'
@@ -43,7 +43,7 @@ type Column = ReturnType<typeof useLoaderData<typeof loader>>['roadmaps'][number
 
 export default function CompareRoadmaps() {
 	const { cohort, roadmaps } = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const number = (value: number) => formatNumber(value, language)
 	const share = (value: number | null) => (value === null ? '—' : formatPercent(value, language))

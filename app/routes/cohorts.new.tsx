@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { CohortForm } from '#app/features/cohorts/cohort-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { createCohort } from '#app/features/cohorts/cohorts.server.ts'
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewCohort() {
 	const { countries } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<div className="page page--narrow">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { SearchForm } from '#app/features/search/search-form.tsx'
 import { getGlossary, getLesson, pickVersion } from '#app/features/curriculum/content.server.ts'
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Glossary() {
 	const { terms, language } = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<div className="page">
 			<h1>{t('glossary.title')}</h1>

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
 import { StatusBadge } from '#app/components/ui/status-badge.tsx'
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
 	const data = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const active = data.memberships.filter((m) => !m.isAlumni)
 	const alumni = data.memberships.filter((m) => m.isAlumni)
@@ -182,7 +182,7 @@ function AlumniSummary({
 	}
 	delegationId: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<div className="alumni">
 			<h3>{t('implementation.title')}</h3>

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { LessonContext, lessonFormError } from '#app/features/curriculum/lesson-context.tsx'
 import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
@@ -157,7 +157,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function LessonPage() {
 	const lesson = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const formError = lessonFormError(actionData)
 	const completionWaiting = useWaiting('complete')
 	return (

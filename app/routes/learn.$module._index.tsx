@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ModulePage() {
 	const module = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const started = module.progress.completed > 0
 	return (
 		<article className="page">

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { type ClientLoaderFunctionArgs, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { MdxContent } from '#app/features/curriculum/mdx-components.tsx'
 import { getCompiled, pickVersion } from '#app/features/curriculum/content.server.ts'
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function FacilitatorGuide() {
 	const guide = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<article className="page">
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">

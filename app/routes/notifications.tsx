@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { listNotifications, markAllRead, openNotification, unreadCount } from '#app/features/notifications/notify.server.ts'
 import { NotificationActionSchema } from '#app/features/notifications/schemas.ts'
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Notifications() {
 	const { items, olderThan, unread, paged } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const formError = actionData?.result.error?.['']?.[0]
 	return (

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { useOnline, useQueuedAnswers, useSavedModules } from '#app/features/offline/offline-ui.tsx'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
@@ -29,7 +29,7 @@ function wantedPath(search: string) {
 
 export default function OfflinePage() {
 	useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const search = useLocation().search
 	const hydrated = useHydrated()
 	// After hydration only: the worker answers any address with the page as it was saved at /offline.

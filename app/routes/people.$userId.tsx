@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList, FormErrors } from '#app/components/ui/forms.tsx'
 import { deactivatePerson, erasePerson, reactivatePerson } from '#app/features/audit/personal-data.server.ts'
@@ -67,7 +67,7 @@ export default function Person() {
 	const { person, self, intents } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const done = searchParams.get('done')
 	const confirming = searchParams.get('erase') === 'confirm' && person.state !== 'erased'

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { RoadmapDocument } from '#app/features/roadmap/roadmap-document.tsx'
 import { ownDelegationId } from '#app/features/roadmap/roadmap.server.ts'
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function WorkedExample() {
 	const { language, currency, tree, totals, gaps, counts, ownRoadmap } = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<article className="page page--wide roadmap">
 			<p className="eyebrow">{t('workedExample.eyebrow')}</p>

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
@@ -140,7 +140,7 @@ export default function RoadmapOverview() {
 	const { delegation, roadmap, abilities, counts, totals, gapsBySection, openComments, isEmpty, exampleLanguage, liveAfter } =
 		useLoaderData<typeof loader>()
 	const actionData = useLastingActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const base = `/roadmaps/${delegation.id}`
 	const otherLanguage = LANGUAGES.find((other) => other !== language) ?? DEFAULT_LANGUAGE

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
@@ -121,7 +121,7 @@ export default function DelegationAssistance() {
 		itemLabels,
 	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const result = actionData && 'result' in actionData ? actionData.result : undefined
 	const offerError = actionData && 'offerError' in actionData ? actionData.offerError : undefined

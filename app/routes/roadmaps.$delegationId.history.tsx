@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { type HistoryEntry, historyPage, historyPeople, readFilters } from '#app/features/roadmap/history.server.ts'
@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoadmapHistory() {
 	const { delegation, roadmap, history, older, asOf, filters, people, editable, done } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const [searchParams] = useSearchParams()
 	const uid = useId()
@@ -237,7 +237,7 @@ function HistoryItem({
 	editable: boolean
 	viewHref: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const kind = isKind(entry.kind) ? entry.kind : null
 	const what = kind ? t(`roadmap.kinds.${kind}.one`) : t('roadmap.history.settings')
 	const value = (field: string, v: unknown, currency: string) =>

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Implementation() {
 	const { delegation, roadmap, abilities, tree, counts, latest, series, due, today } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const errorsFor = (id: string) =>
 		actionData?.itemId === id ? (actionData.result.error as Record<string, string[]> | undefined) : undefined

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { MatrixFilters, MatrixTable } from '#app/features/roadmap/matrix-table.tsx'
 import { loadMatrix, matrixAction } from '#app/features/roadmap/matrix.server.ts'
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResultsMatrix() {
 	const data = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const base = `/roadmaps/${data.delegation.id}/matrix`
 	return (

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { RoadmapDocument } from '#app/features/roadmap/roadmap-document.tsx'
 import { useRootData } from '#app/root.tsx'
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A clean document for the browser's print to PDF: cover, the six sections, tables. */
 export default function PrintRoadmap() {
 	const { delegation, roadmap, tree, totals, printedAt, members } = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	return (
 		<article className="print-page">

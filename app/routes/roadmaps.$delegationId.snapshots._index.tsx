@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { type z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field } from '#app/components/ui/forms.tsx'
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoadmapSnapshots() {
 	const { delegation, roadmap, canTake, snapshots, taken } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const uid = useId()
 	const base = `/roadmaps/${delegation.id}`

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { compareRequest } from '#app/features/roadmap/snapshot-compare.server.ts'
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CompareSnapshots() {
 	const { delegation, roadmap, snapshots, from, to, problem, comparison } = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const base = `/roadmaps/${delegation.id}`
 	const sideName = (side: NonNullable<typeof comparison>['from']) =>

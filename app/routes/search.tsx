@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useEffect, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import type { SearchResults, Searcher, Segment } from '#app/features/search/search.ts'
 import { SearchForm } from '#app/features/search/search-form.tsx'
@@ -52,7 +52,7 @@ function useBrowserSearcher(url: string) {
 
 /** The text of the results count, announced (politely) once the reader pauses. */
 function useCountText(results: SearchResults) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	if (!results.query) return ''
 	if (results.total === 0) return t('search.none', { query: results.query })
 	const count = t('search.count', { count: results.total, query: results.query })
@@ -78,7 +78,7 @@ function Marked({ segments }: { segments: Segment[] }) {
 
 export default function SearchPage() {
 	const data = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const searcher = useBrowserSearcher(data.indexUrl)
 	const [query, setQuery] = useState(data.results.query)
 	// A new query from the server (a plain form submission, back and forward) replaces the typed one.

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, redirect } from '@remix-run/node'
 import { isRouteErrorResponse, Link, type MetaFunction, useRouteError } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { SetLanguageSchema } from '#app/features/auth/schemas.ts'
 import { db } from '#app/utils/db.server.ts'
@@ -44,7 +44,7 @@ export default function SetLanguage() {
 }
 
 function LanguageRefused() {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<div className="page page--narrow error-page">
 			<p className="eyebrow">{t('errors.status', { status: 400 })}</p>

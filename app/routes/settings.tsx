@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { recordAudit } from '#app/features/audit/audit.server.ts'
@@ -159,7 +159,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Settings() {
 	const { user, feedCreatedAt, notifications, twoStepOn } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [searchParams] = useSearchParams()
 	const [profileForm, profileFields] = useForm({
 		id: 'profile',

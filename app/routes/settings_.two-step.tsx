@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@co
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { recordAudit } from '#app/features/audit/audit.server.ts'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/ui/forms.tsx'
@@ -126,7 +126,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function TwoStepSettings() {
 	const { required, status, enrolment } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const recoveryCodes = actionData?.recoveryCodes
 	return (
@@ -193,7 +193,7 @@ export default function TwoStepSettings() {
 type LastResult = ActionData['result']
 
 function BeginSection({ lastResult }: { lastResult: LastResult }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [form] = useForm({ id: 'two-step-begin', lastResult })
 	return (
 		<section className="panel stack" aria-labelledby="two-step-begin-heading">
@@ -211,7 +211,7 @@ function BeginSection({ lastResult }: { lastResult: LastResult }) {
 }
 
 function EnrolSection({ enrolment, lastResult }: { enrolment: { secret: string; qrCode: string; uri: string }; lastResult: LastResult }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [form, fields] = useForm<{ intent: string; code: string }>({
 		id: 'two-step-confirm',
 		lastResult,
@@ -268,7 +268,7 @@ function EnrolSection({ enrolment, lastResult }: { enrolment: { secret: string; 
 }
 
 function RecoveryCodes({ codes, justTurnedOn }: { codes: string[]; justTurnedOn: boolean }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<section className="alert alert--success stack" role="status" aria-labelledby="recovery-codes-heading">
 			<h2 id="recovery-codes-heading">{justTurnedOn ? t('twoStep.turnedOn') : t('twoStep.newCodesTitle')}</h2>
@@ -288,7 +288,7 @@ function RecoveryCodes({ codes, justTurnedOn }: { codes: string[]; justTurnedOn:
 }
 
 function ReauthSection({ intent, lastResult, minutes }: { intent: 'turnOff' | 'regenerate'; lastResult: LastResult; minutes: number }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [form, fields] = useForm<{ intent: string; password: string; code: string }>({
 		id: `two-step-${intent}`,
 		lastResult,

@@ -1,27 +1,29 @@
 /**
- * The browser's interface texts (decision record 0024): one i18next instance that holds only the
- * texts of the routes seen so far. The page brings its own (a JSON script the server writes at the
+ * The browser's interface texts (decision records 0024 and 0025): per language, a table of only the
+ * texts of the routes seen so far, read by the same translation function as on the server
+ * (app/utils/translate.ts). The page brings its own (a JSON script the server writes at the
  * end of the body); a route reached later loads its texts with its module (`needTexts`, which the
  * build puts at the top of each route module, scripts/route-texts.ts).
  *
  * Should a text ever be missing all the same, the whole language file comes in once and the text
  * appears a moment later; the console says which key, so the build's list can be put right.
  */
-import i18next from 'i18next'
-import { initReactI18next } from 'react-i18next'
-import { DEFAULT_LANGUAGE, DEFAULT_NAMESPACE, isLanguage, type Language, LANGUAGES } from '#app/utils/i18n.ts'
+import { DEFAULT_LANGUAGE, isLanguage, type Language, LANGUAGES } from '#app/utils/i18n.ts'
 import { type PageTexts, type Texts, TEXTS_ELEMENT_ID } from '#app/utils/texts.ts'
+import { addTexts, createTranslate, type TextTable } from '#app/utils/translate.ts'
+import type { TextsSnapshot, TextsStore } from '#app/utils/use-texts.tsx'
 
 type RouteTexts = Partial<Record<Language, () => Promise<{ default: Texts }>>>
 
 /** Each route's loaders, by route id, as its module registered them. */
 const routes = new Map<string, RouteTexts>()
-/** Per language, the routes whose texts the instance (or the queue before it starts) holds. */
+/** Per language, the routes whose texts the browser holds. */
 const held = new Map<Language, Set<string>>(LANGUAGES.map((language) => [language, new Set()]))
-/** Texts that arrived before the instance started (route modules run before entry.client). */
-const queued: Partial<Record<Language, Texts[]>> = {}
-let started = false
+/** Per language, the texts the browser holds. */
+const tables = new Map<Language, TextTable>(LANGUAGES.map((language) => [language, new Map()]))
 let page: { texts: PageTexts; source: string } | null = null
+let snapshot: TextsSnapshot | null = null
+const listeners = new Set<() => void>()
 
 /** The texts the server wrote into the page, read once; the page's language if there are none. */
 function pageTexts() {
@@ -48,12 +50,18 @@ export function pageTextsSource() {
 }
 
 function currentLanguage(): Language {
-	return started && isLanguage(i18next.language) ? i18next.language : pageTexts().texts.language
+	return snapshot?.language ?? pageTexts().texts.language
+}
+
+/** A new translation function for the language (its templates are worked out again), and a re-render. */
+function publish(language: Language) {
+	snapshot = { language, t: createTranslate(language, tables.get(language)!, { onMissing: (key) => loadWholeLanguage(language, key) }) }
+	for (const listener of listeners) listener()
 }
 
 function add(language: Language, texts: Texts) {
-	if (started) i18next.addResourceBundle(language, DEFAULT_NAMESPACE, texts, true, true)
-	else (queued[language] ??= []).push(texts)
+	addTexts(tables.get(language)!, texts)
+	if (snapshot?.language === language) publish(language)
 }
 
 async function load(routeId: string, language: Language) {
@@ -76,9 +84,9 @@ export async function needTexts(routeId: string, loaders: RouteTexts) {
 	await load(routeId, currentLanguage())
 }
 
-const wholeLanguage = new Map<string, Promise<void>>()
-function loadWholeLanguage(language: string, key: string) {
-	if (!isLanguage(language) || wholeLanguage.has(language)) return
+const wholeLanguage = new Map<Language, Promise<void>>()
+function loadWholeLanguage(language: Language, key: string) {
+	if (wholeLanguage.has(language)) return
 	console.error(`Interface text "${key}" was not among this page's texts: loading all of them.`)
 	wholeLanguage.set(
 		language,
@@ -90,30 +98,16 @@ function loadWholeLanguage(language: string, key: string) {
 	)
 }
 
-/** Starts i18next with the texts gathered so far (entry.client, before hydration). */
-export async function startTexts() {
-	const { texts } = pageTexts()
-	await i18next.use(initReactI18next).init({
-		lng: texts.language,
-		// Both locale files have the same keys (a unit test checks it): no fallback language to fetch.
-		fallbackLng: false,
-		supportedLngs: [...LANGUAGES],
-		ns: [DEFAULT_NAMESPACE],
-		defaultNS: DEFAULT_NAMESPACE,
-		resources: {},
-		interpolation: { escapeValue: false },
-		// A text added later (another route's, or the whole language) shows at once.
-		react: { useSuspense: false, bindI18nStore: 'added' },
-		saveMissing: true,
-		saveMissingTo: 'current',
-		missingKeyHandler: (languages, _namespace, key) => loadWholeLanguage(languages[0] ?? texts.language, key),
-	})
-	started = true
-	for (const language of LANGUAGES) {
-		for (const bundle of queued[language] ?? []) add(language, bundle)
-		delete queued[language]
-	}
-	return i18next
+/** The browser's texts for the provider in entry.client (the page's language, before hydration). */
+export const textsStore: TextsStore = {
+	get() {
+		if (!snapshot) publish(pageTexts().texts.language)
+		return snapshot!
+	},
+	subscribe(listener) {
+		listeners.add(listener)
+		return () => listeners.delete(listener)
+	},
 }
 
 /**
@@ -121,7 +115,7 @@ export async function startTexts() {
  * the switcher): the texts of every route seen so far come in that language first.
  */
 export async function switchTextsLanguage(language: Language) {
-	if (!started || i18next.language === language) return
+	if (currentLanguage() === language) return
 	await Promise.all([...routes.keys()].map((routeId) => load(routeId, language)))
-	await i18next.changeLanguage(language)
+	publish(language)
 }

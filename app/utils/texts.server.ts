@@ -1,15 +1,16 @@
 /**
  * The texts a page carries (decision record 0024): those its matched routes can show, as the build
- * listed them, and any other text the page used while it was rendered (so the browser never lacks a
+ * listed them, and any other text the page asked for while it was rendered (so the browser never lacks a
  * text the server showed). Worked out once per language and set of routes; a page that used a text
  * outside the list gets its own copy.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { i18n, PostProcessorModule } from 'i18next'
 import keysByRoute from 'virtual:academy-texts/server'
 import { resources } from '#app/utils/i18n.server.ts'
-import { DEFAULT_NAMESPACE, type Language } from '#app/utils/i18n.ts'
+import type { Language } from '#app/utils/i18n.ts'
 import { keysNamedBy, type PageTexts, pickTexts, scriptJson, type Texts } from '#app/utils/texts.ts'
+import { addTexts, createTranslate } from '#app/utils/translate.ts'
+import { fixedTextsStore, type TextsStore } from '#app/utils/use-texts.tsx'
 
 const used = new AsyncLocalStorage<Set<string>>()
 
@@ -18,145 +19,20 @@ function noteText(key: string) {
 	used.getStore()?.add(key)
 }
 
-/** An i18next post-processor that notes each key a page's render asks for. */
-export const recordTexts: PostProcessorModule = {
-	type: 'postProcessor',
-	name: 'recordTexts',
-	process(value: string, key: string | string[]) {
-		for (const one of Array.isArray(key) ? key : [key]) noteText(one)
-		return value
-	},
-}
-
-/** What react-i18next's `t` passes along for a text asked for without options of its own. */
-const PLAIN_OPTIONS = new Set(['lng', 'lngs', 'ns', 'keyPrefix'])
-/** Options i18next acts on itself: a text asked for with any of these goes the whole way through it. */
-const I18NEXT_OPTIONS = new Set([
-	'context',
-	'defaultValue',
-	'ordinal',
-	'returnObjects',
-	'returnDetails',
-	'joinArrays',
-	'postProcess',
-	'interpolation',
-	'replace',
-	'skipInterpolation',
-	'fallbackLng',
-	'keySeparator',
-	'nsSeparator',
-	'skipOnVariables',
-])
-
-/** A text's template: literal pieces with the names of the values between them. */
-type Template = { pieces: string[]; names: string[] }
-const VALUE_SLOT = /\{\{\s*(\w+)\s*\}\}/g
-
-/** A text whose only markup is `{{name}}` slots (no formats, no nesting), split once. */
-function compileTemplate(raw: unknown): Template | null {
-	if (typeof raw !== 'string' || raw.includes('$t(')) return null
-	const pieces: string[] = []
-	const names: string[] = []
-	let last = 0
-	for (const match of raw.matchAll(VALUE_SLOT)) {
-		pieces.push(raw.slice(last, match.index))
-		names.push(match[1]!)
-		last = match.index + match[0].length
-	}
-	pieces.push(raw.slice(last))
-	// Anything else in braces (a format, "{{- value}}", a nested key) is i18next's to read.
-	if (pieces.some((piece) => piece.includes('{{'))) return null
-	return { pieces, names }
-}
+const stores = new Map<Language, TextsStore>()
 
 /**
- * Makes a server instance's texts cheap to ask for again (the resources never change while the
- * server runs): a text without options is remembered whole, and one with plain values ("{{label}}",
- * a count choosing its plural form) is split into its pieces once and filled in on each call —
- * exactly what i18next would give (a test compares every text of both languages), without its
- * option handling, which costs tens of microseconds a call, hundreds of times on a roadmap page.
- * Anything else (a context, a default value, a format, nesting, a missing form) goes to i18next.
+ * The texts a page's render reads, one store per language made once (the resources never change
+ * while the server runs); every key asked for is noted for the page's copy for the browser.
  */
-export function rememberPlainTexts(instance: i18n) {
-	const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown
-	const remembered = new Map<string, unknown>()
-	const templates = new Map<string, Template | null>()
-	const plural = new Intl.PluralRules(instance.language)
-	// Values are filled in as they are: only where i18next would not HTML-escape them either (React escapes).
-	const fillsValues = instance.options.interpolation?.escapeValue === false
-	const raw = (key: string) => instance.getResource(instance.language, DEFAULT_NAMESPACE, key) as unknown
-	const template = (key: string) => {
-		let found = templates.get(key)
-		if (found === undefined) {
-			found = compileTemplate(raw(key))
-			templates.set(key, found)
-		}
-		return found
+export function serverTextsStore(language: Language): TextsStore {
+	let store = stores.get(language)
+	if (!store) {
+		const table = addTexts(new Map(), resources[language].common as Texts)
+		store = fixedTextsStore({ language, t: createTranslate(language, table, { onUse: noteText }) })
+		stores.set(language, store)
 	}
-	/** `plain`: no options of its own; `values`: plain values only; `other`: i18next's to handle. */
-	const kindOf = (options: unknown): 'plain' | 'values' | 'other' => {
-		if (options === undefined) return 'plain'
-		if (typeof options !== 'object' || options === null) return 'other'
-		let kind: 'plain' | 'values' = 'plain'
-		for (const name in options) {
-			const value = (options as Record<string, unknown>)[name]
-			if (PLAIN_OPTIONS.has(name)) {
-				const same =
-					name === 'lng'
-						? value == null || value === instance.language
-						: name === 'ns'
-							? value == null || value === DEFAULT_NAMESPACE
-							: value == null // getFixedT(null) passes `lngs: null`
-				if (!same) return 'other'
-			} else if (I18NEXT_OPTIONS.has(name) || name.startsWith('defaultValue')) {
-				return 'other'
-			} else if (
-				name === 'count' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' || typeof value === 'number'
-			) {
-				kind = 'values'
-			} else {
-				return 'other'
-			}
-		}
-		return kind
-	}
-	const fill = (found: Template, values: Record<string, unknown>) => {
-		let text = found.pieces[0]!
-		for (let n = 0; n < found.names.length; n++) {
-			const value = values[found.names[n]!]
-			if (value === undefined) return null // i18next warns about a missing value: let it
-			text += String(value) + found.pieces[n + 1]!
-		}
-		return text
-	}
-	const withValues = (key: string, values: Record<string, unknown>) => {
-		let form = key
-		if ('count' in values) {
-			const count = values.count as number
-			const zero = `${key}_zero`
-			form = count === 0 && typeof raw(zero) === 'string' ? zero : `${key}_${plural.select(count)}`
-		}
-		const found = template(form)
-		return found ? fill(found, values) : null
-	}
-	const t = (key: unknown, options?: unknown) => {
-		if (typeof key !== 'string') return translate(key, options)
-		const kind = kindOf(options)
-		if (kind === 'other') return translate(key, options)
-		if (kind === 'values') {
-			const text = fillsValues ? withValues(key, options as Record<string, unknown>) : null
-			if (text === null) return translate(key, options)
-			noteText(key)
-			return text
-		}
-		if (!remembered.has(key)) {
-			remembered.set(key, translate(key, options))
-			return remembered.get(key)
-		}
-		noteText(key)
-		return remembered.get(key)
-	}
-	instance.t = t as unknown as i18n['t']
+	return store
 }
 
 /** Runs a page's render, noting in `keys` the keys it uses. */

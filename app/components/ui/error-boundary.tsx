@@ -1,11 +1,11 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { errorKind } from '#app/utils/meta.ts'
 
 /** A human message for every error, in the page's language: 403, 404, 400, 413 and the unexpected. */
 export function GeneralErrorBoundary() {
 	const error = useRouteError()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const status = isRouteErrorResponse(error) ? error.status : 500
 	const kind = errorKind(status)
 	if (!isRouteErrorResponse(error)) console.error(error)

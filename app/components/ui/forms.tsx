@@ -1,11 +1,11 @@
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
 /** Error messages are translation keys (zod schemas name them); shown next to the field. */
 export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const messages = errors?.filter(Boolean) as string[] | undefined
 	if (!messages?.length) return null
 	return (
@@ -82,7 +82,7 @@ export function SelectField({ label, errors, options, selectProps }: SelectField
 
 /** Errors about the whole form (not one field), e.g. a wrong password or a used invitation. */
 export function FormErrors({ id, errors, values }: { id?: string; errors?: ListOfErrors; values?: Record<string, unknown> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const messages = errors?.filter(Boolean) as string[] | undefined
 	if (!messages?.length) return null
 	return (

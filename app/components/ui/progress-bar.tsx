@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 
 /** A bar with the number beside it; the number is what screen readers and print read. */
 export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const percent = total ? Math.round((done / total) * 100) : 0
 	return (
 		<div className="progress">

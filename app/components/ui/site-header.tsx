@@ -1,12 +1,12 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { confirmSignOut } from '#app/features/offline/offline-ui.tsx'
 import type { Language } from '#app/utils/i18n.ts'
 
 type HeaderViewer = { id: string; name: string; role: string; isStaff: boolean; unread: number } | null
 
 export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; language: Language }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<header className="site-header">
 			<div className="site-header__inner">
@@ -105,7 +105,7 @@ export function SiteHeader({ viewer, language }: { viewer: HeaderViewer; languag
 }
 
 export function LanguageSwitcher({ language }: { language: Language }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const location = useLocation()
 	const params = new URLSearchParams(location.search)
 	params.delete('lng')
@@ -128,7 +128,7 @@ export function LanguageSwitcher({ language }: { language: Language }) {
 }
 
 export function SiteFooter() {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<footer className="site-footer">
 			<p>{t('footer.about')}</p>

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
@@ -64,7 +64,7 @@ export function MessageFold({
 	typed?: string
 	className?: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const refused = Boolean(error)
 	return (
 		<details className={className} open={refused || open || undefined}>

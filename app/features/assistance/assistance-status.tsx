@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ASSISTANCE_STATUSES, type AssistanceStatus } from '#app/features/assistance/assistance.ts'
 import { isOneOf } from '#app/utils/vocabularies.ts'
 
@@ -6,7 +6,7 @@ const SYMBOL: Record<AssistanceStatus, string> = { open: '○', scheduled: '◷'
 
 /** A TA request's status as a symbol and words (never colour alone). */
 export function AssistanceStatusBadge({ status }: { status: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return <StatusBadge status={status} label={t(`assistance.statuses.${status}`)} />
 }
 

@@ -1,6 +1,6 @@
 import { Form, useLocation } from '@remix-run/react'
 import { createContext, useContext } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 
 /** An open offer of technical assistance, as `openOffers` reads it. */
 export type OpenOffer = {
@@ -37,7 +37,7 @@ export function OfferNotice({
 	/** What the offer is about, when the page does not show it around the notice. */
 	about?: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const location = useLocation()
 	const messageId = `offer-${offer.id}-message`
 	const action = `/roadmaps/${delegationId}/assistance`

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { ASSISTANCE_TOPICS, type AssistanceTopic } from '#app/features/assistance/assistance.ts'
 import { ITEM_GAPS, type OfferGap, type OfferStatus } from '#app/features/assistance/offers.ts'
@@ -43,7 +43,7 @@ export function RoadmapGaps({
 	open: OpenOfferForm | null
 	offered: string | null
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	return (
 		<section aria-labelledby="gaps-heading">
@@ -158,7 +158,7 @@ function GapRow({
 	open: OpenOfferForm | null
 	children: React.ReactNode
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const formId = `offer-${delegationId}-${gap}-${target}`
 	const canOffer = !offer || offer.status === 'declined' || offer.status === 'withdrawn'

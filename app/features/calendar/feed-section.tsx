@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ShareLink } from '#app/features/share/share-link.tsx'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
@@ -17,7 +17,7 @@ export function CalendarFeedSection({
 	newUrl: string | undefined
 	turnedOff: boolean
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	return (
 		<section className="panel stack" aria-labelledby="calendar-feed-heading">

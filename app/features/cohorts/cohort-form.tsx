@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { type z } from 'zod'
 import { ErrorList, Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { CohortSchema } from '#app/features/cohorts/schemas.ts'
@@ -20,7 +20,7 @@ export function CountrySelect({
 	selectProps: React.SelectHTMLAttributes<HTMLSelectElement> & { key?: string }
 	errors?: string[]
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const { key, ...props } = selectProps
 	const id = props.id ?? props.name
 	const errorId = errors?.length ? `${id}-error` : undefined
@@ -60,7 +60,7 @@ export function CohortForm({
 	countries: CountryOptions
 	submitLabel: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [form, fields] = useForm<z.input<typeof CohortSchema>, z.output<typeof CohortSchema>>({
 		id: 'cohort',
 		lastResult,

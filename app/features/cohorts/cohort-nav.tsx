@@ -1,9 +1,9 @@
 import { Link, NavLink } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 
 /** The tabs of a cohort for the people who run it. */
 export function CohortNav({ cohortId, canEdit }: { cohortId: string; canEdit: boolean }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const base = `/cohorts/${cohortId}`
 	return (
 		<nav aria-label={t('cohortNav.label')} className="tabs">
@@ -28,7 +28,7 @@ export function CohortPageHeader({
 	canEdit: boolean
 	eyebrow: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<>
 			<nav aria-label={t('learn.breadcrumb')} className="breadcrumb">

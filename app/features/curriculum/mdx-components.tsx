@@ -1,7 +1,7 @@
 import { formatTime } from '#app/utils/format.ts'
 import { Link, useFetcher } from '@remix-run/react'
 import { Children, isValidElement, type ReactElement, type ReactNode, useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { firstError, type LessonActionResult, useLessonContext } from '#app/features/curriculum/lesson-context.tsx'
 import { REFLECTION_MAX_LENGTH } from '#app/features/progress/limits.ts'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
@@ -43,7 +43,7 @@ export function KnowledgeCheck({
 	multiple?: string
 	children?: ReactNode
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const fetcher = useFetcher<LessonActionResult>({ key: `check-${id}` })
 	const { checks } = useLessonContext()
 	const state = checks[id]
@@ -106,7 +106,7 @@ export function KnowledgeCheck({
 
 /** Under a graded answer: each chosen option that has an explanation of its own, beside its label. */
 function OptionFeedback({ id, chosen }: { id: string; chosen: Array<{ value: string; label: string; explain: string | null }> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const explained = chosen.filter((option) => option.explain)
 	if (explained.length === 0) return null
 	return (
@@ -131,7 +131,7 @@ export function Explanation() {
 }
 
 export function Reflection({ id, prompt }: { id: string; prompt: string }) {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	const fetcher = useFetcher<LessonActionResult>({ key: `reflection-${id}` })
 	const { reflections, replies, formError } = useLessonContext()
 	const saved = reflections[id]
@@ -172,7 +172,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 				? t('learn.unsaved')
 				: savedAt
 					? t('learn.savedAt', {
-							time: formatTime(savedAt, i18n.language),
+							time: formatTime(savedAt, language),
 						})
 					: ''
 	return (
@@ -240,7 +240,7 @@ export function Reflection({ id, prompt }: { id: string; prompt: string }) {
 }
 
 export function Callout({ type = 'note', title, children }: { type?: string; title?: string; children?: ReactNode }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const kind = ['note', 'tip', 'warning'].includes(type) ? type : 'note'
 	return (
 		<aside className={`callout callout--${kind}`}>
@@ -254,7 +254,7 @@ export function Callout({ type = 'note', title, children }: { type?: string; tit
 }
 
 export function Example({ title, children }: { title?: string; children?: ReactNode }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<section className="example">
 			<p className="example__title">
@@ -290,7 +290,7 @@ function ContentLink({ href, children, ...rest }: React.AnchorHTMLAttributes<HTM
 }
 
 function Table(props: React.TableHTMLAttributes<HTMLTableElement>) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<TableWrap label={t('learn.table')}>
 			<table {...props} />

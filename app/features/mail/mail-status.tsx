@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import type { MailStatusName } from '#app/features/mail/mail.ts'
 
 /** A message's delivery status as words (the colour only repeats them). */
 export function MailStatusBadge({ status }: { status: MailStatusName }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return <span className={`badge badge--mail-${status}`}>{t(`mail.status.${status}`)}</span>
 }
 

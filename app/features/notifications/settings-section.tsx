@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ALUMNI_QUIET_DAYS, MAIL_FREQUENCIES, type NotificationCategory } from '#app/features/notifications/notifications.ts'
 import type { CategorySetting } from '#app/features/notifications/notify.server.ts'
 
@@ -19,7 +19,7 @@ export function NotificationSettingsSection({
 	saved: boolean
 	error: boolean
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<section className="panel" aria-labelledby="notifications">
 			<h2 id="notifications" tabIndex={-1}>

@@ -1,6 +1,6 @@
 import { useLocation, useRevalidator } from '@remix-run/react'
 import { type FormEvent, useEffect, useState, useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ProgressBar } from '#app/components/ui/progress-bar.tsx'
 import {
 	canSaveOffline,
@@ -139,7 +139,7 @@ export function useWaiting(key: string) {
 }
 
 export function WaitingToSend() {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<p className="alert alert--waiting" role="status">
 			{t('offline.waiting')}
@@ -170,7 +170,7 @@ type SaveState =
  * then a progress bar while the lessons are saved. Shown only where the browser can do it.
  */
 export function KeepForOffline({ module, title }: { module?: string; title: string }) {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	const inCharge = useWorkerInCharge()
 	const online = useOnline()
 	const saved = useSavedModules()
@@ -209,7 +209,7 @@ export function KeepForOffline({ module, title }: { module?: string; title: stri
 			{savedHere && state.step === 'idle' ? (
 				<p className="muted small">
 					{t('offline.savedOn', {
-						date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(savedHere.savedAt)),
+						date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(savedHere.savedAt)),
 					})}
 				</p>
 			) : null}
@@ -228,7 +228,7 @@ export function KeepForOffline({ module, title }: { module?: string; title: stri
 						<p>
 							{t('offline.sizeBeforeSaving', {
 								count: state.plan.modules.reduce((sum, entry) => sum + entry.lessons.length, 0),
-								size: formatBytes(state.plan.estimatedBytes, i18n.language),
+								size: formatBytes(state.plan.estimatedBytes, language),
 							})}
 						</p>
 						<p className="button-row">
@@ -244,7 +244,7 @@ export function KeepForOffline({ module, title }: { module?: string; title: stri
 				{state.step === 'saving' ? <ProgressBar done={state.done} total={state.total} label={t('offline.saving', { title })} /> : null}
 				{state.step === 'saved' ? (
 					<p className="alert alert--success" role="status">
-						{t('offline.saved', { size: formatBytes(state.bytes, i18n.language) })}
+						{t('offline.saved', { size: formatBytes(state.bytes, language) })}
 					</p>
 				) : null}
 				{state.step === 'failed' ? (

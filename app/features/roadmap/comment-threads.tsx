@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react'
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { MessageFold, ThreadMessage } from '#app/components/ui/thread.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
@@ -33,7 +33,7 @@ export function useCommentThreads() {
 
 /** "3 comments, 1 open thread", in the page's language. */
 export function useCountText() {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (count: { comments: number; open: number }) =>
 		`${t('roadmap.comments.countComments', { count: count.comments })}, ${t('roadmap.comments.countOpen', { count: count.open })}`
 }
@@ -57,7 +57,7 @@ export function ItemCommentCount({ itemId }: { itemId: string }) {
 
 /** After an item's content: the threads about it, and (for who may comment) a fold that starts one. */
 export function ItemComments({ itemId, label, offerStart = true }: { itemId: string; label: string; offerStart?: boolean }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const { threadsByItem, canComment: mayComment, feedback } = useCommentThreads()
 	const editing = useEditing()
 	const threads = threadsByItem[itemId] ?? []
@@ -130,7 +130,7 @@ export function ThreadList({
 }
 
 function Thread({ thread, about }: { thread: CommentThread; about?: ReactNode }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const { canComment, feedback } = useCommentThreads()
 	const resolved = Boolean(thread.resolved_at)
 	const formKey = `reply-${thread.id}`

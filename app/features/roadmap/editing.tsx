@@ -1,6 +1,6 @@
 import { Link, useBeforeUnload, useBlocker, useLocation, useSearchParams } from '@remix-run/react'
 import { createContext, type MouseEvent, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { useReportEditing } from '#app/features/roadmap/live.tsx'
 
 /**
@@ -47,7 +47,7 @@ export function draftStorageKey(pathname: string, formKey: string) {
 export const UnsavedContext = createContext<((formKey: string, dirty: boolean) => void) | null>(null)
 
 function useLeaveGuard() {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set())
 	const report = useCallback((formKey: string, isDirty: boolean) => {
 		setDirty((before) => {
@@ -169,7 +169,7 @@ export function EditLink({
 	children?: ReactNode
 	className?: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const editing = useEditing()
 	const hasDraft = editing.drafts.has(formKeyOf(editKey))
 	// A plain link to this page with `?edit=` (no router link: a plain click opens the form in place
@@ -193,7 +193,7 @@ export function EditLink({
 
 /** "Cancel" in an open form: back to the page as it reads. */
 export function CancelLink({ onCancel }: { onCancel?: () => void }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const editing = useEditing()
 	return (
 		<Link

@@ -3,7 +3,7 @@
  * entries) and the page (which words them): an item's label, and a field's value as a person reads it.
  */
 import { formatList } from '#app/utils/format.ts'
-import { type TFunction } from 'i18next'
+import type { Translate } from '#app/utils/translate.ts'
 import { costLinesText, formatMoney } from '#app/features/roadmap/item-form.tsx'
 import {
 	costLinesOf,
@@ -34,12 +34,10 @@ export function isSection(value: unknown): value is Section {
 export const CHILD_KINDS: Kind[] = ['objective', 'action', 'indicator']
 export type ChildCounts = Partial<Record<Kind, number>>
 
-type T = (key: string, options?: Record<string, unknown>) => string
-
 const rank = (kind: Kind) => (CHILD_KINDS.includes(kind) ? CHILD_KINDS.indexOf(kind) : CHILD_KINDS.length)
 
 /** A field's value in words: money (and cost lines) in the currency of that moment, a choice by its name, a checkbox as yes/no. */
-export function shownValue(kind: Kind, field: string, value: unknown, currency: string, language: string, t: T) {
+export function shownValue(kind: Kind, field: string, value: unknown, currency: string, language: string, t: Translate) {
 	const spec = (KINDS[kind].fields as readonly FieldSpec[]).find((f) => f.name === field)
 	if (spec?.type === 'checkbox') return value === true ? t('csv.yes') : t('csv.no')
 	if (value === null || value === undefined || value === '') return '—'
@@ -47,7 +45,7 @@ export function shownValue(kind: Kind, field: string, value: unknown, currency: 
 		case 'money':
 			return typeof value === 'number' ? formatMoney(value, currency, language) : String(value)
 		case 'costLines':
-			return Array.isArray(value) && value.length ? costLinesText(costLinesOf({ costs: value }), currency, language, t as TFunction) : '—'
+			return Array.isArray(value) && value.length ? costLinesText(costLinesOf({ costs: value }), currency, language, t) : '—'
 		case 'select':
 			return t(`roadmap.options.${field}.${String(value)}`)
 		default:
@@ -56,7 +54,7 @@ export function shownValue(kind: Kind, field: string, value: unknown, currency: 
 }
 
 /** "3 lines of action and 2 indicators", in the page's language. */
-export function childList(counts: ChildCounts, language: string, t: T) {
+export function childList(counts: ChildCounts, language: string, t: Translate) {
 	const kinds = (Object.keys(counts) as Kind[]).sort((a, b) => rank(a) - rank(b))
 	const parts = kinds.map((kind) =>
 		t(`roadmap.deletion.count.${kind}`, { count: counts[kind], defaultValue: `${counts[kind]} × ${t(`roadmap.kinds.${kind}.one`)}` }),

@@ -1,5 +1,5 @@
-import { type TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import type { Translate } from '#app/utils/translate.ts'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { type DuePeriod, duePeriodCode, type IndicatorSeries } from '#app/features/roadmap/indicator-series.ts'
 import { formatDate, formatMeasure, formatMonth } from '#app/utils/format.ts'
 import { type Language } from '#app/utils/i18n.ts'
@@ -19,7 +19,7 @@ function withUnit(series: IndicatorSeries, text: string) {
 }
 
 /** What the chart says in one sentence, for screen readers: how many reports, the latest, the baseline and the target. */
-export function seriesSummary(series: IndicatorSeries, t: TFunction, language: Language) {
+export function seriesSummary(series: IndicatorSeries, t: Translate, language: Language) {
 	const parts: string[] = []
 	const latest = series.points.at(-1)
 	parts.push(
@@ -42,7 +42,7 @@ export function seriesSummary(series: IndicatorSeries, t: TFunction, language: L
 }
 
 /** A period that is due, in the reader's words: "2026-Q3", "July 2026", "first half of 2026", "2025". */
-export function duePeriodLabel(period: DuePeriod, t: TFunction, language: Language) {
+export function duePeriodLabel(period: DuePeriod, t: Translate, language: Language) {
 	if (period.frequency === 'monthly') return formatMonth(period.year, period.part, language)
 	if (period.frequency === 'biannual') return t(`indicatorSeries.half${period.part}`, { year: period.year })
 	return duePeriodCode(period)
@@ -59,7 +59,7 @@ const PLOT = { left: 12, right: 262, top: 22, bottom: 142 }
  * values that are not numbers, show the table only. Rendered on the server; needs no JavaScript.
  */
 export function IndicatorChart({ series, statement, id }: { series: IndicatorSeries; statement: string; id: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	if (!series.points.length) return null
 	const summary = seriesSummary(series, t, language)

@@ -1,11 +1,10 @@
 import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
-import { type TFunction } from 'i18next'
+import type { Translate } from '#app/utils/translate.ts'
 import { type FormEvent, type ReactNode, type RefObject, useContext, useEffect, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { CancelLink, draftStorageKey, UnsavedContext } from '#app/features/roadmap/editing.tsx'
 import { formatDateTime, formatPercent, numberFormat, plain } from '#app/utils/format.ts'
-import type { Language } from '#app/utils/i18n.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import {
 	type CostLine,
@@ -56,7 +55,7 @@ export function formatMoney(value: number, currency: string, language: string) {
 }
 
 /** Cost lines in one line of text: "40000 National budget ✓ committed; 60000 International cooperation". */
-export function costLinesText(lines: readonly CostLine[], currency: string, language: string, t: TFunction) {
+export function costLinesText(lines: readonly CostLine[], currency: string, language: string, t: Translate) {
 	return lines
 		.map((line) =>
 			[
@@ -83,7 +82,7 @@ export function flatFormValues(value: unknown, prefix = ''): Record<string, stri
 	return {}
 }
 
-function fieldValue(spec: FieldSpec, data: FieldValues | undefined, currency: string, language: string, t: TFunction) {
+function fieldValue(spec: FieldSpec, data: FieldValues | undefined, currency: string, language: string, t: Translate) {
 	const value = data?.[spec.name]
 	if (spec.type === 'costLines') return costLinesText(costLinesOf(data as ItemData | undefined), currency, language, t)
 	if (spec.type === 'money') return typeof value === 'string' ? value : formatMinor(value, currency, language)
@@ -125,7 +124,7 @@ export function ItemFields({
 	/** Focus the first field (true), or the field of this name. */
 	autoFocus?: boolean | string
 }) {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	const uid = useId()
 	return (
 		<div className="item-fields">
@@ -144,7 +143,7 @@ export function ItemFields({
 				}
 				const label = t(`roadmap.fields.${kind}.${spec.name}`)
 				if (spec.type === 'costLines') {
-					const lines = linesShown(data, name, currency, i18n.language)
+					const lines = linesShown(data, name, currency, language)
 					return (
 						<CostLinesField
 							key={`${version}-${JSON.stringify(lines)}`}
@@ -160,7 +159,7 @@ export function ItemFields({
 						/>
 					)
 				}
-				const value = fieldValue(spec, data, currency, i18n.language, t)
+				const value = fieldValue(spec, data, currency, language, t)
 				if (spec.type === 'checkbox') {
 					return (
 						<div key={spec.name} className="field field--checkbox">
@@ -232,7 +231,7 @@ function TextInput({
 	inputMode?: 'decimal'
 	placeholder?: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const [length, setLength] = useState(value.length)
 	const onInput = (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setLength(event.currentTarget.value.length)
 	const over = max !== undefined && length > max
@@ -293,7 +292,7 @@ function partSummary(
 	data: FieldValues | undefined,
 	currency: string,
 	language: string,
-	t: TFunction,
+	t: Translate,
 ) {
 	if (!data) return ''
 	return specs
@@ -363,7 +362,7 @@ export function ItemForm({
 	/** The item as someone else saved it since this form opened (and who): the form says what changed. */
 	meanwhile?: { data: ItemData; by: string | null }
 }) {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	const uid = useId()
 	const formRef = useRef<HTMLFormElement>(null)
 	const navigation = useNavigation()
@@ -416,7 +415,7 @@ export function ItemForm({
 			{parentId && !parentChoices ? <input type="hidden" name="parentId" value={parentId} /> : null}
 			{draft.restoredAt ? (
 				<p className="alert alert--info" role="status">
-					{t('roadmap.draft.restored', { when: formatDateTime(draft.restoredAt, i18n.language as 'en' | 'es') })}{' '}
+					{t('roadmap.draft.restored', { when: formatDateTime(draft.restoredAt, language) })}{' '}
 					<button type="button" className="link-button" onClick={draft.discard}>
 						{t('roadmap.draft.discard')}
 					</button>
@@ -444,7 +443,7 @@ export function ItemForm({
 					first={index === 0}
 					// The first part has no fold, so no title (a kind with one part has no name for it).
 					title={index === 0 ? '' : t(`roadmap.parts.${kind}.${part.name}`)}
-					summary={partSummary(kind, part.specs, data, currency, i18n.language, t)}
+					summary={partSummary(kind, part.specs, data, currency, language, t)}
 					// A new item shows all its parts; an item being edited, its first two (the rest say what they hold).
 					open={
 						!item || index === 1 || part.specs.some((s) => hasErrors(mine?.errors, s.name) || s.name === autoFocus) || Boolean(conflict)
@@ -488,7 +487,7 @@ function ConflictNotice({
 	conflict: NonNullable<ItemFeedback['conflict']>
 	currency: string
 }) {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	return (
 		<div className="alert alert--error" role="alert">
 			<p>
@@ -498,8 +497,8 @@ function ConflictNotice({
 			<dl className="conflict">
 				{specs.map((spec) => {
 					if (conflict.fields && !conflict.fields.includes(spec.name)) return null
-					const theirs = fieldValue(spec, conflict.current.data, currency, i18n.language, t)
-					const yours = fieldValue(spec, conflict.mine, currency, i18n.language, t)
+					const theirs = fieldValue(spec, conflict.current.data, currency, language, t)
+					const yours = fieldValue(spec, conflict.mine, currency, language, t)
 					if (theirs === yours) return null
 					return (
 						<div key={spec.name}>
@@ -542,10 +541,8 @@ function ChangedMeanwhile({
 	by: string | null
 	currency: string
 }) {
-	const { t, i18n } = useTranslation()
-	const changed = specs.filter(
-		(spec) => fieldValue(spec, before, currency, i18n.language, t) !== fieldValue(spec, after, currency, i18n.language, t),
-	)
+	const { t, language } = useTexts()
+	const changed = specs.filter((spec) => fieldValue(spec, before, currency, language, t) !== fieldValue(spec, after, currency, language, t))
 	return (
 		<div className="alert alert--info" role="status">
 			<p>
@@ -556,7 +553,7 @@ function ChangedMeanwhile({
 					{changed.map((spec) => (
 						<div key={spec.name}>
 							<dt>{t(`roadmap.fields.${kind}.${spec.name}`)}</dt>
-							<dd>{fieldValue(spec, after, currency, i18n.language, t) || '—'}</dd>
+							<dd>{fieldValue(spec, after, currency, language, t) || '—'}</dd>
 						</div>
 					))}
 				</dl>
@@ -737,7 +734,7 @@ function CostLinesField({
 	/** Focus the first line's amount (a gap "no cost" links here). */
 	autoFocus?: boolean
 }) {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	const hydrated = useHydrated()
 	const max = spec.max ?? Infinity
 	const [rows, setRows] = useState(() => {
@@ -745,7 +742,7 @@ function CostLinesField({
 		return initial.map((line, index) => ({ ...line, key: index }))
 	})
 	const [nextKey, setNextKey] = useState(rows.length)
-	const language = i18n.language as Language
+
 	const { total, committed } = costTotals(saved)
 	const fieldErrors = errors[fieldName]
 	const errorId = fieldErrors?.length ? `${id}-error` : undefined
@@ -851,7 +848,7 @@ function CostLinesField({
 
 /** "Ask for technical assistance" about an item, with how many of its requests are open. */
 export function AssistanceLink({ ta }: { ta: { href: string; open: number } }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<span className="ta-link">
 			<Link to={ta.href}>{t('assistance.askAboutItem')}</Link>
@@ -875,7 +872,7 @@ export function ItemControls({
 	/** Where to ask for technical assistance about this item, and how many requests are open. */
 	ta?: { href: string; open: number }
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<div className="item-controls">
 			{ta ? <AssistanceLink ta={ta} /> : null}

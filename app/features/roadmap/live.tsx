@@ -1,6 +1,6 @@
 import { useActionData, useLocation, useNavigation, useRevalidator } from '@remix-run/react'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { type LiveChange, type LiveHello, type LivePerson, type LivePresence } from '#app/features/roadmap/live.ts'
 import { type ItemData } from '#app/features/roadmap/kinds.ts'
 import { useRootData } from '#app/root.tsx'
@@ -181,7 +181,7 @@ export function useEditorsOf(key: string) {
 
 /** Who else has the roadmap open, and the latest change someone else saved. */
 export function LivePresenceBar() {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	const live = useLive()
 	if (!live) return null
 	const others = live.people.filter((person) => person.userId !== live.me)
@@ -203,7 +203,7 @@ export function LivePresenceBar() {
 				{live.last
 					? t('roadmap.live.saved', {
 							name: live.last.by ?? t('roadmap.live.someone'),
-							time: formatTime(live.last.at, i18n.language as 'en' | 'es'),
+							time: formatTime(live.last.at, language),
 						})
 					: ''}
 			</p>
@@ -213,7 +213,7 @@ export function LivePresenceBar() {
 
 /** "Ana is editing" beside an item someone else has open. */
 export function EditingBadge({ editKey }: { editKey: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const names = useEditorsOf(editKey)
 	if (!names.length) return null
 	return <p className="editing-badge small">{t('roadmap.live.editing', { names: names.join(', '), count: names.length })}</p>

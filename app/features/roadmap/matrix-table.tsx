@@ -1,7 +1,7 @@
 import { Form, Link, useFetcher } from '@remix-run/react'
-import { type TFunction } from 'i18next'
+import type { Translate } from '#app/utils/translate.ts'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
 import { ACTION_STATUSES, LEVELS } from '#app/features/roadmap/kinds.ts'
@@ -25,7 +25,7 @@ type Choices = { pillars: Array<{ id: string; label: string }>; leads: string[] 
 
 /** The filter and sort form: a GET form, so it works without JavaScript and its address can be shared. */
 export function MatrixFilters({ query, choices, base }: { query: MatrixQuery; choices: Choices; base: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const uid = useId()
 	const select = (name: keyof MatrixQuery, label: string, options: Array<{ value: string; label: string }>, all = true) => (
 		<div className="field">
@@ -97,7 +97,7 @@ const LEADING_COLUMNS = 9
  * changes the text and select cells in place.
  */
 export function MatrixTable({ rows, count, totals, query, delegationId, currency, language, editable }: TableProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const formHref = (row: MatrixRow) =>
 		`/roadmaps/${delegationId}/strategic-design?${editable ? `edit=${row.id}` : ''}#item-${row.id}`.replace('?#', '#')
 	const sortHref = (sort: MatrixSort) => {
@@ -248,7 +248,7 @@ export function indicatorText(indicator: MatrixRow['indicators'][number]) {
 
 const SELECT_OPTIONS: Partial<Record<InlineField, readonly string[]>> = { status: ACTION_STATUSES, level: LEVELS }
 
-function shownValue(field: InlineField, value: string, t: TFunction) {
+function shownValue(field: InlineField, value: string, t: Translate) {
 	if (!value) return DASH
 	return SELECT_OPTIONS[field] ? t(`roadmap.options.${field}.${value}`) : value
 }
@@ -265,7 +265,7 @@ type CellProps = {
 
 /** A text or select cell: its value, and with JavaScript (for who may edit) its editor in place. */
 function MatrixCell({ className, ...props }: CellProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const hydrated = useHydrated()
 	return (
 		<td className={className} data-matrix-cell={props.editable && hydrated ? '' : undefined}>
@@ -282,7 +282,7 @@ type Answer = {
 }
 
 /** What a refused save says: the field's message, a conflict, or the page's message. */
-function refusal(answer: Answer | undefined, field: InlineField, t: TFunction) {
+function refusal(answer: Answer | undefined, field: InlineField, t: Translate) {
 	const errors = Object.entries(answer?.result?.error ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length))
 	const own = errors.find(([name]) => name === field)
 	if (own) return t(own[1][0]!)
@@ -304,7 +304,7 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'error'
  * reopens the cell with what was typed and the message.
  */
 function InlineEdit({ row, field, delegationId, currency, language }: Omit<CellProps, 'className' | 'editable'>) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const uid = useId()
 	const fetcher = useFetcher<Answer>()
 	const value = row[field]

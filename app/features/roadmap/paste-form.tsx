@@ -1,6 +1,6 @@
 import { Form, useActionData, useFetcher, useLocation, useSearchParams } from '@remix-run/react'
 import { useEffect, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
@@ -34,7 +34,7 @@ function answerFor(value: unknown, formKey: string): PasteAnswer | null {
  * JavaScript a fetcher keeps the page where it is and moves the focus to the preview.
  */
 export function PasteRows({ objectiveId, currency, open }: { objectiveId: string; currency: string; open?: true }) {
-	const { t, i18n } = useTranslation()
+	const { t, language } = useTexts()
 	const uid = useId()
 	const formKey = `paste-${objectiveId}`
 	const fetcher = useFetcher()
@@ -134,7 +134,7 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 							<Preview
 								preview={preview}
 								currency={currency}
-								language={i18n.language}
+								language={language}
 								createForm={
 									preview.ok ? (
 										changed ? (
@@ -174,7 +174,7 @@ function Preview({
 	language: string
 	createForm: React.ReactNode
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const columnName = (column: PasteColumn) => t(`roadmap.paste.columns.${column}`)
 	const options = {
 		source: FUNDING_SOURCES.map((code) => t(`roadmap.options.source.${code}`)).join(', '),
@@ -251,7 +251,7 @@ function Preview({
 }
 
 function Cell({ row, column, currency, language }: { row: PastedRow; column: PasteColumn; currency: string; language: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const value = row.values[column]
 	if (value === null || value === '') return <span className="muted">—</span>
 	const readWell = !row.problems.some((p) => p.column === column)

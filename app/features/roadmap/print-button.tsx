@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 
 /**
@@ -6,7 +6,7 @@ import { useHydrated } from '#app/utils/use-hydrated.ts'
  * do nothing, and the page's hint (Ctrl+P / Cmd+P) says how to print instead.
  */
 export function PrintButton() {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const hydrated = useHydrated()
 	if (!hydrated) return null
 	return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
@@ -31,7 +31,7 @@ export type DocumentTotals = {
 
 /** Budget totals per pillar and per funding source (computed, never typed). */
 export function BudgetTables({ totals, currency, language }: { totals: DocumentTotals; currency: string; language: Language }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const money = (value: number) => formatMoney(value, currency, language)
 	return (
 		<>
@@ -90,7 +90,7 @@ export function BudgetTables({ totals, currency, language }: { totals: DocumentT
 
 /** One cost line in words: "USD 40,000 · National budget ✓ committed". */
 function useLineText(currency: string, language: Language) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (line: CostLine) =>
 		`${formatMoney(line.amount, currency, language)} · ${line.source ? t(`roadmap.options.source.${line.source}`) : t('roadmap.budget.noSource')}${
 			line.committed ? ` ✓ ${t('roadmap.doc.committed')}` : ''
@@ -141,7 +141,7 @@ export function RoadmapDocument({
 	currency: string
 	language: Language
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const option = (field: string, value: unknown) => (value ? t(`roadmap.options.${field}.${s(value)}`) : '')
 	const numbers = planNumbers(tree)
 	const indicatorRows = tree.pillars.flatMap((p) =>

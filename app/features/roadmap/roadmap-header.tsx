@@ -1,5 +1,5 @@
 import { Link, NavLink, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { useRootData } from '#app/root.tsx'
 import { countryName } from '#app/utils/format.ts'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
@@ -16,7 +16,7 @@ export function RoadmapHeader({
 	roadmap: { status: string; shared_with_cohort: number }
 	section?: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const base = `/roadmaps/${delegation.id}`
 	const links = [

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { shownValue } from '#app/features/roadmap/history.ts'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
@@ -31,7 +31,7 @@ export function CompareForm({
 	to: string
 	errors?: { from?: string; to?: string }
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const uid = useId()
 	const options = [
@@ -82,7 +82,7 @@ type Totals = Comparison['totals']['before']
 
 /** Total cost, funded amount and share, actions and indicators: before → after, as a table. */
 function TotalsTable({ before, after }: { before: Totals; after: Totals }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const rows = [
 		{
@@ -140,7 +140,7 @@ function TotalsTable({ before, after }: { before: Totals; after: Totals }) {
 }
 
 function EntryTitle({ entry, side }: { entry: CompareEntry; side: 'before' | 'after' }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const number = entry.number[side]
 	return (
 		<p className="compare-entry__title">
@@ -152,7 +152,7 @@ function EntryTitle({ entry, side }: { entry: CompareEntry; side: 'before' | 'af
 
 /** A comparison: the totals, then each section's added, changed and removed items. */
 export function ComparisonView({ comparison }: { comparison: Comparison }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const { counts, currency } = comparison
 	const nothing = !counts.added && !counts.removed && !counts.changed

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { type ReactNode, useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 
 /**
  * The search form: a plain GET form to /search, so it works without JavaScript. The search page
@@ -21,7 +21,7 @@ export function SearchForm({
 	onSubmit?: (event: React.FormEvent<HTMLFormElement>) => void
 	children?: ReactNode
 } & Record<`data-${string}`, string | undefined>) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const id = useId()
 	return (
 		<Form method="get" action="/search" role="search" className="search-form" onSubmit={onSubmit} {...rest}>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 
 /**
@@ -25,7 +25,7 @@ export function ShareLink({
 	/** The message to share (it contains the link), and in which language it is written; no share controls without it. */
 	share?: { text: string; title: string; language: string }
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const id = useId()
 	const input = useRef<HTMLInputElement>(null)
 	const hydrated = useHydrated()

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { describedBy, type FormErrors } from './errors.ts'
 
@@ -11,7 +11,7 @@ export function MessageForms({
 	allowed: { message: boolean; note: boolean }
 	errorsOf: (intent: 'message' | 'note') => FormErrors
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const forms = [
 		{ intent: 'message', label: t('assistance.addMessage'), submit: t('assistance.send') },
 		{ intent: 'note', label: t('assistance.addNote'), submit: t('assistance.saveNote') },

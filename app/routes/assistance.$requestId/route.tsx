@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { AssistanceStatusBadge } from '#app/features/assistance/assistance-status.tsx'
 import { mailOrigin } from '#app/features/mail/outbox.server.ts'
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AssistanceRequest() {
 	const { ta, events, abilities, transitions, assignees } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	/** The field errors of the form that was just posted, by field name. */
 	const errorsOf = (intent: string) => (actionData?.intent === intent ? (actionData.result.error ?? undefined) : undefined)

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 
@@ -15,7 +15,7 @@ type Event = {
 
 /** A request's history: its creation, messages, notes (for those who may read them), status changes. */
 export function Timeline({ events }: { events: Event[] }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	return (
 		<ol className="plain-list timeline">

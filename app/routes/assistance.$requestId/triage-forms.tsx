@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import type { AssistanceStatus } from '#app/features/assistance/assistance.ts'
 import { describedBy, type FormErrors } from './errors.ts'
@@ -18,7 +18,7 @@ export function TriageForms({
 	assignErrors: FormErrors
 	statusErrors: FormErrors
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<section className="panel" aria-labelledby="triage-heading">
 			<h2 id="triage-heading">{t('assistance.triage')}</h2>

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { type InvitationMailStatus, type InvitationState } from '#app/features/cohorts/invitations.server.ts'
 import { formatDate } from '#app/utils/format.ts'
@@ -17,7 +17,7 @@ type Invitation = {
 
 /** The delegation's invitations with their state; a pending one can be revoked, an unused one re-issued. */
 export function InvitationsTable({ invitations }: { invitations: Invitation[] }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	return (
 		<section aria-labelledby="invitations-heading">
@@ -67,7 +67,7 @@ export function InvitationsTable({ invitations }: { invitations: Invitation[] })
 
 /** The invitation mail's status in words (the badge's colour only repeats them), and why it failed. */
 function InvitationMail({ mail }: { mail: NonNullable<Invitation['mail']> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	// Once accepted, the invitation's own state ("Accepted") says all there is to say.
 	if (mail.status === 'accepted') return null
 	return (
@@ -79,7 +79,7 @@ function InvitationMail({ mail }: { mail: NonNullable<Invitation['mail']> }) {
 }
 
 function InvitationButton({ intent, invitationId }: { intent: 'revoke' | 'reissue'; invitationId: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<Form method="post" className="inline-form">
 			<input type="hidden" name="intent" value={intent} />

@@ -1,12 +1,12 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { Field, SelectField } from '#app/components/ui/forms.tsx'
 import { SECTORS } from '#app/utils/vocabularies.ts'
 import { type DelegationActionData, fieldErrorsOf, postedValuesOf } from './action-data.ts'
 
 /** An invitation link for one person. */
 export function InviteOneForm({ defaultDays, actionData }: { defaultDays: number; actionData?: DelegationActionData }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const errors = fieldErrorsOf(actionData, 'inviteOne')
 	const posted = postedValuesOf(actionData, 'inviteOne')
 	const text = (name: 'name' | 'email' | 'organisation' | 'position', label: string, type = 'text') => (

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { Field, SelectField } from '#app/components/ui/forms.tsx'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
@@ -19,7 +19,7 @@ type Member = {
 
 /** The delegation's members, each with a form for their details and one to remove them. */
 export function Members({ members, actionData }: { members: Member[]; actionData?: DelegationActionData }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<section aria-labelledby="members-heading">
 			<h2 id="members-heading">{t('delegation.members', { count: members.length })}</h2>
@@ -34,7 +34,7 @@ export function Members({ members, actionData }: { members: Member[]; actionData
 }
 
 function MemberCard({ member, errors }: { member: Member; errors?: Record<string, string[] | null> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	return (
 		<li className="card">

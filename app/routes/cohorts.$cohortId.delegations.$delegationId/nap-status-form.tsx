@@ -1,11 +1,11 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList, type ListOfErrors } from '#app/components/ui/forms.tsx'
 import { NAP_STATUSES } from '#app/utils/vocabularies.ts'
 
 /** Where the delegation's country stands with its National Action Plan. */
 export function NapStatusForm({ napStatus, errors }: { napStatus: string; errors?: ListOfErrors }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const errorId = errors?.length ? 'napStatus-error' : undefined
 	return (
 		<section className="panel" aria-labelledby="nap-heading">

@@ -1,11 +1,11 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ShareLink } from '#app/features/share/share-link.tsx'
 import { type DelegationActionData } from './action-data.ts'
 
 /** The links just created: shown once (their tokens are not stored), to copy or download as CSV. */
 export function NewLinks({ cohortId, links }: { cohortId: string; links: NonNullable<DelegationActionData['links']> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<section className="panel new-links" aria-labelledby="new-links-heading">
 			<h2 id="new-links-heading">{t('invitations.newLinks', { count: links.length })}</h2>

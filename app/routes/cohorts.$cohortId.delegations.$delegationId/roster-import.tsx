@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { Field } from '#app/components/ui/forms.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
 import { type DelegationActionData, fieldErrorsOf } from './action-data.ts'
@@ -14,7 +14,7 @@ export function RosterImport({
 	defaultDays: number
 	actionData?: DelegationActionData
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const posted = actionData?.intent === 'roster' ? actionData : undefined
 	const errors = fieldErrorsOf(actionData, 'roster')
 	return (
@@ -55,7 +55,7 @@ export function RosterImport({
 }
 
 function RosterProblems({ problems }: { problems: NonNullable<DelegationActionData['rosterErrors']> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<div className="alert alert--error" role="alert">
 			<p>

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { FormErrors } from '#app/components/ui/forms.tsx'
 import { delegationMembers } from '#app/features/cohorts/delegations.server.ts'
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ManageDelegation() {
 	const { cohort, delegation, members, invitations, defaultDays, rosterHint } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as DelegationActionData | undefined
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	return (
 		<div className="page">

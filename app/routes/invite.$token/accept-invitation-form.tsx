@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { Field, FormErrors, SelectField } from '#app/components/ui/forms.tsx'
 import { JoinSchema, NewAccountSchema } from '#app/features/auth/schemas.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
@@ -28,7 +28,7 @@ export function AcceptInvitationForm({
 	creating: boolean
 	lastResult?: SubmissionResult<string[]>
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useLanguage()
 	const schema = creating ? NewAccountSchema : JoinSchema
 	const [form, fields] = useForm({

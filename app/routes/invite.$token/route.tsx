@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { createSessionCookie, hashPassword } from '#app/features/auth/auth.server.ts'
 import { judgePassword } from '#app/features/auth/password-strength.server.ts'
@@ -120,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
 	const loaderData = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const params = useParams()
 	const language = useLanguage()
 	const { invitation, state } = loaderData

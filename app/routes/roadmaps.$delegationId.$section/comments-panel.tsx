@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ThreadList, useCommentThreads, useCountText } from '#app/features/roadmap/comment-threads.tsx'
 import { countComments } from '#app/features/roadmap/threads.ts'
 import { type SectionData } from './shared.tsx'
@@ -10,7 +10,7 @@ import { type SectionData } from './shared.tsx'
  * thread about the whole section.
  */
 export function CommentsPanel({ threads, targets }: { threads: SectionData['sectionThreads']; targets: SectionData['commentTargets'] }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const { threadsByItem, canComment, feedback } = useCommentThreads()
 	const countText = useCountText()
 	const mine = feedback?.formKey === 'comment' ? feedback : null

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { KINDS } from '#app/features/roadmap/kinds.ts'
 import { AddItem, DocItem, ItemList, type SectionProps } from './shared.tsx'
 
@@ -7,7 +7,7 @@ const MECHANISM_FIELDS = KINDS.mechanism.fields.map((f) => f.name)
 
 /** The coordination mechanism, its member institutions and the NAP process's dated steps. */
 export function Coordination({ data: { tree }, editable, common, openFor }: SectionProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<>
 			<section className="panel">

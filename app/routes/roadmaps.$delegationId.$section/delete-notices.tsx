@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { childList } from '#app/features/roadmap/history.ts'
 import { isKind, LABEL_FIELD } from '#app/features/roadmap/kinds.ts'
 import { useRootData } from '#app/root.tsx'
@@ -11,7 +11,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase() + text.s
 
 /** The item as a sentence names it: "strategic objective 1.2 «…»". */
 function useItemName() {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (item: { kind: string; label: string; number?: string | null }) =>
 		t('roadmap.deletion.item', {
 			kind: lowerFirst(t(`roadmap.kinds.${item.kind}.one`)),
@@ -25,7 +25,7 @@ function useItemName() {
  * its own URL (`?confirmDelete=<id>`), so it works the same without JavaScript.
  */
 export function ConfirmDelete({ confirm }: { confirm: NonNullable<SectionData['confirmDelete']> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const name = useItemName()(confirm)
 	// With JavaScript the page does not reload: bring the question to the keyboard and the screen reader.
@@ -58,7 +58,7 @@ export function ConfirmDelete({ confirm }: { confirm: NonNullable<SectionData['c
 
 /** After a delete: what went, and Undo (a plain form that restores it) while it is still gone. */
 export function DeletedNotice({ deleted, editable }: { deleted: NonNullable<SectionData['deleted']>; editable: boolean }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const name = useItemName()(deleted)
 	if (!deleted.canUndo) return null
@@ -87,7 +87,7 @@ export function DeletedNotice({ deleted, editable }: { deleted: NonNullable<Sect
  * this browser) and Restore, after which the item's Edit brings the text back to save it.
  */
 export function DeletedMeanwhile({ deletion, submitted }: { deletion: { changeId: number }; submitted?: Record<string, string> }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const kind = submitted?.kind
 	const typed = kind && isKind(kind) ? submitted?.[LABEL_FIELD[kind]] : undefined
 	return (

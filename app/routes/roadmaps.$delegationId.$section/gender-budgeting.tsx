@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { formatMoney } from '#app/features/roadmap/item-form.tsx'
 import { BudgetTables } from '#app/features/roadmap/roadmap-document.tsx'
 import { COSTING_SHEET_URL } from '#app/features/curriculum/costing-sheet.ts'
@@ -10,7 +10,7 @@ import { ActionsBySection, type SectionData, type SectionProps } from './shared.
 
 /** Totals computed from the actions, the roadmap's currency, and each action's cost and funding (edited in the action's form). */
 export function GenderBudgeting({ data: { tree, totals, delegation }, editable, common, taFor }: SectionProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const { currency, roadmapVersion, feedback } = common
 	return (
@@ -65,7 +65,7 @@ export function GenderBudgeting({ data: { tree, totals, delegation }, editable, 
 }
 
 function BudgetTotals({ totals, currency, language }: { totals: NonNullable<SectionData['totals']>; currency: string; language: string }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<>
 			<p className="lead">

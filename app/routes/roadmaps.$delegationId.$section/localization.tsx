@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ActionsBySection, AddItem, ItemList, type SectionProps } from './shared.tsx'
 
 /** Which actions reach which level (edited in each action's form), and the local partners. */
 export function Localization({ data: { tree, delegation }, editable, common, openFor, taFor }: SectionProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<>
 			<ActionsBySection

@@ -1,6 +1,6 @@
 import { formatMonthName } from '#app/utils/format.ts'
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { duePeriodLabel, IndicatorChart } from '#app/features/roadmap/indicator-chart.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
@@ -12,7 +12,7 @@ import { AddItem, ItemList, type SectionProps } from './shared.tsx'
  * and the report it lacks, then the reporting calendar.
  */
 export function Monitoring({ data: { tree, calendar, overTime, delegation, abilities }, editable, common, openFor, taFor }: SectionProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const numbers = planNumbers(tree)
 	const due = overTime?.due ?? {}

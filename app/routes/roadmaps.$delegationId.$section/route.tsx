@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { OffersProvider, SectionOffers } from '#app/features/assistance/offer-notice.tsx'
 import { CommentThreadsProvider } from '#app/features/roadmap/comment-threads.tsx'
@@ -66,7 +66,7 @@ export default function RoadmapSection() {
 }
 
 function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; feedback: ItemFeedback | null }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	// The item open for editing stays as its form showed it while others' changes come in.
 	const held = useHeldTree(fresh.tree, useEditing().current)
 	const data = held.tree === fresh.tree ? fresh : { ...fresh, tree: held.tree }

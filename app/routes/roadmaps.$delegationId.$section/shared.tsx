@@ -1,7 +1,7 @@
 import { Link, type useLoaderData, useLocation } from '@remix-run/react'
-import { type TFunction } from 'i18next'
+import type { Translate } from '#app/utils/translate.ts'
 import { type ReactNode, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { ItemOffers } from '#app/features/assistance/offer-notice.tsx'
 import { ItemCommentCount, ItemComments } from '#app/features/roadmap/comment-threads.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
@@ -75,7 +75,7 @@ export function DocItem({
 	className?: string
 	as?: 'li' | 'section' | 'article' | 'div'
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const editing = useEditing()
 	const label = String(item.data[LABEL_FIELD[kind]] ?? '').slice(0, 60)
 	const open = editable && editing.current === item.id
@@ -181,7 +181,7 @@ export function AddItem({
 	folded?: boolean
 	children?: ReactNode
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const editing = useEditing()
 	const location = useLocation()
 	const justSaved = editing.saved === formKey
@@ -239,7 +239,7 @@ export function ItemList({
 	/** What follows an item in the document (an indicator's values over time). */
 	below?: (id: string) => ReactNode
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	if (!items.length) return <p className="muted">{t('roadmap.noneYet')}</p>
 	return (
 		<ol className="item-list">
@@ -282,7 +282,7 @@ export function ActionsBySection({
 	delegationId: string
 	taFor?: TaLink
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const fields = SECTION_ACTION_VIEW[section]
 	const numbers = planNumbers(tree)
 	if (!tree.actions.length) return <p>{t('roadmap.needActions')}</p>
@@ -357,7 +357,7 @@ export function ItemView({
 	/** What to say when none of the fields shown is filled in. */
 	empty?: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const language = useRootData()?.language ?? DEFAULT_LANGUAGE
 	const labelField = LABEL_FIELD[kind]
 	if (kind === 'pathway') {
@@ -403,7 +403,7 @@ export function ItemView({
 	)
 }
 
-function shownValue(spec: FieldSpec, value: unknown, currency: string, language: string, t: TFunction): ReactNode {
+function shownValue(spec: FieldSpec, value: unknown, currency: string, language: string, t: Translate): ReactNode {
 	if (spec.type === 'costLines')
 		return (
 			<CostLinesList lines={costLinesOf({ costs: value as ItemData[string] })} currency={currency} language={language as 'en' | 'es'} />

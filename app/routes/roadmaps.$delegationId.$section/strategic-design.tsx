@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { baseOf, FormPart, type ItemFeedback, ItemFields } from '#app/features/roadmap/item-form.tsx'
 import { type FieldSpec, KINDS } from '#app/features/roadmap/kinds.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
@@ -13,7 +13,7 @@ type Action = SectionData['tree']['pillars'][number]['objectives'][number]['acti
  * cost, where, and its indicators.
  */
 export function StrategicDesign({ data: { tree }, editable, common, openFor, taFor }: SectionProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const numbers = planNumbers(tree)
 	return (
 		<>
@@ -138,7 +138,7 @@ function ActionIndicators({
 	common: SectionProps['common']
 	formKey?: string
 }) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	const key = formKey ?? `item-${action!.id}`
 	const indicators = action?.indicators ?? []
 	const specs = INDICATOR_SPECS

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTexts } from '#app/utils/use-texts.tsx'
 import { KINDS } from '#app/features/roadmap/kinds.ts'
 import { AddItem, DocItem, ItemList, type SectionProps } from './shared.tsx'
 
@@ -6,7 +6,7 @@ const TOC_FIELDS = KINDS.toc.fields.map((f) => f.name)
 
 /** The problem, the change sought, and the pathways, assumptions and risks between them. */
 export function TheoryOfChange({ data: { tree }, editable, common, openFor }: SectionProps) {
-	const { t } = useTranslation()
+	const { t } = useTexts()
 	return (
 		<>
 			<section className="panel">
