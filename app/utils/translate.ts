@@ -6,7 +6,8 @@
  * one), and a default value for a key that is not there. Mail, notifications and loaders keep
  * i18next on the server (`getT`, `getTextT`), where the other options live.
  *
- * It imports nothing: the browser gets it for about 1 KB instead of i18next and react-i18next's 16.
+ * It imports no code (a type only): the browser gets it for about 1 KB instead of i18next and
+ * react-i18next's 16.
  */
 import type { Texts } from '#app/utils/texts.ts'
 
