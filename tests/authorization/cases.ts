@@ -4,6 +4,7 @@ import { contentDir, contentHash } from '#app/features/curriculum/content.server
 import { searchIndexKey } from '#app/features/search/search-index.server.ts'
 import { type Case, everyone, type Expected, signedIn, staffOnly } from '#tests/authorization/matrix.ts'
 import { guideCases } from '#tests/authorization/guide-cases.ts'
+import { SECTIONS } from '#app/features/roadmap/kinds.ts'
 
 /**
  * The authorization matrix, one table per resource area. Every role of `ROLES` has an expected
@@ -484,10 +485,9 @@ const roadmapGet = (label: string, route: string, path: string, params: Record<s
 
 export const roadmapCases: Case[] = [
 	roadmapGet('overview', 'roadmaps.$delegationId._index.tsx', '/roadmaps/panama-2025-pa'),
-	roadmapGet('section', 'roadmaps.$delegationId.$section/route.tsx', '/roadmaps/panama-2025-pa/strategic-design', {
-		...pa,
-		section: 'strategic-design',
-	}),
+	...SECTIONS.map((section) =>
+		roadmapGet(`section ${section}`, `roadmaps.$delegationId.${section}.tsx`, `/roadmaps/panama-2025-pa/${section}`),
+	),
 	roadmapGet('history', 'roadmaps.$delegationId.history.tsx', '/roadmaps/panama-2025-pa/history'),
 	roadmapGet('print', 'roadmaps.$delegationId.print.tsx', '/roadmaps/panama-2025-pa/print'),
 	roadmapGet('roadmap.json', 'roadmaps.$delegationId.roadmap[.]json.tsx', '/roadmaps/panama-2025-pa/roadmap.json'),
@@ -538,10 +538,10 @@ export const roadmapCases: Case[] = [
 	},
 	{
 		label: 'POST add an objective',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.strategic-design.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/strategic-design',
-		params: { ...pa, section: 'strategic-design' },
+		params: pa,
 		form: { intent: 'create', kind: 'pillar', name: 'Matrix pillar' },
 		expected: {
 			signedOut: 302,
@@ -558,20 +558,20 @@ export const roadmapCases: Case[] = [
 		// Authorised people get the 400 of the wrong section (the steps belong to coordination), so the
 		// matrix changes nothing; app/features/roadmap/timeline.test.ts adds them for real.
 		label: 'POST add the usual NAP steps (from another section)',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.strategic-design.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/strategic-design',
-		params: { ...pa, section: 'strategic-design' },
+		params: pa,
 		form: { intent: 'timeline' },
 		expected: MEMBERS_REACH_400,
 	},
 	{
 		// A preview writes nothing: the delegation's members see how the row is read.
 		label: 'POST preview rows pasted from a spreadsheet',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.strategic-design.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/strategic-design',
-		params: { ...pa, section: 'strategic-design' },
+		params: pa,
 		form: {
 			intent: 'pastePreview',
 			parentId: 'pa-objective-1',
@@ -583,19 +583,19 @@ export const roadmapCases: Case[] = [
 		// A paste with a bad row (an end before its start) creates nothing, so the matrix changes nothing;
 		// app/features/roadmap/paste.server.test.ts creates rows for real.
 		label: 'POST paste rows from a spreadsheet (one bad row: 400 for those allowed)',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.strategic-design.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/strategic-design',
-		params: { ...pa, section: 'strategic-design' },
+		params: pa,
 		form: { intent: 'paste', parentId: 'pa-objective-1', rows: 'Matrix action\tMinistry\t\t2027-Q1\t2026-Q4\t\t' },
 		expected: MEMBERS_REACH_400,
 	},
 	{
 		label: 'POST comment',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.coordination.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/coordination',
-		params: { ...pa, section: 'coordination' },
+		params: pa,
 		form: { intent: 'comment', body: 'Who chairs the group?' },
 		expected: {
 			signedOut: 302,
@@ -611,28 +611,28 @@ export const roadmapCases: Case[] = [
 	{
 		// Those who may comment get past authorization to the 404 of a comment that is not there.
 		label: 'POST reply to a comment (none such: 404 for those allowed)',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.coordination.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/coordination',
-		params: { ...pa, section: 'coordination' },
+		params: pa,
 		form: { intent: 'reply', commentId: '999999', body: 'Yes, the vice-minister.' },
 		expected: COMMENTERS_REACH_404,
 	},
 	{
 		label: 'POST resolve a thread (none such: 404 for those allowed)',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.coordination.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/coordination',
-		params: { ...pa, section: 'coordination' },
+		params: pa,
 		form: { intent: 'resolve', commentId: '999999', resolved: 'true' },
 		expected: COMMENTERS_REACH_404,
 	},
 	{
 		label: 'POST reply to a comment (empty: 400 for those allowed)',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+		route: 'roadmaps.$delegationId.coordination.tsx',
 		kind: 'action',
 		path: '/roadmaps/panama-2025-pa/coordination',
-		params: { ...pa, section: 'coordination' },
+		params: pa,
 		form: { intent: 'reply', commentId: '1', body: '' },
 		expected: { ...COMMENTERS_REACH_404, staff: 400, facilitator2025: 400, leadPanama: 400, memberPanama: 400 },
 	},
@@ -697,16 +697,18 @@ export const roadmapCases: Case[] = [
 		form: { intent: 'startFromExample' },
 		expected: { ...signedIn(403), leadPanama: 409, memberPanama: 409 },
 	},
-	{
-		// A change number that reads as none: those allowed get the 400, and nothing is restored.
-		label: 'POST Undo a delete on a section (no such change: 400 for those allowed)',
-		route: 'roadmaps.$delegationId.$section/route.tsx',
+	// A change number that reads as none, on every section's page: those allowed get the 400, and
+	// nothing is restored.
+	...SECTIONS.map((section): Case => ({
+		label: `POST Undo a delete on ${section} (no such change: 400 for those allowed)`,
+		route: `roadmaps.$delegationId.${section}.tsx`,
 		kind: 'action',
-		path: '/roadmaps/panama-2025-pa/strategic-design',
-		params: { ...pa, section: 'strategic-design' },
+		path: `/roadmaps/panama-2025-pa/${section}`,
+		params: pa,
 		form: { intent: 'restore', changeId: '0' },
 		expected: MEMBERS_REACH_400,
-	},
+	})),
+
 	{
 		label: 'POST restore from the history (no such change: 400 for those allowed)',
 		route: 'roadmaps.$delegationId.history.tsx',
@@ -757,10 +759,9 @@ const sharedInspect = (label: string, route: string, path: string) => sharedGet(
 
 export const sharedRoadmapCases: Case[] = [
 	sharedPlan('overview', 'roadmaps.$delegationId._index.tsx', '/roadmaps/panama-2025-pa'),
-	sharedPlan('section', 'roadmaps.$delegationId.$section/route.tsx', '/roadmaps/panama-2025-pa/strategic-design', {
-		...pa,
-		section: 'strategic-design',
-	}),
+	...SECTIONS.map((section) =>
+		sharedPlan(`section ${section}`, `roadmaps.$delegationId.${section}.tsx`, `/roadmaps/panama-2025-pa/${section}`),
+	),
 	sharedPlan('results matrix', 'roadmaps.$delegationId.matrix.tsx', '/roadmaps/panama-2025-pa/matrix'),
 	sharedPlan('implementation', 'roadmaps.$delegationId.implementation.tsx', '/roadmaps/panama-2025-pa/implementation'),
 	sharedPlan('print', 'roadmaps.$delegationId.print.tsx', '/roadmaps/panama-2025-pa/print'),

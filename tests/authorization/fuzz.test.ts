@@ -45,6 +45,27 @@ const FUZZ_ROLES: Role[] = [
 /** Field names and intents each action reads. A route with an action and no entry fails the suite. */
 const ITEM_FIELDS = [...new Set(Object.values(KINDS).flatMap((kind) => kind.fields.map((field) => field.name)))]
 const COHORT_FIELDS = ['name', 'hostCity', 'hostCountry', 'venue', 'startDate', 'endDate', 'preworkDueDate', 'status']
+/** Every section's route reads the same form fields (app/features/roadmap/section/section.server.ts). */
+const SECTION_FIELDS = {
+	intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'reply', 'resolve', 'restore'],
+	fields: [
+		'confirm',
+		'changeId',
+		'kind',
+		'parentId',
+		'id',
+		'version',
+		'direction',
+		'currency',
+		'body',
+		'itemId',
+		'commentId',
+		'resolved',
+		'formKey',
+		...ITEM_FIELDS,
+	],
+}
+
 const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'$.tsx': { intents: [], fields: [] },
 	'assistance.$requestId/route.tsx': {
@@ -88,25 +109,8 @@ const ACTION_FIELDS: Record<string, { intents: string[]; fields: string[] }> = {
 	'forgot-password.tsx': { intents: [], fields: ['email'] },
 	'reset-password.$token.tsx': { intents: [], fields: ['newPassword', 'confirmPassword'] },
 	'logout.tsx': { intents: [], fields: [] },
-	'roadmaps.$delegationId.$section/route.tsx': {
-		intents: ['create', 'update', 'delete', 'move', 'currency', 'timeline', 'comment', 'reply', 'resolve', 'restore'],
-		fields: [
-			'confirm',
-			'changeId',
-			'kind',
-			'parentId',
-			'id',
-			'version',
-			'direction',
-			'currency',
-			'body',
-			'itemId',
-			'commentId',
-			'resolved',
-			'formKey',
-			...ITEM_FIELDS,
-		],
-	},
+	...Object.fromEntries(SECTIONS.map((section) => [`roadmaps.$delegationId.${section}.tsx`, SECTION_FIELDS])),
+
 	'roadmaps.$delegationId._index.tsx': {
 		intents: ['advance', 'backToDraft', 'reopen', 'share', 'import'],
 		fields: ['shared', 'file', 'json'],

@@ -27,7 +27,7 @@ type OverTime = {
 }
 
 async function monitoring(email: string) {
-	const { loader } = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+	const { loader } = await import('#tests/roadmap-section.ts')
 	const result = await run(async () =>
 		loader(
 			routeArgs(await requestAs(email, '/roadmaps/port-of-spain-2024-tt/monitoring'), {

@@ -55,7 +55,7 @@ describe('each route’s texts, from the app’s own code', () => {
 	const routes = [
 		{ id: 'root', file: 'root.tsx' },
 		{ id: 'routes/learn.$module.$lesson', file: 'routes/learn.$module.$lesson.tsx' },
-		{ id: 'routes/roadmaps.$delegationId.$section', file: 'routes/roadmaps.$delegationId.$section/route.tsx' },
+		{ id: 'routes/roadmaps.$delegationId.strategic-design', file: 'routes/roadmaps.$delegationId.strategic-design.tsx' },
 		{ id: 'routes/settings', file: 'routes/settings.tsx' },
 	]
 	const keys = routeKeys(routes, appDirectory, en as Texts)
@@ -82,7 +82,7 @@ describe('each route’s texts, from the app’s own code', () => {
 
 	test('an action’s error texts come along: the settings form’s wrong password, a roadmap save’s conflict', () => {
 		expect(of('routes/settings')).toContain('settings.currentPasswordWrong')
-		expect(of('routes/roadmaps.$delegationId.$section')).toContain('roadmap.conflict.title')
+		expect(of('routes/roadmaps.$delegationId.strategic-design')).toContain('roadmap.conflict.title')
 	})
 
 	test('every key found is a text in both languages', () => {

@@ -57,7 +57,7 @@ describe('technical-assistance requests', () => {
 		const id = result.response!.headers.get('Location')!.split('/').pop()!
 		const stored = await db.selectFrom('assistance_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 		expect(stored).toMatchObject({ delegation_id: 'panama-2025-pa', item_id: 'pa-action-1', status: 'open', topic: 'gender-budgeting' })
-		const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+		const section = await import('#tests/roadmap-section.ts')
 		const page = await run(async () =>
 			section.loader(
 				routeArgs(await requestAs('delegate.pa@example.org', '/roadmaps/panama-2025-pa/gender-budgeting'), {

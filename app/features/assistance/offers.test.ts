@@ -5,7 +5,7 @@ import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'
 const routes = {
 	overview: () => import('#app/routes/assistance.overview.tsx'),
 	delegation: () => import('#app/routes/roadmaps.$delegationId.assistance.tsx'),
-	section: () => import('#app/routes/roadmaps.$delegationId.$section/route.tsx'),
+	section: () => import('#tests/roadmap-section.ts'),
 }
 
 const STAFF = 'staff@example.org'

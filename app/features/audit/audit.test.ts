@@ -203,7 +203,7 @@ describe('each sensitive event leaves one line with who and from where', () => {
 			.where('i.kind', '=', 'indicator')
 			.executeTakeFirstOrThrow()
 		{
-			const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+			const section = await import('#tests/roadmap-section.ts')
 			const deleted = await expectOne('roadmap.item_deleted', 'delegate.pa@example.org', ip, async () =>
 				run(async () =>
 					section.action(

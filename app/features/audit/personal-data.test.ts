@@ -235,7 +235,7 @@ describe('a person’s data', () => {
 			],
 			['roadmaps.$delegationId.history.tsx', '/roadmaps/panama-2025-pa/history', { delegationId: 'panama-2025-pa' }, OTHER],
 			[
-				'roadmaps.$delegationId.$section/route.tsx',
+				'roadmaps.$delegationId.theory-of-change.tsx',
 				'/roadmaps/panama-2025-pa/theory-of-change',
 				{ delegationId: 'panama-2025-pa', section: 'theory-of-change' },
 				OTHER,

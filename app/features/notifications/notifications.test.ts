@@ -10,7 +10,7 @@ import { createTransport, deliverDueMail } from '#app/features/mail/sender.serve
 import { runScheduledWork } from '#app/features/notifications/scheduled.server.ts'
 import * as assistance from '#app/routes/assistance.$requestId/route.tsx'
 import * as notificationsRoute from '#app/routes/notifications.tsx'
-import * as section from '#app/routes/roadmaps.$delegationId.$section/route.tsx'
+import * as section from '#tests/roadmap-section.ts'
 import * as settings from '#app/routes/settings.tsx'
 import { loader as rootLoader } from '#app/root.tsx'
 import { db } from '#app/utils/db.server.ts'

@@ -12,7 +12,7 @@ const delegationId = 'panama-2025-pa'
 const path = `/roadmaps/${delegationId}/strategic-design`
 
 async function post(form: Record<string, string>) {
-	const route = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+	const route = await import('#tests/roadmap-section.ts')
 	return run(async () =>
 		route.action(routeArgs(await requestAs('delegate.pa@example.org', path, { form }), { delegationId, section: 'strategic-design' })),
 	)

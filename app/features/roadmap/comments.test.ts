@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as overview from '#app/routes/roadmaps.$delegationId._index.tsx'
-import * as section from '#app/routes/roadmaps.$delegationId.$section/route.tsx'
+import * as section from '#tests/roadmap-section.ts'
 import { db } from '#app/utils/db.server.ts'
 import { type CommentThread, countComments } from '#app/features/roadmap/threads.ts'
 import { requestAs, routeArgs, run, userIdFor } from '#tests/helpers.ts'

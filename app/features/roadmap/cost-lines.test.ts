@@ -17,7 +17,7 @@ const section = 'strategic-design'
 const path = `/roadmaps/${delegationId}/${section}`
 
 async function post(form: Record<string, string>) {
-	const route = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+	const route = await import('#tests/roadmap-section.ts')
 	return run(async () => route.action(routeArgs(await requestAs('delegate.pa@example.org', path, { form }), { delegationId, section })))
 }
 const row = (id: string) => db.selectFrom('roadmap_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
@@ -61,7 +61,7 @@ describe("cost lines in an action's form", () => {
 			{ amount: 1_250_050, source: 'subnational_budget', committed: true },
 		])
 		// The budget page's totals: pa-action-1 is the roadmap's only costed action.
-		const route = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+		const route = await import('#tests/roadmap-section.ts')
 		const budget = `/roadmaps/${delegationId}/gender-budgeting`
 		const page = await run(async () =>
 			route.loader(routeArgs(await requestAs('delegate.pa@example.org', budget), { delegationId, section: 'gender-budgeting' })),

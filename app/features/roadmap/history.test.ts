@@ -14,7 +14,7 @@ const MEMBER = 'pa2@example.org'
 const BASE = '/roadmaps/panama-2025-pa'
 const params = { delegationId: 'panama-2025-pa' }
 
-const sectionRoute = () => import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+const sectionRoute = () => import('#tests/roadmap-section.ts')
 const historyRoute = () => import('#app/routes/roadmaps.$delegationId.history.tsx')
 
 async function roadmap() {

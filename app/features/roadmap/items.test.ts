@@ -274,7 +274,7 @@ describe('the write primitive', () => {
 		// Two lines: 80,000 committed and 40,000 not.
 		expect(amounts(action)).toEqual([8_000_000, 4_000_000])
 
-		const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+		const section = await import('#tests/roadmap-section.ts')
 		const params = { delegationId: 'panama-2025-pa', section: 'gender-budgeting' }
 		const path = '/roadmaps/panama-2025-pa/gender-budgeting'
 		const changed = await run(async () =>
@@ -336,7 +336,7 @@ describe('a save that changes nothing', () => {
 		const roadmap = (await getRoadmapByDelegation('panama-2025-pa'))!
 		const action = (await roadmapItems(roadmap.id)).find((i) => i.id === 'pa-action-1')!
 		const before = await lastChangeId(roadmap.id)
-		const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+		const section = await import('#tests/roadmap-section.ts')
 		const params = { delegationId: 'panama-2025-pa', section: 'strategic-design' }
 		const path = '/roadmaps/panama-2025-pa/strategic-design'
 		// The form as the page shows it: every field of the action with what is stored (a cost as typed,
@@ -384,7 +384,7 @@ describe('a save that changes nothing', () => {
 
 describe('crafted posts to a section', () => {
 	const post = async (section: Section, form: Record<string, string>, delegationId = 'panama-2025-pa') => {
-		const route = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+		const route = await import('#tests/roadmap-section.ts')
 		const path = `/roadmaps/${delegationId}/${section}`
 		return run(async () => route.action(routeArgs(await requestAs('delegate.pa@example.org', path, { form }), { delegationId, section })))
 	}
@@ -530,7 +530,7 @@ describe('reading and making roadmaps', () => {
 		const base = '/roadmaps/port-of-spain-2024-jm'
 		const params = { delegationId: 'port-of-spain-2024-jm' }
 		type Loader = { loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown> }
-		const section = () => import('#app/routes/roadmaps.$delegationId.$section/route.tsx') as Promise<Loader>
+		const section = () => import('#tests/roadmap-section.ts') as Promise<Loader>
 		const pages: Array<[() => Promise<Loader>, string, Record<string, string>]> = [
 			[() => import('#app/routes/roadmaps.$delegationId._index.tsx'), base, params],
 			[() => import('#app/routes/roadmaps.$delegationId.history.tsx'), `${base}/history?at=1`, params],

@@ -3,7 +3,7 @@
  * roadmap's tree and filtered and sorted here, on the server, so the GET form works without JavaScript.
  */
 import { data } from '@remix-run/node'
-import { sectionAction } from '#app/routes/roadmaps.$delegationId.$section/section.server.ts'
+import { sectionAction } from '#app/features/roadmap/section/section.server.ts'
 import { requireRoadmap } from '#app/utils/access.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'

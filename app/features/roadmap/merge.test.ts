@@ -15,7 +15,7 @@ const LEAD = 'delegate.pa@example.org'
 const MEMBER = 'pa2@example.org'
 
 async function post(email: string, form: Record<string, string>) {
-	const route = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+	const route = await import('#tests/roadmap-section.ts')
 	return run(async () => route.action(routeArgs(await requestAs(email, path, { form }), { delegationId, section: 'strategic-design' })))
 }
 

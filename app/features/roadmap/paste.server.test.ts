@@ -10,7 +10,7 @@ const path = '/roadmaps/panama-2025-pa/strategic-design'
 const OBJECTIVE = 'pa-objective-1'
 
 async function post(form: Record<string, string>, who = 'delegate.pa@example.org', at = params) {
-	const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+	const section = await import('#tests/roadmap-section.ts')
 	return run(async () => section.action(routeArgs(await requestAs(who, `/roadmaps/${at.delegationId}/${at.section}`, { form }), at)))
 }
 type Answer = { feedback: { formKey?: string; message?: string }; paste: { text: string; preview: PasteResult | null } }

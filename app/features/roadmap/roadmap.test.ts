@@ -209,9 +209,7 @@ describe('status, order and deletion', () => {
 	) {
 		const { requestAs, routeArgs, run } = await import('#tests/helpers.ts')
 		const route =
-			module === 'overview'
-				? await import('#app/routes/roadmaps.$delegationId._index.tsx')
-				: await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+			module === 'overview' ? await import('#app/routes/roadmaps.$delegationId._index.tsx') : await import('#tests/roadmap-section.ts')
 		return run(async () => route.action(routeArgs(await requestAs(email, path, { form }), params)))
 	}
 	const gt = { delegationId: 'port-of-spain-2024-jm' }
@@ -345,7 +343,7 @@ describe('status, order and deletion', () => {
 
 test('comments can be about one item, resolved and reopened; an item of another roadmap is refused', async () => {
 	const { requestAs, routeArgs, run } = await import('#tests/helpers.ts')
-	const route = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+	const route = await import('#tests/roadmap-section.ts')
 	const roadmap = await freshRoadmap('port-of-spain-2024-bb')
 	const other = await freshRoadmap('port-of-spain-2024-tt')
 	const pillar = (await loadTree(roadmap.id)).pillars[0]!

@@ -12,7 +12,7 @@ const STAFF = 'staff@example.org'
 const editRoute = () => import('#app/routes/cohorts.$cohortId.edit.tsx')
 const listRoute = () => import('#app/routes/roadmaps.$delegationId.snapshots._index.tsx')
 const compareRoute = () => import('#app/routes/roadmaps.$delegationId.snapshots.compare.tsx')
-const sectionRoute = () => import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+const sectionRoute = () => import('#tests/roadmap-section.ts')
 const implementationRoute = () => import('#app/routes/roadmaps.$delegationId.implementation.tsx')
 const homeRoute = () => import('#app/routes/home.tsx')
 

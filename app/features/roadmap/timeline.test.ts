@@ -8,7 +8,7 @@ const params = { delegationId: 'panama-2025-pa', section: 'coordination' }
 const path = '/roadmaps/panama-2025-pa/coordination'
 
 async function post(form: Record<string, string>, who = 'delegate.pa@example.org') {
-	const section = await import('#app/routes/roadmaps.$delegationId.$section/route.tsx')
+	const section = await import('#tests/roadmap-section.ts')
 	return run(async () => section.action(routeArgs(await requestAs(who, path, { form }), params)))
 }
 

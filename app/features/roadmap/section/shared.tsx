@@ -12,9 +12,9 @@ import { CostLinesList } from '#app/features/roadmap/roadmap-document.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { useRootData } from '#app/root.tsx'
 import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
-import type { loader } from './route.tsx'
+import type { SectionLoader } from './section-page.tsx'
 
-export type SectionData = ReturnType<typeof useLoaderData<typeof loader>>
+export type SectionData = ReturnType<typeof useLoaderData<SectionLoader>>
 /** `changedMeanwhile`: the item open for editing as someone else saved it since the form opened (by id). */
 /** `roadmapVersion`: the roadmap version the page was made from, sent back by the currency form. */
 export type Common = {

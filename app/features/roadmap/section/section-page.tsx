@@ -1,5 +1,11 @@
+/**
+ * A roadmap section's page, which each section's route renders with its own view
+ * (app/routes/roadmaps.$delegationId.<section>.tsx): one route per section, so that a page loads
+ * the code and the texts of its own section only.
+ */
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { type ComponentType } from 'react'
 import { useTexts } from '#app/utils/use-texts.tsx'
 import { GeneralErrorBoundary } from '#app/components/ui/error-boundary.tsx'
 import { OffersProvider, SectionOffers } from '#app/features/assistance/offer-notice.tsx'
@@ -11,38 +17,19 @@ import { LiveProvider, useHeldTree, useLastingActionData } from '#app/features/r
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
-import { Coordination } from './coordination.tsx'
 import { ConfirmDelete, DeletedMeanwhile, DeletedNotice } from './delete-notices.tsx'
-import { GenderBudgeting } from './gender-budgeting.tsx'
-import { Localization } from './localization.tsx'
-import { Monitoring } from './monitoring.tsx'
-import { loadSection, sectionAction } from './section.server.ts'
+import type { loadSection, sectionAction } from './section.server.ts'
 import { type SectionProps } from './shared.tsx'
-import { StrategicDesign } from './strategic-design.tsx'
-import { TheoryOfChange } from './theory-of-change.tsx'
 
-export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }])
+/** What a section route's loader and action are: the section's, with the section the route is for. */
+export type SectionLoader = (args: LoaderFunctionArgs) => ReturnType<typeof loadSection>
+export type SectionAction = (args: ActionFunctionArgs) => ReturnType<typeof sectionAction>
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	return loadSection(request, params)
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-	return sectionAction(request, params)
-}
-
-const SECTION_VIEWS = {
-	'theory-of-change': TheoryOfChange,
-	'strategic-design': StrategicDesign,
-	'gender-budgeting': GenderBudgeting,
-	coordination: Coordination,
-	localization: Localization,
-	monitoring: Monitoring,
-}
+export const sectionMeta = pageMeta<SectionLoader>((data) => [{ title: data.title }])
 
 /** What the action said, in the shape the item forms read: the refused form's key, its errors, what was typed. */
 function useFeedback(): ItemFeedback | null {
-	const actionData = useLastingActionData<typeof action>()
+	const actionData = useLastingActionData<SectionAction>()
 	if (!actionData) return null
 	const errors = Object.fromEntries(
 		Object.entries(actionData.result.error ?? {}).filter((entry): entry is [string, string[]] => Boolean(entry[0] && entry[1]?.length)),
@@ -53,19 +40,28 @@ function useFeedback(): ItemFeedback | null {
 	return { ...actionData.feedback, errors: Object.keys(errors).length ? errors : undefined, submitted }
 }
 
-export default function RoadmapSection() {
-	const data = useLoaderData<typeof loader>()
+/** The page of a section, showing it with its view. */
+export function SectionPage({ View }: { View: ComponentType<SectionProps> }) {
+	const data = useLoaderData<SectionLoader>()
 	const feedback = useFeedback()
 	return (
 		<LiveProvider delegationId={data.delegation.id} after={data.liveAfter}>
 			<EditingProvider refused={feedback?.formKey}>
-				<SectionPage data={data} feedback={feedback} />
+				<SectionContent data={data} feedback={feedback} View={View} />
 			</EditingProvider>
 		</LiveProvider>
 	)
 }
 
-function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; feedback: ItemFeedback | null }) {
+function SectionContent({
+	data: fresh,
+	feedback,
+	View,
+}: {
+	data: SectionProps['data']
+	feedback: ItemFeedback | null
+	View: ComponentType<SectionProps>
+}) {
 	const { t } = useTexts()
 	// The item open for editing stays as its form showed it while others' changes come in.
 	const held = useHeldTree(fresh.tree, useEditing().current)
@@ -82,7 +78,6 @@ function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; fe
 			open: data.openTa.byItem[id] ?? 0,
 		}),
 	}
-	const View = SECTION_VIEWS[section]
 	// Each gap opens the form where it is filled (for those who may edit; others go to the item).
 	const gapLink = (gap: (typeof gaps)[number]) =>
 		props.editable ? gapHref(data.delegation.id, gap) : gap.itemId ? `#item-${gap.itemId}` : null
@@ -147,6 +142,6 @@ function SectionPage({ data: fresh, feedback }: { data: SectionProps['data']; fe
 	)
 }
 
-export function ErrorBoundary() {
+export function SectionErrorBoundary() {
 	return <GeneralErrorBoundary />
 }
