@@ -25,18 +25,24 @@ const LANGUAGES = ['en', 'es'] as const
 const SERVER_ID = 'virtual:academy-texts/server'
 const ROUTE_PREFIX = 'virtual:academy-texts/'
 const ROOT_ROUTE = 'root'
+const PART_PREFIX = 'part:'
 
 type Route = { id: string; file: string }
 
-/** Module specifiers a source file imports (type-only imports left out: they are erased). */
-export function importedSpecifiers(source: string): string[] {
+const STATIC_IMPORTS = [
+	/\bimport\s+(?!type\s)[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+	/\bexport\s+(?!type\s)[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+	/\bimport\s*['"]([^'"]+)['"]/g,
+]
+const DYNAMIC_IMPORTS = [/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g]
+
+/**
+ * Module specifiers a source file imports (type-only imports left out: they are erased): its static
+ * and dynamic imports, or only one kind.
+ */
+export function importedSpecifiers(source: string, kind: 'all' | 'static' | 'dynamic' = 'all'): string[] {
 	const found: string[] = []
-	const patterns = [
-		/\bimport\s+(?!type\s)[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-		/\bexport\s+(?!type\s)[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-		/\bimport\s*['"]([^'"]+)['"]/g,
-		/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-	]
+	const patterns = [...(kind === 'dynamic' ? [] : STATIC_IMPORTS), ...(kind === 'static' ? [] : DYNAMIC_IMPORTS)]
 	for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.push(match[1]!)
 	return found
 }
@@ -86,12 +92,21 @@ const SERVER_DEPTH = Number(process.env.TEXTS_SERVER_DEPTH ?? 2)
  * name the errors and notices the browser shows) and not the mail, notification and audit code,
  * whose texts never reach a page; past that, server code only sends texts elsewhere.
  */
-export function moduleGraph(file: string, appDirectory: string, read: (file: string) => string, withServer = true): string[] {
+export function moduleGraph(
+	file: string,
+	appDirectory: string,
+	read: (file: string) => string,
+	withServer = true,
+	imports: 'all' | 'static' = 'all',
+): string[] {
 	const depth = new Map<string, number>([[file, 0]])
 	const queue = [file]
 	while (queue.length) {
 		const current = queue.shift()!
-		for (const specifier of importedSpecifiers(read(current))) {
+		// A browser module's dynamic imports are parts of their own (`imports: 'static'`); a server
+		// module's are the server's business, followed as before.
+		const kind = imports === 'static' && !isServerModule(current) ? 'static' : 'all'
+		for (const specifier of importedSpecifiers(read(current), kind)) {
 			const resolved = resolveSource(specifier, current, appDirectory)
 			if (!resolved || depth.has(resolved)) continue
 			const server = isServerModule(resolved)
@@ -121,22 +136,52 @@ export function routeKeys(routes: Route[], appDirectory: string, tree: Texts): M
 		return keys
 	}
 	const result = new Map<string, string[]>()
+	const parts = new Set<string>()
+	const keysOfFiles = (files: string[]) => {
+		const keys = new Set<string>()
+		for (const file of files) for (const key of keysOf(file)) keys.add(key)
+		return [...keys].sort()
+	}
+	/** The browser modules these files import dynamically: parts loaded on demand, with texts of their own. */
+	const notePartsOf = (files: string[]) => {
+		for (const file of files) {
+			if (isServerModule(file)) continue
+			for (const specifier of importedSpecifiers(read(file), 'dynamic')) {
+				const resolved = resolveSource(specifier, file, appDirectory)
+				if (resolved && !isServerModule(resolved)) parts.add(resolved)
+			}
+		}
+	}
 	for (const route of routes) {
 		// The root has no action and its loader hands over finished strings: its texts are what its
 		// components and the browser's entry show, which every page carries.
 		const isRoot = route.id === ROOT_ROUTE
-		const files = moduleGraph(path.resolve(appDirectory, route.file), appDirectory, read, !isRoot)
+		const files = moduleGraph(path.resolve(appDirectory, route.file), appDirectory, read, !isRoot, 'static')
 		if (isRoot) {
 			for (const entry of ['entry.client.tsx', 'entry.client.ts']) {
 				const file = path.join(appDirectory, entry)
-				if (existsSync(file)) files.push(...moduleGraph(file, appDirectory, read, false))
+				if (existsSync(file)) files.push(...moduleGraph(file, appDirectory, read, false, 'static'))
 			}
 		}
-		const keys = new Set<string>()
-		for (const file of files) for (const key of keysOf(file)) keys.add(key)
-		result.set(route.id, [...keys].sort())
+		notePartsOf(files)
+		result.set(route.id, keysOfFiles(files))
+	}
+	// Each part's texts come with its module, as a route's do (a part inside a part too).
+	const done = new Set<string>()
+	for (let pending = [...parts]; pending.length; pending = [...parts].filter((file) => !done.has(file))) {
+		for (const file of pending) {
+			done.add(file)
+			const files = moduleGraph(file, appDirectory, read, true, 'static')
+			notePartsOf(files)
+			result.set(partId(file, appDirectory), keysOfFiles(files))
+		}
 	}
 	return result
+}
+
+/** A part's name among the routes' ids: "part:" and its file in app/ ("part:features/roadmap/paste-box.tsx"). */
+export function partId(file: string, appDirectory: string) {
+	return `${PART_PREFIX}${path.relative(appDirectory, file).split(path.sep).join('/')}`
 }
 
 function loadTree(appDirectory: string, language: string): Texts {
@@ -172,6 +217,10 @@ export function routeTexts(): Plugin {
 			byFile = new Map()
 			for (const route of Object.values(context?.remixConfig.routes ?? {})) {
 				byFile.set(path.resolve(context!.remixConfig.appDirectory, route.file), route.id)
+			}
+			// Parts loaded on demand load their texts the same way.
+			for (const id of keysByRoute().keys()) {
+				if (id.startsWith(PART_PREFIX)) byFile.set(path.resolve(context!.remixConfig.appDirectory, id.slice(PART_PREFIX.length)), id)
 			}
 		}
 		return byFile

@@ -80,9 +80,21 @@ describe('each route’s texts, from the app’s own code', () => {
 		expect(size).toBeLessThan(JSON.stringify(en).length / 10)
 	})
 
-	test('an action’s error texts come along: the settings form’s wrong password, a roadmap save’s conflict', () => {
+	test('an action’s error texts come along: the settings form’s wrong password, a roadmap save’s refusal', () => {
 		expect(of('routes/settings')).toContain('settings.currentPasswordWrong')
-		expect(of('routes/roadmaps.$delegationId.strategic-design')).toContain('roadmap.conflict.title')
+		expect(of('routes/roadmaps.$delegationId.strategic-design')).toContain('roadmap.errors.conflict')
+	})
+
+	test('a part loaded on demand brings its own texts, and the page does not carry them', () => {
+		const page = of('routes/roadmaps.$delegationId.strategic-design')
+		// The item form's "saved meanwhile" and the paste box's preview come with their modules…
+		expect(of('part:features/roadmap/item-form-parts.ts')).toContain('roadmap.conflict.title')
+		expect(of('part:features/roadmap/paste-box.tsx')).toContain('roadmap.paste.previewTitle')
+		expect(of('part:features/roadmap/section/delete-notices.tsx').size).toBeGreaterThan(0)
+		// …not with the page, which keeps what its links and its action's answers show.
+		expect(page).not.toContain('roadmap.conflict.title')
+		expect(page).not.toContain('roadmap.paste.previewTitle')
+		expect(page).toContain('roadmap.paste.fold')
 	})
 
 	test('every key found is a text in both languages', () => {

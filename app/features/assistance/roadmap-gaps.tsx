@@ -3,7 +3,7 @@ import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { ASSISTANCE_TOPICS, type AssistanceTopic } from '#app/features/assistance/assistance.ts'
 import { ITEM_GAPS, type OfferGap, type OfferStatus } from '#app/features/assistance/offers.ts'
-import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { formatMoney } from '#app/features/roadmap/item-values.tsx'
 import { countryName, formatDate, formatPercent } from '#app/utils/format.ts'
 import { useLanguage } from '#app/utils/use-language.ts'
 

@@ -3,7 +3,7 @@ import { Form } from '@remix-run/react'
 import { useTexts } from '#app/utils/use-texts.tsx'
 import { MessageFold, ThreadMessage } from '#app/components/ui/thread.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
-import { type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
+import { type ItemFeedback } from '#app/features/roadmap/item-values.tsx'
 import { type CommentThread, countComments } from '#app/features/roadmap/threads.ts'
 
 /**

@@ -5,7 +5,7 @@
  */
 import { useTexts } from '#app/utils/use-texts.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { formatMoney } from '#app/features/roadmap/item-values.tsx'
 import type { CostLine } from '#app/features/roadmap/kinds.ts'
 import type { DocumentTotals } from '#app/features/roadmap/roadmap-document.tsx'
 import type { Language } from '#app/utils/i18n.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { flatFormValues } from '#app/features/roadmap/item-form.tsx'
+import { flatFormValues } from '#app/features/roadmap/item-values.tsx'
 import { costLinesOf } from '#app/features/roadmap/kinds.ts'
 import { budgetTotals, completeness, getRoadmapByDelegation, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'
 import { actionsCsv, importRoadmap, loadTree, planRoadmap } from '#app/features/roadmap/transfer.server.ts'

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from 'vitest'
 import { draftDocument, draftInput } from '#app/features/roadmap/draft.server.ts'
-import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { formatMoney } from '#app/features/roadmap/item-values.tsx'
 import { budgetTotals, getRoadmapByDelegation } from '#app/features/roadmap/roadmap.server.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 

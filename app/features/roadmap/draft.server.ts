@@ -32,7 +32,7 @@ import {
 import { type TFunction } from 'i18next'
 import { delegationMembers } from '#app/features/cohorts/delegations.server.ts'
 import { getCohort } from '#app/features/cohorts/cohorts.server.ts'
-import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { formatMoney } from '#app/features/roadmap/item-values.tsx'
 import { type CostLine, costLinesOf, type ItemData, LEVELS } from '#app/features/roadmap/kinds.ts'
 import { matrixRows, matrixTotals } from '#app/features/roadmap/matrix.ts'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'

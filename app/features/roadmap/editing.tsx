@@ -2,6 +2,7 @@ import { Link, useBeforeUnload, useBlocker, useLocation, useSearchParams } from 
 import { createContext, type MouseEvent, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { useTexts } from '#app/utils/use-texts.tsx'
 import { useReportEditing } from '#app/features/roadmap/live.tsx'
+import { preloadItemForm } from '#app/features/roadmap/editing-forms.tsx'
 
 /**
  * Which item of a roadmap page is open for editing: at most one at a time. The page reads like the
@@ -163,11 +164,14 @@ export function EditLink({
 	label,
 	children,
 	className,
+	preload = preloadItemForm,
 }: {
 	editKey: string
 	label: string
 	children?: ReactNode
 	className?: string
+	/** Asks for the code of what the link opens (the item form unless told). */
+	preload?: () => void
 }) {
 	const { t } = useTexts()
 	const editing = useEditing()
@@ -179,6 +183,10 @@ export function EditLink({
 			href={editing.hrefFor(editKey)}
 			className={className ? `edit-link ${className}` : 'edit-link'}
 			aria-label={children ? undefined : t('roadmap.editItem', { label })}
+			// The form's code comes when someone is about to open one (app/utils/on-demand.tsx).
+			onPointerEnter={preload}
+			onTouchStart={preload}
+			onFocus={preload}
 			onClick={(event) => {
 				if (!isPlainClick(event)) return
 				event.preventDefault()

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { type HistoryEntry } from '#app/features/roadmap/history.server.ts'
 import { shownValue } from '#app/features/roadmap/history.ts'
-import { formatMinor } from '#app/features/roadmap/item-form.tsx'
+import { formatMinor } from '#app/features/roadmap/item-values.tsx'
 import { applyChange, type Item } from '#app/features/roadmap/items.server.ts'
 import { costLinesOf } from '#app/features/roadmap/kinds.ts'
 import { getRoadmapByDelegation, itemsAsOf, roadmapItems } from '#app/features/roadmap/roadmap.server.ts'

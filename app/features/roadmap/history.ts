@@ -4,7 +4,7 @@
  */
 import { formatList } from '#app/utils/format.ts'
 import type { Translate } from '#app/utils/translate.ts'
-import { costLinesText, formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { costLinesText, formatMoney } from '#app/features/roadmap/item-values.tsx'
 import {
 	costLinesOf,
 	type FieldSpec,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { formatMinor } from '#app/features/roadmap/item-form.tsx'
+import { formatMinor } from '#app/features/roadmap/item-values.tsx'
 import { applyChange, type Change, createRoadmap, type Item } from '#app/features/roadmap/items.server.ts'
 import {
 	ACTION_STATUSES,

@@ -3,7 +3,7 @@ import type { Translate } from '#app/utils/translate.ts'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTexts } from '#app/utils/use-texts.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
-import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { formatMoney } from '#app/features/roadmap/item-values.tsx'
 import { ACTION_STATUSES, LEVELS } from '#app/features/roadmap/kinds.ts'
 import {
 	actionFormValues,

@@ -4,7 +4,7 @@
  * forms from the same rows. Reading the GET form (zod) is the server's (matrix-query.server.ts), so the
  * validation library stays out of the browser.
  */
-import { formatMinor } from '#app/features/roadmap/item-form.tsx'
+import { formatMinor } from '#app/features/roadmap/item-values.tsx'
 import {
 	ACTION_STATUSES,
 	type CostLine,

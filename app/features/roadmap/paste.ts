@@ -82,3 +82,10 @@ export function rowToActionData(row: PastedAction): ItemData {
 		costs: row.cost !== null || row.source ? [{ amount: row.cost ?? 0, source: row.source as FundingSource | null, committed: false }] : [],
 	}
 }
+
+/** What the section's action answers to a paste form (the `pastePreview` and `paste` intents). */
+export type PasteAnswer = {
+	result?: { error?: Record<string, string[] | null | undefined> }
+	feedback?: { formKey?: string; message?: string }
+	paste?: { parentId: string; text: string; preview: PasteResult | null }
+}

@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTexts } from '#app/utils/use-texts.tsx'
-import { formatMoney } from '#app/features/roadmap/item-form.tsx'
+import { formatMoney } from '#app/features/roadmap/item-values.tsx'
 import { BudgetTables } from '#app/features/roadmap/cost-lines-view.tsx'
 import { COSTING_SHEET_URL } from '#app/features/curriculum/costing-sheet.ts'
 import { useRootData } from '#app/root.tsx'

@@ -12,12 +12,18 @@ import { OffersProvider, SectionOffers } from '#app/features/assistance/offer-no
 import { CommentThreadsProvider } from '#app/features/roadmap/comment-threads.tsx'
 import { EditingProvider, useEditing } from '#app/features/roadmap/editing.tsx'
 import { gapHref } from '#app/features/roadmap/gaps.ts'
-import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-form.tsx'
+import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-values.tsx'
 import { LiveProvider, useHeldTree, useLastingActionData } from '#app/features/roadmap/live.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
 import { CommentsPanel } from './comments-panel.tsx'
-import { ConfirmDelete, DeletedMeanwhile, DeletedNotice } from './delete-notices.tsx'
+import { onDemand } from '#app/utils/on-demand.tsx'
+
+/** What a deletion shows (asking to confirm, "deleted meanwhile", "deleted — restore"): loaded when one happens. */
+const deleteNotices = onDemand('roadmap-delete-notices', () => import('./delete-notices.tsx'))
+const ConfirmDelete = deleteNotices.part('ConfirmDelete')
+const DeletedMeanwhile = deleteNotices.part('DeletedMeanwhile')
+const DeletedNotice = deleteNotices.part('DeletedNotice')
 import type { loadSection, sectionAction } from './section.server.ts'
 import { type SectionProps } from './shared.tsx'
 

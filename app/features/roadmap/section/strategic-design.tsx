@@ -1,11 +1,8 @@
 import { useTexts } from '#app/utils/use-texts.tsx'
-import { baseOf, FormPart, type ItemFeedback, ItemFields } from '#app/features/roadmap/item-form.tsx'
-import { type FieldSpec, KINDS } from '#app/features/roadmap/kinds.ts'
+import { ActionIndicators } from '#app/features/roadmap/editing-forms.tsx'
 import { planNumbers } from '#app/features/roadmap/numbering.ts'
 import { PasteRows } from '#app/features/roadmap/paste-form.tsx'
-import { AddItem, DocItem, type SectionData, type SectionProps } from './shared.tsx'
-
-type Action = SectionData['tree']['pillars'][number]['objectives'][number]['actions'][number]
+import { AddItem, DocItem, type SectionProps } from './shared.tsx'
 
 /**
  * The plan as a document: pillars, the strategic objectives under each and the lines of action under
@@ -98,102 +95,15 @@ export function StrategicDesign({ data: { tree }, editable, common, openFor, taF
 					) : null}
 				</DocItem>
 			))}
-			{editable ? (
+			{/* An empty plan starts with the form; a plan with pillars has the link (a form nobody opened is not loaded). */}
+			{editable && tree.pillars.length === 0 ? (
 				<section className="panel">
 					<h3>{t('roadmap.kinds.pillar.add')}</h3>
 					<AddItem kind="pillar" formKey="new-pillar" common={common} openFor={openFor} folded={false} />
 				</section>
+			) : editable ? (
+				<AddItem kind="pillar" formKey="new-pillar" common={common} openFor={openFor} />
 			) : null}
 		</>
-	)
-}
-
-const INDICATOR_SPECS = KINDS.indicator.fields as readonly FieldSpec[]
-
-/** What a refused save gave back for the indicator at `index`, without its `indicators[i].` prefix. */
-function nested(feedback: ItemFeedback | null | undefined, formKey: string, index: number) {
-	if (feedback?.formKey !== formKey) return null
-	const prefix = `indicators[${index}].`
-	const strip = (record: Record<string, unknown> | undefined) =>
-		record ? Object.fromEntries(Object.entries(record).filter(([key]) => key.startsWith(prefix))) : undefined
-	return {
-		submitted: strip(feedback.submitted) as Record<string, string> | undefined,
-		errors: strip(feedback.errors) as Record<string, string[]> | undefined,
-		prefix,
-	}
-}
-
-/**
- * An action's indicators inside its one form: each as a fold of fields named `indicators[i].…`, and
- * one empty fold for a new indicator (left empty, it adds nothing).
- */
-function ActionIndicators({
-	action,
-	numbers,
-	common,
-	formKey,
-}: {
-	action?: Action
-	numbers: Map<string, string>
-	common: SectionProps['common']
-	formKey?: string
-}) {
-	const { t } = useTexts()
-	const key = formKey ?? `item-${action!.id}`
-	const indicators = action?.indicators ?? []
-	const specs = INDICATOR_SPECS
-	const part = (index: number, item?: Action['indicators'][number]) => {
-		const back = nested(common.feedback, key, index)
-		const prefix = `indicators[${index}].`
-		const submitted = back?.submitted
-			? Object.fromEntries(Object.entries(back.submitted).map(([name, value]) => [name.slice(prefix.length), value]))
-			: undefined
-		return { back, prefix, data: submitted ?? item?.data, hasErrors: Boolean(back?.errors && Object.keys(back.errors).length) }
-	}
-	const fresh = part(indicators.length)
-	return (
-		<FormPart
-			title={t('roadmap.parts.action.indicators')}
-			summary={t('roadmap.indicatorCount', { count: indicators.length })}
-			open={indicators.some((_, index) => part(index).hasErrors) || fresh.hasErrors}
-		>
-			{indicators.map((indicator, index) => {
-				const { back, prefix, data } = part(index, indicator)
-				return (
-					<fieldset key={indicator.id} className="nested-item">
-						<legend>
-							{t('roadmap.kinds.indicator.one')} {numbers.get(indicator.id)}
-						</legend>
-						<input type="hidden" name={`${prefix}id`} value={indicator.id} />
-						<input type="hidden" name={`${prefix}version`} value={indicator.version} />
-						<input type="hidden" name={`${prefix}base`} value={baseOf(indicator.data, specs)} />
-						<ItemFields
-							kind="indicator"
-							specs={specs}
-							data={data}
-							errors={back?.errors}
-							currency={common.currency}
-							prefix={prefix}
-							version={indicator.version}
-							compact
-						/>
-					</fieldset>
-				)
-			})}
-			<fieldset className="nested-item">
-				<legend>{t('roadmap.kinds.indicator.add')}</legend>
-				<p className="muted small">{t('roadmap.newIndicatorHelp')}</p>
-				<ItemFields
-					kind="indicator"
-					specs={specs}
-					data={fresh.data}
-					errors={fresh.back?.errors}
-					currency={common.currency}
-					prefix={fresh.prefix}
-					optional
-					compact
-				/>
-			</fieldset>
-		</FormPart>
 	)
 }
