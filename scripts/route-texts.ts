@@ -8,10 +8,13 @@
  *   root route does not already carry: a small chunk the browser loads with the route's module.
  * - Each route module of the client build starts by loading its texts (`needTexts`), so a route
  *   never renders before its texts are there; on the first page they are already in the page.
+ * - A module the browser's code imports dynamically is a part loaded on demand (decision record
+ *   0026, app/utils/on-demand.tsx): it is left out of its route's texts and loads its own the same
+ *   way, as "part:<its file in app/>".
  *
- * A route's modules are its file and everything it imports from app/, statically or dynamically,
- * server modules included: an action's answer can name a text the browser then shows (a form's
- * error, "saved"), and a few texts too many cost less than one missing. The keys are the string
+ * A route's modules are its file and everything it imports statically from app/, server modules
+ * included (a server module's dynamic imports too): an action's answer can name a text the browser
+ * then shows (a form's error, "saved"), and a few texts too many cost less than one missing. The keys are the string
  * literals in them that name a text or a group of texts: "learn.complete.button" is one text (and
  * its plural forms "…_one", "…_other"), "errors.notFound" every text under it, and a template
  * `roadmap.status.${status}` every text under "roadmap.status".

@@ -40,6 +40,9 @@ describe('the keys a source file can show', () => {
 	test('type-only imports are not followed; dynamic ones are', () => {
 		const source = `import type { A } from './a.ts'\nimport { b, type C } from './b.ts'\nimport './c.css'\nconst d = await import('./d.ts')\nexport { e } from '#app/e.ts'`
 		expect(importedSpecifiers(source).sort()).toEqual(['#app/e.ts', './b.ts', './c.css', './d.ts'])
+		// A browser module's dynamic import is a part loaded on demand, with texts of its own.
+		expect(importedSpecifiers(source, 'static').sort()).toEqual(['#app/e.ts', './b.ts', './c.css'])
+		expect(importedSpecifiers(source, 'dynamic')).toEqual(['./d.ts'])
 	})
 
 	test('picking keeps the tree’s shape, lists included', () => {
