@@ -35,8 +35,8 @@ export function onDemand<M extends Record<string, unknown>>(name: string, load: 
 				return module
 			},
 			(error: unknown) => {
-				// Offline with nothing kept, or a new release replaced the file: say so, and let a
-				// later render ask again.
+				// Offline with nothing kept, or a new release replaced the file: the part says so, and
+				// the next ask (a link's preload, opening the form again) tries again.
 				failed = true
 				pending = undefined
 				throw error
