@@ -28,7 +28,9 @@ export function onDemand<M extends Record<string, unknown>>(name: string, load: 
 	let pending: Promise<M> | undefined
 	let failed = false
 	const preload = (): Promise<M> => {
-		pending ??= load().then(
+		if (pending) return pending
+		failed = false
+		pending = load().then(
 			(module) => {
 				loaded = module
 				failed = false
