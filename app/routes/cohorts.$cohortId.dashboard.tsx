@@ -67,8 +67,8 @@ export default function Dashboard() {
 	const due = cohort.prework_due_date
 	const daysLeft = due ? daysUntil(due) : null
 	const overdue = daysLeft !== null && daysLeft < 0
-	// Read once for the page, not once per cell: a 400-delegate cohort's matrix has hundreds of cells.
-	const cellLabel = t('dashboard.lessonsCompleted')
+	// What every cell counts, said once in each table's caption.
+	const counted = t('dashboard.lessonsCompleted')
 	const percent = percentFormat(language)
 	// "10 people" for each size of delegation there is (most are the same size), not once per row.
 	const peopleTexts = new Map<number, string>()
@@ -128,6 +128,7 @@ export default function Dashboard() {
 				{progress.delegations.length ? (
 					<TableWrap label={t('dashboard.matrix')}>
 						<table className="matrix">
+							<caption className="visually-hidden">{`${t('dashboard.matrix')} · ${counted}`}</caption>
 							<thead>
 								<tr>
 									<th scope="col">{t('dashboard.delegation')}</th>
@@ -150,13 +151,7 @@ export default function Dashboard() {
 												<div className="muted small">{peopleText(people)}</div>
 											</th>
 											{progress.modules.map((m) => (
-												<MatrixCell
-													key={m.slug}
-													done={delegation.byModule[m.slug] ?? 0}
-													total={m.lessons * people}
-													percent={percent}
-													label={cellLabel}
-												/>
+												<MatrixCell key={m.slug} done={delegation.byModule[m.slug] ?? 0} total={m.lessons * people} percent={percent} />
 											))}
 											<td>{`${delegation.ready}/${people}`}</td>
 										</tr>
@@ -173,6 +168,7 @@ export default function Dashboard() {
 					<h2 id="drill-heading">{t('dashboard.delegatesOf', { country: countryName(selected.countryCode, language) })}</h2>
 					<TableWrap label={t('dashboard.delegatesOf', { country: countryName(selected.countryCode, language) })}>
 						<table className="matrix">
+							<caption className="visually-hidden">{`${t('dashboard.delegatesOf', { country: countryName(selected.countryCode, language) })} · ${counted}`}</caption>
 							<thead>
 								<tr>
 									<th scope="col">{t('cohort.name')}</th>
@@ -193,7 +189,7 @@ export default function Dashboard() {
 											{!d.started ? <div className="small">⚠ {t('dashboard.notStartedYet')}</div> : null}
 										</th>
 										{progress.modules.map((m) => (
-											<MatrixCell key={m.slug} done={d.byModule[m.slug] ?? 0} total={m.lessons} percent={percent} label={cellLabel} />
+											<MatrixCell key={m.slug} done={d.byModule[m.slug] ?? 0} total={m.lessons} percent={percent} />
 										))}
 										<td>
 											{d.completed}/{progress.totalLessons}
@@ -242,20 +238,18 @@ export default function Dashboard() {
 }
 
 /**
- * One cell of a matrix: a plain function of its props (no hooks: the page passes the label and the
- * formatter, read once), its text in as few pieces as it reads.
+ * One cell of a matrix: a plain function of its props (no hooks: the page passes the formatter, read
+ * once), in as few elements as it reads — a 400-delegate cohort's matrix has hundreds. What a cell
+ * counts (lessons completed) is said once, in the table's caption, not in every cell.
  */
-function MatrixCell({ done, total, percent, label }: { done: number; total: number; percent: (share: number) => string; label: string }) {
+function MatrixCell({ done, total, percent }: { done: number; total: number; percent: (share: number) => string }) {
 	const share = total ? done / total : 0
 	const level = share >= 1 ? 'full' : share >= 0.5 ? 'half' : share > 0 ? 'some' : 'none'
 	return (
 		<td className={`cell cell--${level}`}>
-			<span className="cell__symbol" aria-hidden="true">
-				{level === 'full' ? '✓' : level === 'none' ? '·' : '◐'}
-			</span>
-			{` ${percent(share)}`}
-			<span className="muted small">{` (${done}/${total})`}</span>
-			<span className="visually-hidden">{label}</span>
+			<span aria-hidden="true">{level === 'full' ? '✓' : level === 'none' ? '·' : '◐'}</span>
+			{` ${percent(share)} `}
+			<small>{`(${done}/${total})`}</small>
 		</td>
 	)
 }
