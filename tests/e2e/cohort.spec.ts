@@ -74,9 +74,7 @@ test('a facilitator adds a delegation, invites three people from a CSV roster, a
 	await expect(guatemala.getByText('1 persona', { exact: true })).toBeVisible()
 	await expect(guatemala.getByText('(1/3)')).toBeVisible()
 	// What the cells count is said once, in the table's caption (read out on entering the table).
-	await expect(page.locator('table.matrix').first().locator('caption')).toHaveText(
-		'Avance por delegación y módulo · lecciones completadas',
-	)
+	await expect(page.locator('table.matrix').first().locator('caption')).toHaveText('Avance por delegación y módulo · lecciones completadas')
 	await expect(guatemala.getByRole('cell').first()).toHaveText(/^◐ 33 % \(1\/3\)$/)
 	await expect(page.getByText(people[1]!.name)).toBeVisible()
 	await expect(page.getByText(people[2]!.name)).toHaveCount(0)
