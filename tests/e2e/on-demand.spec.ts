@@ -62,3 +62,26 @@ test('a page the server renders with a form open hydrates with its code, and the
 	await expect(page.locator('#new-pillar')).toHaveCount(0)
 	await expect(page.getByRole('link', { name: 'Add a pillar' })).toBeVisible()
 })
+
+test.describe('when the connection fails', () => {
+	// The page's own requests only (a service worker would answer from its cache).
+	test.use({ serviceWorkers: 'block' })
+
+	test('a form whose code cannot load says so in its place, and the page goes on working', async ({ page }) => {
+		const { email } = await createDelegate({ delegationId: 'panama-2025-ec', language: 'en' })
+		await loginAs(page, email)
+		await page.goto(PAGE)
+		// The connection drops just as the form's code is asked for.
+		await page.route(ITEM_FORM, (route) => route.abort('internetdisconnected'))
+		const pillar = page.locator('section.pillar').first()
+		await pillar.getByRole('link', { name: 'Add a strategic objective' }).click()
+		await expect(pillar.getByRole('alert')).toHaveText('This part of the page could not load. Reload the page to try again.')
+		// Only that part failed: the page around it is still there.
+		await expect(page.getByRole('heading', { level: 2 })).toBeVisible()
+		await expect(page.locator('section.pillar')).not.toHaveCount(0)
+		await page.unroute(ITEM_FORM)
+		await page.reload()
+		await pillar.getByRole('link', { name: 'Add a strategic objective' }).click()
+		await expect(pillar.getByLabel('Strategic objective').last()).toBeFocused()
+	})
+})
