@@ -27,7 +27,7 @@ import { repliesToOwnReflections } from '#app/features/progress/reflection-repli
 import { LessonActionSchema } from '#app/features/progress/schemas.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { lessonLeadsToExample } from '#app/features/roadmap/worked-example.server.ts'
+import { lessonLeadsToExample } from '#app/features/roadmap/worked-example-link.server.ts'
 import { keepWhenOffline, useWaiting, WaitingToSend } from '#app/features/offline/offline-ui.tsx'
 
 export const clientLoader = ({ serverLoader }: ClientLoaderFunctionArgs) => withCurriculumModule(serverLoader<typeof loader>())

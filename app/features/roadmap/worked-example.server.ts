@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { contentDir, getModule } from '#app/features/curriculum/content.server.ts'
+import { contentDir } from '#app/features/curriculum/content.server.ts'
 import { isProduction } from '#app/utils/env.server.ts'
 import { type Language, LANGUAGES } from '#app/utils/i18n.ts'
 import { DEFAULT_PILLARS } from '#app/features/roadmap/kinds.ts'
@@ -82,10 +82,3 @@ export function exampleStart(items: Item[], fallback: Language): { ok: true; lan
 	return { ok: true, language: language ?? fallback }
 }
 
-/** The module whose last lesson leads to the example (strategic design builds what it shows). */
-const EXAMPLE_AFTER_MODULE = 'strategic-design'
-
-/** Whether a lesson's page links to the example: the last lesson of the strategic design module. */
-export function lessonLeadsToExample(lessonKey: string) {
-	return getModule(EXAMPLE_AFTER_MODULE)?.lessons.at(-1)?.key === lessonKey
-}
