@@ -81,4 +81,3 @@ export function exampleStart(items: Item[], fallback: Language): { ok: true; lan
 		: undefined
 	return { ok: true, language: language ?? fallback }
 }
-
