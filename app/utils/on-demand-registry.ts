@@ -5,8 +5,9 @@
  */
 
 /** The attribute that marks where a part was rendered, with its module's name. */
-export const PART_ATTRIBUTE = 'data-part'
+const PART_ATTRIBUTE = 'data-part'
 
+/** Each module's loader, which never rejects (a part that cannot load says so itself). */
 const modules = new Map<string, () => Promise<unknown>>()
 
 export function registerPartModule(name: string, load: () => Promise<unknown>) {
@@ -16,11 +17,5 @@ export function registerPartModule(name: string, load: () => Promise<unknown>) {
 /** Before hydration: loads the module of every part the server rendered into the page. */
 export function loadRenderedParts(root: ParentNode = document) {
 	const names = new Set([...root.querySelectorAll(`[${PART_ATTRIBUTE}]`)].map((element) => element.getAttribute(PART_ATTRIBUTE) ?? ''))
-	return Promise.all(
-		[...names].map((name) =>
-			modules
-				.get(name)?.()
-				.catch(() => undefined),
-		),
-	)
+	return Promise.all([...names].map((name) => modules.get(name)?.()))
 }

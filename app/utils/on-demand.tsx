@@ -12,9 +12,9 @@
  *   a save, a refused form, `?edit=`) holds the whole part, and works without JavaScript.
  * - Such a page hydrates only once its parts' modules are there: each part marks where it was
  *   rendered (an empty `<template data-part>`) and the browser's entry loads what is marked before
- *   hydrating (`loadRenderedParts`, app/utils/on-demand-registry.ts), as it does for the lesson's compiled content. Hydrating with a
- *   part missing would leave it as server HTML that a live update could throw away, with what the
- *   person had typed in it.
+ *   hydrating (`loadRenderedParts`, app/utils/on-demand-registry.ts), as it does for the lesson's
+ *   compiled content. Hydrating with a part missing would leave it as server HTML that a live update
+ *   could throw away, with what the person had typed in it.
  */
 import { type ComponentType, createElement, Suspense } from 'react'
 import { useTexts } from '#app/utils/use-texts.tsx'
@@ -25,29 +25,27 @@ type PropsOf<C> = C extends (props: infer P) => unknown ? P : never
 
 export function onDemand<M extends Record<string, unknown>>(name: string, load: () => Promise<M>) {
 	let loaded: M | undefined
-	let pending: Promise<M> | undefined
+	let pending: Promise<M | undefined> | undefined
 	let failed = false
-	const preload = (): Promise<M> => {
+	/** Loads the module once (again after a failure); never rejects. */
+	const loadOnce = (): Promise<M | undefined> => {
 		if (pending) return pending
 		failed = false
 		pending = load().then(
-			(module) => {
-				loaded = module
-				failed = false
-				return module
-			},
+			(module) => (loaded = module),
 			(error: unknown) => {
 				// Offline with nothing kept, or a new release replaced the file: the part says so, and
 				// the next ask (a link's preload, opening the form again) tries again.
 				failed = true
 				pending = undefined
-				throw error
+				if (typeof document === 'undefined') console.error(`Could not load ${name}:`, error)
+				return undefined
 			},
 		)
 		return pending
 	}
-	registerPartModule(name, preload)
-	if (typeof document === 'undefined') preload().catch((error: unknown) => console.error(`Could not load ${name}:`, error))
+	registerPartModule(name, loadOnce)
+	if (typeof document === 'undefined') void loadOnce()
 
 	/**
 	 * The module's export `key` as a component. `mark: false` for a part only ever rendered inside
@@ -58,7 +56,7 @@ export function onDemand<M extends Record<string, unknown>>(name: string, load: 
 		function Loaded(props: Props) {
 			if (!loaded) {
 				if (failed) return <PartFailed />
-				throw preload().catch(() => undefined)
+				throw loadOnce()
 			}
 			return createElement(loaded[key] as unknown as ComponentType<Props>, props)
 		}
@@ -73,6 +71,9 @@ export function onDemand<M extends Record<string, unknown>>(name: string, load: 
 		OnDemandPart.displayName = `OnDemand(${name}.${key})`
 		return OnDemandPart
 	}
+
+	/** Asks for the module before a part shows (someone is about to open one). */
+	const preload = () => void loadOnce()
 
 	return { part, preload }
 }

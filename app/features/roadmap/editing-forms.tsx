@@ -13,6 +13,4 @@ export const ItemControls = forms.part('ItemControls', { mark: false })
 /** Inside an action's ItemForm only (strategic design). */
 export const ActionIndicators = forms.part('ActionIndicators', { mark: false })
 
-export function preloadItemForm() {
-	forms.preload().catch(() => undefined)
-}
+export const preloadItemForm = forms.preload

@@ -3,7 +3,7 @@
  * state; this is what it shows): loaded on demand (app/utils/on-demand.tsx).
  */
 import { Form, type useFetcher } from '@remix-run/react'
-import { type Dispatch, type RefObject, type SetStateAction } from 'react'
+import { type Dispatch, type RefObject, type SetStateAction, useId } from 'react'
 import { useTexts } from '#app/utils/use-texts.tsx'
 import { ErrorList } from '#app/components/ui/forms.tsx'
 import { TableWrap } from '#app/components/ui/table-wrap.tsx'
@@ -21,7 +21,6 @@ import {
 
 export function PasteBox({
 	fetcher,
-	uid,
 	formKey,
 	objectiveId,
 	currency,
@@ -32,14 +31,9 @@ export function PasteBox({
 	added,
 	action,
 	answer,
-	preview,
-	textErrors,
-	errorId,
-	changed,
-	showPreview,
+	answeredByFetcher,
 }: {
 	fetcher: ReturnType<typeof useFetcher>
-	uid: string
 	formKey: string
 	objectiveId: string
 	currency: string
@@ -50,13 +44,16 @@ export function PasteBox({
 	added: number
 	action: string
 	answer: PasteAnswer | null
-	preview: PasteResult | null
-	textErrors: string[] | undefined
-	errorId: string | undefined
-	changed: boolean
-	showPreview: boolean
+	/** The answer is this box's own preview request's, not yet done with. */
+	answeredByFetcher: boolean
 }) {
 	const { t, language } = useTexts()
+	const uid = useId()
+	const preview = answer?.paste?.preview ?? null
+	const textErrors = answer?.result?.error?.rows ?? undefined
+	const errorId = textErrors?.length ? `${uid}-error` : undefined
+	const changed = Boolean(answer?.paste && text !== answer.paste.text)
+	const showPreview = Boolean(preview || (answeredByFetcher && answer?.feedback?.message))
 	return (
 		<div id={formKey} className="paste">
 			{added ? (

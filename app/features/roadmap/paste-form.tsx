@@ -1,5 +1,5 @@
 import { useActionData, useFetcher, useLocation, useSearchParams } from '@remix-run/react'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTexts } from '#app/utils/use-texts.tsx'
 import { EditLink, useEditing } from '#app/features/roadmap/editing.tsx'
 import { type PasteAnswer } from '#app/features/roadmap/paste.ts'
@@ -8,7 +8,6 @@ import { onDemand } from '#app/utils/on-demand.tsx'
 /** The open box, loaded when someone opens it (a page of many objectives shows only their links). */
 const box = onDemand('roadmap-paste-box', () => import('#app/features/roadmap/paste-box.tsx'))
 const PasteBox = box.part('PasteBox')
-const preloadBox = () => void box.preload().catch(() => undefined)
 
 function answerFor(value: unknown, formKey: string): PasteAnswer | null {
 	if (!value || typeof value !== 'object') return null
@@ -23,7 +22,6 @@ function answerFor(value: unknown, formKey: string): PasteAnswer | null {
  */
 export function PasteRows({ objectiveId, currency, open }: { objectiveId: string; currency: string; open?: true }) {
 	const { t } = useTexts()
-	const uid = useId()
 	const formKey = `paste-${objectiveId}`
 	const fetcher = useFetcher()
 	const editing = useEditing()
@@ -54,18 +52,13 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 	}, [location.key, added, fetcher.data])
 
 	const action = `${location.pathname}#${formKey}`
-	const preview = answer?.paste?.preview ?? null
-	const textErrors = answer?.result?.error?.rows ?? undefined
-	const errorId = textErrors?.length ? `${uid}-error` : undefined
-	const changed = Boolean(answer?.paste && text !== answer.paste.text)
-	const showPreview = Boolean(preview || (fromFetcher && fromFetcher !== done && answer?.feedback?.message))
 
 	// Asked for (its link, a refused paste, rows just added): the fold; otherwise only its link, so a
 	// page of many objectives holds no form nobody opened.
 	if (!(open || editing.current === formKey || answer || added)) {
 		return (
 			<p className="add paste">
-				<EditLink editKey={formKey} label={t('roadmap.paste.fold')} preload={preloadBox}>
+				<EditLink editKey={formKey} label={t('roadmap.paste.fold')} preload={box.preload}>
 					{t('roadmap.paste.fold')}
 				</EditLink>
 			</p>
@@ -74,7 +67,6 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 	return (
 		<PasteBox
 			fetcher={fetcher}
-			uid={uid}
 			formKey={formKey}
 			objectiveId={objectiveId}
 			currency={currency}
@@ -85,11 +77,7 @@ export function PasteRows({ objectiveId, currency, open }: { objectiveId: string
 			added={added}
 			action={action}
 			answer={answer}
-			preview={preview}
-			textErrors={textErrors}
-			errorId={errorId}
-			changed={changed}
-			showPreview={showPreview}
+			answeredByFetcher={Boolean(fromFetcher && fromFetcher !== done)}
 		/>
 	)
 }

@@ -16,16 +16,16 @@ import { flatFormValues, type ItemFeedback } from '#app/features/roadmap/item-va
 import { LiveProvider, useHeldTree, useLastingActionData } from '#app/features/roadmap/live.tsx'
 import { RoadmapHeader } from '#app/features/roadmap/roadmap-header.tsx'
 import { pageMeta } from '#app/utils/meta.ts'
-import { CommentsPanel } from './comments-panel.tsx'
 import { onDemand } from '#app/utils/on-demand.tsx'
+import { CommentsPanel } from './comments-panel.tsx'
+import type { loadSection, sectionAction } from './section.server.ts'
+import { type SectionProps } from './shared.tsx'
 
 /** What a deletion shows (asking to confirm, "deleted meanwhile", "deleted — restore"): loaded when one happens. */
 const deleteNotices = onDemand('roadmap-delete-notices', () => import('./delete-notices.tsx'))
 const ConfirmDelete = deleteNotices.part('ConfirmDelete')
 const DeletedMeanwhile = deleteNotices.part('DeletedMeanwhile')
 const DeletedNotice = deleteNotices.part('DeletedNotice')
-import type { loadSection, sectionAction } from './section.server.ts'
-import { type SectionProps } from './shared.tsx'
 
 /** What a section route's loader and action are: the section's, with the section the route is for. */
 export type SectionLoader = (args: LoaderFunctionArgs) => ReturnType<typeof loadSection>
