@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: seeds the large data set into its own database on each engine, starts the
- * production server on it with one and with two workers, and drives it with autocannon; prints the
- * figures side by side and writes tests/bench/results/latest.{json,md}. Run after `npm run build` (the
- * npm script does both). The figures are measurements, not tests: the script fails only when a page
+ * production server on it with one and with two workers, and drives it with autocannon (flat out)
+ * and a paced sender of its own (at a rate); prints the figures side by side and writes
+ * tests/bench/results/latest.{json,md}. Run after `npm run build` (the npm script does both). The figures are measurements, not tests: the script fails only when a page
  * does not answer as expected (so it can never time an error page).
  *
  *   BENCH_CONFIGS=sqlite:1,sqlite:2,postgres:1,postgres:2   (engine:workers, run in this order)
@@ -15,6 +15,7 @@
  */
 import { type ChildProcess, type ExecFileSyncOptions, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -264,9 +265,10 @@ type Target = {
 	/** Statuses that count as success; anything else is an error. */
 	ok: number[]
 	/**
-	 * Requests per second across all connections. Without it each connection sends its next request
-	 * as soon as the last is answered (saturation: latency ≈ connections × server time per request);
-	 * with it, latency is what a person waits at that traffic.
+	 * Requests per second, sent at random moments whether or not the earlier ones are answered
+	 * (`paced`). Without it each of autocannon's connections sends its next request as soon as the
+	 * last is answered (saturation: latency ≈ connections × server time per request); with it, latency
+	 * is what a person waits at that traffic.
 	 */
 	rate?: number
 	/** Checked once before the run: the page answers with this status and contains every text. */
@@ -352,6 +354,106 @@ function eachConnection(cookies: string[], headers: Record<string, string>) {
 
 const totalCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0)
 
+/** What one run of a target measured, from autocannon (flat out) or the paced sender (at a rate). */
+type Measured = {
+	statusCodes: Record<string, number>
+	/** Requests with no answer: time-outs and connection errors. */
+	errors: number
+	timeouts: number
+	p50Ms: number
+	p99Ms: number
+	maxMs: number
+	seconds: number
+}
+
+async function flatOut(options: Parameters<typeof autocannon>[0], seconds: number): Promise<Measured> {
+	const result: Result = await autocannon({ ...options, duration: seconds })
+	return {
+		statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count])),
+		errors: result.errors,
+		timeouts: result.timeouts,
+		p50Ms: result.latency.p50,
+		p99Ms: result.latency.p99,
+		maxMs: result.latency.max,
+		seconds: result.duration,
+	}
+}
+
+/** A fixed-seed pseudo-random sequence in [0, 1) (mulberry32): every run sends on the same schedule. */
+function seededRandom(seed: number) {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+	}
+}
+
+/**
+ * Sends `rate` requests a second for `seconds`, each at its own moment, whether or not the earlier
+ * ones are answered (open loop): arrivals at random (exponential gaps, as people who click
+ * independently of each other), from a fixed seed. Each latency runs from the moment the request was
+ * due, so a late sender or a full connection pool counts against the server, never hides it.
+ * autocannon's own rate limit sends each connection's share in one burst at the start of every
+ * second — at 50 req/s, 50 requests at once, and a p99 that only measures how long the burst takes.
+ */
+async function paced(target: Target, headers: Record<string, string>, rate: number, seconds: number): Promise<Measured> {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+	const random = seededRandom(17)
+	const statusCodes: Record<string, number> = {}
+	const latencies: number[] = []
+	let errors = 0
+	let timeouts = 0
+	let next = 0
+	const send = (due: number) =>
+		new Promise<void>((resolve) => {
+			const cookie = target.cookies?.length ? target.cookies[next++ % target.cookies.length]! : headers.cookie
+			const request = http.request(
+				`${ORIGIN}${target.path}`,
+				{ method: target.method ?? 'GET', agent, headers: { ...headers, ...(cookie ? { cookie } : {}) }, timeout: 10_000 },
+				(response) => {
+					response.resume()
+					response.on('end', () => {
+						statusCodes[response.statusCode!] = (statusCodes[response.statusCode!] ?? 0) + 1
+						latencies.push(performance.now() - due)
+						resolve()
+					})
+				},
+			)
+			request.on('timeout', () => {
+				timeouts++
+				request.destroy(new Error('timed out'))
+			})
+			request.on('error', () => {
+				errors++
+				resolve()
+			})
+			request.end(target.body)
+		})
+	const start = performance.now()
+	const end = start + seconds * 1000
+	const sent: Array<Promise<void>> = []
+	for (let due = start - Math.log(1 - random()) * (1000 / rate); due < end; due -= Math.log(1 - random()) * (1000 / rate)) {
+		const wait = due - performance.now()
+		if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
+		sent.push(send(due))
+	}
+	await Promise.all(sent)
+	agent.destroy()
+	latencies.sort((a, b) => a - b)
+	const percentile = (p: number) =>
+		latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!) : 0
+	return {
+		statusCodes,
+		errors,
+		timeouts,
+		p50Ms: percentile(50),
+		p99Ms: percentile(99),
+		maxMs: percentile(100),
+		seconds,
+	}
+}
+
 async function load(
 	target: Target,
 	server: { pid: number; engine: Engine },
@@ -366,20 +468,20 @@ async function load(
 		method: target.method ?? 'GET',
 		headers,
 		body: target.body,
-		...(target.rate ? { overallRate: target.rate } : {}),
 		...(target.cookies?.length ? { setupClient: eachConnection(target.cookies, headers) } : {}),
 	}
-	await autocannon({ ...options, duration: WARMUP_SECONDS })
+	const run = (seconds: number) => (target.rate ? paced(target, headers, target.rate, seconds) : flatOut(options, seconds))
+	await run(WARMUP_SECONDS)
 	const appPids = serverProcesses(server.pid)
 	const databasePids = databaseProcesses(server.engine)
 	const cpuBefore = totalCpuMs(appPids)
 	const databaseCpuBefore = totalCpuMs(databasePids)
-	const result: Result = await autocannon({ ...options, duration: DURATION })
+	const result = await run(DURATION)
 	const cpu = totalCpuMs(appPids) - cpuBefore
 	const databaseCpu = totalCpuMs(databasePids) - databaseCpuBefore
 	// Requests that timed out on the client may still be in the server's queue: let it drain first.
 	await fetch(`${ORIGIN}/healthz`, { signal: AbortSignal.timeout(60_000) })
-	const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count]))
+	const { statusCodes } = result
 	const unexpected = Object.entries(statusCodes)
 		.filter(([code]) => !target.ok.includes(Number(code)))
 		.reduce((sum, [, count]) => sum + count, 0)
@@ -389,13 +491,13 @@ async function load(
 		method: target.method ?? 'GET',
 		path: target.path,
 		requests,
-		requestsPerSecond: requests / result.duration,
-		p50Ms: result.latency.p50,
-		p99Ms: result.latency.p99,
-		maxMs: result.latency.max,
+		requestsPerSecond: requests / result.seconds,
+		p50Ms: result.p50Ms,
+		p99Ms: result.p99Ms,
+		maxMs: result.maxMs,
 		serverCpuMsPerRequest: requests ? cpu / requests : 0,
 		databaseCpuMsPerRequest: requests ? databaseCpu / requests : 0,
-		// autocannon's errors include its time-outs.
+		// Time-outs and connection errors, with the answers of an unexpected status.
 		errors: unexpected + result.errors,
 		timeouts: result.timeouts,
 		statusCodes,
