@@ -51,6 +51,39 @@ test('the Academy can be installed on a phone: a manifest in the reader’s lang
 	}
 })
 
+test('an answer kept offline is sent even when the first try after the connection returns fails', async ({ page }) => {
+	const { id, email } = await createDelegate({ language: 'es' })
+	await loginAs(page, email)
+	await page.goto(LESSON_URL)
+	await workerInCharge(page)
+	await page.context().setOffline(true)
+	const section = page.locator(`#check-${check!.id}`)
+	for (const [index, option] of check!.options.entries()) {
+		if (option.correct) await section.locator('input[name=option]').nth(index).check()
+	}
+	await section.getByRole('button', { name: 'Revisar mi respuesta' }).click()
+	await expect(section.getByText('Pendiente de envío')).toBeVisible()
+
+	// Venue Wi-Fi: the phone says it is online before anything gets through — the first try fails.
+	const tries: string[] = []
+	await page.route(
+		(url) => url.pathname === LESSON_URL,
+		async (route) => {
+			if (route.request().method() !== 'POST') return route.fallback()
+			tries.push(route.request().method())
+			if (tries.length === 1) return route.abort('internetdisconnected')
+			return route.fallback()
+		},
+	)
+	await page.context().setOffline(false)
+	// Tried again a moment later, without another "online" event or a reload.
+	await expect(section.getByText('Correcto.')).toBeVisible({ timeout: 15_000 })
+	await expect(section.getByText('Pendiente de envío')).toHaveCount(0)
+	expect(tries).toHaveLength(2)
+	const attempts = await db.selectFrom('check_attempts').select(['check_id', 'correct']).where('user_id', '=', id).execute()
+	expect(attempts).toEqual([{ check_id: check!.id, correct: 1 }])
+})
+
 test('a delegate keeps a module, reads and answers on a bus with no signal, and each answer reaches the server once', async ({ page }) => {
 	const { id, email } = await createDelegate({ language: 'es' })
 	await loginAs(page, email)

@@ -87,10 +87,14 @@ export function formatBytes(bytes: number, language: string) {
 	return megabytes >= 1 ? `${format.format(megabytes)} MB` : `${format.format(Math.max(1, Math.round(bytes / 1024)))} KB`
 }
 
+/** After a failed try at sending what waits: seconds until the next, one after another (the last repeats). */
+const RETRY_SECONDS = [2, 5, 10, 30, 60]
+
 /**
  * In the root: the service worker is registered (production builds), the offline store is the
  * signed-in account's (another account's is emptied first), and answers kept offline are sent as soon
- * as the connection is back — then the page reads the server's answer again.
+ * as the connection is back — retried until they are taken — then the page reads the server's answer
+ * again.
  */
 export function OfflineSync({ viewerId }: { viewerId: string | null }) {
 	const revalidator = useRevalidator()
@@ -103,17 +107,39 @@ export function OfflineSync({ viewerId }: { viewerId: string | null }) {
 	}, [])
 	useEffect(() => {
 		let active = true
+		let retry: ReturnType<typeof setTimeout> | undefined
+		let failures = 0
 		async function send() {
+			clearTimeout(retry)
 			await claimOfflineStore(viewerId)
-			if (!viewerId || !navigator.onLine || queuedAnswers().length === 0) return
+			if (!active || !viewerId || !navigator.onLine || queuedAnswers().length === 0) return
 			const sent = await sendQueuedAnswers()
-			if (sent > 0 && active) revalidator.revalidate()
+			if (!active) return
+			if (sent > 0) revalidator.revalidate()
+			if (queuedAnswers().length === 0) {
+				failures = 0
+				return
+			}
+			// Still waiting: the browser says it is online before the connection works (venue Wi-Fi that
+			// has joined but not yet let anything through), or the server was busy. Try again soon, then
+			// less often, for as long as something waits — no other "online" event may ever come.
+			retry = setTimeout(send, RETRY_SECONDS[Math.min(failures++, RETRY_SECONDS.length - 1)]! * 1000)
+		}
+		function backOnline() {
+			failures = 0
+			void send()
+		}
+		function shown() {
+			if (document.visibilityState === 'visible') void send()
 		}
 		void send()
-		window.addEventListener('online', send)
+		window.addEventListener('online', backOnline)
+		document.addEventListener('visibilitychange', shown)
 		return () => {
 			active = false
-			window.removeEventListener('online', send)
+			clearTimeout(retry)
+			window.removeEventListener('online', backOnline)
+			document.removeEventListener('visibilitychange', shown)
 		}
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- revalidator changes on every navigation
 	}, [viewerId])
