@@ -29,7 +29,7 @@ function page(name, routeId, limit) {
 }
 
 export default [
-	page('lesson page', 'routes/learn.$module.$lesson', '103.5 KB'),
+	page('lesson page', 'routes/learn.$module.$lesson', '103.8 KB'),
 	page('public home', 'routes/_index', '99.5 KB'),
 	page('roadmap document (strategic design)', 'routes/roadmaps.$delegationId.strategic-design', '119.5 KB'),
 	page('results matrix', 'routes/roadmaps.$delegationId.matrix', '110 KB'),

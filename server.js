@@ -56,10 +56,10 @@ function privateResponses(req, res, next) {
 
 /**
  * Anonymous public pages (the home page, sign-in, forgot password) from memory: a page rendered for a
- * visitor without a session is kept for PUBLIC_PAGE_SECONDS (default 30; 0 turns it off) per address
- * and per language inputs (the `lng` cookie and Accept-Language, as sent — two requests that send the
- * same get the same language), with an ETag; a browser that has it gets a 304. Never a signed-in
- * page: a request with the session cookie, or a response that sets a cookie, is not kept. Each
+ * visitor without a session is kept for PUBLIC_PAGE_SECONDS (default 30; 0 turns it off) per address,
+ * per language inputs (the `lng` cookie and Accept-Language, as sent — two requests that send the
+ * same get the same language) and per Sec-Fetch-Site (whether the stylesheet is inline), with an
+ * ETag; a browser that has it gets a 304. Never a signed-in page: a request with the session cookie, or a response that sets a cookie, is not kept. Each
  * response still gets its own CSP nonce: the kept page holds a marker where the nonce was. The
  * cache is per process (each worker renders a page once per period): the public home lists cohorts,
  * which may show up to that period late (docs/decisions/0008-every-core.md).
@@ -80,7 +80,9 @@ function publicPageCache() {
 		if (seconds === 0 || req.method !== 'GET' || !PUBLIC_PATHS.has(req.path)) return next()
 		if (hasSessionCookie(req)) return next()
 		const language = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? '')?.[1] ?? ''
-		const key = `${req.originalUrl}\n${language}\n${req.headers['accept-language'] ?? ''}`
+		// The page differs by the language inputs and by whether it carries the stylesheet inline (a page
+		// opened from outside the site does: Sec-Fetch-Site, as sent).
+		const key = `${req.originalUrl}\n${language}\n${req.headers['accept-language'] ?? ''}\n${req.headers['sec-fetch-site'] ?? ''}`
 		const kept = pages.get(key)
 		if (kept && kept.until > Date.now()) {
 			res.set(kept.headers)
@@ -261,8 +263,9 @@ async function serve() {
 		return [
 			"default-src 'self'",
 			`script-src 'self' 'nonce-${nonce}'`,
-			// Vite's development server injects styles as <style> elements.
-			production ? "style-src 'self'" : "style-src 'self' 'unsafe-inline'",
+			// A page opened from outside the site carries the stylesheet inline, with the nonce
+			// (docs/decisions/0027-inline-stylesheet.md); Vite's development server injects <style> elements.
+			production ? `style-src 'self' 'nonce-${nonce}'` : "style-src 'self' 'unsafe-inline'",
 			"img-src 'self' data:",
 			"font-src 'self'",
 			production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",

@@ -10,6 +10,8 @@ import { startScheduledWork } from '#app/features/notifications/scheduled.server
 import { DEFAULT_LANGUAGE, isLanguage } from '#app/utils/i18n.ts'
 import { i18nServer } from '#app/utils/i18n.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
+import { InlineStylesheetProvider } from '#app/utils/inline-styles.tsx'
+import { inlineStylesheet } from '#app/utils/inline-styles.server.ts'
 import { PageTextsProvider } from '#app/components/page-texts.tsx'
 import { pageTextsJson, recordingTexts, serverTextsStore } from '#app/utils/texts.server.ts'
 import { TextsProvider } from '#app/utils/use-texts.tsx'
@@ -53,11 +55,13 @@ export default async function handleRequest(
 	const body = await recordingTexts(usedKeys, () =>
 		renderHtmlStream(
 			<NonceProvider value={nonce}>
-				<TextsProvider store={serverTextsStore(language)}>
-					<PageTextsProvider value={() => pageTextsJson(language, routeIds, usedKeys)}>
-						<RemixServer context={remixContext} url={request.url} nonce={nonce} />
-					</PageTextsProvider>
-				</TextsProvider>
+				<InlineStylesheetProvider value={inlineStylesheet(request)}>
+					<TextsProvider store={serverTextsStore(language)}>
+						<PageTextsProvider value={() => pageTextsJson(language, routeIds, usedKeys)}>
+							<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+						</PageTextsProvider>
+					</TextsProvider>
+				</InlineStylesheetProvider>
 			</NonceProvider>,
 			{
 				nonce,

@@ -12,10 +12,10 @@ import { DEFAULT_LANGUAGE } from '#app/utils/i18n.ts'
 import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { errorTitle, type PageTitles } from '#app/utils/meta.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
+import { Stylesheet } from '#app/utils/inline-styles.tsx'
 import { getViewer, primaryRole } from '#app/utils/permissions.server.ts'
 
 export const links: LinksFunction = () => [
-	{ rel: 'stylesheet', href: appStylesheet },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 	{ rel: 'manifest', href: '/manifest.webmanifest' },
 	{ rel: 'apple-touch-icon', href: '/icon-192.png' },
@@ -68,6 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta name="color-scheme" content="light" />
 				<meta name="theme-color" content="#5b2a86" />
 				<Meta />
+				<Stylesheet href={appStylesheet} nonce={nonce} />
 				<Links />
 			</head>
 			<body>

@@ -1153,7 +1153,10 @@ async function roadmapWeights(roadmap: string, cookie: string, actionId: string)
 	]
 	const weights = []
 	for (const page of pages) {
-		const html = await fetch(`${ORIGIN}${page.path}`, { headers: { Cookie: cookie } }).then((r) => r.text())
+		// As a page opened within the workspace (the stylesheet linked, not inline: decision 0027).
+		const html = await fetch(`${ORIGIN}${page.path}`, { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' } }).then((r) =>
+			r.text(),
+		)
 		const bytes = Buffer.from(html)
 		const javascript = await lessonJavaScript(html)
 		weights.push({

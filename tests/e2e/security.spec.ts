@@ -35,6 +35,9 @@ test('every response carries the security headers, with a fresh nonce per page',
 	const nonce = scriptSrc.find((value) => value.startsWith("'nonce-"))!.slice(7, -1)
 	expect(nonce.length).toBeGreaterThanOrEqual(16)
 	expect(loginCsp.get('script-src')).not.toContain(`'nonce-${nonce}'`)
+	// Styles: the site's files, and the stylesheet a page carries inline with this response's nonce.
+	expect(homeCsp.get('style-src')).toEqual(["'self'", `'nonce-${nonce}'`])
+	expect(html).toContain(`<style id="app-css" nonce="${nonce}">`)
 	expect(homeCsp.get('object-src')).toEqual(["'none'"])
 
 	// Every inline script on the page carries this response's nonce.
