@@ -407,27 +407,33 @@ async function paced(target: Target, headers: Record<string, string>, rate: numb
 	let next = 0
 	const send = (due: number) =>
 		new Promise<void>((resolve) => {
+			let settled = false
+			/** Once per request: an answer read to its end, or none (a time-out, an error, a cut-off answer). */
+			const settle = (statusCode?: number) => {
+				if (settled) return
+				settled = true
+				if (statusCode === undefined) errors++
+				else {
+					statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1
+					latencies.push(performance.now() - due)
+				}
+				resolve()
+			}
 			const cookie = target.cookies?.length ? target.cookies[next++ % target.cookies.length]! : headers.cookie
 			const request = http.request(
 				`${ORIGIN}${target.path}`,
 				{ method: target.method ?? 'GET', agent, headers: { ...headers, ...(cookie ? { cookie } : {}) }, timeout: 10_000 },
 				(response) => {
 					response.resume()
-					response.on('end', () => {
-						statusCodes[response.statusCode!] = (statusCodes[response.statusCode!] ?? 0) + 1
-						latencies.push(performance.now() - due)
-						resolve()
-					})
+					response.on('end', () => settle(response.statusCode!))
+					response.on('close', () => settle())
 				},
 			)
 			request.on('timeout', () => {
 				timeouts++
 				request.destroy(new Error('timed out'))
 			})
-			request.on('error', () => {
-				errors++
-				resolve()
-			})
+			request.on('error', () => settle())
 			request.end(target.body)
 		})
 	const start = performance.now()
