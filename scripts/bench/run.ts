@@ -517,7 +517,7 @@ async function load(
  * Every script a page loads, gzipped: its module preloads and imports, and its inline scripts, which
  * carry the page's interface texts (decision record 0024) with Remix's context.
  */
-async function lessonJavaScript(html: string) {
+async function lessonJavaScript(html: string, cookie: string) {
 	const urls = new Set<string>()
 	for (const match of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) urls.add(match[1]!)
 	for (const match of html.matchAll(/import(?:\s+\*\s+as\s+\w+\s+from)?\s*"([^"]+\.js)"/g)) urls.add(match[1]!)
@@ -525,9 +525,13 @@ async function lessonJavaScript(html: string) {
 	if (!entry) throw new Error('No entry module in the lesson page')
 	urls.add(entry[1]!)
 	const files: Array<{ url: string; bytes: number; gzipBytes: number }> = []
+	// With the page's session: a lesson's compiled content (/mdx/…) is for signed-in people only, and
+	// without it the sign-in page would be counted in its place.
 	const fetchScript = async (url: string) => {
-		const response = await fetch(new URL(url, ORIGIN))
-		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+		const response = await fetch(new URL(url, ORIGIN), { headers: { Cookie: cookie }, redirect: 'manual' })
+		const type = response.headers.get('content-type') ?? ''
+		if (response.status !== 200 || !/^(text|application)\/javascript/.test(type))
+			throw new Error(`${url} answered ${response.status} (${type})`)
 		const bytes = Buffer.from(await response.arrayBuffer())
 		files.push({ url, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length })
 		return bytes.toString('utf8')
@@ -710,7 +714,7 @@ async function measureConfig(
 				engine: config.engine,
 				webConcurrency: config.workers,
 				server: serverFigures(peakMemory()),
-				javascript: await lessonJavaScript(lessonHtml),
+				javascript: await lessonJavaScript(lessonHtml, delegate),
 				rows,
 				saves: null,
 				live: null,
@@ -738,7 +742,7 @@ async function measureConfig(
 				`  ${weight.name}: HTML ${fixed(weight.htmlKb, 1)} KB (${fixed(weight.htmlKbGzip, 1)} KB gzip), JavaScript ${fixed(weight.jsKbGzip, 1)} KB gzip`,
 			)
 		}
-		const javascript = await lessonJavaScript(lessonHtml)
+		const javascript = await lessonJavaScript(lessonHtml, delegate)
 		const peakMemoryMb = peakMemory()
 		const byName = (name: string) => rows.find((row) => row.name === name)!
 		const lesson = byName('lesson page')
@@ -1164,7 +1168,7 @@ async function roadmapWeights(roadmap: string, cookie: string, actionId: string)
 			r.text(),
 		)
 		const bytes = Buffer.from(html)
-		const javascript = await lessonJavaScript(html)
+		const javascript = await lessonJavaScript(html, cookie)
 		weights.push({
 			...page,
 			htmlKb: bytes.length / 1024,
