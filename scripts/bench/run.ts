@@ -27,6 +27,7 @@ import {
 	BENCH_LESSON,
 	BENCH_PASSWORD,
 	benchDelegate,
+	generator,
 	DEFAULT_BENCH_DB,
 	LARGEST_COHORT_ID,
 	type SeedSummary,
@@ -379,14 +380,10 @@ async function flatOut(options: Parameters<typeof autocannon>[0], seconds: numbe
 	}
 }
 
-/** A fixed-seed pseudo-random sequence in [0, 1) (mulberry32): every run sends on the same schedule. */
-function seededRandom(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
+/** The value below which a share `q` of the values lie, rounded to whole milliseconds (0 when there are none). */
+function quantile(values: number[], q: number) {
+	if (!values.length) return 0
+	return Math.round([...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!)
 }
 
 /**
@@ -399,7 +396,8 @@ function seededRandom(seed: number) {
  */
 async function paced(target: Target, headers: Record<string, string>, rate: number, seconds: number): Promise<Measured> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-	const random = seededRandom(17)
+	// A fixed seed: every run sends on the same schedule.
+	const random = generator(17).next
 	const statusCodes: Record<string, number> = {}
 	const latencies: number[] = []
 	let errors = 0
@@ -446,16 +444,13 @@ async function paced(target: Target, headers: Record<string, string>, rate: numb
 	}
 	await Promise.all(sent)
 	agent.destroy()
-	latencies.sort((a, b) => a - b)
-	const percentile = (p: number) =>
-		latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!) : 0
 	return {
 		statusCodes,
 		errors,
 		timeouts,
-		p50Ms: percentile(50),
-		p99Ms: percentile(99),
-		maxMs: percentile(100),
+		p50Ms: quantile(latencies, 0.5),
+		p99Ms: quantile(latencies, 0.99),
+		maxMs: quantile(latencies, 1),
 		seconds,
 	}
 }
@@ -1137,8 +1132,6 @@ async function liveFanOut(roadmap: string, cookies: string[], actionId: string, 
 	}
 	const rssWithMany = readings.sort((a, b) => a - b)[1]!
 	for (const stream of [...screens, ...more]) stream.close()
-	const quantile = (values: number[], q: number) =>
-		Math.round([...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!)
 	return {
 		screens: screens.length,
 		saves,

@@ -155,7 +155,7 @@ const POSITIONS = [
 const TA_FLOW: AssistanceStatus[] = ['open', 'open', 'open', 'scheduled', 'in_progress', 'done', 'declined']
 
 /** mulberry32: a small deterministic generator, so every run benchmarks the same data. */
-function generator(seed: number) {
+export function generator(seed: number) {
 	let state = seed >>> 0
 	const next = () => {
 		state = (state + 0x6d2b79f5) >>> 0
